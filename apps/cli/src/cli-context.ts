@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { DEFAULT_STORE, EventMetadata, EventStore, openEventStore } from '@bcl/event-store';
+
+export interface GlobalOptions {
+  store?: string;
+  json?: boolean;
+}
+
+/** The store a command uses: --store, else LEDGER_STORE, else the embedded default. */
+export function storeSetting(options: GlobalOptions): string {
+  return options.store || process.env.LEDGER_STORE || DEFAULT_STORE;
+}
+
+export async function withStore<T>(
+  options: GlobalOptions,
+  work: (store: EventStore) => Promise<T>,
+): Promise<T> {
+  const store = await openEventStore(storeSetting(options));
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The CLI writes as the operating-system account that runs it: on a ledger host that is the authenticated
+ * operator. The HTTP API (a later issue) takes the actor from the bearer token instead.
+ */
+export function cliMetadata(
+  reason: string,
+  validTime?: string,
+  correlationId: string = randomUUID(),
+): EventMetadata {
+  const metadata: EventMetadata = {
+    actor: { id: `os-user:${userInfo().username}`, authority: 'local-operator' },
+    correlationId,
+    reason,
+  };
+  if (validTime) metadata.validTime = validTime;
+  return metadata;
+}
+
+/** JSON with bigints as strings, as the ledger's JSON formats write positions. */
+export function toJson(value: unknown, indent?: number): string {
+  return JSON.stringify(
+    value,
+    (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item),
+    indent,
+  );
+}
+
+/** Prints machine-readable JSON with --json, else the human text. */
+export function report(options: GlobalOptions, value: unknown, human: string): void {
+  process.stdout.write(options.json ? `${toJson(value)}\n` : `${human}\n`);
+}
+
+/** A problem with what the user asked for: printed as one line, exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { LedgerDigest, VerifyReport, digestFromJson, verifyExportFile, verifyStore } from '@bcl/event-store';
+import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
+
+interface VerifyOptions {
+  digest?: string;
+  file?: string;
+}
+
+export function verifyCommand(): Command {
+  return new Command('verify')
+    .description('check the hash chain of the whole log; exit 1 at the first break')
+    .option('--digest <file>', 'also prove the log still holds, unchanged, everything this digest covered')
+    .option('--file <log.ndjson>', 'verify an export offline instead of the store (no database needed)')
+    .action(async (options: VerifyOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const digest = options.digest ? readDigest(options.digest) : undefined;
+      const result = options.file
+        ? await verifyExportFile(options.file, digest).catch((error: Error) => {
+            throw new UsageError(error.message);
+          })
+        : await withStore(globals, (store) => verifyStore(store, digest));
+      report(globals, result, describe(result, options.file ?? 'the store'));
+      if (!result.ok) process.exitCode = 1;
+    });
+}
+
+function readDigest(path: string): LedgerDigest {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read digest file ${path}`);
+  }
+  try {
+    return digestFromJson(text);
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+}
+
+function describe(result: VerifyReport, what: string): string {
+  if (!result.ok)
+    return `BROKEN: ${result.firstBreak!.message} [${result.firstBreak!.kind}] (${result.eventsChecked} events verified before it)`;
+  const digest = result.digest ? `; digest at position ${result.digest.position} matched` : '';
+  return `OK: ${result.eventsChecked} events in ${what} verified, last position ${result.lastPosition ?? 'none'}, head ${result.lastHash}${digest}`;
+}

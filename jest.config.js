@@ -1,0 +1,16 @@
+/** Jest runs TypeScript through ts-jest (type-checking is `npm run lint`'s job). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  moduleNameMapper: {
+    '^@bcl/event-store$': '<rootDir>/libs/event-store/src',
+    '^@bcl/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+  },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+  verbose: true,
+  reporters: ['default', '<rootDir>/test/support/skipped-suites-reporter.js'],
+};

@@ -1,0 +1,110 @@
+import { Observable, Subject } from 'rxjs';
+import { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../../event-envelope';
+import {
+  EventStore,
+  RawPage,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  StoreDescription,
+  SubscribeOptions,
+} from '../../event-store.port';
+import { ExistingEvent, NewRow, planAppendBatch, prepareAppend } from '../../append-planner';
+import { GENESIS_HASH, decodeRecord } from '../../event-record';
+import { pollingSubscription } from '../../polling-subscription';
+import { decodePage, existingEvent, pageSize, sliceStream } from '../../read-paging';
+
+export interface InMemoryEventStoreOptions {
+  /** Position of the first event; 1 unless a test needs positions beyond 2^53. */
+  firstPosition?: bigint;
+  clock?: () => Date;
+}
+
+/** For unit tests only: the same semantics as the durable stores, held in arrays. */
+export class InMemoryEventStore implements EventStore {
+  readonly description: StoreDescription;
+  private readonly rows: NewRow[] = [];
+  private readonly byId = new Map<string, NewRow>();
+  private readonly streams = new Map<string, NewRow[]>();
+  private readonly appended = new Subject<void>();
+  private readonly clock: () => Date;
+
+  constructor(options: InMemoryEventStoreOptions = {}) {
+    this.description = {
+      kind: 'memory',
+      location: 'memory',
+      contiguousPositions: true,
+      globallyUniqueEventIds: true,
+      firstPosition: options.firstPosition ?? 1n,
+    };
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async append(
+    stream: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const append = prepareAppend(stream, events, expectedRevision);
+    const existingEvents = new Map<string, ExistingEvent>();
+    for (const event of append.events) {
+      const row = this.byId.get(event.eventId);
+      if (row) existingEvents.set(row.eventId, existingEvent(toEvent(row)));
+    }
+    const revision = (this.streams.get(append.stream)?.length ?? 0) - 1;
+    const streamRevisions = new Map(revision >= 0 ? [[append.stream, revision]] : []);
+    const last = this.rows[this.rows.length - 1];
+    const head = last ?? { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH };
+    const plan = planAppendBatch(
+      [append],
+      { streamRevisions, existingEvents },
+      head,
+      this.clock().toISOString(),
+    );
+    const outcome = plan.outcomes[0]!;
+    if (!outcome.ok) throw outcome.error;
+    for (const row of plan.rows) {
+      this.rows.push(row);
+      this.byId.set(row.eventId, row);
+      const list = this.streams.get(row.stream) ?? [];
+      list.push(row);
+      this.streams.set(row.stream, list);
+    }
+    if (plan.rows.length > 0) this.appended.next();
+    return outcome.result;
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return sliceStream(this.streams.get(stream) ?? [], options).map(toEvent);
+  }
+
+  async streamRevision(stream: string): Promise<number> {
+    return (this.streams.get(stream)?.length ?? 0) - 1;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    return decodePage(await this.readRaw(options.after, pageSize(options.maxCount)));
+  }
+
+  async readRaw(after: bigint | undefined, maxCount: number): Promise<RawPage> {
+    const start = after === undefined ? 0 : this.rows.findIndex((row) => row.position > after);
+    const rows = start < 0 ? [] : this.rows.slice(start, start + pageSize(maxCount));
+    return {
+      rows,
+      lastPosition: rows[rows.length - 1]?.position ?? after,
+      isEnd: start < 0 || start + rows.length >= this.rows.length,
+    };
+  }
+
+  subscribe(options?: SubscribeOptions): Observable<StoredEvent> {
+    return pollingSubscription((read) => this.readAll(read), this.appended, options);
+  }
+
+  async close(): Promise<void> {
+    this.appended.complete();
+  }
+}
+
+function toEvent(row: NewRow): StoredEvent {
+  return decodeRecord(row.record, row.position, row.hash);
+}

@@ -1,0 +1,237 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Observable, Subject } from 'rxjs';
+import { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../../event-envelope';
+import {
+  EventStore,
+  RawPage,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  StoreDescription,
+  SubscribeOptions,
+} from '../../event-store.port';
+import {
+  AppendBatchPlan,
+  AppendOutcome,
+  ExistingEvent,
+  PreparedAppend,
+  planAppendBatch,
+} from '../../append-planner';
+import { GENESIS_HASH, decodeRecord } from '../../event-record';
+import { GroupCommitQueue } from '../../group-commit-queue';
+import { pollingSubscription } from '../../polling-subscription';
+import { decodePage, existingEvent, pageSize } from '../../read-paging';
+import { StoreOpenError } from '../../errors';
+import { STORE_FORMAT, STORE_FORMAT_VERSION, checkStoreFormat } from '../../store-format';
+
+export interface SqliteEventStoreOptions {
+  /** Position of the first event, fixed when the store is created. */
+  firstPosition?: bigint;
+  clock?: () => Date;
+}
+
+interface RawRow {
+  position: bigint;
+  hash: string;
+  record: string;
+  event_id: string;
+  stream: string;
+  revision: bigint;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS bcl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS bcl_events (
+  position    INTEGER PRIMARY KEY,
+  event_id    TEXT NOT NULL UNIQUE,
+  stream      TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  type        TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  record      TEXT NOT NULL,
+  hash        TEXT NOT NULL,
+  UNIQUE (stream, revision)
+) STRICT;
+`;
+
+/**
+ * The embedded default store. WAL journal with synchronous=FULL: an append has reached the disk when its
+ * promise resolves. Appends from one process are group-committed; appends from several processes are
+ * serialised by SQLite's write lock (BEGIN IMMEDIATE), which is also what makes positions commit in order.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly description: StoreDescription;
+  private readonly appended = new Subject<void>();
+  private readonly queue = new GroupCommitQueue((appends) => Promise.resolve(this.commit(appends)));
+  private readonly clock: () => Date;
+  private readonly statements;
+  /** Built once: better-sqlite3 wraps planAndInsert in BEGIN IMMEDIATE … COMMIT. */
+  private readonly writeBatch: Database.Transaction<(appends: PreparedAppend[]) => AppendBatchPlan>;
+
+  private constructor(
+    private readonly db: Database.Database,
+    location: string,
+    firstPosition: bigint,
+    clock: () => Date,
+  ) {
+    this.description = {
+      kind: 'sqlite',
+      location,
+      contiguousPositions: true,
+      globallyUniqueEventIds: true,
+      firstPosition,
+    };
+    this.clock = clock;
+    const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
+    this.statements = {
+      // ORDER BY … LIMIT 1 is an index seek; MAX(revision) … WHERE stream = ? scans the whole stream.
+      streamRevision: prepare(
+        'SELECT revision FROM bcl_events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      eventsById: prepare(
+        'SELECT position, hash, record, event_id, stream, revision FROM bcl_events WHERE event_id IN (SELECT value FROM json_each(?))',
+      ),
+      head: prepare('SELECT position, hash FROM bcl_events ORDER BY position DESC LIMIT 1'),
+      insert: db.prepare(
+        'INSERT INTO bcl_events (position, event_id, stream, revision, type, recorded_at, record, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      streamForwards: prepare(
+        'SELECT position, hash, record FROM bcl_events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      streamBackwards: prepare(
+        'SELECT position, hash, record FROM bcl_events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      all: prepare(
+        'SELECT position, hash, record, event_id, stream, revision FROM bcl_events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
+    };
+    this.writeBatch = db.transaction((appends: PreparedAppend[]) => this.planAndInsert(appends));
+  }
+
+  /** Opens or creates the store at `path`. Fails with a one-line StoreOpenError if it cannot be used. */
+  static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const location = path === ':memory:' ? path : resolve(path);
+    let db: Database.Database;
+    try {
+      if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+      db = new Database(location);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 30000');
+      db.exec(SCHEMA);
+    } catch (error) {
+      throw new StoreOpenError(`cannot open SQLite store at ${location}: ${(error as Error).message}`);
+    }
+    try {
+      const firstPosition = initialiseMeta(db, location, options.firstPosition ?? 1n);
+      return new SqliteEventStore(db, location, firstPosition, options.clock ?? (() => new Date()));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  append(stream: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    return this.queue.submit(stream, events, expectedRevision);
+  }
+
+  private commit(appends: PreparedAppend[]): AppendOutcome[] {
+    const plan = this.writeBatch.immediate(appends);
+    if (plan.rows.length > 0) this.appended.next();
+    return plan.outcomes;
+  }
+
+  /** One group commit: look up, plan and insert, inside one BEGIN IMMEDIATE transaction. */
+  private planAndInsert(appends: PreparedAppend[]): AppendBatchPlan {
+    const streamRevisions = new Map<string, number>();
+    const existingEvents = new Map<string, ExistingEvent>();
+    for (const stream of new Set(appends.map((append) => append.stream))) {
+      const found = this.statements.streamRevision.get(stream) as { revision: bigint } | undefined;
+      if (found) streamRevisions.set(stream, Number(found.revision));
+    }
+    const ids = JSON.stringify(appends.flatMap((append) => append.events.map((event) => event.eventId)));
+    for (const row of this.statements.eventsById.all(ids) as RawRow[]) {
+      existingEvents.set(row.event_id, existingEvent(decodeRecord(row.record, row.position, row.hash)));
+    }
+    const last = this.statements.head.get() as { position: bigint; hash: string } | undefined;
+    const head = last ?? { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH };
+    const plan = planAppendBatch(
+      appends,
+      { streamRevisions, existingEvents },
+      head,
+      this.clock().toISOString(),
+    );
+    for (const row of plan.rows) {
+      this.statements.insert.run(
+        row.position,
+        row.eventId,
+        row.stream,
+        row.revision,
+        row.type,
+        row.recordedAt,
+        row.record,
+        row.hash,
+      );
+    }
+    return plan;
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const count = pageSize(options.maxCount);
+    const rows = (
+      options.direction === 'backwards'
+        ? this.statements.streamBackwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, count)
+        : this.statements.streamForwards.all(stream, options.fromRevision ?? 0, count)
+    ) as RawRow[];
+    return rows.map((row) => decodeRecord(row.record, row.position, row.hash));
+  }
+
+  async streamRevision(stream: string): Promise<number> {
+    const found = this.statements.streamRevision.get(stream) as { revision: bigint } | undefined;
+    return found ? Number(found.revision) : -1;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    return decodePage(await this.readRaw(options.after, pageSize(options.maxCount)));
+  }
+
+  async readRaw(after: bigint | undefined, maxCount: number): Promise<RawPage> {
+    const count = pageSize(maxCount);
+    const rows = (this.statements.all.all(after ?? -(2n ** 63n), count) as RawRow[]).map((row) => ({
+      position: row.position,
+      hash: row.hash,
+      record: row.record,
+      eventId: row.event_id,
+      stream: row.stream,
+      revision: Number(row.revision),
+    }));
+    return { rows, lastPosition: rows[rows.length - 1]?.position ?? after, isEnd: rows.length < count };
+  }
+
+  subscribe(options?: SubscribeOptions): Observable<StoredEvent> {
+    return pollingSubscription((read) => this.readAll(read), this.appended, options);
+  }
+
+  async close(): Promise<void> {
+    this.appended.complete();
+    if (this.db.open) this.db.close();
+  }
+}
+
+function initialiseMeta(db: Database.Database, location: string, firstPosition: bigint): bigint {
+  const read = db.prepare('SELECT key, value FROM bcl_meta');
+  const write = db.prepare('INSERT OR IGNORE INTO bcl_meta (key, value) VALUES (?, ?)');
+  db.transaction(() => {
+    if ((read.all() as unknown[]).length > 0) return;
+    write.run('format', STORE_FORMAT);
+    write.run('format_version', String(STORE_FORMAT_VERSION));
+    write.run('first_position', firstPosition.toString());
+    write.run('created_at', new Date().toISOString());
+  }).immediate();
+  const meta = new Map(
+    (read.all() as Array<{ key: string; value: string }>).map((row) => [row.key, row.value]),
+  );
+  return checkStoreFormat(meta, `SQLite store at ${location}`);
+}

@@ -1,0 +1,83 @@
+import { ChainVerifier, VerifiableRow } from './chain-verifier';
+import { GENESIS_HASH, encodeRecord, hashRecord } from './event-record';
+
+function chain(count: number, firstPosition = 1n): VerifiableRow[] {
+  let prevHash = GENESIS_HASH;
+  return Array.from({ length: count }, (_, i) => {
+    const record = encodeRecord(
+      {
+        eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        stream: 's',
+        revision: i,
+        type: 'T',
+        schemaVersion: 1,
+        recordedAt: '2026-01-01T00:00:00.000Z',
+        prevHash,
+      },
+      '{"actor":{"id":"a"},"correlationId":"c"}',
+      `{"i":${i}}`,
+    );
+    prevHash = hashRecord(record);
+    return { position: firstPosition + BigInt(i), hash: prevHash, record };
+  });
+}
+
+function verify(
+  rows: VerifiableRow[],
+  options: Partial<ConstructorParameters<typeof ChainVerifier>[0]> = {},
+) {
+  const verifier = new ChainVerifier({ contiguousPositions: true, firstPosition: 1n, ...options });
+  for (const row of rows) if (!verifier.check(row)) break;
+  return verifier.finish();
+}
+
+describe('chain verifier', () => {
+  it('accepts an intact chain and reports its head', () => {
+    const rows = chain(5);
+    expect(verify(rows)).toMatchObject({
+      ok: true,
+      eventsChecked: 5,
+      lastPosition: 5n,
+      lastHash: rows[4]!.hash,
+    });
+  });
+
+  it('reports a missing first event, a gap, a repeat and a record that is not an event', () => {
+    const rows = chain(5);
+    expect(verify(rows.slice(1)).firstBreak).toMatchObject({ kind: 'gap', position: 2n });
+    expect(verify(rows.slice(1), { firstPosition: undefined }).firstBreak).toMatchObject({
+      kind: 'broken-link',
+      position: 2n,
+    });
+    expect(verify([rows[0]!, rows[2]!]).firstBreak).toMatchObject({ kind: 'gap', position: 3n });
+    expect(verify([rows[0]!, rows[1]!, rows[1]!]).firstBreak).toMatchObject({
+      kind: 'out-of-order',
+      position: 2n,
+    });
+    const junk = '{"not":"an event"}';
+    expect(verify([{ position: 1n, record: junk, hash: hashRecord(junk) }]).firstBreak).toMatchObject({
+      kind: 'malformed',
+    });
+  });
+
+  it('allows gaps where positions are not contiguous (EventStoreDB)', () => {
+    const rows = chain(3).map((row, i) => ({ ...row, position: BigInt(i * 10 + 7) }));
+    expect(verify(rows, { contiguousPositions: false, firstPosition: undefined }).ok).toBe(true);
+  });
+
+  it('matches a digest by position, hash and count, and reports a log that ends before it', () => {
+    const rows = chain(6);
+    const digest = { position: 4n, hash: rows[3]!.hash, recordedAt: '', eventCount: 4n };
+    expect(verify(rows, { digest })).toMatchObject({ ok: true, digest: { position: 4n, matched: true } });
+    expect(verify(rows.slice(0, 3), { digest }).firstBreak).toMatchObject({
+      kind: 'truncated',
+      position: 4n,
+    });
+    expect(verify(rows, { digest: { ...digest, hash: rows[2]!.hash } }).firstBreak).toMatchObject({
+      kind: 'digest-mismatch',
+    });
+    expect(verify(rows, { digest: { ...digest, eventCount: 5n } }).firstBreak).toMatchObject({
+      kind: 'digest-mismatch',
+    });
+  });
+});

@@ -1,0 +1,162 @@
+import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, recordPrefix } from './event-record';
+import { LedgerDigest } from './ledger-digest';
+
+/** One stored event as verification sees it: the stored bytes plus what the store keeps beside them. */
+export interface VerifiableRow {
+  position: bigint;
+  hash: string;
+  record: string;
+  /** Index columns kept beside the record, where the store has them; each must agree with the record. */
+  eventId?: string;
+  stream?: string;
+  revision?: number;
+}
+
+export type ChainBreakKind =
+  | 'altered' // the record's bytes do not hash to the stored hash
+  | 'malformed' // the record is not a well-formed event record
+  | 'index-mismatch' // a column beside the record disagrees with the record
+  | 'broken-link' // the record does not name the previous event's hash: inserted, deleted or reordered
+  | 'out-of-order' // positions do not increase
+  | 'gap' // a position is missing (stores with contiguous positions)
+  | 'digest-mismatch' // the event a digest covered is not the one that is there now
+  | 'truncated'; // the log ends before the position a digest covered
+
+export interface ChainBreak {
+  kind: ChainBreakKind;
+  /** Position of the first event that does not match (for 'truncated', the digest's position). */
+  position: bigint;
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  eventsChecked: number;
+  lastPosition: bigint | null;
+  lastHash: string;
+  firstBreak: ChainBreak | null;
+  digest: { position: bigint; matched: boolean } | null;
+}
+
+export interface ChainVerifierOptions {
+  /** SQL and in-memory stores number the log 1, 2, 3, ...: any gap is a deletion. */
+  contiguousPositions: boolean;
+  /** Where the log must start, when the store knows it. */
+  firstPosition?: bigint;
+  digest?: LedgerDigest;
+}
+
+/**
+ * Walks a log in global order and reports the first event whose content, order or presence does not match.
+ * Memory use is constant: it keeps only the previous event's position and hash.
+ */
+export class ChainVerifier {
+  private previousHash = GENESIS_HASH;
+  private previousPosition: bigint | null = null;
+  private eventsChecked = 0;
+  private firstBreak: ChainBreak | null = null;
+  private digestMatched = false;
+
+  constructor(private readonly options: ChainVerifierOptions) {}
+
+  get broken(): boolean {
+    return this.firstBreak !== null;
+  }
+
+  /** Checks the next row; returns false once the chain is broken (later rows are not checked). */
+  check(row: VerifiableRow): boolean {
+    if (this.firstBreak) return false;
+    const breakFound = this.findBreak(row);
+    if (breakFound) {
+      this.firstBreak = breakFound;
+      return false;
+    }
+    this.previousHash = row.hash;
+    this.previousPosition = row.position;
+    this.eventsChecked += 1;
+    return true;
+  }
+
+  finish(): VerifyReport {
+    const digest = this.options.digest;
+    if (digest && !this.firstBreak && !this.digestMatched) {
+      this.firstBreak = {
+        kind: 'truncated',
+        position: digest.position,
+        message: `the log ends at ${this.previousPosition ?? 'nothing'}, before position ${digest.position} that the digest covers: events were removed from the tail`,
+      };
+    }
+    return {
+      ok: this.firstBreak === null,
+      eventsChecked: this.eventsChecked,
+      lastPosition: this.previousPosition,
+      lastHash: this.previousHash,
+      firstBreak: this.firstBreak,
+      digest: digest ? { position: digest.position, matched: this.digestMatched } : null,
+    };
+  }
+
+  private findBreak(row: VerifiableRow): ChainBreak | null {
+    const at = (kind: ChainBreakKind, message: string): ChainBreak => ({
+      kind,
+      position: row.position,
+      message: `position ${row.position}: ${message}`,
+    });
+    const previous = this.previousPosition;
+    if (previous === null) {
+      const first = this.options.firstPosition;
+      if (first !== undefined && row.position !== first) {
+        return at('gap', `the log should start at position ${first}: events before it are missing`);
+      }
+    } else if (row.position <= previous) {
+      return at('out-of-order', `follows position ${previous}; positions must increase`);
+    } else if (this.options.contiguousPositions && row.position !== previous + 1n) {
+      return at('gap', `follows position ${previous}; positions ${previous + 1n} onwards are missing`);
+    }
+    const digest = this.options.digest;
+    if (digest && !this.digestMatched && row.position > digest.position) {
+      return {
+        kind: 'digest-mismatch',
+        position: digest.position,
+        message: `position ${digest.position}: the event the digest covers is missing`,
+      };
+    }
+    if (hashRecord(row.record) !== row.hash) {
+      return at('altered', 'the stored record does not match its hash: the event was altered');
+    }
+    const record = row.record;
+    if (!record.startsWith('{"eventId":"') || !record.endsWith('}')) {
+      return at('malformed', 'the stored record is not an event record');
+    }
+    if (row.eventId !== undefined && row.stream !== undefined && row.revision !== undefined) {
+      if (!record.startsWith(recordPrefix(row.eventId, row.stream, row.revision))) {
+        return at('index-mismatch', 'the event id, stream or revision stored beside the record was changed');
+      }
+    }
+    const keyAt = record.indexOf(PREV_HASH_KEY);
+    const prevHash =
+      keyAt < 0 ? '' : record.slice(keyAt + PREV_HASH_KEY.length, keyAt + PREV_HASH_KEY.length + 64);
+    if (prevHash.length !== 64) return at('malformed', 'the stored record names no previous hash');
+    if (prevHash !== this.previousHash) {
+      return at(
+        'broken-link',
+        previous === null
+          ? 'the first event does not start the chain: events before it were removed'
+          : `does not follow the event at position ${previous}: an event was inserted, removed or moved`,
+      );
+    }
+    if (digest && row.position === digest.position) {
+      if (row.hash !== digest.hash) {
+        return at('digest-mismatch', 'this is not the event the digest covers: the log was rewritten');
+      }
+      if (BigInt(this.eventsChecked + 1) !== digest.eventCount) {
+        return at(
+          'digest-mismatch',
+          `the digest covered ${digest.eventCount} events up to here, now there are ${this.eventsChecked + 1}`,
+        );
+      }
+      this.digestMatched = true;
+    }
+    return null;
+  }
+}

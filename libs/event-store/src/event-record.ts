@@ -1,0 +1,88 @@
+import * as crypto from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import { EventMetadata, JsonObject, StoredEvent } from './event-envelope';
+
+/** prevHash of the first event in a log. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The fields that are hashed. The record's bytes are written once, at append, and never re-serialised:
+ * verification hashes exactly what was stored. The global position is not in the record (EventStoreDB only
+ * assigns it after the write); the chain itself fixes the order, because each record names its predecessor.
+ */
+export interface EventRecordFields {
+  eventId: string;
+  stream: string;
+  revision: number;
+  type: string;
+  schemaVersion: number;
+  recordedAt: string;
+  prevHash: string;
+  metadata: EventMetadata;
+  data: JsonObject;
+}
+
+/**
+ * The record's key order is fixed (metadata and data are canonical JSON inside it), so that verification
+ * can check its leading keys against the index columns and find prevHash without parsing it.
+ */
+export function encodeRecord(
+  fields: Omit<EventRecordFields, 'metadata' | 'data'>,
+  canonicalMetadata: string,
+  canonicalData: string,
+): string {
+  return (
+    recordPrefix(fields.eventId, fields.stream, fields.revision) +
+    `"type":${JSON.stringify(fields.type)},"schemaVersion":${fields.schemaVersion},` +
+    `"recordedAt":${JSON.stringify(fields.recordedAt)},"prevHash":"${fields.prevHash}",` +
+    `"metadata":${canonicalMetadata},"data":${canonicalData}}`
+  );
+}
+
+/** Where prevHash stands in a record: after the prefix, type, schemaVersion and recordedAt, none of which can hold a quote. */
+export const PREV_HASH_KEY = ',"prevHash":"';
+
+export function recordPrefix(eventId: string, stream: string, revision: number): string {
+  return `{"eventId":${JSON.stringify(eventId)},"stream":${JSON.stringify(stream)},"revision":${revision},`;
+}
+
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
+export function hashRecord(record: string): string {
+  return oneShotHash
+    ? oneShotHash('sha256', record, 'hex')
+    : createHash('sha256').update(record, 'utf8').digest('hex');
+}
+
+/** Rebuilds a stored event from its record and the two values kept beside it. */
+export function decodeRecord(record: string, position: bigint, hash: string): StoredEvent {
+  const event = JSON.parse(record) as StoredEvent;
+  event.position = position;
+  event.hash = hash;
+  return event;
+}
+
+/** What makes two appends of the same event id "the same event": everything the writer chose. */
+export function contentKey(event: {
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata: EventMetadata;
+}): string {
+  return contentKeyOf(
+    event.type,
+    event.schemaVersion,
+    canonicalJson(event.metadata),
+    canonicalJson(event.data),
+  );
+}
+
+export function contentKeyOf(
+  type: string,
+  schemaVersion: number,
+  canonicalMetadata: string,
+  canonicalData: string,
+): string {
+  return `${type}\n${schemaVersion}\n${canonicalMetadata}\n${canonicalData}`;
+}

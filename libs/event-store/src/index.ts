@@ -1,0 +1,18 @@
+export * from './event-envelope';
+export * from './event-store.port';
+export * from './errors';
+export * from './limits';
+export * from './canonical-json';
+export * from './event-record';
+export * from './event-id';
+export * from './chain-verifier';
+export * from './ledger-digest';
+export * from './verify-log';
+export { logEventPages, logRowPages, type LogReadOptions } from './read-paging';
+export * from './ndjson-export';
+export * from './open-event-store';
+export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
+export { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
+export { PostgresEventStore, parsePostgresUrl } from './adapters/postgres/postgres-event-store';
+export { EsdbEventStore, encodePosition, decodePosition } from './adapters/esdb/esdb-event-store';
+export type { EsdbClientPort } from './adapters/esdb/esdb-client.port';

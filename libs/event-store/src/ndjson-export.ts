@@ -1,0 +1,83 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ChainVerifier, VerifyReport } from './chain-verifier';
+import { EventStore } from './event-store.port';
+import { LedgerDigest } from './ledger-digest';
+import { logRowPages } from './read-paging';
+
+export const EXPORT_FORMAT = 'bcl-export/1';
+
+/**
+ * Writes the log as NDJSON: a header line, then one line per event holding its position, its hash and its
+ * stored record as a JSON string (the exact bytes that were hashed). Reads page by page.
+ */
+export async function exportLog(
+  store: EventStore,
+  writeLine: (line: string) => Promise<void> | void,
+  exportedAt: string,
+): Promise<{ events: number; lastPosition: bigint | undefined }> {
+  const { kind, contiguousPositions, firstPosition } = store.description;
+  await writeLine(
+    JSON.stringify({
+      format: EXPORT_FORMAT,
+      store: kind,
+      contiguousPositions,
+      firstPosition: firstPosition?.toString() ?? null,
+      exportedAt,
+    }),
+  );
+  let events = 0;
+  let lastPosition: bigint | undefined;
+  for await (const rows of logRowPages(store)) {
+    for (const row of rows) {
+      await writeLine(
+        JSON.stringify({ position: row.position.toString(), hash: row.hash, record: row.record }),
+      );
+      events += 1;
+      lastPosition = row.position;
+    }
+  }
+  return { events, lastPosition };
+}
+
+/** Verifies an NDJSON export offline, with no database: what an auditor runs. Streams the file. */
+export async function verifyExportFile(path: string, digest?: LedgerDigest): Promise<VerifyReport> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let verifier: ChainVerifier | undefined;
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber += 1;
+    if (line.trim() === '') continue;
+    let value: Record<string, unknown>;
+    try {
+      value = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      throw new Error(`${path}:${lineNumber}: not a JSON line`);
+    }
+    if (!verifier) {
+      if (value.format !== EXPORT_FORMAT) throw new Error(`${path}:1: not a ${EXPORT_FORMAT} export`);
+      const first = value.firstPosition;
+      verifier = new ChainVerifier({
+        contiguousPositions: value.contiguousPositions === true,
+        firstPosition: typeof first === 'string' && /^-?\d+$/.test(first) ? BigInt(first) : undefined,
+        digest,
+      });
+      continue;
+    }
+    const { position, hash, record } = value;
+    if (
+      typeof position !== 'string' ||
+      !/^-?\d+$/.test(position) ||
+      typeof hash !== 'string' ||
+      typeof record !== 'string'
+    ) {
+      throw new Error(`${path}:${lineNumber}: an event line needs position, hash and record`);
+    }
+    if (!verifier.check({ position: BigInt(position), hash, record })) {
+      lines.close();
+      break;
+    }
+  }
+  if (!verifier) throw new Error(`${path} is empty`);
+  return verifier.finish();
+}

@@ -1,0 +1,76 @@
+import { InvalidRequestError } from './errors';
+import type { ExistingEvent } from './append-planner';
+import type { VerifiableRow } from './chain-verifier';
+import type { StoredEvent } from './event-envelope';
+import type { EventStore, RawPage, ReadAllPage, ReadStreamOptions } from './event-store.port';
+import { contentKey, decodeRecord } from './event-record';
+import { LIMITS } from './limits';
+
+/** Clamps a requested page size to the store's limits; rejects nonsense. */
+export function pageSize(requested: number | undefined): number {
+  if (requested === undefined) return LIMITS.readPageSizeDefault;
+  if (!Number.isSafeInteger(requested) || requested < 1) {
+    throw new InvalidRequestError('maxCount', 'must be a whole number of 1 or more');
+  }
+  return Math.min(requested, LIMITS.readPageSizeMax);
+}
+
+/** Stream read semantics for stores that hold a stream as an array indexed by revision. */
+export function sliceStream<T>(events: T[], options: ReadStreamOptions): T[] {
+  const count = pageSize(options.maxCount);
+  if (options.direction === 'backwards') {
+    const from = Math.min(options.fromRevision ?? events.length - 1, events.length - 1);
+    return events.slice(Math.max(0, from - count + 1), from + 1).reverse();
+  }
+  const from = options.fromRevision ?? 0;
+  return events.slice(from, from + count);
+}
+
+/** A page of stored rows as events: what every adapter's readAll returns. */
+export function decodePage(page: RawPage): ReadAllPage {
+  return {
+    events: page.rows.map((row) => decodeRecord(row.record, row.position, row.hash)),
+    lastPosition: page.lastPosition,
+    isEnd: page.isEnd,
+  };
+}
+
+/** What idempotency checking needs to know of an event already stored. */
+export function existingEvent(event: StoredEvent): ExistingEvent {
+  const { eventId, stream, revision, position } = event;
+  return { eventId, stream, revision, position, contentKey: contentKey(event) };
+}
+
+export interface LogReadOptions {
+  /** Start after this position (exclusive); from the beginning when absent. */
+  after?: bigint;
+  pageSize?: number;
+}
+
+/**
+ * The log from a position in global order, one page of stored rows at a time (pages, not rows, so that the
+ * hot loops of verify and replay pay one await per page). Holds one page in memory.
+ */
+export async function* logRowPages(
+  store: EventStore,
+  options: LogReadOptions = {},
+): AsyncGenerator<VerifiableRow[]> {
+  const count = options.pageSize ?? LIMITS.readPageSizeMax;
+  let after = options.after;
+  for (;;) {
+    const page = await store.readRaw(after, count);
+    if (page.rows.length > 0) yield page.rows;
+    after = page.lastPosition;
+    if (page.isEnd) return;
+  }
+}
+
+/** The log from a position in global order, one page of events at a time. Holds one page in memory. */
+export async function* logEventPages(
+  store: EventStore,
+  options: LogReadOptions = {},
+): AsyncGenerator<StoredEvent[]> {
+  for await (const rows of logRowPages(store, options)) {
+    yield rows.map((row) => decodeRecord(row.record, row.position, row.hash));
+  }
+}

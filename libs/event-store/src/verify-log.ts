@@ -1,0 +1,30 @@
+import { ChainVerifier, VerifyReport } from './chain-verifier';
+import { EventStore } from './event-store.port';
+import { LedgerDigest } from './ledger-digest';
+import { logRowPages } from './read-paging';
+
+/** Walks a store's whole log page by page (constant memory) and reports the first break. */
+export async function verifyStore(store: EventStore, digest?: LedgerDigest): Promise<VerifyReport> {
+  const { contiguousPositions, firstPosition } = store.description;
+  const verifier = new ChainVerifier({ contiguousPositions, firstPosition, digest });
+  for await (const rows of logRowPages(store)) {
+    for (const row of rows) if (!verifier.check(row)) return verifier.finish();
+  }
+  return verifier.finish();
+}
+
+/** The digest of the log as it is now: the last event's position and hash, and the event count. */
+export async function takeDigest(store: EventStore): Promise<LedgerDigest | null> {
+  const report = await verifyStore(store);
+  if (!report.ok) {
+    throw new Error(`the log does not verify, so no digest was taken: ${report.firstBreak!.message}`);
+  }
+  if (report.lastPosition === null) return null;
+  const [last] = (await store.readAll({ after: report.lastPosition - 1n, maxCount: 1 })).events;
+  return {
+    position: report.lastPosition,
+    hash: report.lastHash,
+    recordedAt: last?.recordedAt ?? '',
+    eventCount: BigInt(report.eventsChecked),
+  };
+}

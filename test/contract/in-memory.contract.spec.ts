@@ -1,0 +1,9 @@
+import { InMemoryEventStore } from '@bcl/event-store';
+import { eventStoreContract } from './event-store.contract';
+
+describe('in-memory event store', () => {
+  eventStoreContract(async (options) => {
+    const store = new InMemoryEventStore({ firstPosition: options?.firstPosition });
+    return { store, dispose: () => store.close() };
+  });
+});

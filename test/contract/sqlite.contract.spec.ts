@@ -1,0 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@bcl/event-store';
+import { eventStoreContract } from './event-store.contract';
+
+describe('SQLite event store', () => {
+  eventStoreContract(async (options) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bcl-sqlite-'));
+    const store = SqliteEventStore.open(join(dir, 'ledger.db'), { firstPosition: options?.firstPosition });
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  });
+});

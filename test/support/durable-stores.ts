@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeWithServer } from './servers';
+import { withSchema } from './postgres-schema';
+
+/** A fresh durable store, named by its LEDGER_STORE setting, and how to remove it. */
+interface DurableStore {
+  setting: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Runs a suite against each durable store that child processes can share: SQLite always, PostgreSQL where
+ * the server is reachable (otherwise skipped with the reason, or failed under REQUIRE_POSTGRES=1).
+ * Each test gets a fresh, empty store; `setting()` names it, and it is removed after the test.
+ */
+export function describeEachDurableStore(title: string, body: (setting: () => string) => void): void {
+  const withFreshStore = (fresh: () => DurableStore) => {
+    let store: DurableStore | undefined;
+    beforeEach(() => {
+      store = fresh();
+    });
+    afterEach(() => store?.cleanup());
+    body(() => store!.setting);
+  };
+  describe(`${title} on SQLite`, () =>
+    withFreshStore(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'bcl-durable-'));
+      return {
+        setting: `sqlite:${join(dir, 'ledger.db')}`,
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    }));
+  describeWithServer('postgres', `${title} on PostgreSQL`, (url) =>
+    withFreshStore(() => {
+      const { storeUrl, drop } = withSchema(url);
+      return { setting: storeUrl, cleanup: drop };
+    }),
+  );
+}
