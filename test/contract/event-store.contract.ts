@@ -247,6 +247,7 @@ export function eventStoreContract(openStore: (options?: ContractOptions) => Pro
         expect(positions[i]! > positions[i - 1]!).toBe(true);
         if (store.description.contiguousPositions) expect(positions[i]).toBe(positions[i - 1]! + 1n);
       }
+      expect(await store.headPosition()).toBe(positions[24]);
       const tail = await store.readAll({ after: positions[24], maxCount: 10 });
       expect(tail).toEqual({ events: [], lastPosition: positions[24], isEnd: true });
       await expect(store.readAll({ maxCount: 0 })).rejects.toThrow(/maxCount/);

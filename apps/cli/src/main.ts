@@ -8,6 +8,8 @@ import { digestCommand } from './commands/digest.command';
 import { exportCommand } from './commands/export.command';
 import { benchCommand } from './bench/bench.command';
 import { replayCommand } from './commands/replay.command';
+import { tokenCommand } from './commands/token.command';
+import { projectionsCommand } from './commands/projections.command';
 
 export function buildProgram(): Command {
   const program = new Command('bcl')
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
     digestCommand(),
     exportCommand(),
     replayCommand(),
+    tokenCommand(),
+    projectionsCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command.exitOverride());

@@ -76,6 +76,9 @@ export interface EventStore {
   /** Current revision of a stream, or -1 when it has no events. */
   streamRevision(stream: string): Promise<number>;
 
+  /** Position of the last event in the global log, or null while the log is empty. Cheap: for lag reports. */
+  headPosition(): Promise<bigint | null>;
+
   /** Reads one page of the global log in order. */
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
 

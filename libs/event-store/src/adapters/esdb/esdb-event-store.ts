@@ -182,9 +182,18 @@ export class EsdbEventStore implements EventStore {
     return found;
   }
 
-  /** The last ledger event in $all, skipping EventStoreDB's own system events. */
+  async headPosition(): Promise<bigint | null> {
+    const head = await this.scanHead(); // not the cached chain head: another process may be the writer
+    return head.position === 0n ? null : head.position;
+  }
+
   private async chainHead(): Promise<ChainHead> {
-    if (this.head) return this.head;
+    this.head ??= await this.scanHead();
+    return this.head;
+  }
+
+  /** The last ledger event in $all, skipping EventStoreDB's own system events. */
+  private async scanHead(): Promise<ChainHead> {
     let from: ReadPosition = END;
     for (let page = 0; page < HEAD_SCAN_PAGES_MAX; page += 1) {
       let count = 0;
@@ -196,14 +205,12 @@ export class EsdbEventStore implements EventStore {
         if (!event) continue;
         lastSeen = event.position;
         if (isSystemEvent(event)) continue;
-        this.head = { position: encodePosition(event.position), hash: hashOf(event) };
-        return this.head;
+        return { position: encodePosition(event.position), hash: hashOf(event) };
       }
       if (count < 100 || !lastSeen) break;
       from = lastSeen;
     }
-    this.head = { position: 0n, hash: GENESIS_HASH };
-    return this.head;
+    return { position: 0n, hash: GENESIS_HASH };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

@@ -82,6 +82,10 @@ export class InMemoryEventStore implements EventStore {
     return (this.streams.get(stream)?.length ?? 0) - 1;
   }
 
+  async headPosition(): Promise<bigint | null> {
+    return this.rows[this.rows.length - 1]?.position ?? null;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
     return decodePage(await this.readRaw(options.after, pageSize(options.maxCount)));
   }

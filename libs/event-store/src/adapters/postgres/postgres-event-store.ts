@@ -179,6 +179,14 @@ export class PostgresEventStore implements EventStore {
     return result.rows[0]?.revision ?? -1;
   }
 
+  async headPosition(): Promise<bigint | null> {
+    const result = await this.pool.query<{ position: string | null }>(
+      `SELECT max(position) AS position FROM ${this.table}`,
+    );
+    const position = result.rows[0]?.position;
+    return position === null || position === undefined ? null : BigInt(position);
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
     return decodePage(await this.readRaw(options.after, pageSize(options.maxCount)));
   }

@@ -193,6 +193,11 @@ export class SqliteEventStore implements EventStore {
     return found ? Number(found.revision) : -1;
   }
 
+  async headPosition(): Promise<bigint | null> {
+    const head = this.statements.head.get() as { position: bigint } | undefined;
+    return head?.position ?? null;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
     return decodePage(await this.readRaw(options.after, pageSize(options.maxCount)));
   }

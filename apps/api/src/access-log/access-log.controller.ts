@@ -1,0 +1,72 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ServiceStore } from '@bcl/service-store';
+import { AllowRoles } from '../auth/access-policy';
+import { SERVICE_STORE } from '../ledger/ledger.tokens';
+import { PAGE_SIZE_MAX } from '../registry/dto/registry.dto';
+
+export class AccessLogQueryDto {
+  @ApiPropertyOptional({ description: 'Token subject' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  subject?: string;
+
+  @ApiPropertyOptional({ description: 'Resource path prefix, e.g. /people/' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  resource?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601 instant, inclusive' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601 instant, inclusive' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Id of the last entry of the previous page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+}
+
+/** Who read what, and when. Auditors (and admins) may query it; reading it is itself logged. */
+@ApiTags('access log')
+@ApiBearerAuth()
+@Controller('access-log')
+export class AccessLogController {
+  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
+
+  @Get()
+  @AllowRoles('auditor', 'admin')
+  async query(@Query() query: AccessLogQueryDto) {
+    const limit = query.limit ?? 50;
+    const items = await this.service.queryAccess({
+      subject: query.subject,
+      resourcePrefix: query.resource,
+      from: query.from,
+      to: query.to,
+      afterId: query.after,
+      limit,
+    });
+    return { items, next: items.length === limit ? items[items.length - 1]!.id : null };
+  }
+}

@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TokenVerifier } from '@bcl/identity';
+import { API_CONFIG, ApiConfig } from './config/api-config';
+import { LedgerModule } from './ledger/ledger.module';
+import { RegistryModule } from './registry/registry.module';
+import { HealthController } from './health/health.controller';
+import { AccessLogController } from './access-log/access-log.controller';
+import { AccessLogInterceptor } from './access-log/access-log.interceptor';
+import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { StrictValidationPipe } from './http/strict-validation.pipe';
+
+/** The API: global authentication, validation, problem+json errors, idempotency and access logging. */
+@Module({})
+export class AppModule {
+  static with(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [CqrsModule.forRoot(), LedgerModule, RegistryModule],
+      controllers: [HealthController, AccessLogController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: TOKEN_VERIFIER, useValue: TokenVerifier.create(config.auth) },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_PIPE, useClass: StrictValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+      exports: [API_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Request } from 'express';
+import { Role, TokenRejected, TokenVerifier } from '@bcl/identity';
+import { Problem } from '../http/problem';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access-policy';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]{1,8192})$/;
+
+/** Authenticates the bearer token, then authorises by role. Deny by default. */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match) throw unauthenticated('send an Authorization: Bearer <token> header');
+    try {
+      request.identity = await this.verifier.verify(match[1]!);
+    } catch (error) {
+      if (error instanceof TokenRejected) throw unauthenticated(error.message);
+      throw error;
+    }
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
+    if (!request.identity.roles.some((role) => allowed.includes(role)))
+      throw new Problem(
+        403,
+        'forbidden',
+        'Not allowed',
+        allowed.length === 0
+          ? 'no role may call this route'
+          : `this needs one of the roles ${allowed.join(', ')}; the token has ${request.identity.roles.join(', ') || 'none'}`,
+      );
+    return true;
+  }
+}
+
+const unauthenticated = (detail: string) =>
+  new Problem(401, 'unauthenticated', 'Authentication required', detail, [], {});

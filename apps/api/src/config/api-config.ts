@@ -1,0 +1,48 @@
+import { DEFAULT_STORE } from '@bcl/event-store';
+import { defaultServiceStoreFor } from '@bcl/service-store';
+import { TokenVerifierConfig } from '@bcl/identity';
+
+/** Everything the API reads from the environment (README "Configuration" lists it). */
+export interface ApiConfig {
+  port: number;
+  ledgerStore: string;
+  serviceStore: string;
+  auth: TokenVerifierConfig;
+  /** True when neither a secret nor a JWKS is configured: the built-in development secret is in use. */
+  developmentAuth: boolean;
+  logLevel: string;
+  /** Largest JSON body accepted, in bytes. */
+  bodyBytesMax: number;
+  /** Load the Kent, Medway, Southend-on-Sea and Rutland organisations at start-up (idempotent). */
+  loadDemoData: boolean;
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');
+export const BODY_BYTES_MAX_DEFAULT = 64 * 1024;
+
+export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const ledgerStore = env.LEDGER_STORE || DEFAULT_STORE;
+  const port = Number(env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be 0-65535, not '${env.PORT}'`);
+  const developmentAuth = !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL;
+  if (developmentAuth && env.NODE_ENV === 'production')
+    throw new Error(
+      'set AUTH_JWKS_URL and AUTH_ISSUER (or AUTH_JWT_SECRET): the development secret is refused in production',
+    );
+  return {
+    port,
+    ledgerStore,
+    serviceStore: env.LEDGER_SERVICE_STORE || defaultServiceStoreFor(ledgerStore),
+    auth: {
+      secret: env.AUTH_JWT_SECRET || undefined,
+      issuer: env.AUTH_ISSUER || undefined,
+      jwksUrl: env.AUTH_JWKS_URL || undefined,
+      audience: env.AUTH_AUDIENCE || undefined,
+    },
+    developmentAuth,
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyBytesMax: BODY_BYTES_MAX_DEFAULT,
+    loadDemoData: env.LEDGER_DEMO_DATA !== 'false',
+  };
+}

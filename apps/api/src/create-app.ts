@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import './http/request-context';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import { ApiConfig } from './config/api-config';
+import { AppModule } from './app.module';
+import { correlationId } from './http/correlation-id.middleware';
+import { PinoNestLogger } from './http/pino-nest-logger';
+
+/** Builds and initialises the API (not yet listening), so tests can drive it with supertest exactly as `npm start` runs it. */
+export async function createApp(config: ApiConfig): Promise<INestApplication> {
+  const logger = pino({ level: config.logLevel, base: { service: 'better-care-ledger' } });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
+  app.disable('x-powered-by');
+  app.set('etag', false); // resources carry their stream revision as ETag; no hash-of-body ETags
+  app.use(correlationId);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (request) => (request as unknown as { correlationId: string }).correlationId,
+      customProps: (request) => ({
+        subject: (request as unknown as { identity?: { subject: string } }).identity?.subject,
+      }),
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+    }),
+  );
+  app.use(json({ limit: config.bodyBytesMax, type: ['application/json', 'application/*+json'] }));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Better Care Ledger API')
+      .setDescription(
+        'Event-sourced ledger for the Better Care Fund. Errors are application/problem+json (RFC 9457). See docs/api.md.',
+      )
+      .setVersion('0.2.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+  return app.init();
+}

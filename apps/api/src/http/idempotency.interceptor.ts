@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { Observable, from, mergeMap, of } from 'rxjs';
+import { canonicalJson } from '@bcl/event-store';
+import { ServiceStore } from '@bcl/service-store';
+import { SERVICE_STORE } from '../ledger/ledger.tokens';
+import { Problem, invalidRequest } from './problem';
+
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+const REPLAYED_HEADERS = ['etag', 'location'];
+
+/**
+ * Idempotency-Key on writes: the first successful response is kept (per caller and key, across restarts);
+ * a retry with the same key and request gets it again with `Idempotency-Replayed: true`, and the same key
+ * with a different request is refused with 422. Failed requests are not kept: they changed nothing, so a
+ * retry runs again. Event ids are also derived from the key, so a retry racing the first attempt appends
+ * nothing twice.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = request.headers['idempotency-key'];
+    if (request.method === 'GET' || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key))
+      throw invalidRequest([
+        { field: 'Idempotency-Key', reason: 'must be 1-100 characters of A-Z a-z 0-9 . _ : -' },
+      ]);
+    const scope = request.identity!.subject;
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+      .digest('hex');
+    return from(this.service.findIdempotencyRecord(scope, key)).pipe(
+      mergeMap((record) => {
+        if (!record)
+          return next.handle().pipe(mergeMap((body) => this.keep(scope, key, requestHash, response, body)));
+        if (record.requestHash !== requestHash)
+          throw new Problem(
+            422,
+            'idempotency-key-reused',
+            'The Idempotency-Key was used for another request',
+            `key '${key}' was first used at ${record.createdAt} for a different request; use a new key`,
+            [{ field: 'Idempotency-Key', reason: 'was used before with a different method, path or body' }],
+          );
+        response.status(record.status);
+        for (const [name, value] of Object.entries(record.headers)) response.setHeader(name, value);
+        response.setHeader('Idempotency-Replayed', 'true');
+        return of(JSON.parse(record.body) as unknown);
+      }),
+    );
+  }
+
+  private async keep(scope: string, key: string, requestHash: string, response: Response, body: unknown) {
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = response.getHeader(name);
+      if (typeof value === 'string') headers[name] = value;
+    }
+    await this.service.saveIdempotencyRecord({
+      scope,
+      key,
+      requestHash,
+      status: response.statusCode,
+      body: JSON.stringify(body ?? null),
+      headers,
+      createdAt: new Date().toISOString(),
+    });
+    return body;
+  }
+}

@@ -1,0 +1,119 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { WrongExpectedRevisionError, IdempotencyConflictError, InvalidRequestError } from '@bcl/event-store';
+import { DomainError } from '@bcl/domain-registry';
+import { FieldProblem, Problem } from './problem';
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  correlationId?: string;
+  errors?: FieldProblem[];
+  [extra: string]: unknown;
+}
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 422, conflict: 409, 'not-found': 404 };
+
+/** Writes every error as application/problem+json (RFC 9457), naming each bad field and why. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, request: Request): ProblemBody {
+    const base = (status: number, slug: string, title: string, detail: string, errors?: FieldProblem[]) => ({
+      type: `/problems/${slug}`,
+      title,
+      status,
+      detail,
+      instance: request.originalUrl ?? request.url,
+      correlationId: request.correlationId,
+      ...(errors && errors.length > 0 ? { errors } : {}),
+    });
+    if (exception instanceof Problem)
+      return {
+        ...base(exception.getStatus(), exception.slug, exception.title, exception.detail, exception.errors),
+        ...exception.extra,
+      };
+    if (exception instanceof DomainError) {
+      const status = DOMAIN_STATUS[exception.kind];
+      const title = {
+        422: 'The request breaks a rule',
+        409: 'The request conflicts with the record',
+        404: 'Not found',
+      }[status]!;
+      return base(status, `domain-${exception.kind}`, title, exception.message, [
+        { field: exception.field, reason: exception.reason },
+      ]);
+    }
+    if (exception instanceof WrongExpectedRevisionError) {
+      return {
+        ...base(
+          409,
+          'concurrent-change',
+          'The resource changed meanwhile',
+          `${exception.message}; read it again and retry`,
+        ),
+        currentRevision: exception.actual,
+      };
+    }
+    if (exception instanceof IdempotencyConflictError || exception instanceof InvalidRequestError)
+      return base(422, 'unprocessable', 'The request cannot be recorded', exception.message);
+    const bodyParser = exception as { type?: string; status?: number; message?: string };
+    if (bodyParser.type === 'entity.too.large')
+      return base(
+        413,
+        'body-too-large',
+        'The body is too large',
+        bodyParser.message ?? 'request entity too large',
+        [{ field: 'body', reason: 'is larger than the documented limit' }],
+      );
+    if (bodyParser.type === 'entity.parse.failed')
+      return base(400, 'invalid-request', 'The request is not valid', 'the body is not valid JSON', [
+        { field: 'body', reason: 'must be valid JSON' },
+      ]);
+    if (
+      typeof bodyParser.status === 'number' &&
+      bodyParser.status >= 400 &&
+      bodyParser.status < 500 &&
+      bodyParser.type
+    )
+      return base(
+        bodyParser.status,
+        'invalid-request',
+        'The request is not valid',
+        bodyParser.message ?? bodyParser.type,
+        [{ field: 'body', reason: bodyParser.message ?? bodyParser.type }],
+      );
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const slug =
+        status === 404
+          ? 'not-found'
+          : status === 401
+            ? 'unauthenticated'
+            : status === 403
+              ? 'forbidden'
+              : 'http-error';
+      return base(status, slug, exception.message, exception.message);
+    }
+    return base(
+      500,
+      'internal-error',
+      'Internal error',
+      'the request failed unexpectedly; nothing was changed unless a response said so',
+    );
+  }
+}

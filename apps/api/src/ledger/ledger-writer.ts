@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Actor,
+  EventMetadata,
+  EventStore,
+  JsonObject,
+  NewEvent,
+  WrongExpectedRevisionError,
+  newEventId,
+} from '@bcl/event-store';
+import { ProjectionRunner } from '@bcl/service-store';
+import { Problem } from '../http/problem';
+import { EVENT_STORE, REGISTRY_PROJECTION } from './ledger.tokens';
+
+/** Who is acting, why, and how the request is tied to others: everything but the command itself. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  reason: string;
+  /** The Idempotency-Key header: event ids are derived from it, so a retry appends nothing new. */
+  idempotencyKey?: string;
+  /** The If-Match header's revision: the write is refused if the resource has moved on. */
+  ifMatch?: number;
+}
+
+export interface Decision<S, E extends { type: string; data: object }> {
+  stream: string;
+  evolve: (state: S | undefined, event: E) => S;
+  decide: (state: S | undefined) => E[];
+  /** The date the change takes effect, written as the events' validTime. */
+  effectiveOn?: string;
+  context: CommandContext;
+}
+
+export interface WriteResult {
+  stream: string;
+  revision: number;
+  position: bigint;
+}
+
+/**
+ * The command side's one way to the log: load a stream, fold it, let the pure domain decide, append with
+ * the expected revision, then wait until the read model includes the change (read-your-writes).
+ */
+@Injectable()
+export class LedgerWriter {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(REGISTRY_PROJECTION) private readonly projection: ProjectionRunner,
+  ) {}
+
+  async load<S, E>(
+    stream: string,
+    evolve: (state: S | undefined, event: E) => S,
+  ): Promise<{ state: S | undefined; revision: number }> {
+    let state: S | undefined;
+    let revision = -1;
+    for (;;) {
+      const events = await this.store.readStream(stream, { fromRevision: revision + 1, maxCount: 1000 });
+      for (const event of events) state = evolve(state, { type: event.type, data: event.data } as E);
+      if (events.length === 0) return { state, revision };
+      revision = events[events.length - 1]!.revision;
+    }
+  }
+
+  async execute<S, E extends { type: string; data: object }>(decision: Decision<S, E>): Promise<WriteResult> {
+    const { context } = decision;
+    const { state, revision } = await this.load(decision.stream, decision.evolve);
+    if (context.ifMatch !== undefined && context.ifMatch !== revision)
+      throw preconditionFailed(decision.stream, revision);
+    const decided = decision.decide(state);
+    const metadata: EventMetadata = {
+      actor: context.actor,
+      correlationId: context.correlationId,
+      reason: context.reason,
+    };
+    if (context.idempotencyKey) metadata.idempotencyKey = context.idempotencyKey;
+    if (decision.effectiveOn) metadata.validTime = decision.effectiveOn;
+    const events: NewEvent[] = decided.map((event, index) => ({
+      eventId: context.idempotencyKey
+        ? derivedEventId(`${context.actor.id}\n${context.idempotencyKey}\n${decision.stream}\n${index}`)
+        : newEventId(),
+      type: event.type,
+      data: event.data as JsonObject,
+      metadata,
+    }));
+    try {
+      const result = await this.store.append(
+        decision.stream,
+        events,
+        revision === -1 ? 'no-stream' : revision,
+      );
+      await this.projection.waitFor(result.lastPosition);
+      return { stream: decision.stream, revision: result.lastRevision, position: result.lastPosition };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const current = error.actual === 'no-stream' ? -1 : error.actual;
+      if (context.ifMatch !== undefined) throw preconditionFailed(decision.stream, current);
+      throw new Problem(
+        409,
+        'concurrent-change',
+        'The resource changed meanwhile',
+        `${decision.stream} changed while this request was being decided; read it again and retry`,
+        [],
+        {
+          currentRevision: current,
+        },
+      );
+    }
+  }
+}
+
+function preconditionFailed(stream: string, current: number): Problem {
+  return new Problem(
+    412,
+    'precondition-failed',
+    'The resource has changed',
+    `If-Match does not match: ${stream} is at revision ${current}`,
+    [{ field: 'If-Match', reason: `must be "${current}", the current revision` }],
+    { currentRevision: current },
+  );
+}
+
+/** A UUID (version 8, name-based on SHA-256) derived from the caller, its key, and the event's place. */
+export function derivedEventId(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex').slice(0, 32).split('');
+  hex[12] = '8';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,30 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { apiConfigFromEnv } from './config/api-config';
+import { createApp } from './create-app';
+import { loadDemoData } from './demo/load-demo-data';
+
+/** `npm start`: the API on the configured store (embedded SQLite by default), with the demo registry loaded. */
+async function main(): Promise<void> {
+  const config = apiConfigFromEnv();
+  const app = await createApp(config);
+  if (config.loadDemoData) await loadDemoData(app.get(CommandBus));
+  await app.listen(config.port, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  const lines = [
+    `Better Care Ledger API listening on ${url}`,
+    `  event store:   ${config.ledgerStore}`,
+    `  service store: ${config.serviceStore}`,
+    `  API docs:      ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
+    `  health:        ${url}/health/ready`,
+    config.developmentAuth
+      ? '  tokens:        npx bcl token --role auditor   (development secret; roles: auditor, finance-officer, governance-officer, programme-lead, admin)'
+      : `  tokens:        from your identity provider (issuer ${config.auth.issuer ?? 'shared secret'})`,
+    `  try:           curl -H "Authorization: Bearer $(npx bcl token --role auditor)" ${url}/areas/kent/organisations?asAt=2017-09-11`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bcl-api: ${error.message}\n`);
+  process.exit(1);
+});

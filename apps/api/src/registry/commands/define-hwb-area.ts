@@ -1,0 +1,25 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DefineHwbArea, defineHwbArea, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
+import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+
+export class DefineHwbAreaCommand {
+  constructor(
+    readonly input: DefineHwbArea,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(DefineHwbAreaCommand)
+export class DefineHwbAreaHandler implements ICommandHandler<DefineHwbAreaCommand, WriteResult> {
+  constructor(private readonly ledger: LedgerWriter) {}
+
+  execute({ input, context }: DefineHwbAreaCommand): Promise<WriteResult> {
+    return this.ledger.execute({
+      stream: hwbAreaStream(input.areaId),
+      evolve: evolveHwbArea,
+      decide: (state) => defineHwbArea(state, input),
+      effectiveOn: input.establishedOn,
+      context,
+    });
+  }
+}

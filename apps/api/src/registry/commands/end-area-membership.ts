@@ -1,0 +1,25 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EndAreaMembership, endAreaMembership, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
+import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+
+export class EndAreaMembershipCommand {
+  constructor(
+    readonly input: EndAreaMembership,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(EndAreaMembershipCommand)
+export class EndAreaMembershipHandler implements ICommandHandler<EndAreaMembershipCommand, WriteResult> {
+  constructor(private readonly ledger: LedgerWriter) {}
+
+  execute({ input, context }: EndAreaMembershipCommand): Promise<WriteResult> {
+    return this.ledger.execute({
+      stream: hwbAreaStream(input.areaId),
+      evolve: evolveHwbArea,
+      decide: (state) => endAreaMembership(state, input),
+      effectiveOn: input.until,
+      context,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ErasePersonalData, erasePersonalData, evolvePerson, personStream } from '@bcl/domain-registry';
+import { ServiceStore } from '@bcl/service-store';
+import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+
+export class ErasePersonalDataCommand {
+  constructor(
+    readonly input: ErasePersonalData,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/** Records the erasure, then removes the name from the vault. Every event and hash stays as it was. */
+@CommandHandler(ErasePersonalDataCommand)
+export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataCommand, WriteResult> {
+  constructor(
+    private readonly ledger: LedgerWriter,
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+  ) {}
+
+  async execute({ input, context }: ErasePersonalDataCommand): Promise<WriteResult> {
+    const result = await this.ledger.execute({
+      stream: personStream(input.personId),
+      evolve: evolvePerson,
+      decide: (state) => erasePersonalData(state, input),
+      context,
+    });
+    await this.service.erasePersonalData(input.personId, new Date().toISOString());
+    return result;
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { evolvePerson, personStream, registerPerson } from '@bcl/domain-registry';
+import { ServiceStore } from '@bcl/service-store';
+import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+
+export class RegisterPersonCommand {
+  constructor(
+    readonly input: { personId: string; displayName: string },
+    readonly context: CommandContext,
+  ) {}
+}
+
+/**
+ * The name goes to the personal-data vault first, then the event (which holds only the pseudonymous id). If
+ * the append is refused, the vault entry is harmless: nothing refers to the id.
+ */
+@CommandHandler(RegisterPersonCommand)
+export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand, WriteResult> {
+  constructor(
+    private readonly ledger: LedgerWriter,
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+  ) {}
+
+  async execute({ input, context }: RegisterPersonCommand): Promise<WriteResult> {
+    const existing = await this.ledger.load(personStream(input.personId), evolvePerson);
+    registerPerson(existing.state, input); // refuse before touching the vault
+    await this.service.putPersonalData(input.personId, input.displayName);
+    return this.ledger.execute({
+      stream: personStream(input.personId),
+      evolve: evolvePerson,
+      decide: (state) => registerPerson(state, input),
+      context,
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { OrganisationView, nameAsAt, viewKey } from '@bcl/domain-registry';
+import { RegistryViews, todayInEngland } from './registry-views';
+
+export class GetOrganisationQuery {
+  constructor(readonly organisationId: string) {}
+}
+
+export type OrganisationResource = Omit<OrganisationView, 'history'> & { name: string };
+
+@QueryHandler(GetOrganisationQuery)
+export class GetOrganisationHandler implements IQueryHandler<GetOrganisationQuery, OrganisationResource> {
+  constructor(private readonly views: RegistryViews) {}
+
+  async execute({ organisationId }: GetOrganisationQuery): Promise<OrganisationResource> {
+    const view = await this.views.get<OrganisationView>(viewKey.organisation(organisationId));
+    const name = nameAsAt(view, { asAt: todayInEngland() }) ?? view.names[0]!.name;
+    const resource: OrganisationResource & { history?: unknown } = { ...view, name };
+    delete resource.history; // the timeline has its own route
+    return resource;
+  }
+
+}

@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { PersonView, viewKey } from '@bcl/domain-registry';
+import { ServiceStore } from '@bcl/service-store';
+import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+import { RegistryViews } from './registry-views';
+
+export class GetPersonQuery {
+  constructor(readonly personId: string) {}
+}
+
+@QueryHandler(GetPersonQuery)
+export class GetPersonHandler implements IQueryHandler<GetPersonQuery> {
+  constructor(
+    private readonly views: RegistryViews,
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+  ) {}
+
+  async execute({ personId }: GetPersonQuery) {
+    const view = await this.views.get<PersonView>(viewKey.person(personId));
+    const names = await this.service.displayNames([personId]);
+    return { ...view, displayName: view.erased ? null : (names.get(personId) ?? null) };
+  }
+}

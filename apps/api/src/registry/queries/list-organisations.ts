@@ -1,0 +1,49 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { OrganisationKind, OrganisationView, nameAsAt, viewKey } from '@bcl/domain-registry';
+import { RegistryViews, todayInEngland } from './registry-views';
+
+export class ListOrganisationsQuery {
+  constructor(
+    readonly limit: number,
+    readonly after?: string,
+    readonly kind?: OrganisationKind,
+  ) {}
+}
+
+export interface OrganisationSummary {
+  organisationId: string;
+  name: string;
+  kind: OrganisationKind;
+  succeededBy: string | null;
+}
+
+/** Organisations in id order, a page at a time; `kind` filters within the page's scan. */
+@QueryHandler(ListOrganisationsQuery)
+export class ListOrganisationsHandler implements IQueryHandler<ListOrganisationsQuery> {
+  constructor(private readonly views: RegistryViews) {}
+
+  async execute({
+    limit,
+    after,
+    kind,
+  }: ListOrganisationsQuery): Promise<{ items: OrganisationSummary[]; next: string | null }> {
+    const today = todayInEngland();
+    const items: OrganisationSummary[] = [];
+    let afterKey = after ? viewKey.organisation(after) : undefined;
+    for (;;) {
+      const page = await this.views.list<OrganisationView>(viewKey.organisation(''), limit, afterKey);
+      for (const view of page) {
+        if (kind && view.kind !== kind) continue;
+        items.push({
+          organisationId: view.organisationId,
+          name: nameAsAt(view, { asAt: today }) ?? view.names[0]!.name,
+          kind: view.kind,
+          succeededBy: view.succession?.successorId ?? null,
+        });
+        if (items.length === limit) return { items, next: view.organisationId };
+      }
+      if (page.length < limit) return { items, next: null };
+      afterKey = viewKey.organisation(page[page.length - 1]!.organisationId);
+    }
+  }
+}

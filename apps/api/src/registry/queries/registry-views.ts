@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RegistryView, registryProjection } from '@bcl/domain-registry';
+import { ServiceStore } from '@bcl/service-store';
+import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+import { Problem, invalidRequest } from '../../http/problem';
+
+/** Reads the registry projection's views; a missing one is a 404 naming what was asked for. */
+@Injectable()
+export class RegistryViews {
+  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
+
+  async get<V extends RegistryView>(key: string): Promise<V> {
+    const view = (await this.service.loadViews(registryProjection.name, [key])).get(key);
+    if (!view) throw new Problem(404, 'not-found', 'Not found', `${key} is not in the registry`);
+    return view as unknown as V;
+  }
+
+  async getMany<V extends RegistryView>(keys: string[]): Promise<Map<string, V>> {
+    return (await this.service.loadViews(registryProjection.name, keys)) as unknown as Map<string, V>;
+  }
+
+  async list<V extends RegistryView>(prefix: string, limit: number, afterKey?: string): Promise<V[]> {
+    return (await this.service.listViews(registryProjection.name, prefix, limit, afterKey)) as unknown as V[];
+  }
+}
+
+/** Today in England, YYYY-MM-DD: the default business date for "as at" queries. */
+export function todayInEngland(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+/** Normalises a knownAt instant to the store's recordedAt form (ISO 8601 UTC with milliseconds). */
+export function normaliseKnownAt(knownAt: string | undefined): string | undefined {
+  if (knownAt === undefined) return undefined;
+  const time = Date.parse(knownAt);
+  if (Number.isNaN(time)) throw invalidRequest([{ field: 'knownAt', reason: 'is not a real date-time' }]);
+  return new Date(time).toISOString();
+}

@@ -1,0 +1,3 @@
+export * from './service-store';
+export type { SqlConnection } from './sql-connection';
+export * from './projection-runner';

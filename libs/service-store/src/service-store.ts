@@ -1,0 +1,281 @@
+import { JsonObject, StoreOpenError } from '@bcl/event-store';
+import { SqlConnection, SqlRow, openPostgresConnection, openSqliteConnection } from './sql-connection';
+
+export interface ProjectionCheckpoint {
+  /** Last global position applied; null before the first event. */
+  position: bigint | null;
+  /** The projection code's version when it was built; a different version means rebuild. */
+  version: number;
+}
+
+/** A completed write, kept so that a retry with the same Idempotency-Key gets the same answer. */
+export interface IdempotencyRecord {
+  /** Who sent it: keys are per caller, so two callers cannot collide. */
+  scope: string;
+  key: string;
+  /** SHA-256 of method, path and canonical body: the same key with another request is refused. */
+  requestHash: string;
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  createdAt: string;
+}
+
+/** One read of a resource, for the access log (kept apart from the event log, never hash-chained). */
+export interface AccessEntry {
+  id?: number;
+  at: string;
+  subject: string;
+  roles: string[];
+  method: string;
+  resource: string;
+  status: number;
+  correlationId: string;
+}
+
+export interface AccessQuery {
+  subject?: string;
+  resourcePrefix?: string;
+  from?: string;
+  to?: string;
+  afterId?: number;
+  limit: number;
+}
+
+const DDL: Record<SqlConnection['dialect'], string[]> = {
+  sqlite: [
+    'CREATE TABLE IF NOT EXISTS projection_views (projection TEXT NOT NULL, key TEXT NOT NULL, view TEXT NOT NULL, PRIMARY KEY (projection, key))',
+    'CREATE TABLE IF NOT EXISTS projection_checkpoints (projection TEXT PRIMARY KEY, position TEXT, version INTEGER NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS idempotency_records (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))',
+    'CREATE TABLE IF NOT EXISTS access_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
+  ],
+  postgres: [
+    'CREATE TABLE IF NOT EXISTS projection_views (projection TEXT NOT NULL, key TEXT NOT NULL, view TEXT NOT NULL, PRIMARY KEY (projection, key))',
+    'CREATE TABLE IF NOT EXISTS projection_checkpoints (projection TEXT PRIMARY KEY, position TEXT, version INTEGER NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS idempotency_records (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))',
+    'CREATE TABLE IF NOT EXISTS access_log (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
+  ],
+};
+
+/**
+ * Everything the service keeps that is not the event log: projection views and checkpoints, idempotency
+ * records, the access log, and the personal-data vault. It can be rebuilt (views) or is deliberately outside
+ * the hash chain (names, so they can be erased). SQLite or PostgreSQL, through the same SQL.
+ */
+export class ServiceStore {
+  private constructor(private readonly sql: SqlConnection) {}
+
+  get location(): string {
+    return `${this.sql.dialect}:${this.sql.location}`;
+  }
+
+  static async open(setting: string): Promise<ServiceStore> {
+    const sql = setting.startsWith('sqlite:')
+      ? openSqliteConnection(setting.slice('sqlite:'.length))
+      : /^postgres(ql)?:/.test(setting)
+        ? await openPostgresConnection(setting)
+        : null;
+    if (!sql)
+      throw new StoreOpenError(`unknown service store '${setting}': use sqlite:<path> or postgres://…`);
+    await sql.transaction(async (tx) => {
+      if (sql.dialect === 'postgres')
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext('bcl-service-ddl'))");
+      for (const statement of DDL[sql.dialect]) await tx.query(statement);
+    });
+    return new ServiceStore(sql);
+  }
+
+  async loadViews(projection: string, keys: string[]): Promise<Map<string, JsonObject>> {
+    const views = new Map<string, JsonObject>();
+    if (keys.length === 0) return views;
+    const placeholders = keys.map((_, index) => `$${index + 2}`).join(', ');
+    const rows = await this.sql.query(
+      `SELECT key, view FROM projection_views WHERE projection = $1 AND key IN (${placeholders})`,
+      [projection, ...keys],
+    );
+    for (const row of rows) views.set(String(row.key), JSON.parse(String(row.view)) as JsonObject);
+    return views;
+  }
+
+  /** Views whose key starts with `prefix`, in key order, after `afterKey`. */
+  async listViews(projection: string, prefix: string, limit: number, afterKey = ''): Promise<JsonObject[]> {
+    const rows = await this.sql.query(
+      'SELECT view FROM projection_views WHERE projection = $1 AND key >= $2 AND key < $3 AND key > $4 ORDER BY key LIMIT $5',
+      [projection, prefix, `${prefix}\uffff`, afterKey, limit],
+    );
+    return rows.map((row) => JSON.parse(String(row.view)) as JsonObject);
+  }
+
+  async checkpoint(projection: string): Promise<ProjectionCheckpoint | undefined> {
+    const [row] = await this.sql.query(
+      'SELECT position, version FROM projection_checkpoints WHERE projection = $1',
+      [projection],
+    );
+    return row
+      ? {
+          position: row.position === null ? null : BigInt(String(row.position)),
+          version: Number(row.version),
+        }
+      : undefined;
+  }
+
+  /** Writes a batch of view changes and the checkpoint after them in one transaction. */
+  async commitProjection(
+    projection: string,
+    version: number,
+    changes: Map<string, object>,
+    position: bigint,
+  ): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      for (const [key, view] of changes)
+        await tx.query(
+          'INSERT INTO projection_views (projection, key, view) VALUES ($1, $2, $3) ON CONFLICT (projection, key) DO UPDATE SET view = excluded.view',
+          [projection, key, JSON.stringify(view)],
+        );
+      await tx.query(
+        'INSERT INTO projection_checkpoints (projection, position, version) VALUES ($1, $2, $3) ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version',
+        [projection, position.toString(), version],
+      );
+    });
+  }
+
+  /** Drops a projection's views and checkpoint, so it rebuilds from the first event. */
+  async resetProjection(projection: string, version: number): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.query('DELETE FROM projection_views WHERE projection = $1', [projection]);
+      await tx.query(
+        'INSERT INTO projection_checkpoints (projection, position, version) VALUES ($1, NULL, $2) ON CONFLICT (projection) DO UPDATE SET position = NULL, version = excluded.version',
+        [projection, version],
+      );
+    });
+  }
+
+  async findIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const [row] = await this.sql.query('SELECT * FROM idempotency_records WHERE scope = $1 AND key = $2', [
+      scope,
+      key,
+    ]);
+    return row ? toIdempotencyRecord(row) : undefined;
+  }
+
+  /** Keeps the first record for a key; returns the record that is kept. */
+  async saveIdempotencyRecord(record: IdempotencyRecord): Promise<IdempotencyRecord> {
+    await this.sql.query(
+      'INSERT INTO idempotency_records (scope, key, request_hash, status, body, headers, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (scope, key) DO NOTHING',
+      [
+        record.scope,
+        record.key,
+        record.requestHash,
+        record.status,
+        record.body,
+        JSON.stringify(record.headers),
+        record.createdAt,
+      ],
+    );
+    return (await this.findIdempotencyRecord(record.scope, record.key))!;
+  }
+
+  async recordAccess(entry: AccessEntry): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO access_log (at, subject, roles, method, resource, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [
+        entry.at,
+        entry.subject,
+        entry.roles.join(' '),
+        entry.method,
+        entry.resource,
+        entry.status,
+        entry.correlationId,
+      ],
+    );
+  }
+
+  async queryAccess(query: AccessQuery): Promise<AccessEntry[]> {
+    const rows = await this.sql.query(
+      `SELECT * FROM access_log WHERE id > $1 AND ($2 = '' OR subject = $2) AND resource >= $3 AND resource < $4
+       AND at >= $5 AND at <= $6 ORDER BY id LIMIT $7`,
+      [
+        query.afterId ?? 0,
+        query.subject ?? '',
+        query.resourcePrefix ?? '',
+        `${query.resourcePrefix ?? ''}\uffff`,
+        query.from ?? '',
+        query.to ?? '\uffff',
+        query.limit,
+      ],
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      at: String(row.at),
+      subject: String(row.subject),
+      roles: String(row.roles).split(' ').filter(Boolean),
+      method: String(row.method),
+      resource: String(row.resource),
+      status: Number(row.status),
+      correlationId: String(row.correlation_id),
+    }));
+  }
+
+  async putPersonalData(personId: string, displayName: string): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO personal_data (person_id, display_name, erased_at) VALUES ($1, $2, NULL) ON CONFLICT (person_id) DO UPDATE SET display_name = excluded.display_name WHERE personal_data.erased_at IS NULL',
+      [personId, displayName],
+    );
+  }
+
+  /** Display names by person id; erased people map to null. */
+  async displayNames(personIds: string[]): Promise<Map<string, string | null>> {
+    const names = new Map<string, string | null>();
+    if (personIds.length === 0) return names;
+    const placeholders = personIds.map((_, index) => `$${index + 1}`).join(', ');
+    const rows = await this.sql.query(
+      `SELECT person_id, display_name FROM personal_data WHERE person_id IN (${placeholders})`,
+      personIds,
+    );
+    for (const row of rows)
+      names.set(String(row.person_id), row.display_name === null ? null : String(row.display_name));
+    return names;
+  }
+
+  /** Removes the name for good; the person's pseudonymous id, and every event, stay as they were. */
+  async erasePersonalData(personId: string, at: string): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO personal_data (person_id, display_name, erased_at) VALUES ($1, NULL, $2) ON CONFLICT (person_id) DO UPDATE SET display_name = NULL, erased_at = excluded.erased_at',
+      [personId, at],
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.sql.query('SELECT 1');
+  }
+
+  close(): Promise<void> {
+    return this.sql.close();
+  }
+}
+
+function toIdempotencyRecord(row: SqlRow): IdempotencyRecord {
+  return {
+    scope: String(row.scope),
+    key: String(row.key),
+    requestHash: String(row.request_hash),
+    status: Number(row.status),
+    body: String(row.body),
+    headers: JSON.parse(String(row.headers)) as Record<string, string>,
+    createdAt: String(row.created_at),
+  };
+}
+
+/**
+ * Where the service store lives when LEDGER_SERVICE_STORE is not set: beside the event log. A SQLite log at
+ * `x.db` gets `x.service.db`; a PostgreSQL log shares its database and schema; an in-memory log gets an
+ * in-memory SQLite; an EventStoreDB log gets `./data/service.db`.
+ */
+export function defaultServiceStoreFor(ledgerSetting: string): string {
+  if (ledgerSetting.startsWith('sqlite:')) return ledgerSetting.replace(/(\.db)?$/, '.service.db');
+  if (/^postgres(ql)?:/.test(ledgerSetting)) return ledgerSetting;
+  if (ledgerSetting.startsWith('memory:')) return 'sqlite::memory:';
+  return 'sqlite:./data/service.db';
+}

@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Pool, PoolClient } from 'pg';
+import { StoreOpenError, parsePostgresUrl } from '@bcl/event-store';
+
+export type SqlValue = string | number | null;
+export type SqlRow = Record<string, unknown>;
+
+/** The little SQL the service store needs, written once with `$1`-style parameters for both dialects. */
+export interface SqlConnection {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly location: string;
+  query(sql: string, params?: SqlValue[]): Promise<SqlRow[]>;
+  /** Runs `work` in one transaction: all of its statements commit, or none. */
+  transaction<T>(work: (sql: Omit<SqlConnection, 'transaction' | 'close'>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openSqliteConnection(path: string): SqlConnection {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  const run = async (sql: string, params: SqlValue[] = []): Promise<SqlRow[]> => {
+    const ordered: SqlValue[] = [];
+    const text = sql.replace(/\$(\d+)/g, (_match, index: string) => {
+      ordered.push(params[Number(index) - 1]!);
+      return '?';
+    });
+    const statement = db.prepare(text);
+    return statement.reader ? (statement.all(...ordered) as SqlRow[]) : (statement.run(...ordered), []);
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    dialect: 'sqlite',
+    location: path,
+    query: run,
+    // better-sqlite3 is synchronous, but `work` may await between statements: serialise transactions.
+    transaction<T>(work: (sql: Pick<SqlConnection, 'dialect' | 'location' | 'query'>) => Promise<T>) {
+      const next = queue.then(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work({ dialect: 'sqlite', location: path, query: run });
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    close: async () => {
+      await queue;
+      db.close();
+    },
+  };
+}
+
+export async function openPostgresConnection(url: string): Promise<SqlConnection> {
+  const { connectionString, schema, location } = parsePostgresUrl(url);
+  const pool = new Pool({
+    connectionString,
+    max: 4,
+    connectionTimeoutMillis: 5000,
+    options: `-c search_path="${schema}"`,
+  });
+  pool.on('error', () => undefined);
+  const on =
+    (client: Pool | PoolClient) =>
+    async (sql: string, params: SqlValue[] = []) =>
+      (await client.query(sql, params)).rows as SqlRow[];
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } catch (error) {
+    await pool.end();
+    throw new StoreOpenError(`cannot open the service store at ${location}: ${(error as Error).message}`);
+  }
+  return {
+    dialect: 'postgres',
+    location,
+    query: on(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({ dialect: 'postgres', location, query: on(client) });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
