@@ -10,28 +10,35 @@ interface DurableStore {
   cleanup(): Promise<void>;
 }
 
+export function freshSqliteStore(): DurableStore {
+  const dir = mkdtempSync(join(tmpdir(), 'bcl-durable-'));
+  return {
+    setting: `sqlite:${join(dir, 'ledger.db')}`,
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 /**
  * Runs a suite against each durable store that child processes can share: SQLite always, PostgreSQL where
  * the server is reachable (otherwise skipped with the reason, or failed under REQUIRE_POSTGRES=1).
- * Each test gets a fresh, empty store; `setting()` names it, and it is removed after the test.
+ * Each test (or, with `per: 'suite'`, the whole suite) gets a fresh, empty store; `setting()` names it, and
+ * it is removed afterwards.
  */
-export function describeEachDurableStore(title: string, body: (setting: () => string) => void): void {
+export function describeEachDurableStore(
+  title: string,
+  body: (setting: () => string) => void,
+  options: { per: 'test' | 'suite' } = { per: 'test' },
+): void {
+  const [before, after] = options.per === 'test' ? [beforeEach, afterEach] : [beforeAll, afterAll];
   const withFreshStore = (fresh: () => DurableStore) => {
     let store: DurableStore | undefined;
-    beforeEach(() => {
+    before(() => {
       store = fresh();
     });
-    afterEach(() => store?.cleanup());
+    after(() => store?.cleanup());
     body(() => store!.setting);
   };
-  describe(`${title} on SQLite`, () =>
-    withFreshStore(() => {
-      const dir = mkdtempSync(join(tmpdir(), 'bcl-durable-'));
-      return {
-        setting: `sqlite:${join(dir, 'ledger.db')}`,
-        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-      };
-    }));
+  describe(`${title} on SQLite`, () => withFreshStore(freshSqliteStore));
   describeWithServer('postgres', `${title} on PostgreSQL`, (url) =>
     withFreshStore(() => {
       const { storeUrl, drop } = withSchema(url);

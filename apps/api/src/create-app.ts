@@ -4,12 +4,12 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiConfig } from './config/api-config';
 import { AppModule } from './app.module';
 import { correlationId } from './http/correlation-id.middleware';
+import { jsonBody } from './http/json-body';
 import { PinoNestLogger } from './http/pino-nest-logger';
 
 /** Builds and initialises the API (not yet listening), so tests can drive it with supertest exactly as `npm start` runs it. */
@@ -32,7 +32,7 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
     }),
   );
-  app.use(json({ limit: config.bodyBytesMax, type: ['application/json', 'application/*+json'] }));
+  app.use(jsonBody(config.bodyBytesMax));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -204,6 +204,46 @@ export const REGISTRY_FIXTURES: FixtureStep[] = [
     [['ods', 'QK1']],
     `Health and Care Act 2022; ${PUBLIC_RECORD}`,
   ),
+  // HWB areas and their members
+  {
+    kind: 'area',
+    command: { areaId: 'kent', name: 'Kent', structure: 'two-tier', establishedOn: HWB_START },
+    reason: 'Kent HWB (000)',
+  },
+  member('kent', 'kent-county-council', 'lead-council', 'Kent HWB lead council (000)'),
+  ...KENT_DISTRICTS.map(([id]) => member('kent', id, 'district-council', 'Kent district, brief §2.2')),
+  ...KENT_CCGS.map(([id]) => member('kent', id, 'nhs-commissioner', 'Kent CCG, brief §2.2')),
+  {
+    kind: 'area',
+    command: { areaId: 'medway', name: 'Medway', structure: 'unitary', establishedOn: HWB_START },
+    reason: 'Medway HWB (001)',
+  },
+  member('medway', 'medway-council', 'lead-council', 'Medway (001:423)'),
+  member('medway', 'nhs-medway-ccg', 'nhs-commissioner', 'Medway (001:423)'),
+  {
+    kind: 'area',
+    command: {
+      areaId: 'southend-on-sea',
+      name: 'Southend-on-Sea',
+      structure: 'unitary',
+      establishedOn: HWB_START,
+    },
+    reason: 'Southend HWB (004)',
+  },
+  member('southend-on-sea', 'southend-on-sea-borough-council', 'lead-council', 'Southend (004, brief §2.2)'),
+  member('southend-on-sea', 'nhs-southend-ccg', 'nhs-commissioner', 'Southend (004, brief §2.2)'),
+  {
+    kind: 'area',
+    command: { areaId: 'rutland', name: 'Rutland', structure: 'unitary', establishedOn: HWB_START },
+    reason: 'Rutland HWB (003)',
+  },
+  member('rutland', 'rutland-county-council', 'lead-council', 'Rutland (003, brief §2.2)'),
+  member(
+    'rutland',
+    'nhs-east-leicestershire-and-rutland-ccg',
+    'nhs-commissioner',
+    'Rutland (003, brief §2.2)',
+  ),
   // Names over time
   {
     kind: 'rename',
@@ -256,46 +296,6 @@ export const REGISTRY_FIXTURES: FixtureStep[] = [
     },
     reason: 'CCGs abolished, duties to ICBs, 1 July 2022 (issue 3)',
   },
-  // HWB areas and their members
-  {
-    kind: 'area',
-    command: { areaId: 'kent', name: 'Kent', structure: 'two-tier', establishedOn: HWB_START },
-    reason: 'Kent HWB (000)',
-  },
-  member('kent', 'kent-county-council', 'lead-council', 'Kent HWB lead council (000)'),
-  ...KENT_DISTRICTS.map(([id]) => member('kent', id, 'district-council', 'Kent district, brief §2.2')),
-  ...KENT_CCGS.map(([id]) => member('kent', id, 'nhs-commissioner', 'Kent CCG, brief §2.2')),
-  {
-    kind: 'area',
-    command: { areaId: 'medway', name: 'Medway', structure: 'unitary', establishedOn: HWB_START },
-    reason: 'Medway HWB (001)',
-  },
-  member('medway', 'medway-council', 'lead-council', 'Medway (001:423)'),
-  member('medway', 'nhs-medway-ccg', 'nhs-commissioner', 'Medway (001:423)'),
-  {
-    kind: 'area',
-    command: {
-      areaId: 'southend-on-sea',
-      name: 'Southend-on-Sea',
-      structure: 'unitary',
-      establishedOn: HWB_START,
-    },
-    reason: 'Southend HWB (004)',
-  },
-  member('southend-on-sea', 'southend-on-sea-borough-council', 'lead-council', 'Southend (004, brief §2.2)'),
-  member('southend-on-sea', 'nhs-southend-ccg', 'nhs-commissioner', 'Southend (004, brief §2.2)'),
-  {
-    kind: 'area',
-    command: { areaId: 'rutland', name: 'Rutland', structure: 'unitary', establishedOn: HWB_START },
-    reason: 'Rutland HWB (003)',
-  },
-  member('rutland', 'rutland-county-council', 'lead-council', 'Rutland (003, brief §2.2)'),
-  member(
-    'rutland',
-    'nhs-east-leicestershire-and-rutland-ccg',
-    'nhs-commissioner',
-    'Rutland (003, brief §2.2)',
-  ),
   // People (names go to the vault; ids are opaque) and posts
   ...(
     [

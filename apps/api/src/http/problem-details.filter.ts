@@ -71,32 +71,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof IdempotencyConflictError || exception instanceof InvalidRequestError)
       return base(422, 'unprocessable', 'The request cannot be recorded', exception.message);
-    const bodyParser = exception as { type?: string; status?: number; message?: string };
-    if (bodyParser.type === 'entity.too.large')
-      return base(
-        413,
-        'body-too-large',
-        'The body is too large',
-        bodyParser.message ?? 'request entity too large',
-        [{ field: 'body', reason: 'is larger than the documented limit' }],
-      );
-    if (bodyParser.type === 'entity.parse.failed')
-      return base(400, 'invalid-request', 'The request is not valid', 'the body is not valid JSON', [
-        { field: 'body', reason: 'must be valid JSON' },
-      ]);
-    if (
-      typeof bodyParser.status === 'number' &&
-      bodyParser.status >= 400 &&
-      bodyParser.status < 500 &&
-      bodyParser.type
-    )
-      return base(
-        bodyParser.status,
-        'invalid-request',
-        'The request is not valid',
-        bodyParser.message ?? bodyParser.type,
-        [{ field: 'body', reason: bodyParser.message ?? bodyParser.type }],
-      );
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const slug =

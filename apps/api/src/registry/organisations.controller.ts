@@ -46,7 +46,11 @@ export class OrganisationsController {
     const { reason, ...input } = body;
     const result = await this.commands.execute<RegisterOrganisationCommand, WriteResult>(
       new RegisterOrganisationCommand(
-        { ...input, parentOrganisationId: input.parentOrganisationId ?? null },
+        {
+          ...input,
+          codes: input.codes.map(({ scheme, value }) => ({ scheme, value })),
+          parentOrganisationId: input.parentOrganisationId ?? null,
+        },
         commandContext(request, actor, reason),
       ),
     );

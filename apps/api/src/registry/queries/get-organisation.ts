@@ -19,5 +19,4 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisationQuer
     delete resource.history; // the timeline has its own route
     return resource;
   }
-
 }

@@ -1,0 +1,144 @@
+import { Role } from '@bcl/identity';
+
+/**
+ * Every route of the API with a well-formed request and the roles meant to call it. The authorisation matrix
+ * checks the app's OpenAPI document lists exactly these, so a new route without an entry fails the test.
+ */
+export interface RouteCase {
+  method: 'get' | 'post';
+  /** OpenAPI path template. */
+  template: string;
+  path: string;
+  body?: object;
+  roles: readonly Role[];
+}
+
+const ALL: readonly Role[] = ['auditor', 'finance-officer', 'governance-officer', 'programme-lead', 'admin'];
+const reason = 'authorisation matrix test';
+
+export const ROUTES: RouteCase[] = [
+  { method: 'get', template: '/organisations', path: '/organisations', roles: ALL },
+  { method: 'get', template: '/organisations/{id}', path: '/organisations/kent-county-council', roles: ALL },
+  {
+    method: 'get',
+    template: '/organisations/{id}/history',
+    path: '/organisations/nhs-swale-ccg/history',
+    roles: ALL,
+  },
+  {
+    method: 'post',
+    template: '/organisations',
+    path: '/organisations',
+    body: {
+      organisationId: 'matrix-trust',
+      kind: 'nhs-trust',
+      name: 'Matrix Trust',
+      codes: [],
+      establishedOn: '2001-04-01',
+      reason,
+    },
+    roles: ['admin'],
+  },
+  {
+    method: 'post',
+    template: '/organisations/{id}/renames',
+    path: '/organisations/dover-district-council/renames',
+    body: { name: 'Dover Council', effectiveFrom: '2031-01-01', reason },
+    roles: ['admin'],
+  },
+  {
+    method: 'post',
+    template: '/organisations/{id}/succession',
+    path: '/organisations/matrix-trust/succession', // registered by the POST /organisations case above
+    body: { successorId: 'nhs-kent-and-medway-icb', effectiveOn: '2022-07-01', reason },
+    roles: ['admin'],
+  },
+  { method: 'get', template: '/areas', path: '/areas', roles: ALL },
+  { method: 'get', template: '/areas/{id}', path: '/areas/kent', roles: ALL },
+  {
+    method: 'get',
+    template: '/areas/{id}/organisations',
+    path: '/areas/kent/organisations?asAt=2017-09-11',
+    roles: ALL,
+  },
+  {
+    method: 'post',
+    template: '/areas',
+    path: '/areas',
+    body: {
+      areaId: 'matrix-area',
+      name: 'Matrix',
+      structure: 'unitary',
+      establishedOn: '2013-04-01',
+      reason,
+    },
+    roles: ['admin'],
+  },
+  {
+    method: 'post',
+    template: '/areas/{id}/members',
+    path: '/areas/medway/members',
+    body: { organisationId: 'nhs-kent-and-medway-icb', role: 'nhs-commissioner', from: '2022-07-01', reason },
+    roles: ['admin'],
+  },
+  {
+    method: 'post',
+    template: '/areas/{id}/members/{memberId}/end',
+    path: '/areas/rutland/members/nhs-east-leicestershire-and-rutland-ccg/end',
+    body: { until: '2022-07-01', reason },
+    roles: ['admin'],
+  },
+  { method: 'get', template: '/posts/{id}', path: '/posts/kent-hwb-chair', roles: ALL },
+  {
+    method: 'get',
+    template: '/posts/{id}/holder',
+    path: '/posts/kent-hwb-chair/holder?asAt=2017-06-14',
+    roles: ALL,
+  },
+  {
+    method: 'post',
+    template: '/posts',
+    path: '/posts',
+    body: {
+      postId: 'matrix-post',
+      title: 'Matrix Post',
+      organisationId: 'medway-council',
+      createdOn: '2013-04-01',
+      reason,
+    },
+    roles: ['admin', 'governance-officer'],
+  },
+  {
+    method: 'post',
+    template: '/posts/{id}/holders',
+    path: '/posts/southend-hwb-chair/holders',
+    body: { personId: 'p-0006', from: '2016-01-01', until: '2016-06-01', interim: true, reason },
+    roles: ['admin', 'governance-officer'],
+  },
+  {
+    method: 'post',
+    template: '/posts/{id}/holders/{memberId}/end',
+    path: '/posts/medway-hwb-chair/holders/p-0006/end',
+    body: { until: '2019-05-01', reason },
+    roles: ['admin', 'governance-officer'],
+  },
+  { method: 'get', template: '/people/{id}', path: '/people/p-0003', roles: ALL },
+  {
+    method: 'post',
+    template: '/people',
+    path: '/people',
+    body: { displayName: 'Matrix Person', reason },
+    roles: ['admin', 'governance-officer'],
+  },
+  {
+    method: 'post',
+    template: '/people/{id}/erasure',
+    path: '/people/p-0005/erasure',
+    body: { reason },
+    roles: ['admin'],
+  },
+  { method: 'get', template: '/access-log', path: '/access-log', roles: ['auditor', 'admin'] },
+];
+
+/** Routes anyone may call. */
+export const PUBLIC_ROUTES = ['get /health/live', 'get /health/ready'];
