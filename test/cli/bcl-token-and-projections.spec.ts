@@ -63,5 +63,9 @@ describe('bcl token and bcl projections', () => {
     expect(Number(events)).toBeGreaterThan(80);
     expect(rebuilt.stderr).toMatch(/registry \[#+\] 100\.0% \(\d+\/\d+\)\n$/);
     expect(await viewsNow()).toEqual(live);
+    const status = await bcl('--store', setting, 'projections', 'status', '--json');
+    expect(JSON.parse(status.stdout).projections).toEqual([
+      expect.objectContaining({ name: 'registry', checkpoint: events, head: events, lagPositions: '0' }),
+    ]);
   });
 });

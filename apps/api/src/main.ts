@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = apiConfigFromEnv();
   const app = await createApp(config);
   if (config.loadDemoData) await loadDemoData(app.get(CommandBus));
-  await app.listen(config.port, '127.0.0.1');
+  await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const lines = [
     `Better Care Ledger API listening on ${url}`,

@@ -5,6 +5,8 @@ import { TokenVerifierConfig } from '@bcl/identity';
 /** Everything the API reads from the environment (README "Configuration" lists it). */
 export interface ApiConfig {
   port: number;
+  /** Interface to listen on; 127.0.0.1 unless HOST says otherwise (e.g. 0.0.0.0 behind a proxy). */
+  host: string;
   ledgerStore: string;
   serviceStore: string;
   auth: TokenVerifierConfig;
@@ -32,6 +34,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     );
   return {
     port,
+    host: env.HOST || '127.0.0.1',
     ledgerStore,
     serviceStore: env.LEDGER_SERVICE_STORE || defaultServiceStoreFor(ledgerStore),
     auth: {

@@ -57,5 +57,54 @@ export function projectionsCommand(): Command {
         results.map((r) => `rebuilt ${r.name} from ${r.events} events`).join('\n'),
       );
     });
+  projections
+    .command('status')
+    .description("print each projection's checkpoint, the head of the log, and the lag between them")
+    .option(
+      '--service-store <setting>',
+      'service store (default: $LEDGER_SERVICE_STORE or beside the event store)',
+    )
+    .action(async (options: { serviceStore?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const statuses = await withStore(globals, async (events) => {
+        const service = await ServiceStore.open(serviceStoreSetting(globals, options));
+        try {
+          const head = await events.headPosition();
+          return await Promise.all(
+            PROJECTIONS.map(async ({ name, version }) => {
+              const stored = await service.checkpoint(name);
+              const checkpoint = stored?.position ?? null;
+              const lag = (head ?? 0n) - (checkpoint ?? 0n);
+              return {
+                name,
+                version,
+                storedVersion: stored?.version ?? null,
+                checkpoint,
+                head,
+                lagPositions: lag,
+              };
+            }),
+          );
+        } finally {
+          await service.close();
+        }
+      });
+      report(
+        globals,
+        { projections: statuses },
+        statuses
+          .map(
+            (s) =>
+              `${s.name}: checkpoint ${s.checkpoint ?? 'none'}, head ${s.head ?? 'none'}, lag ${s.lagPositions}`,
+          )
+          .join('\n'),
+      );
+    });
   return projections;
+}
+
+function serviceStoreSetting(globals: GlobalOptions, options: { serviceStore?: string }): string {
+  return (
+    options.serviceStore || process.env.LEDGER_SERVICE_STORE || defaultServiceStoreFor(storeSetting(globals))
+  );
 }
