@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../auth/access-policy';
 import { SERVICE_STORE } from '../ledger/ledger.tokens';
-import { PAGE_SIZE_MAX } from '../registry/dto/registry.dto';
+import { PageLimitDto } from '../registry/dto/registry.dto';
 
-export class AccessLogQueryDto {
+export class AccessLogQueryDto extends PageLimitDto {
   @ApiPropertyOptional({ description: 'Token subject' })
   @IsOptional()
   @IsString()
@@ -38,14 +38,6 @@ export class AccessLogQueryDto {
   @IsInt()
   @Min(0)
   after?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
 }
 
 /** Who read what, and when. Auditors (and admins) may query it; reading it is itself logged. */

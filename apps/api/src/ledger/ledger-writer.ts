@@ -85,14 +85,9 @@ export class LedgerWriter {
       data: event.data as JsonObject,
       metadata,
     }));
+    let result;
     try {
-      const result = await this.store.append(
-        decision.stream,
-        events,
-        revision === -1 ? 'no-stream' : revision,
-      );
-      await this.projection.waitFor(result.lastPosition);
-      return { stream: decision.stream, revision: result.lastRevision, position: result.lastPosition };
+      result = await this.store.append(decision.stream, events, revision === -1 ? 'no-stream' : revision);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       const current = error.actual === 'no-stream' ? -1 : error.actual;
@@ -103,11 +98,22 @@ export class LedgerWriter {
         'The resource changed meanwhile',
         `${decision.stream} changed while this request was being decided; read it again and retry`,
         [],
-        {
-          currentRevision: current,
-        },
+        { currentRevision: current },
       );
     }
+    try {
+      await this.projection.waitFor(result.lastPosition);
+    } catch (error) {
+      throw new Problem(
+        503,
+        'read-model-behind',
+        'Recorded, but not yet readable',
+        `the change was recorded (${decision.stream} revision ${result.lastRevision}) but the read model has not caught up (${(error as Error).message}); read it again shortly`,
+        [],
+        { revision: result.lastRevision },
+      );
+    }
+    return { stream: decision.stream, revision: result.lastRevision, position: result.lastPosition };
   }
 }
 

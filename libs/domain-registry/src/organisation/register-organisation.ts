@@ -1,15 +1,8 @@
-import { CalendarDate } from '../shared/calendar-date';
 import { refuse } from '../shared/domain-error';
-import { OrganisationCode, OrganisationEvent, OrganisationKind, OrganisationState } from './organisation';
+import { OrganisationEvent, OrganisationState } from './organisation';
 
-export interface RegisterOrganisation {
-  organisationId: string;
-  kind: OrganisationKind;
-  name: string;
-  codes: OrganisationCode[];
-  establishedOn: CalendarDate;
-  parentOrganisationId: string | null;
-}
+/** The command carries exactly what the event records. */
+export type RegisterOrganisation = Extract<OrganisationEvent, { type: 'OrganisationRegistered' }>['data'];
 
 /** A district council's parent is its county; no other kind has a parent in the registry. */
 export function registerOrganisation(

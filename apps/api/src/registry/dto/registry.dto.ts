@@ -220,7 +220,7 @@ export class AsAtQueryDto extends KnownAtQueryDto {
 
 export const PAGE_SIZE_MAX = 200;
 
-export class PageQueryDto {
+export class PageLimitDto {
   @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -228,7 +228,9 @@ export class PageQueryDto {
   @Min(1)
   @Max(PAGE_SIZE_MAX)
   limit?: number;
+}
 
+export class PageQueryDto extends PageLimitDto {
   @ApiPropertyOptional({ description: 'Id of the last item of the previous page' })
   @IsOptional()
   @IsId()
