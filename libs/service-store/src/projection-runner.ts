@@ -1,4 +1,3 @@
-import { Subscription, bufferTime, concatMap, filter } from 'rxjs';
 import { EventStore, StoredEvent } from '@bcl/event-store';
 import { ServiceStore } from './service-store';
 
@@ -25,18 +24,25 @@ export interface ProjectionStatus {
 }
 
 const BATCH_EVENTS_MAX = 500;
-const BATCH_WAIT_MS = 10;
+/** How often an idle projection looks for events appended by other processes. Local writers call notify(). */
+const POLL_INTERVAL_MS = 250;
 
 /**
- * Feeds one projection from a catch-up subscription. Each batch of events is applied to the views it touches
- * and committed together with the checkpoint after it, so a crash replays at most the uncommitted batch and
- * every event is applied exactly once. Events at or before the checkpoint are skipped (idempotent).
+ * Feeds one projection from the log: a catch-up subscription that pulls a page after its checkpoint, applies
+ * it, and commits the views it touched together with the new checkpoint, so a crash replays at most the
+ * uncommitted page and every event is applied exactly once. Pulling (rather than being pushed) bounds memory
+ * to one page however far behind it starts. At the end of the log it waits for notify() (a local append) or
+ * the poll interval (other processes). Events at or before the checkpoint are skipped (idempotent).
  */
 export class ProjectionRunner {
   private checkpoint: bigint | null = null;
-  private subscription: Subscription | undefined;
+  private running = false;
+  private stopped = false;
   private error: Error | null = null;
   private waiters: { position: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private wake: (() => void) | undefined;
+  private wakePending = false;
+  private looping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly events: EventStore,
@@ -52,14 +58,46 @@ export class ProjectionRunner {
     } else {
       this.checkpoint = stored.position;
     }
-    this.subscription = this.events
-      .subscribe(this.checkpoint === null ? {} : { after: this.checkpoint })
-      .pipe(
-        bufferTime(BATCH_WAIT_MS, null, BATCH_EVENTS_MAX),
-        filter((batch) => batch.length > 0),
-        concatMap((batch) => this.applyBatch(batch)),
-      )
-      .subscribe({ error: (error: Error) => this.fail(error) });
+    this.running = true;
+    this.looping = this.loop();
+  }
+
+  /** Tells an idle projection there is something new to read (called after a local append). */
+  notify(): void {
+    if (this.wake) this.wake();
+    else this.wakePending = true;
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped) {
+        const page = await this.events.readAll({
+          after: this.checkpoint ?? undefined,
+          maxCount: BATCH_EVENTS_MAX,
+        });
+        if (page.events.length > 0) await this.applyBatch(page.events);
+        if (page.isEnd) await this.idle();
+      }
+    } catch (error) {
+      this.fail(error as Error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private idle(): Promise<void> {
+    if (this.wakePending || this.stopped) {
+      this.wakePending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), POLL_INTERVAL_MS);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
   }
 
   /** Applies a batch and commits its views with the checkpoint. Public for `bcl projections rebuild`. */
@@ -90,6 +128,7 @@ export class ProjectionRunner {
   waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
     if (this.error) return Promise.reject(this.error);
     if (this.checkpoint !== null && this.checkpoint >= position) return Promise.resolve();
+    this.notify();
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () =>
@@ -116,14 +155,16 @@ export class ProjectionRunner {
       checkpoint: this.checkpoint,
       head,
       lagPositions: lag > 0n ? lag : 0n,
-      running: this.subscription !== undefined && !this.subscription.closed,
+      running: this.running,
       error: this.error?.message ?? null,
     };
   }
 
-  stop(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
+  /** Stops after the page in hand (if any) is committed. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.looping;
   }
 
   private fail(error: Error): void {

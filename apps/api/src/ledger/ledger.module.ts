@@ -45,7 +45,7 @@ export class LedgerModule implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    this.projection.stop();
+    await this.projection.stop();
     await this.service.close();
     await this.events.close();
   }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { NewEvent, logEventPages, newEventId, openEventStore, verifyStore } from '@bcl/event-store';
 import { GlobalOptions, toJson } from '../cli-context';
 import { wholeNumber } from '../commands/demo.command';
-import { rawAppendRate, rawReadRate, sha256ChainRate, timeItAsync } from './raw-limits';
+import { rawAppendRate, rawReadRate, sha256ChainRate, timeItAsync } from '@bcl/bench-kit';
 
 type Limit = 'fsyncPerEvent' | 'fsyncPer100' | 'sequentialRead' | 'sha256Chain';
 
