@@ -83,4 +83,13 @@ describe('authorisation matrix: every route, every role, and bad tokens', () => 
   it.each(PUBLIC_ROUTES)('%s needs no token', async (route) => {
     await api.http().get(route.split(' ')[1]!).expect(200);
   });
+
+  it('serves the API documentation without a token', async () => {
+    const ui = await api.http().get('/api/docs/').expect(200);
+    expect(ui.headers['content-type']).toMatch(/^text\/html/);
+    const document = await api.http().get('/api/openapi.json').expect(200);
+    expect(document.body.components.schemas.RegisterOrganisationDto.required).toEqual(
+      expect.arrayContaining(['organisationId', 'kind', 'name', 'codes', 'establishedOn', 'reason']),
+    );
+  });
 });

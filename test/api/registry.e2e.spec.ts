@@ -75,6 +75,7 @@ describeEachDurableStore(
         .set('X-Correlation-Id', 'corr-actor-test')
         .expect(201);
       expect(created.headers.etag).toBe('"0"');
+      expect(created.headers['x-correlation-id']).toBe('corr-actor-test');
       expect(created.headers.location).toBe('/organisations/kent-community-health-nhs-ft');
       const [event] = await withStore((store) =>
         store.readStream('organisation-kent-community-health-nhs-ft'),
