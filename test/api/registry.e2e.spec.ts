@@ -126,6 +126,14 @@ describeEachDurableStore(
       expect(other.status).toBe(422);
       expect(other.body.errors).toEqual([{ field: 'Idempotency-Key', reason: expect.any(String) }]);
       expect(await withStore((store) => store.headPosition())).toBe(head);
+      const huge = await api
+        .http()
+        .post('/people')
+        .set('Authorization', `Bearer ${admin}`)
+        .set('Content-Type', 'application/json')
+        .set('Idempotency-Key', 'key-2')
+        .send('{"displayName": "Big", "reason": "test", "extra": 1e400}');
+      expect(huge.status).toBe(400); // refused as an unknown field, not a fault
 
       await api.close();
       api = await startApi(setting());

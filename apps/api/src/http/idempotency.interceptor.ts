@@ -32,7 +32,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       ]);
     const scope = request.identity!.subject;
     const requestHash = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+      .update(`${request.method} ${request.originalUrl}\n${bodyText(request.body)}`)
       .digest('hex');
     return from(this.service.findIdempotencyRecord(scope, key)).pipe(
       mergeMap((record) => {
@@ -70,5 +70,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       createdAt: new Date().toISOString(),
     });
     return body;
+  }
+}
+
+/** The body in canonical form (key order does not matter); JSON numbers too large for a double fall back. */
+function bodyText(body: unknown): string {
+  try {
+    return canonicalJson(body ?? null);
+  } catch {
+    return JSON.stringify(body ?? null);
   }
 }
