@@ -1,0 +1,92 @@
+import { PlanContent, PlanEntry, PlanEvent, PlanSection, PlanState, PLAN_SECTIONS, evolvePlan } from './plan';
+
+/** A plan event as the log holds it, with who recorded it, why, and when. */
+export type LoggedPlanEvent = PlanEvent & {
+  recordedAt: string;
+  revision: number;
+  actor: string;
+  reason: string;
+};
+
+export interface PlanVersion {
+  version: number;
+  /** The plan as it stood when the version closed (or now, for the current version). */
+  state: PlanState;
+  changes: {
+    type: string;
+    section: PlanSection;
+    key: string;
+    actor: string;
+    reason: string;
+    justification: string;
+    recordedAt: string;
+  }[];
+}
+
+/** Replays a plan's events into its versions, each as it stood at its end. `until` limits by recordedAt. */
+export function planVersions(events: LoggedPlanEvent[], until?: string): PlanVersion[] {
+  const versions: PlanVersion[] = [];
+  let state: PlanState | undefined;
+  for (const event of events) {
+    if (until !== undefined && event.recordedAt > until) break;
+    state = evolvePlan(state, event);
+    if (event.type === 'PlanInitiated' || event.type === 'PlanVersionStarted')
+      versions.push({ version: state.version, state, changes: [] });
+    const current = versions[versions.length - 1]!;
+    current.state = state;
+    if (
+      event.type === 'PlanEntryRecorded' ||
+      event.type === 'PlanEntryAmended' ||
+      event.type === 'PlanEntryRemoved'
+    )
+      current.changes.push({
+        type: event.type,
+        section: event.data.section,
+        key: event.data.key,
+        actor: event.actor,
+        reason: event.reason,
+        justification: event.data.justification,
+        recordedAt: event.recordedAt,
+      });
+  }
+  return versions;
+}
+
+export interface FieldChange {
+  section: PlanSection;
+  key: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Field-by-field differences between two plan contents: entries added, removed, and fields changed. */
+export function diffContent(before: PlanContent, after: PlanContent): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const section of PLAN_SECTIONS) {
+    const a = new Map(
+      (before[section] as PlanEntry[]).map((entry) => [
+        entry.key,
+        entry as unknown as Record<string, unknown>,
+      ]),
+    );
+    const b = new Map(
+      (after[section] as PlanEntry[]).map((entry) => [
+        entry.key,
+        entry as unknown as Record<string, unknown>,
+      ]),
+    );
+    for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+      const from = a.get(key);
+      const to = b.get(key);
+      if (!from || !to) {
+        changes.push({ section, key, field: '*', before: from ?? null, after: to ?? null });
+        continue;
+      }
+      for (const field of [...new Set([...Object.keys(from), ...Object.keys(to)])].sort())
+        if (JSON.stringify(from[field]) !== JSON.stringify(to[field]))
+          changes.push({ section, key, field, before: from[field] ?? null, after: to[field] ?? null });
+    }
+  }
+  return changes;
+}

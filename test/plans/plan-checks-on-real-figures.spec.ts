@@ -1,0 +1,121 @@
+import {
+  AreaFacts,
+  CheckResult,
+  PlanContent,
+  PlanState,
+  PlanningReference,
+  checkPlan,
+  evolvePlan,
+  recordPlanDocument,
+} from '@bcl/domain-plans';
+import reference from '../../libs/domain-plans/reference/bcf-2017-19.json';
+import kentDocument from '../fixtures/plans/kent-2017-19.json';
+import medwayDocument from '../fixtures/plans/medway-2017-19.json';
+import { KENT_CCGS, KENT_DISTRICTS } from '../../apps/api/src/demo/registry-fixtures';
+
+const REFERENCE = reference as PlanningReference;
+const KENT: AreaFacts = {
+  areaId: 'kent',
+  organisationIds: [
+    'kent-county-council',
+    ...KENT_DISTRICTS.map(([id]) => id),
+    ...KENT_CCGS.map(([id]) => id),
+  ],
+  districtIds: KENT_DISTRICTS.map(([id]) => id),
+  twoTier: true,
+};
+const MEDWAY: AreaFacts = {
+  areaId: 'medway',
+  organisationIds: ['medway-council', 'nhs-medway-ccg'],
+  districtIds: [],
+  twoTier: false,
+};
+
+function imported(
+  document: { planId: string; areaId: string; cycle: string; justification: string },
+  area: AreaFacts,
+) {
+  const { planId, areaId, cycle, justification, ...content } = document as typeof document &
+    Partial<PlanContent>;
+  const events = recordPlanDocument(
+    undefined,
+    { planId, areaId, cycle, justification, content },
+    REFERENCE,
+    area,
+  );
+  const state = events.reduce<PlanState | undefined>(evolvePlan, undefined)!;
+  return { events, state, checks: checkPlan(state, REFERENCE, area) };
+}
+const byId = (checks: CheckResult[]) =>
+  Object.fromEntries(checks.map((c) => [c.checkId, [c.severity, c.outcome, c.figures?.difference]]));
+
+describe('the checks on the real Kent 2017-19 figures (brief §5.1-5.3)', () => {
+  const { checks } = imported(kentDocument, KENT);
+  const results = byId(checks);
+
+  it('finds the stated totals within £2 of their parts: rounding, not discrepancies', () => {
+    expect(results['S6:pooled-budget:2017-18']).toEqual(['information', 'rounding', '£2']); // £134,684,888 vs £134,684,886
+    expect(results['S6:pooled-budget:2018-19']).toEqual(['information', 'rounding', '£1']); // £146,353,000 vs £146,352,999
+    expect(results['S6:nhs-minimum:2017-18']).toEqual(['information', 'rounding', '£1']); // £93,821,153 vs £93,821,152
+    expect(results['S6:nhs-minimum:2018-19']).toEqual(['information', 'rounding', '£1']);
+    for (const id of [
+      'S6:dfg:2017-18',
+      'S6:dfg:2018-19',
+      'S6:ibcf:2017-18',
+      'S6:ibcf:2018-19',
+      'S6:nhs-additional:2017-18',
+    ])
+      expect(results[id]).toEqual(['information', 'pass', '£0']);
+  });
+
+  it('finds the DFG passed down to the twelve districts in full, to within rounding', () => {
+    expect(results['F13:dfg-pass-down:2017-18']).toEqual(['information', 'rounding', '£2']); // £14,387,026 vs £14,387,024
+    expect(results['F13:dfg-pass-down:2018-19']).toEqual(['information', 'rounding', '-£1']); // £15,645,643 vs £15,645,644
+  });
+
+  it('finds the annual non-elective admissions one admission off the sum of their quarters', () => {
+    expect(results['S6:nea-annual:2017-18']).toEqual(['information', 'rounding', '-1']); // 160,962 vs 160,963
+    expect(results['S6:nea-annual:2018-19']).toEqual(['information', 'rounding', '1']); // 157,950 vs 157,949
+  });
+
+  it('recomputes every stated metric rate from its numerator and denominator, and all twenty agree', () => {
+    const rates = checks.filter((c) => c.rule === 'M1' || c.rule === 'M2');
+    expect(rates).toHaveLength(20);
+    expect(rates.every((c) => c.outcome === 'pass')).toBe(true);
+  });
+
+  it('blocks sign-off: no planned expenditure is in the seeds, so it cannot equal the pooled budget', () => {
+    expect(results['F2:expenditure-equals-pooled:2017-18']).toEqual(['blocking', 'fail', '-£134,684,886']);
+    expect(results['F2:expenditure-equals-pooled:2018-19']).toEqual(['blocking', 'fail', '-£146,352,999']);
+  });
+
+  it('cannot check Condition 2 without an assured 2016-17 baseline, and flags the scheme with no national condition', () => {
+    expect(results['C2:asc-minimum:2017-18']).toEqual(['warning', 'not-checkable', undefined]);
+    expect(results['P10:carers-break']).toEqual(['warning', 'fail', undefined]);
+    expect(checks.filter((c) => c.rule === 'P10')).toHaveLength(1);
+    expect(results['F7:ibcf:2018-19']).toEqual(['information', 'pass', undefined]);
+  });
+});
+
+describe('the checks on the real Medway 2017-19 figures (brief §5.5)', () => {
+  const { checks } = imported(medwayDocument, MEDWAY);
+  const results = byId(checks);
+
+  it('finds the 2017-18 expenditure total £50,000 above the sum of the fifteen schemes: a discrepancy', () => {
+    expect(results['S6:expenditure:2017-18']).toEqual(['warning', 'fail', '£50,000']); // £24,531,862 vs £24,481,862
+    expect(results['S6:expenditure:2018-19']).toEqual(['information', 'pass', '£0']); // £26,368,341
+    expect(results['S6:ibcf:2017-18']).toEqual(['information', 'pass', '£0']);
+  });
+
+  it('scores every risk as likelihood × impact, all nine as stated', () => {
+    const risks = checks.filter((c) => c.rule === 'R2');
+    expect(risks).toHaveLength(9);
+    expect(risks.every((c) => c.outcome === 'pass')).toBe(true);
+  });
+
+  it('cannot balance the pool: only the iBCF contribution is stated, so spend exceeds contributions', () => {
+    expect(results['F2:expenditure-equals-pooled:2017-18']).toEqual(['blocking', 'fail', '£20,519,554']);
+    expect(results['S6:pooled-budget:2018-19']).toEqual(['warning', 'fail', '£21,216,779']);
+    expect(checks.some((c) => c.rule === 'F13')).toBe(false); // unitary: no DFG pass-down
+  });
+});
