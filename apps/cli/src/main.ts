@@ -10,6 +10,7 @@ import { benchCommand } from './bench/bench.command';
 import { replayCommand } from './commands/replay.command';
 import { tokenCommand } from './commands/token.command';
 import { projectionsCommand } from './commands/projections.command';
+import { planCommand } from './commands/plan.command';
 
 export function buildProgram(): Command {
   const program = new Command('bcl')
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
     replayCommand(),
     tokenCommand(),
     projectionsCommand(),
+    planCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command.exitOverride());

@@ -1,0 +1,3 @@
+export * from './plan-document';
+export * from './planning-references';
+export * from './plan-repository';

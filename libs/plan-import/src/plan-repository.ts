@@ -1,0 +1,75 @@
+import { EventStore } from '@bcl/event-store';
+import {
+  HwbAreaEvent,
+  OrganisationEvent,
+  evolveHwbArea,
+  evolveOrganisation,
+  hwbAreaStream,
+  organisationStream,
+} from '@bcl/domain-registry';
+import { AreaFacts, LoggedPlanEvent, PlanEvent, PlanState, evolvePlan, planStream } from '@bcl/domain-plans';
+
+const STREAM_PAGE = 1000;
+
+async function readWhole(store: EventStore, stream: string) {
+  const events = [];
+  for (;;) {
+    const page = await store.readStream(stream, { fromRevision: events.length, maxCount: STREAM_PAGE });
+    events.push(...page);
+    if (page.length < STREAM_PAGE) return events;
+  }
+}
+
+/**
+ * What the registry says about an area, read from the log itself (the write side's source of truth): its
+ * structure, its district councils, and every organisation that is or was a member, or succeeded one.
+ */
+export async function loadAreaFacts(store: EventStore, areaId: string): Promise<AreaFacts | undefined> {
+  const area = (await readWhole(store, hwbAreaStream(areaId)))
+    .map((event) => ({ type: event.type, data: event.data }) as HwbAreaEvent)
+    .reduce(evolveHwbArea, undefined as ReturnType<typeof evolveHwbArea> | undefined);
+  if (!area) return undefined;
+  const organisationIds = new Set<string>();
+  let next = area.members.map((member) => member.organisationId);
+  for (let generation = 0; next.length > 0 && generation < 32; generation += 1) {
+    const successors: string[] = [];
+    for (const id of next) {
+      if (organisationIds.has(id)) continue;
+      organisationIds.add(id);
+      const organisation = (await readWhole(store, organisationStream(id)))
+        .map((event) => ({ type: event.type, data: event.data }) as OrganisationEvent)
+        .reduce(evolveOrganisation, undefined as ReturnType<typeof evolveOrganisation> | undefined);
+      if (organisation?.succession) successors.push(organisation.succession.successorId);
+    }
+    next = successors;
+  }
+  return {
+    areaId,
+    organisationIds: [...organisationIds],
+    districtIds: area.members
+      .filter((member) => member.role === 'district-council')
+      .map((m) => m.organisationId),
+    twoTier: area.structure === 'two-tier',
+  };
+}
+
+/** A plan's events with who recorded each and why, and the state they fold to. */
+export async function loadPlan(
+  store: EventStore,
+  planId: string,
+): Promise<{ state: PlanState | undefined; revision: number; events: LoggedPlanEvent[] }> {
+  const stored = await readWhole(store, planStream(planId));
+  const events = stored.map(
+    (event) =>
+      ({
+        type: event.type,
+        data: event.data,
+        revision: event.revision,
+        recordedAt: event.recordedAt,
+        actor: event.metadata.actor.id,
+        reason: event.metadata.reason ?? '',
+      }) as LoggedPlanEvent,
+  );
+  const state = events.reduce<PlanState | undefined>((s, e) => evolvePlan(s, e as PlanEvent), undefined);
+  return { state, revision: stored.length - 1, events };
+}

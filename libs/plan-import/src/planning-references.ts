@@ -1,0 +1,32 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PlanningReference } from '@bcl/domain-plans';
+
+/**
+ * The reference data of each planning cycle, read from `bcf-<cycle>.json` files: LEDGER_REFERENCE_DIR, or the
+ * repository's libs/domain-plans/reference. A new cycle is a new file, not a code change.
+ */
+export function referenceDirectory(): string {
+  if (process.env.LEDGER_REFERENCE_DIR) return process.env.LEDGER_REFERENCE_DIR;
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'libs', 'domain-plans', 'reference');
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error('cannot find libs/domain-plans/reference: set LEDGER_REFERENCE_DIR');
+}
+
+export function knownCycles(directory = referenceDirectory()): string[] {
+  return readdirSync(directory)
+    .map((file) => /^bcf-(\d{4}-\d{2})\.json$/.exec(file)?.[1])
+    .filter((cycle): cycle is string => cycle !== undefined)
+    .sort();
+}
+
+/** The reference for a cycle, or undefined when no file holds it. */
+export function planningReference(
+  cycle: string,
+  directory = referenceDirectory(),
+): PlanningReference | undefined {
+  if (!knownCycles(directory).includes(cycle)) return undefined;
+  return JSON.parse(readFileSync(join(directory, `bcf-${cycle}.json`), 'utf8')) as PlanningReference;
+}
