@@ -1,14 +1,6 @@
 import { DomainError } from '@bcl/domain-registry';
 import { MONEY_LIMIT_PENCE, PlanningReference } from '../reference/planning-reference';
-import {
-  PLAN_SECTIONS,
-  PlanContent,
-  PlanEntry,
-  PlanEvent,
-  PlanSection,
-  PlanState,
-  SPEND_CATEGORIES,
-} from './plan';
+import { PLAN_SECTIONS, PlanContent, PlanEntry, PlanEvent, PlanState, SPEND_CATEGORIES } from './plan';
 
 /** What the registry says about the plan's area, for checking the parties a plan names. */
 export interface AreaFacts {
