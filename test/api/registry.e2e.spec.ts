@@ -1,6 +1,6 @@
 import { EventStore, openEventStore } from '@bcl/event-store';
-import { ProjectionDefinition, ServiceStore, rebuildProjection } from '@bcl/service-store';
-import { registryProjection } from '@bcl/domain-registry';
+import { ServiceStore, rebuildProjection } from '@bcl/service-store';
+import { PROJECTIONS } from '@bcl/read-models';
 import { defaultServiceStoreFor } from '@bcl/service-store';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
@@ -177,10 +177,11 @@ describeEachDurableStore(
       const live = await ServiceStore.open(defaultServiceStoreFor(setting()));
       const rebuilt = await ServiceStore.open('sqlite::memory:');
       try {
-        await withStore((store) =>
-          rebuildProjection(store, rebuilt, registryProjection as unknown as ProjectionDefinition),
-        );
-        const all = (service: ServiceStore) => service.listViews('registry', '', 10_000);
+        await withStore(async (store) => {
+          for (const definition of PROJECTIONS) await rebuildProjection(store, rebuilt, definition);
+        });
+        const all = async (service: ServiceStore) =>
+          (await Promise.all(PROJECTIONS.map((p) => service.listViews(p.name, '', 10_000)))).flat();
         const liveViews = await all(live);
         expect(liveViews.length).toBeGreaterThan(40);
         expect(await all(rebuilt)).toEqual(liveViews);

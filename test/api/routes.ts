@@ -138,6 +138,51 @@ export const ROUTES: RouteCase[] = [
     roles: ['admin'],
   },
   { method: 'get', template: '/access-log', path: '/access-log', roles: ['auditor', 'admin'] },
+  {
+    method: 'post',
+    template: '/plans/import',
+    path: '/plans/import',
+    body: {
+      format: 'bcl-plan/1',
+      areaId: 'medway',
+      cycle: '2017-19',
+      justification: reason,
+      contributions: [
+        {
+          key: 'ibcf/medway-council',
+          source: 'ibcf',
+          contributorId: 'medway-council',
+          amountsPence: { '2017-18': 396230800 },
+        },
+      ],
+    },
+    roles: ['finance-officer', 'programme-lead'],
+  },
+  { method: 'get', template: '/plans', path: '/plans?areaId=medway', roles: ALL },
+  { method: 'get', template: '/plans/{id}', path: '/plans/medway-2017-19', roles: ALL },
+  { method: 'get', template: '/plans/{id}/checks', path: '/plans/medway-2017-19/checks', roles: ALL },
+  { method: 'get', template: '/plans/{id}/versions', path: '/plans/medway-2017-19/versions', roles: ALL },
+  { method: 'get', template: '/plans/{id}/diff', path: '/plans/medway-2017-19/diff?from=1&to=1', roles: ALL },
+  {
+    method: 'post',
+    template: '/plans/{id}/warning-acceptances',
+    path: '/plans/medway-2017-19/warning-acceptances',
+    body: { checkId: 'C2:asc-minimum:2017-18', reason },
+    roles: ['finance-officer'],
+  },
+  {
+    method: 'post',
+    template: '/plans/{id}/steps',
+    path: '/plans/medway-2017-19/steps',
+    body: {
+      step: 'jointly-agreed',
+      on: '2017-09-12',
+      parties: ['medway-council', 'nhs-medway-ccg'],
+      delegated: false,
+      reason,
+    },
+    roles: ['governance-officer'],
+  },
 ];
 
 /** Routes anyone may call. */

@@ -61,11 +61,14 @@ describe('bcl token and bcl projections', () => {
     expect(rebuilt.code).toBe(0);
     const [{ events }] = JSON.parse(rebuilt.stdout).rebuilt;
     expect(Number(events)).toBeGreaterThan(80);
-    expect(rebuilt.stderr).toMatch(/registry \[#+\] 100\.0% \(\d+\/\d+\)\n$/);
+    expect(rebuilt.stderr).toMatch(
+      /\rregistry \[#+\] 100\.0% \(\d+\/\d+\)\n\rplans \[#+\] 100\.0% \(\d+\/\d+\)\n$/,
+    );
     expect(await viewsNow()).toEqual(live);
     const status = await bcl('--store', setting, 'projections', 'status', '--json');
     expect(JSON.parse(status.stdout).projections).toEqual([
       expect.objectContaining({ name: 'registry', checkpoint: events, head: events, lagPositions: '0' }),
+      expect.objectContaining({ name: 'plans', checkpoint: events, head: events, lagPositions: '0' }),
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { TokenVerifier } from '@bcl/identity';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { LedgerModule } from './ledger/ledger.module';
 import { RegistryModule } from './registry/registry.module';
+import { PlansModule } from './plans/plans.module';
 import { HealthController } from './health/health.controller';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), LedgerModule, RegistryModule],
+      imports: [CqrsModule.forRoot(), LedgerModule, RegistryModule, PlansModule],
       controllers: [HealthController, AccessLogController],
       providers: [
         { provide: API_CONFIG, useValue: config },

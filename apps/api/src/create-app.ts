@@ -10,6 +10,7 @@ import { ApiConfig } from './config/api-config';
 import { AppModule } from './app.module';
 import { correlationId } from './http/correlation-id.middleware';
 import { jsonBody } from './http/json-body';
+import { PLAN_IMPORT_BYTES_MAX } from './plans/plans.controller';
 import { PinoNestLogger } from './http/pino-nest-logger';
 
 /** Builds and initialises the API (not yet listening), so tests can drive it with supertest exactly as `npm start` runs it. */
@@ -32,6 +33,7 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
     }),
   );
+  app.use('/plans/import', jsonBody(PLAN_IMPORT_BYTES_MAX)); // parsed here, so the general limit below skips it
   app.use(jsonBody(config.bodyBytesMax));
   app.enableShutdownHooks();
 

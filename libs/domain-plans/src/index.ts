@@ -5,3 +5,4 @@ export * from './plan/record-lifecycle-step';
 export * from './plan/accept-warning';
 export * from './plan/plan-history';
 export * from './checks/plan-checks';
+export * from './read-model/plans-projection';

@@ -4,7 +4,7 @@ import { Response } from 'express';
 import { EventStore } from '@bcl/event-store';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
 import { PublicRoute } from '../auth/access-policy';
-import { EVENT_STORE, REGISTRY_PROJECTION, SERVICE_STORE } from '../ledger/ledger.tokens';
+import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from '../ledger/ledger.tokens';
 
 /** Lag above this many positions makes the service not ready (it still answers, with older views). */
 export const READY_LAG_POSITIONS_MAX = 1000n;
@@ -16,7 +16,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,
-    @Inject(REGISTRY_PROJECTION) private readonly projection: ProjectionRunner,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner[],
   ) {}
 
   @Get('live')
@@ -47,25 +47,27 @@ export class HealthController {
       ok = false;
       checks.serviceStore = { status: 'down', error: (error as Error).message };
     }
-    try {
-      const status = await this.projection.status();
-      const healthy =
-        status.running && status.error === null && status.lagPositions <= READY_LAG_POSITIONS_MAX;
-      ok &&= healthy;
-      checks.projections = {
-        [status.name]: {
+    const projections: Record<string, unknown> = {};
+    for (const projection of this.projections) {
+      try {
+        const status = await projection.status();
+        const healthy =
+          status.running && status.error === null && status.lagPositions <= READY_LAG_POSITIONS_MAX;
+        ok &&= healthy;
+        projections[status.name] = {
           status: healthy ? 'up' : 'down',
           checkpoint: status.checkpoint?.toString() ?? null,
           head: status.head?.toString() ?? null,
           lagPositions: status.lagPositions.toString(),
           running: status.running,
           error: status.error,
-        },
-      };
-    } catch (error) {
-      ok = false;
-      checks.projections = { status: 'down', error: (error as Error).message };
+        };
+      } catch (error) {
+        ok = false;
+        projections[projection.definition.name] = { status: 'down', error: (error as Error).message };
+      }
     }
+    checks.projections = projections;
     response.status(ok ? 200 : 503);
     return { status: ok ? 'up' : 'down', checks };
   }

@@ -11,7 +11,7 @@ import {
 } from '@bcl/event-store';
 import { ProjectionRunner } from '@bcl/service-store';
 import { Problem } from '../http/problem';
-import { EVENT_STORE, REGISTRY_PROJECTION } from './ledger.tokens';
+import { EVENT_STORE, PROJECTIONS } from './ledger.tokens';
 
 /** Who is acting, why, and how the request is tied to others: everything but the command itself. */
 export interface CommandContext {
@@ -36,7 +36,8 @@ export interface Decision<S, E extends { type: string; data: object }> {
 export interface WriteResult {
   stream: string;
   revision: number;
-  position: bigint;
+  /** Position of the last event appended; null when the command decided there was nothing to record. */
+  position: bigint | null;
 }
 
 /**
@@ -47,7 +48,7 @@ export interface WriteResult {
 export class LedgerWriter {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(REGISTRY_PROJECTION) private readonly projection: ProjectionRunner,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner[],
   ) {}
 
   async load<S, E>(
@@ -70,6 +71,7 @@ export class LedgerWriter {
     if (context.ifMatch !== undefined && context.ifMatch !== revision)
       throw preconditionFailed(decision.stream, revision);
     const decided = decision.decide(state);
+    if (decided.length === 0) return { stream: decision.stream, revision, position: null };
     const metadata: EventMetadata = {
       actor: context.actor,
       correlationId: context.correlationId,
@@ -102,7 +104,7 @@ export class LedgerWriter {
       );
     }
     try {
-      await this.projection.waitFor(result.lastPosition);
+      await Promise.all(this.projections.map((projection) => projection.waitFor(result.lastPosition)));
     } catch (error) {
       throw new Problem(
         503,

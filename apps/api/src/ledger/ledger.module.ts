@@ -1,9 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, openEventStore } from '@bcl/event-store';
-import { ProjectionDefinition, ProjectionRunner, ServiceStore } from '@bcl/service-store';
-import { registryProjection } from '@bcl/domain-registry';
+import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
+import { PROJECTIONS as DEFINITIONS } from '@bcl/read-models';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { EVENT_STORE, REGISTRY_PROJECTION, SERVICE_STORE } from './ledger.tokens';
+import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from './ledger.tokens';
 import { LedgerWriter } from './ledger-writer';
 
 /** The event store, the service store beside it, and the projection that feeds the read model. */
@@ -21,31 +21,27 @@ import { LedgerWriter } from './ledger-writer';
       useFactory: (config: ApiConfig) => ServiceStore.open(config.serviceStore),
     },
     {
-      provide: REGISTRY_PROJECTION,
+      provide: PROJECTIONS,
       inject: [EVENT_STORE, SERVICE_STORE],
       useFactory: async (events: EventStore, service: ServiceStore) => {
-        const runner = new ProjectionRunner(
-          events,
-          service,
-          registryProjection as unknown as ProjectionDefinition,
-        );
-        await runner.start();
-        return runner;
+        const runners = DEFINITIONS.map((definition) => new ProjectionRunner(events, service, definition));
+        await Promise.all(runners.map((runner) => runner.start()));
+        return runners;
       },
     },
     LedgerWriter,
   ],
-  exports: [EVENT_STORE, SERVICE_STORE, REGISTRY_PROJECTION, LedgerWriter],
+  exports: [EVENT_STORE, SERVICE_STORE, PROJECTIONS, LedgerWriter],
 })
 export class LedgerModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,
-    @Inject(REGISTRY_PROJECTION) private readonly projection: ProjectionRunner,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner[],
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.projection.stop();
+    await Promise.all(this.projections.map((projection) => projection.stop()));
     await this.service.close();
     await this.events.close();
   }

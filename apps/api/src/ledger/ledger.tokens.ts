@@ -1,3 +1,4 @@
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const SERVICE_STORE = Symbol('SERVICE_STORE');
-export const REGISTRY_PROJECTION = Symbol('REGISTRY_PROJECTION');
+/** The running projections (ProjectionRunner[]), one per read model. */
+export const PROJECTIONS = Symbol('PROJECTIONS');

@@ -1,14 +1,8 @@
 import { Command } from 'commander';
-import { registryProjection } from '@bcl/domain-registry';
-import {
-  ProjectionDefinition,
-  ServiceStore,
-  defaultServiceStoreFor,
-  rebuildProjection,
-} from '@bcl/service-store';
+import { PROJECTIONS } from '@bcl/read-models';
+import { ServiceStore, defaultServiceStoreFor, rebuildProjection } from '@bcl/service-store';
 import { GlobalOptions, report, storeSetting, withStore } from '../cli-context';
 
-const PROJECTIONS: ProjectionDefinition[] = [registryProjection as unknown as ProjectionDefinition];
 const BAR_WIDTH = 30;
 
 /** A one-line progress bar on stderr (stdout stays clean for --json). */

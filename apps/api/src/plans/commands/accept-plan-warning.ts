@@ -1,0 +1,31 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { acceptWarning, checkPlan, evolvePlan, planStream } from '@bcl/domain-plans';
+import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { PlanContext } from '../plan-context';
+
+export class AcceptPlanWarningCommand {
+  constructor(
+    readonly input: { planId: string; checkId: string },
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(AcceptPlanWarningCommand)
+export class AcceptPlanWarningHandler implements ICommandHandler<AcceptPlanWarningCommand, WriteResult> {
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly plans: PlanContext,
+  ) {}
+
+  async execute({ input, context }: AcceptPlanWarningCommand): Promise<WriteResult> {
+    const { state } = await this.plans.plan(input.planId);
+    const reference = this.plans.reference(state.cycle);
+    const area = await this.plans.area(state.areaId);
+    return this.ledger.execute({
+      stream: planStream(input.planId),
+      evolve: evolvePlan,
+      decide: (current) => acceptWarning(current, input, current ? checkPlan(current, reference, area) : []),
+      context,
+    });
+  }
+}

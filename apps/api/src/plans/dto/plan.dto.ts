@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { LIFECYCLE_STEPS, LifecycleStep } from '@bcl/domain-plans';
+import { ID_PATTERN } from '@bcl/domain-registry';
+import { IsCalendarDate } from '../../http/validators';
+import { KnownAtQueryDto, PAGE_SIZE_MAX, ReasonDto } from '../../registry/dto/registry.dto';
+
+export class RecordPlanStepDto extends ReasonDto {
+  @ApiProperty({ enum: LIFECYCLE_STEPS })
+  @IsIn(LIFECYCLE_STEPS)
+  step!: LifecycleStep;
+
+  @ApiProperty({ example: '2017-09-11', description: 'YYYY-MM-DD: the date the step happened' })
+  @IsCalendarDate()
+  on!: string;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Organisation ids that agreed, or the signatories',
+    maxItems: 30,
+  })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  parties!: string[];
+
+  @ApiProperty({ description: 'Signed off by a delegate, so it must be reported back to the Board' })
+  @IsBoolean()
+  delegated!: boolean;
+}
+
+export class AcceptPlanWarningDto extends ReasonDto {
+  @ApiProperty({ example: 'C2:asc-minimum:2017-18' })
+  @IsString()
+  @Length(1, 200)
+  checkId!: string;
+}
+
+export class ListPlansQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'must be an area id' })
+  areaId?: string;
+
+  @ApiPropertyOptional({ example: '2017-19' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}$/, { message: 'must be a cycle such as 2017-19' })
+  cycle?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+}
+
+export class PlanQueryDto extends KnownAtQueryDto {
+  @ApiPropertyOptional({ description: 'A version number; the current one by default' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  version?: number;
+}
+
+export class PlanDiffQueryDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  from!: number;
+
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  to!: number;
+}

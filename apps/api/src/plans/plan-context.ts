@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore } from '@bcl/event-store';
+import { AreaFacts, CheckResult, PlanState, PlanningReference, checkPlan } from '@bcl/domain-plans';
+import { loadAreaFacts, loadPlan, planningReference } from '@bcl/plan-import';
+import { Problem } from '../http/problem';
+import { EVENT_STORE } from '../ledger/ledger.tokens';
+
+/** What plan commands and queries need beside the plan: its cycle's reference data and its area's facts. */
+@Injectable()
+export class PlanContext {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  reference(cycle: string): PlanningReference {
+    const reference = planningReference(cycle);
+    if (!reference)
+      throw new Problem(
+        422,
+        'domain-invalid',
+        'No reference data',
+        `no reference data for cycle '${cycle}'`,
+        [{ field: 'cycle', reason: `no reference data is held for '${cycle}'` }],
+      );
+    return reference;
+  }
+
+  async area(areaId: string): Promise<AreaFacts> {
+    const area = await loadAreaFacts(this.store, areaId);
+    if (!area)
+      throw new Problem(422, 'domain-invalid', 'Unknown area', `area '${areaId}' is not in the registry`, [
+        { field: 'areaId', reason: `area '${areaId}' is not in the registry` },
+      ]);
+    return area;
+  }
+
+  /** The plan's events and state; 404 when it has none. */
+  async plan(planId: string) {
+    const plan = await loadPlan(this.store, planId);
+    if (!plan.state) throw new Problem(404, 'not-found', 'Not found', `plan '${planId}' is not recorded`);
+    return { ...plan, state: plan.state };
+  }
+
+  async checks(state: PlanState): Promise<CheckResult[]> {
+    return checkPlan(state, this.reference(state.cycle), await this.area(state.areaId));
+  }
+}

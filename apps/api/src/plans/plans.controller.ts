@@ -1,0 +1,152 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Actor } from '@bcl/event-store';
+import { READERS } from '@bcl/identity';
+import { PlanDocumentInvalid, parsePlanDocument } from '@bcl/plan-import';
+import { AllowRoles } from '../auth/access-policy';
+import { CurrentActor } from '../auth/actor';
+import { setEtag } from '../http/etag';
+import { invalidRequest } from '../http/problem';
+import { WriteResult } from '../ledger/ledger-writer';
+import { commandContext } from '../registry/command-context';
+import { IdParam } from '../registry/id-param';
+import { normaliseKnownAt } from '../registry/queries/registry-views';
+import {
+  AcceptPlanWarningDto,
+  ListPlansQueryDto,
+  PlanDiffQueryDto,
+  PlanQueryDto,
+  RecordPlanStepDto,
+} from './dto/plan.dto';
+import { ImportPlanCommand } from './commands/import-plan';
+import { RecordPlanStepCommand } from './commands/record-plan-step';
+import { AcceptPlanWarningCommand } from './commands/accept-plan-warning';
+import { GetPlanQuery, ListPlansQuery, PlanDiffQuery, PlanVersionsQuery } from './queries/plan-queries';
+
+/** Bodies of `POST /plans/import` may be this large (other routes: 64 KiB). */
+export const PLAN_IMPORT_BYTES_MAX = 2 * 1024 * 1024;
+const IMPORT_REASON = 'plan document imported through the API';
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('plans')
+export class PlansController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks. */
+  @Post('import')
+  @HttpCode(200)
+  @AllowRoles('programme-lead', 'finance-officer')
+  @ApiBody({ description: 'A plan document: docs/plan-format.schema.json', schema: { type: 'object' } })
+  async import(
+    @Body() body: object,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    let document;
+    try {
+      document = parsePlanDocument(body);
+    } catch (error) {
+      if (error instanceof PlanDocumentInvalid) throw invalidRequest(error.problems);
+      throw error;
+    }
+    const context = commandContext(request, actor, `${IMPORT_REASON}: ${document.justification}`);
+    const result = await this.commands.execute<ImportPlanCommand, WriteResult>(
+      new ImportPlanCommand(document, context),
+    );
+    response.setHeader('Location', `/plans/${document.planId}`);
+    return this.respond(document.planId, result, response);
+  }
+
+  @Get()
+  @AllowRoles(...READERS)
+  list(@Query() query: ListPlansQueryDto) {
+    return this.queries.execute(
+      new ListPlansQuery({ areaId: query.areaId, cycle: query.cycle, limit: query.limit ?? 50 }),
+    );
+  }
+
+  @Get(':id')
+  @AllowRoles(...READERS)
+  async get(
+    @Param() { id }: IdParam,
+    @Query() query: PlanQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const plan = await this.queries.execute(
+      new GetPlanQuery(id, query.version, normaliseKnownAt(query.knownAt)),
+    );
+    setEtag(response, plan.revision);
+    return plan;
+  }
+
+  @Get(':id/checks')
+  @AllowRoles(...READERS)
+  async checks(@Param() { id }: IdParam, @Query() query: PlanQueryDto) {
+    const plan = await this.queries.execute(
+      new GetPlanQuery(id, query.version, normaliseKnownAt(query.knownAt)),
+    );
+    return { planId: id, version: plan.version, checks: plan.checks };
+  }
+
+  @Get(':id/versions')
+  @AllowRoles(...READERS)
+  versions(@Param() { id }: IdParam) {
+    return this.queries.execute(new PlanVersionsQuery(id));
+  }
+
+  @Get(':id/diff')
+  @AllowRoles(...READERS)
+  diff(@Param() { id }: IdParam, @Query() query: PlanDiffQueryDto) {
+    return this.queries.execute(new PlanDiffQuery(id, query.from, query.to));
+  }
+
+  @Post(':id/steps')
+  @HttpCode(200)
+  @AllowRoles('governance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  async recordStep(
+    @Param() { id }: IdParam,
+    @Body() { reason, ...input }: RecordPlanStepDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.execute<RecordPlanStepCommand, WriteResult>(
+      new RecordPlanStepCommand(
+        { ...input, parties: [...input.parties], planId: id },
+        commandContext(request, actor, reason),
+      ),
+    );
+    return this.respond(id, result, response);
+  }
+
+  @Post(':id/warning-acceptances')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  async acceptWarning(
+    @Param() { id }: IdParam,
+    @Body() { reason, checkId }: AcceptPlanWarningDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.execute<AcceptPlanWarningCommand, WriteResult>(
+      new AcceptPlanWarningCommand({ planId: id, checkId }, commandContext(request, actor, reason)),
+    );
+    return this.respond(id, result, response);
+  }
+
+  private async respond(id: string, result: WriteResult, response: Response) {
+    setEtag(response, result.revision);
+    return this.queries.execute(new GetPlanQuery(id));
+  }
+}

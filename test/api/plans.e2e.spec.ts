@@ -1,0 +1,163 @@
+import kent from '../fixtures/plans/kent-2017-19.json';
+import medway from '../fixtures/plans/medway-2017-19.json';
+import { RunningApi, startApi } from '../support/api-app';
+import { describeEachDurableStore } from '../support/durable-stores';
+
+type Check = { checkId: string; severity: string; outcome: string; accepted: boolean };
+
+describeEachDurableStore(
+  'BCF plans through the API',
+  (setting) => {
+    let api: RunningApi;
+    let lead: string;
+    let finance: string;
+    let governance: string;
+    let auditor: string;
+    beforeAll(async () => {
+      api = await startApi(setting(), { demoData: true });
+      [lead, finance, governance, auditor] = await Promise.all([
+        api.token('programme-lead', 'lead-1'),
+        api.token('finance-officer', 'finance-1'),
+        api.token('governance-officer', 'gov-1'),
+        api.token('auditor', 'auditor-1'),
+      ]);
+    }, 120_000);
+    afterAll(() => api?.close());
+
+    const post = (path: string, body: object, token: string) =>
+      api.http().post(path).set('Authorization', `Bearer ${token}`).send(body);
+    const get = (path: string) => api.http().get(path).set('Authorization', `Bearer ${auditor}`);
+    const standing = (checks: Check[]) =>
+      checks.filter((c) => c.outcome !== 'pass').map((c) => `${c.severity} ${c.checkId}`);
+
+    it('imports the Kent 2017-19 plan and reports the checks its real figures produce; a re-import records nothing', async () => {
+      const imported = await post('/plans/import', kent, lead).expect(200);
+      expect(imported.body).toMatchObject({ planId: 'kent-2017-19', version: 1, cycle: '2017-19' });
+      expect(standing(imported.body.checks).sort()).toEqual(
+        [
+          'blocking F2:expenditure-equals-pooled:2017-18',
+          'blocking F2:expenditure-equals-pooled:2018-19',
+          'warning C2:asc-minimum:2017-18',
+          'warning C2:asc-minimum:2018-19',
+          'warning P10:carers-break',
+          'information F13:dfg-pass-down:2017-18',
+          'information F13:dfg-pass-down:2018-19',
+          'information S6:nea-annual:2017-18',
+          'information S6:nea-annual:2018-19',
+          'information S6:nhs-minimum:2017-18',
+          'information S6:nhs-minimum:2018-19',
+          'information S6:pooled-budget:2017-18',
+          'information S6:pooled-budget:2018-19',
+        ].sort(),
+      );
+      const again = await post('/plans/import', kent, lead).expect(200);
+      expect(again.headers.etag).toBe(imported.headers.etag);
+      const list = await get('/plans?areaId=kent').expect(200);
+      expect(list.body.items).toEqual([expect.objectContaining({ planId: 'kent-2017-19', version: 1 })]);
+    });
+
+    it('imports the Medway plan and finds its £50,000 expenditure discrepancy', async () => {
+      const imported = await post('/plans/import', medway, finance).expect(200);
+      const expenditure = imported.body.checks.find((c: Check) => c.checkId === 'S6:expenditure:2017-18');
+      expect(expenditure).toMatchObject({
+        severity: 'warning',
+        outcome: 'fail',
+        figures: { difference: '£50,000' },
+      });
+    });
+
+    it('refuses sign-off while checks block, versions a change after agreement, and diffs the versions', async () => {
+      const agree = {
+        step: 'jointly-agreed',
+        on: '2017-09-11',
+        parties: ['kent-county-council', 'nhs-west-kent-ccg'],
+        delegated: false,
+        reason: '000:34-46',
+      };
+      await post('/plans/kent-2017-19/steps', agree, governance).expect(200);
+      const signOff = await post(
+        '/plans/kent-2017-19/steps',
+        { ...agree, step: 'signed-off', delegated: true, reason: '000:440' },
+        governance,
+      );
+      expect(signOff.status).toBe(409);
+      expect(signOff.body.errors[0]).toMatchObject({
+        field: 'step',
+        reason: expect.stringContaining('F2:expenditure-equals-pooled:2017-18'),
+      });
+
+      const accepted = await post(
+        '/plans/kent-2017-19/warning-acceptances',
+        { checkId: 'P10:carers-break', reason: 'rolled from 16/17' },
+        finance,
+      ).expect(200);
+      expect(accepted.body.checks.find((c: Check) => c.checkId === 'P10:carers-break').accepted).toBe(true);
+      await post(
+        '/plans/kent-2017-19/warning-acceptances',
+        { checkId: 'F2:expenditure-equals-pooled:2017-18', reason: 'no' },
+        finance,
+      ).expect(409);
+
+      const revised = {
+        ...kent,
+        justification: 'Corrected Swale additional contribution (test)',
+        contributions: kent.contributions.map((c) =>
+          c.key === 'nhs-additional/nhs-swale-ccg'
+            ? { ...c, amountsPence: { '2017-18': 6_000_000, '2018-19': 5_970_000 } }
+            : c,
+        ),
+      };
+      const v2 = await post('/plans/import', revised, lead).expect(200);
+      expect(v2.body).toMatchObject({ version: 2, steps: [] });
+      const diff = await get('/plans/kent-2017-19/diff?from=1&to=2').expect(200);
+      expect(diff.body.changes).toEqual([
+        {
+          section: 'contributions',
+          key: 'nhs-additional/nhs-swale-ccg',
+          field: 'amountsPence',
+          before: { '2017-18': 5_970_000, '2018-19': 5_970_000 },
+          after: { '2017-18': 6_000_000, '2018-19': 5_970_000 },
+        },
+      ]);
+      const versions = await get('/plans/kent-2017-19/versions').expect(200);
+      expect(versions.body.versions[1].changes).toEqual([
+        expect.objectContaining({
+          type: 'PlanEntryAmended',
+          key: 'nhs-additional/nhs-swale-ccg',
+          actor: 'lead-1',
+          justification: revised.justification,
+        }),
+      ]);
+      const v1 = await get('/plans/kent-2017-19?version=1').expect(200);
+      expect(v1.body.steps.map((s: { step: string }) => s.step)).toEqual(['jointly-agreed']);
+      expect(
+        v1.body.content.contributions.find((c: { key: string }) => c.key === 'nhs-additional/nhs-swale-ccg')
+          .amountsPence['2017-18'],
+      ).toBe(5_970_000);
+    });
+
+    it('refuses a malformed document, naming the field, and records nothing', async () => {
+      const before = await get('/plans/kent-2017-19').expect(200);
+      const unknownDistrict = {
+        ...kent,
+        dfgPassDown: [{ key: 'x', districtId: 'medway-council', amountsPence: { '2017-18': 1 } }],
+      };
+      const refused = await post('/plans/import', unknownDistrict, lead).expect(422);
+      expect(refused.body.errors).toEqual([
+        { field: 'dfgPassDown[0].districtId', reason: expect.stringContaining("'medway-council'") },
+      ]);
+      const negative = {
+        ...kent,
+        contributions: [{ ...kent.contributions[0]!, amountsPence: { '2017-18': -5 } }],
+      };
+      const refusedMoney = await post('/plans/import', negative, lead).expect(400);
+      expect(refusedMoney.body.errors[0].field).toBe('contributions[0].amountsPence.2017-18');
+      const duplicate = { ...medway, schemes: [medway.schemes[0]!, medway.schemes[0]!] };
+      expect((await post('/plans/import', duplicate, lead).expect(422)).body.errors[0].field).toBe(
+        'schemes[1].key',
+      );
+      expect((await get('/plans/kent-2017-19').expect(200)).headers.etag).toBe(before.headers.etag);
+    });
+  },
+  { per: 'suite' },
+);
