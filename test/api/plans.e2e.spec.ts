@@ -158,6 +158,34 @@ describeEachDurableStore(
       );
       expect((await get('/plans/kent-2017-19').expect(200)).headers.etag).toBe(before.headers.etag);
     });
+
+    it('exports a version as a workbook, and a workbook import records nothing new', async () => {
+      const current = await get('/plans/kent-2017-19').expect(200);
+      const workbook = await get('/plans/kent-2017-19/export?format=xlsx')
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(workbook.headers['content-type']).toMatch(/spreadsheetml/);
+      const reimported = await api
+        .http()
+        .post('/plans/import')
+        .set('Authorization', `Bearer ${lead}`)
+        .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(workbook.body as Buffer)
+        .expect(200);
+      expect(reimported.headers.etag).toBe(current.headers.etag);
+      const json = await get('/plans/kent-2017-19/export').expect(200);
+      expect(json.body).toMatchObject({
+        format: 'bcl-plan/1',
+        planId: 'kent-2017-19',
+        justification: 'export of kent-2017-19 version 2',
+      });
+      expect(json.body.contributions).toEqual(current.body.content.contributions);
+    });
   },
   { per: 'suite' },
 );

@@ -162,6 +162,12 @@ export const ROUTES: RouteCase[] = [
   { method: 'get', template: '/plans/{id}', path: '/plans/medway-2017-19', roles: ALL },
   { method: 'get', template: '/plans/{id}/checks', path: '/plans/medway-2017-19/checks', roles: ALL },
   { method: 'get', template: '/plans/{id}/versions', path: '/plans/medway-2017-19/versions', roles: ALL },
+  {
+    method: 'get',
+    template: '/plans/{id}/export',
+    path: '/plans/medway-2017-19/export?format=xlsx',
+    roles: ALL,
+  },
   { method: 'get', template: '/plans/{id}/diff', path: '/plans/medway-2017-19/diff?from=1&to=1', roles: ALL },
   {
     method: 'post',

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { openEventStore } from '@bcl/event-store';
 import { runCli } from '../support/child-process';
 import { startApi } from '../support/api-app';
@@ -107,5 +108,111 @@ describe('bcl plan import', () => {
       expect.stringMatching(/huge\.json: is 52428\d\d\d bytes; plan files are limited to 5242880 bytes/),
     ]);
     expect(await head()).toBe(before);
+  });
+
+  it('exports a version as JSON and as a workbook that both import back to the same plan, recording nothing', async () => {
+    for (const out of ['kent.json', 'kent.xlsx']) {
+      const exported = await bcl('plan', 'export', 'kent-2017-19', '--out', join(dir, out));
+      expect(exported.stdout).toBe(`wrote kent-2017-19 version 1 to ${join(dir, out)}\n`);
+      const again = await bcl('plan', 'import', join(dir, out));
+      expect(again.stdout.split('\n')[0]).toBe(
+        'kent-2017-19 version 1: 0 event(s) recorded; 41 checks, 13 not passing outright',
+      );
+    }
+  });
+
+  it('builds the same plan and checks from the workbook alone, in a fresh ledger', async () => {
+    const freshDir = mkdtempSync(join(tmpdir(), 'bcl-plan-fresh-'));
+    const freshStore = `sqlite:${join(freshDir, 'ledger.db')}`;
+    try {
+      await (await startApi(freshStore, { demoData: true })).close();
+      const fromXlsx = await runCli(
+        ['--store', freshStore, 'plan', 'import', join(dir, 'kent.xlsx'), '--json'],
+        { cwd: freshDir, env: { LEDGER_STORE: '' } },
+      );
+      const fromJson = await bcl('plan', 'import', join(FIXTURES, 'kent-2017-19.json'), '--json');
+      expect(JSON.parse(fromXlsx.stdout).checks).toEqual(JSON.parse(fromJson.stdout).checks);
+      expect(JSON.parse(fromXlsx.stdout).eventsRecorded).toBe(79);
+    } finally {
+      rmSync(freshDir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the sheet, line and column of a bad workbook cell, and of a bad CSV cell, recording nothing', async () => {
+    const before = await head();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'kent.xlsx'));
+    workbook.getWorksheet('Contributions')!.getCell('D3').value = -5;
+    await workbook.xlsx.writeFile(join(dir, 'bad.xlsx'));
+    const refused = await bcl('plan', 'import', join(dir, 'bad.xlsx'));
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      `bcl: ${join(dir, 'bad.xlsx')}: Contributions line 3, column '2017-18': must be an amount in pounds, 0 or more, with at most 2 decimals\n`,
+    ]);
+    const csv = write(
+      'bad.csv',
+      'Key,Source,Contributor,2017-18\nibcf/kent-county-council,ibcf,kent-county-council,"26,392,010"\nx,dfg,kent-county-council,1.234\n',
+    );
+    const csvArgs = [
+      '--table',
+      'contributions',
+      '--area',
+      'kent',
+      '--cycle',
+      '2017-19',
+      '--justification',
+      'test',
+    ];
+    const badCsv = await bcl('plan', 'import', csv, ...csvArgs, '--plan-id', 'kent-csv');
+    expect(badCsv.stderr).toBe(
+      `bcl: ${csv}: Contributions line 3, column '2017-18': must be an amount in pounds, 0 or more, with at most 2 decimals\n`,
+    );
+    expect(await head()).toBe(before);
+  });
+
+  it('imports a contributions table from CSV into a plan of its own', async () => {
+    const kent = fixture('kent-2017-19.json') as unknown as {
+      contributions: {
+        key: string;
+        source: string;
+        contributorId: string;
+        amountsPence: Record<string, number>;
+      }[];
+    };
+    const lines = [
+      'Key,Source,Contributor,2017-18,2018-19',
+      ...kent.contributions.map(
+        (c) =>
+          `${c.key},${c.source},${c.contributorId},${c.amountsPence['2017-18']! / 100},${c.amountsPence['2018-19']! / 100}`,
+      ),
+    ];
+    const csv = write('contributions.csv', `${lines.join('\r\n')}\r\n`);
+    const imported = await bcl(
+      'plan',
+      'import',
+      csv,
+      '--table',
+      'contributions',
+      '--area',
+      'kent',
+      '--cycle',
+      '2017-19',
+      '--justification',
+      '000:302-359',
+      '--plan-id',
+      'kent-csv',
+      '--json',
+    );
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      planId: 'kent-csv',
+      eventsRecorded: 1 + kent.contributions.length,
+    });
+    const exported = await bcl('plan', 'export', 'kent-csv', '--out', join(dir, 'kent-csv.json'));
+    expect(exported.code).toBe(0);
+    const document = JSON.parse(readFileSync(join(dir, 'kent-csv.json'), 'utf8'));
+    expect(document.contributions).toEqual(
+      [...kent.contributions].sort((a, b) => a.key.localeCompare(b.key)),
+    );
   });
 });

@@ -10,7 +10,8 @@ import { ApiConfig } from './config/api-config';
 import { AppModule } from './app.module';
 import { correlationId } from './http/correlation-id.middleware';
 import { jsonBody } from './http/json-body';
-import { PLAN_IMPORT_BYTES_MAX } from './plans/plans.controller';
+import { PLAN_IMPORT_BYTES_MAX, XLSX_MEDIA_TYPE } from './plans/plans.controller';
+import { raw } from 'express';
 import { PinoNestLogger } from './http/pino-nest-logger';
 
 /** Builds and initialises the API (not yet listening), so tests can drive it with supertest exactly as `npm start` runs it. */
@@ -18,6 +19,7 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
   const logger = pino({ level: config.logLevel, base: { service: 'better-care-ledger' } });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config), {
     bodyParser: false,
+    abortOnError: false, // a failed start is thrown to the caller (one line from main, a failed test), not process.exit
     logger: new PinoNestLogger(logger),
   });
   app.disable('x-powered-by');
@@ -34,6 +36,7 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
     }),
   );
   app.use('/plans/import', jsonBody(PLAN_IMPORT_BYTES_MAX)); // parsed here, so the general limit below skips it
+  app.use('/plans/import', raw({ type: XLSX_MEDIA_TYPE, limit: PLAN_IMPORT_BYTES_MAX }));
   app.use(jsonBody(config.bodyBytesMax));
   app.enableShutdownHooks();
 

@@ -65,7 +65,7 @@ export async function openPostgresConnection(url: string): Promise<SqlConnection
   const pool = new Pool({
     connectionString,
     max: 4,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: 15_000,
     options: `-c search_path="${schema}"`,
   });
   pool.on('error', () => undefined);

@@ -1,10 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Actor } from '@bcl/event-store';
 import { READERS } from '@bcl/identity';
-import { PlanDocumentInvalid, parsePlanDocument } from '@bcl/plan-import';
+import {
+  PlanDocumentInvalid,
+  TableCellInvalid,
+  readPlanInput,
+  toPlanDocument,
+  writePlanWorkbook,
+} from '@bcl/plan-import';
 import { AllowRoles } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
@@ -17,6 +34,7 @@ import {
   AcceptPlanWarningDto,
   ListPlansQueryDto,
   PlanDiffQueryDto,
+  PlanExportQueryDto,
   PlanQueryDto,
   RecordPlanStepDto,
 } from './dto/plan.dto';
@@ -27,6 +45,7 @@ import { GetPlanQuery, ListPlansQuery, PlanDiffQuery, PlanVersionsQuery } from '
 
 /** Bodies of `POST /plans/import` may be this large (other routes: 64 KiB). */
 export const PLAN_IMPORT_BYTES_MAX = 2 * 1024 * 1024;
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_REASON = 'plan document imported through the API';
 
 @ApiTags('plans')
@@ -43,7 +62,10 @@ export class PlansController {
   @Post('import')
   @HttpCode(200)
   @AllowRoles('programme-lead', 'finance-officer')
-  @ApiBody({ description: 'A plan document: docs/plan-format.schema.json', schema: { type: 'object' } })
+  @ApiBody({
+    description: `A plan document (application/json: docs/plan-format.schema.json) or a planning-template workbook (${XLSX_MEDIA_TYPE})`,
+    schema: { type: 'object' },
+  })
   async import(
     @Body() body: object,
     @CurrentActor() actor: Actor,
@@ -52,9 +74,15 @@ export class PlansController {
   ) {
     let document;
     try {
-      document = parsePlanDocument(body);
+      document = Buffer.isBuffer(body)
+        ? (await readPlanInput(body, 'xlsx')).command
+        : (await readPlanInput(Buffer.from(JSON.stringify(body)), 'json')).command;
     } catch (error) {
       if (error instanceof PlanDocumentInvalid) throw invalidRequest(error.problems);
+      if (error instanceof TableCellInvalid)
+        throw invalidRequest([
+          { field: `${error.table} line ${error.line}, column '${error.column}'`, reason: error.reason },
+        ]);
       throw error;
     }
     const context = commandContext(request, actor, `${IMPORT_REASON}: ${document.justification}`);
@@ -94,6 +122,22 @@ export class PlansController {
       new GetPlanQuery(id, query.version, normaliseKnownAt(query.knownAt)),
     );
     return { planId: id, version: plan.version, checks: plan.checks };
+  }
+
+  /** The plan version as a document (JSON) or workbook (XLSX) that imports back to the same plan. */
+  @Get(':id/export')
+  @AllowRoles(...READERS)
+  async export(
+    @Param() { id }: IdParam,
+    @Query() query: PlanExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const plan = await this.queries.execute(new GetPlanQuery(id, query.version));
+    const justification = `export of ${id} version ${plan.version}`;
+    if (query.format !== 'xlsx') return toPlanDocument(plan, justification);
+    response.setHeader('Content-Type', XLSX_MEDIA_TYPE);
+    response.setHeader('Content-Disposition', `attachment; filename="${id}-v${plan.version}.xlsx"`);
+    return new StreamableFile(await writePlanWorkbook(plan, justification));
   }
 
   @Get(':id/versions')

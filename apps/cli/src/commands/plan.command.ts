@@ -1,37 +1,64 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { JsonObject, newEventId } from '@bcl/event-store';
 import { DomainError } from '@bcl/domain-registry';
 import {
   CheckResult,
-  checkPlan,
-  planStream,
-  recordPlanDocument,
-  evolvePlan,
   PlanState,
+  checkPlan,
+  evolvePlan,
+  planStream,
+  planVersions,
+  recordPlanDocument,
 } from '@bcl/domain-plans';
 import {
   PlanDocumentInvalid,
+  PlanInput,
+  TableCellInvalid,
   loadAreaFacts,
   loadPlan,
-  parsePlanDocument,
+  planInputKind,
   planningReference,
+  readPlanInput,
+  toPlanDocument,
+  writePlanWorkbook,
 } from '@bcl/plan-import';
-import { GlobalOptions, UsageError, cliMetadata, report, withStore } from '../cli-context';
+import { GlobalOptions, UsageError, cliMetadata, report, toJson, withStore } from '../cli-context';
+import { wholeNumber } from './demo.command';
 
 /** Plan files larger than this are refused before they are read. */
 export const PLAN_FILE_BYTES_MAX = 5 * 1024 * 1024;
 
+interface ImportOptions {
+  reason: string;
+  table?: string;
+  area?: string;
+  cycle?: string;
+  justification?: string;
+  planId?: string;
+}
+
 export function planCommand(): Command {
-  const plan = new Command('plan').description('BCF plans: record a plan document and see its checks');
+  const plan = new Command('plan').description(
+    'BCF plans: record plan documents, see their checks, export them',
+  );
   plan
     .command('import')
-    .argument('<file>', 'a plan document in the JSON format of docs/plan-format.md')
+    .argument(
+      '<file>',
+      'a plan: .json (docs/plan-format.md), .xlsx (planning-template workbook) or .csv (one table)',
+    )
     .description('record a plan (or some of its sections) as events, and print the checks that fire')
     .option('--reason <text>', 'why it is recorded', 'plan document imported with bcl')
-    .action(async (file: string, options: { reason: string }, command: Command) => {
+    .option('--table <section>', 'CSV only: the table the file holds (contributions, schemes, …)')
+    .option('--area <areaId>', 'CSV only: the plan’s HWB area')
+    .option('--cycle <cycle>', 'CSV only: the planning cycle, e.g. 2017-19')
+    .option('--justification <text>', 'CSV only: the document or decision behind the figures')
+    .option('--plan-id <id>', 'CSV only: the plan id (default <area>-<cycle>)')
+    .action(async (file: string, options: ImportOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const document = readPlanFile(file);
+      const input = await readPlanFile(file, options);
+      const document = input.command;
       const result = await withStore(globals, async (store) => {
         const reference = planningReference(document.cycle);
         if (!reference) throw new UsageError(`${file}: cycle: no reference data for '${document.cycle}'`);
@@ -45,7 +72,8 @@ export function planCommand(): Command {
         try {
           events = recordPlanDocument(state, document, reference, area);
         } catch (error) {
-          if (error instanceof DomainError) throw new UsageError(`${file}: ${error.field}: ${error.reason}`);
+          if (error instanceof DomainError)
+            throw new UsageError(`${file}: ${input.locate(error.field)}: ${error.reason}`);
           throw error;
         }
         const metadata = {
@@ -73,10 +101,46 @@ export function planCommand(): Command {
       });
       report(globals, result, describe(result));
     });
+  plan
+    .command('export')
+    .argument('<planId>', 'the plan, e.g. kent-2017-19')
+    .description(
+      'write a plan version as a plan document (.json) or workbook (.xlsx) that imports back to the same plan',
+    )
+    .requiredOption('--out <file>', 'where to write it: .json or .xlsx')
+    .option('--version <n>', 'the version (default: the current one)')
+    .action(async (planId: string, options: { out: string; version?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const kind = planInputKind(options.out);
+      if (kind !== 'json' && kind !== 'xlsx') throw new UsageError('--out must name a .json or .xlsx file');
+      const state = await withStore(globals, async (store) => {
+        const versions = planVersions((await loadPlan(store, planId)).events);
+        if (versions.length === 0) throw new UsageError(`${planId}: no such plan is recorded`);
+        const wanted =
+          options.version === undefined
+            ? versions.length
+            : wholeNumber('--version', options.version, 1, versions.length);
+        return versions[wanted - 1]!.state;
+      });
+      const justification = `export of ${planId} version ${state.version}`;
+      writeFileSync(
+        options.out,
+        kind === 'xlsx'
+          ? await writePlanWorkbook(state, justification)
+          : `${toJson(toPlanDocument(state, justification), 1)}\n`,
+      );
+      report(
+        globals,
+        { planId, version: state.version, out: options.out },
+        `wrote ${planId} version ${state.version} to ${options.out}`,
+      );
+    });
   return plan;
 }
 
-function readPlanFile(file: string) {
+async function readPlanFile(file: string, options: ImportOptions): Promise<PlanInput> {
+  const kind = planInputKind(file);
+  if (!kind) throw new UsageError(`${file}: must be a .json, .xlsx or .csv file`);
   let size: number;
   try {
     size = statSync(file).size;
@@ -87,18 +151,28 @@ function readPlanFile(file: string) {
     throw new UsageError(
       `${file}: is ${size} bytes; plan files are limited to ${PLAN_FILE_BYTES_MAX} bytes (5 MiB)`,
     );
-  let json: unknown;
+  const csv =
+    kind === 'csv'
+      ? {
+          table: required(options.table, '--table'),
+          areaId: required(options.area, '--area'),
+          cycle: required(options.cycle, '--cycle'),
+          justification: required(options.justification, '--justification'),
+          planId: options.planId,
+        }
+      : undefined;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    return await readPlanInput(readFileSync(file), kind, csv);
   } catch (error) {
-    throw new UsageError(`${file}: is not valid JSON (${(error as Error).message})`);
-  }
-  try {
-    return parsePlanDocument(json);
-  } catch (error) {
-    if (error instanceof PlanDocumentInvalid) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof PlanDocumentInvalid || error instanceof TableCellInvalid)
+      throw new UsageError(`${file}: ${error.message}`);
     throw error;
   }
+}
+
+function required(value: string | undefined, option: string): string {
+  if (!value) throw new UsageError(`a CSV import needs ${option}`);
+  return value;
 }
 
 function describe(result: {

@@ -95,3 +95,18 @@ export class PlanDiffQueryDto {
   @Max(10_000)
   to!: number;
 }
+
+export class PlanExportQueryDto {
+  @ApiPropertyOptional({ description: 'A version number; the current one by default' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  version?: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'xlsx'])
+  format?: 'json' | 'xlsx';
+}

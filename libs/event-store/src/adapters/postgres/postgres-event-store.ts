@@ -70,7 +70,7 @@ export class PostgresEventStore implements EventStore {
    */
   static async open(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
     const { connectionString, schema, location } = parsePostgresUrl(url);
-    const pool = new Pool({ connectionString, max: options.poolSize ?? 4, connectionTimeoutMillis: 5000 });
+    const pool = new Pool({ connectionString, max: options.poolSize ?? 4, connectionTimeoutMillis: 15_000 });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead
     try {
       const firstPosition = await initialise(pool, schema, options.firstPosition ?? 1n, location);
