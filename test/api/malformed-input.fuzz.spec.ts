@@ -17,8 +17,8 @@ const KNOWN_FIELDS = new Set(
 
 /** Fields the sample bodies fill in but the routes do not require. */
 const OPTIONAL_FIELDS: Record<string, string[]> = {
-  '/posts/{id}/holders': ['until'],
-  '/plans/import': ['contributions'],
+  '/api/posts/{id}/holders': ['until'],
+  '/api/plans/import': ['contributions'],
 };
 
 /** JSON values only: what a client can send (fc.anything() includes undefined, which JSON drops). */
@@ -150,7 +150,7 @@ describe('malformed, oversized and wrongly typed bodies on every write route', (
     expect([key.status, key.body.errors[0].field]).toEqual([400, 'Idempotency-Key']);
     const query = await api
       .http()
-      .get('/areas/kent/organisations?asAt=2022-02-30&extra=1')
+      .get('/api/areas/kent/organisations?asAt=2022-02-30&extra=1')
       .set('Authorization', `Bearer ${admin}`);
     expect(query.status).toBe(400);
     expect(query.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([

@@ -31,7 +31,7 @@ describeEachDurableStore(
       checks.filter((c) => c.outcome !== 'pass').map((c) => `${c.severity} ${c.checkId}`);
 
     it('imports the Kent 2017-19 plan and reports the checks its real figures produce; a re-import records nothing', async () => {
-      const imported = await post('/plans/import', kent, lead).expect(200);
+      const imported = await post('/api/plans/import', kent, lead).expect(200);
       expect(imported.body).toMatchObject({ planId: 'kent-2017-19', version: 1, cycle: '2017-19' });
       expect(standing(imported.body.checks).sort()).toEqual(
         [
@@ -50,14 +50,14 @@ describeEachDurableStore(
           'information S6:pooled-budget:2018-19',
         ].sort(),
       );
-      const again = await post('/plans/import', kent, lead).expect(200);
+      const again = await post('/api/plans/import', kent, lead).expect(200);
       expect(again.headers.etag).toBe(imported.headers.etag);
-      const list = await get('/plans?areaId=kent').expect(200);
+      const list = await get('/api/plans?areaId=kent').expect(200);
       expect(list.body.items).toEqual([expect.objectContaining({ planId: 'kent-2017-19', version: 1 })]);
     });
 
     it('imports the Medway plan and finds its £50,000 expenditure discrepancy', async () => {
-      const imported = await post('/plans/import', medway, finance).expect(200);
+      const imported = await post('/api/plans/import', medway, finance).expect(200);
       const expenditure = imported.body.checks.find((c: Check) => c.checkId === 'S6:expenditure:2017-18');
       expect(expenditure).toMatchObject({
         severity: 'warning',
@@ -74,9 +74,9 @@ describeEachDurableStore(
         delegated: false,
         reason: '000:34-46',
       };
-      await post('/plans/kent-2017-19/steps', agree, governance).expect(200);
+      await post('/api/plans/kent-2017-19/steps', agree, governance).expect(200);
       const signOff = await post(
-        '/plans/kent-2017-19/steps',
+        '/api/plans/kent-2017-19/steps',
         { ...agree, step: 'signed-off', delegated: true, reason: '000:440' },
         governance,
       );
@@ -87,13 +87,13 @@ describeEachDurableStore(
       });
 
       const accepted = await post(
-        '/plans/kent-2017-19/warning-acceptances',
+        '/api/plans/kent-2017-19/warning-acceptances',
         { checkId: 'P10:carers-break', reason: 'rolled from 16/17' },
         finance,
       ).expect(200);
       expect(accepted.body.checks.find((c: Check) => c.checkId === 'P10:carers-break').accepted).toBe(true);
       await post(
-        '/plans/kent-2017-19/warning-acceptances',
+        '/api/plans/kent-2017-19/warning-acceptances',
         { checkId: 'F2:expenditure-equals-pooled:2017-18', reason: 'no' },
         finance,
       ).expect(409);
@@ -107,9 +107,9 @@ describeEachDurableStore(
             : c,
         ),
       };
-      const v2 = await post('/plans/import', revised, lead).expect(200);
+      const v2 = await post('/api/plans/import', revised, lead).expect(200);
       expect(v2.body).toMatchObject({ version: 2, steps: [] });
-      const diff = await get('/plans/kent-2017-19/diff?from=1&to=2').expect(200);
+      const diff = await get('/api/plans/kent-2017-19/diff?from=1&to=2').expect(200);
       expect(diff.body.changes).toEqual([
         {
           section: 'contributions',
@@ -119,7 +119,7 @@ describeEachDurableStore(
           after: { '2017-18': 6_000_000, '2018-19': 5_970_000 },
         },
       ]);
-      const versions = await get('/plans/kent-2017-19/versions').expect(200);
+      const versions = await get('/api/plans/kent-2017-19/versions').expect(200);
       expect(versions.body.versions[1].changes).toEqual([
         expect.objectContaining({
           type: 'PlanEntryAmended',
@@ -128,7 +128,7 @@ describeEachDurableStore(
           justification: revised.justification,
         }),
       ]);
-      const v1 = await get('/plans/kent-2017-19?version=1').expect(200);
+      const v1 = await get('/api/plans/kent-2017-19?version=1').expect(200);
       expect(v1.body.steps.map((s: { step: string }) => s.step)).toEqual(['jointly-agreed']);
       expect(
         v1.body.content.contributions.find((c: { key: string }) => c.key === 'nhs-additional/nhs-swale-ccg')
@@ -137,12 +137,12 @@ describeEachDurableStore(
     });
 
     it('refuses a malformed document, naming the field, and records nothing', async () => {
-      const before = await get('/plans/kent-2017-19').expect(200);
+      const before = await get('/api/plans/kent-2017-19').expect(200);
       const unknownDistrict = {
         ...kent,
         dfgPassDown: [{ key: 'x', districtId: 'medway-council', amountsPence: { '2017-18': 1 } }],
       };
-      const refused = await post('/plans/import', unknownDistrict, lead).expect(422);
+      const refused = await post('/api/plans/import', unknownDistrict, lead).expect(422);
       expect(refused.body.errors).toEqual([
         { field: 'dfgPassDown[0].districtId', reason: expect.stringContaining("'medway-council'") },
       ]);
@@ -150,18 +150,18 @@ describeEachDurableStore(
         ...kent,
         contributions: [{ ...kent.contributions[0]!, amountsPence: { '2017-18': -5 } }],
       };
-      const refusedMoney = await post('/plans/import', negative, lead).expect(400);
+      const refusedMoney = await post('/api/plans/import', negative, lead).expect(400);
       expect(refusedMoney.body.errors[0].field).toBe('contributions[0].amountsPence.2017-18');
       const duplicate = { ...medway, schemes: [medway.schemes[0]!, medway.schemes[0]!] };
-      expect((await post('/plans/import', duplicate, lead).expect(422)).body.errors[0].field).toBe(
+      expect((await post('/api/plans/import', duplicate, lead).expect(422)).body.errors[0].field).toBe(
         'schemes[1].key',
       );
-      expect((await get('/plans/kent-2017-19').expect(200)).headers.etag).toBe(before.headers.etag);
+      expect((await get('/api/plans/kent-2017-19').expect(200)).headers.etag).toBe(before.headers.etag);
     });
 
     it('exports a version as a workbook, and a workbook import records nothing new', async () => {
-      const current = await get('/plans/kent-2017-19').expect(200);
-      const workbook = await get('/plans/kent-2017-19/export?format=xlsx')
+      const current = await get('/api/plans/kent-2017-19').expect(200);
+      const workbook = await get('/api/plans/kent-2017-19/export?format=xlsx')
         .buffer(true)
         .parse((response, done) => {
           const chunks: Buffer[] = [];
@@ -172,13 +172,13 @@ describeEachDurableStore(
       expect(workbook.headers['content-type']).toMatch(/spreadsheetml/);
       const reimported = await api
         .http()
-        .post('/plans/import')
+        .post('/api/plans/import')
         .set('Authorization', `Bearer ${lead}`)
         .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .send(workbook.body as Buffer)
         .expect(200);
       expect(reimported.headers.etag).toBe(current.headers.etag);
-      const json = await get('/plans/kent-2017-19/export').expect(200);
+      const json = await get('/api/plans/kent-2017-19/export').expect(200);
       expect(json.body).toMatchObject({
         format: 'bcl-plan/1',
         planId: 'kent-2017-19',

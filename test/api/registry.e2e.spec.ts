@@ -35,17 +35,17 @@ describeEachDurableStore(
     };
 
     it("lists Kent's county, twelve districts and seven CCGs in 2017, and the ICB from 1 July 2022", async () => {
-      const in2017 = await get('/areas/kent/organisations?asAt=2017-09-11').expect(200);
+      const in2017 = await get('/api/areas/kent/organisations?asAt=2017-09-11').expect(200);
       const roles = (body: { organisations: { role: string }[] }, role: string) =>
         body.organisations.filter((o) => o.role === role);
       expect(roles(in2017.body, 'lead-council')).toHaveLength(1);
       expect(roles(in2017.body, 'district-council')).toHaveLength(12);
       expect(roles(in2017.body, 'nhs-commissioner')).toHaveLength(7);
-      const in2022 = await get('/areas/kent/organisations?asAt=2022-07-01').expect(200);
+      const in2022 = await get('/api/areas/kent/organisations?asAt=2022-07-01').expect(200);
       expect(roles(in2022.body, 'nhs-commissioner')).toEqual([
         expect.objectContaining({ organisationId: 'nhs-kent-and-medway-icb', kind: 'icb' }),
       ]);
-      const ccg = await get('/organisations/nhs-west-kent-ccg/history').expect(200);
+      const ccg = await get('/api/organisations/nhs-west-kent-ccg/history').expect(200);
       expect(ccg.body.history.map((h: { type: string }) => h.type)).toEqual([
         'OrganisationRegistered',
         'AreaMemberAdded',
@@ -54,9 +54,9 @@ describeEachDurableStore(
     });
 
     it('answers who held a post on a date, with the name from the vault', async () => {
-      const response = await get('/posts/kent-hwb-chair/holder?asAt=2017-06-14').expect(200);
+      const response = await get('/api/posts/kent-hwb-chair/holder?asAt=2017-06-14').expect(200);
       expect(response.body.holder).toMatchObject({ personId: 'p-0001', displayName: 'Mr R W Gough' });
-      const later = await get('/posts/kent-hwb-chair/holder?asAt=2018-01-01').expect(200);
+      const later = await get('/api/posts/kent-hwb-chair/holder?asAt=2018-01-01').expect(200);
       expect(later.body.holder).toMatchObject({ personId: 'p-0002', displayName: 'Peter Oakford' });
     });
 
@@ -69,14 +69,16 @@ describeEachDurableStore(
         establishedOn: '2011-04-01',
         reason: 'Provider named in the Kent plan (000)',
       };
-      const refused = await post('/organisations', { ...body, actor: { id: 'someone-else' } }).expect(400);
+      const refused = await post('/api/organisations', { ...body, actor: { id: 'someone-else' } }).expect(
+        400,
+      );
       expect(refused.body.errors).toEqual([{ field: 'actor', reason: 'is not a known field' }]);
-      const created = await post('/organisations', body)
+      const created = await post('/api/organisations', body)
         .set('X-Correlation-Id', 'corr-actor-test')
         .expect(201);
       expect(created.headers.etag).toBe('"0"');
       expect(created.headers['x-correlation-id']).toBe('corr-actor-test');
-      expect(created.headers.location).toBe('/organisations/kent-community-health-nhs-ft');
+      expect(created.headers.location).toBe('/api/organisations/kent-community-health-nhs-ft');
       const [event] = await withStore((store) =>
         store.readStream('organisation-kent-community-health-nhs-ft'),
       );
@@ -94,10 +96,10 @@ describeEachDurableStore(
     });
 
     it('lets exactly one of two clients with the same If-Match win; the other gets 412 and the revision', async () => {
-      const current = await get('/organisations/swale-borough-council').expect(200);
+      const current = await get('/api/organisations/swale-borough-council').expect(200);
       const etag = current.headers.etag as string;
       const rename = (name: string) =>
-        post('/organisations/swale-borough-council/renames', {
+        post('/api/organisations/swale-borough-council/renames', {
           name,
           effectiveFrom: '2030-01-01',
           reason: 'test',
@@ -113,13 +115,13 @@ describeEachDurableStore(
 
     it('replays an idempotent retry with the first response, refuses the key with another body, and still does after a restart', async () => {
       const body = { personId: 'p-idem-1', displayName: 'Jane Example', reason: 'test' };
-      const first = await post('/people', body).set('Idempotency-Key', 'key-1').expect(201);
+      const first = await post('/api/people', body).set('Idempotency-Key', 'key-1').expect(201);
       const head = await withStore((store) => store.headPosition());
-      const retry = await post('/people', body).set('Idempotency-Key', 'key-1').expect(201);
+      const retry = await post('/api/people', body).set('Idempotency-Key', 'key-1').expect(201);
       expect(retry.headers['idempotency-replayed']).toBe('true');
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.etag).toBe(first.headers.etag);
-      const other = await post('/people', { ...body, displayName: 'Someone Else' }).set(
+      const other = await post('/api/people', { ...body, displayName: 'Someone Else' }).set(
         'Idempotency-Key',
         'key-1',
       );
@@ -128,7 +130,7 @@ describeEachDurableStore(
       expect(await withStore((store) => store.headPosition())).toBe(head);
       const huge = await api
         .http()
-        .post('/people')
+        .post('/api/people')
         .set('Authorization', `Bearer ${admin}`)
         .set('Content-Type', 'application/json')
         .set('Idempotency-Key', 'key-2')
@@ -137,7 +139,7 @@ describeEachDurableStore(
 
       await api.close();
       api = await startApi(setting());
-      const afterRestart = await post('/people', body).set('Idempotency-Key', 'key-1').expect(201);
+      const afterRestart = await post('/api/people', body).set('Idempotency-Key', 'key-1').expect(201);
       expect(afterRestart.headers['idempotency-replayed']).toBe('true');
       expect(afterRestart.body).toEqual(first.body);
       expect(await withStore((store) => store.headPosition())).toBe(head);
@@ -145,8 +147,8 @@ describeEachDurableStore(
 
     it('erases a name without touching the log, which never held it', async () => {
       const body = { personId: 'p-erase-1', displayName: 'Erin Erasable', reason: 'test' };
-      await post('/people', body).expect(201);
-      const erased = await post('/people/p-erase-1/erasure', { reason: 'Subject access request' }).expect(
+      await post('/api/people', body).expect(201);
+      const erased = await post('/api/people/p-erase-1/erasure', { reason: 'Subject access request' }).expect(
         200,
       );
       expect(erased.body).toMatchObject({ personId: 'p-erase-1', erased: true, displayName: null });
@@ -160,17 +162,17 @@ describeEachDurableStore(
 
     it('logs who read which resource, for auditors to query', async () => {
       const reader = await api.token('finance-officer', 'reader-77');
-      await get('/people/p-0007', reader).expect(200);
-      const log = await get('/access-log?subject=reader-77').expect(200);
+      await get('/api/people/p-0007', reader).expect(200);
+      const log = await get('/api/access-log?subject=reader-77').expect(200);
       expect(log.body.items).toEqual([
         expect.objectContaining({
           subject: 'reader-77',
           method: 'GET',
-          resource: '/people/p-0007',
+          resource: '/api/people/p-0007',
           status: 200,
         }),
       ]);
-      await get('/access-log', reader).expect(403);
+      await get('/api/access-log', reader).expect(403);
     });
 
     it('rebuilds the registry projection from zero into the same views as the live one', async () => {

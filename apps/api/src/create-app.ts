@@ -35,9 +35,11 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
     }),
   );
-  app.use('/plans/import', jsonBody(PLAN_IMPORT_BYTES_MAX)); // parsed here, so the general limit below skips it
-  app.use('/plans/import', raw({ type: XLSX_MEDIA_TYPE, limit: PLAN_IMPORT_BYTES_MAX }));
+  app.use('/api/plans/import', jsonBody(PLAN_IMPORT_BYTES_MAX)); // parsed here, so the general limit below skips it
+  app.use('/api/plans/import', raw({ type: XLSX_MEDIA_TYPE, limit: PLAN_IMPORT_BYTES_MAX }));
   app.use(jsonBody(config.bodyBytesMax));
+  // Every resource lives under /api (beside the documentation); liveness and readiness stay at /health.
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     config.developmentAuth
       ? '  tokens:        npx bcl token --role auditor   (development secret; roles: auditor, finance-officer, governance-officer, programme-lead, admin)'
       : `  tokens:        from your identity provider (issuer ${config.auth.issuer ?? 'shared secret'})`,
-    `  try:           curl -H "Authorization: Bearer $(npx bcl token --role auditor)" ${url}/areas/kent/organisations?asAt=2017-09-11`,
+    `  try:           curl -H "Authorization: Bearer $(npx bcl token --role auditor)" ${url}/api/areas/kent/organisations?asAt=2017-09-11`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       'write.sequential',
       sequential,
       await timeItAsync(async () => {
-        for (let i = 0; i < sequential; i += 1) await call('/people', person(next++));
+        for (let i = 0; i < sequential; i += 1) await call('/api/people', person(next++));
       }),
     );
     record(
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
         Promise.all(
           Array.from({ length: CONCURRENT_CLIENTS }, async (_, client) => {
             for (let i = client; i < requests; i += CONCURRENT_CLIENTS)
-              await call('/people', person(next + i));
+              await call('/api/people', person(next + i));
           }),
         ),
       ),
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       'read.sequential',
       requests,
       await timeItAsync(async () => {
-        for (let i = 0; i < requests; i += 1) await call(`/people/bench-${i}`);
+        for (let i = 0; i < requests; i += 1) await call(`/api/people/bench-${i}`);
       }),
     );
   } finally {

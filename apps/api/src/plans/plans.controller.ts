@@ -89,7 +89,7 @@ export class PlansController {
     const result = await this.commands.execute<ImportPlanCommand, WriteResult>(
       new ImportPlanCommand(document, context),
     );
-    response.setHeader('Location', `/plans/${document.planId}`);
+    response.setHeader('Location', `/api/plans/${document.planId}`);
     return this.respond(document.planId, result, response);
   }
 

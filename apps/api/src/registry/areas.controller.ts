@@ -46,7 +46,7 @@ export class AreasController {
     const result = await this.commands.execute<DefineHwbAreaCommand, WriteResult>(
       new DefineHwbAreaCommand(input, commandContext(request, actor, reason)),
     );
-    response.setHeader('Location', `/areas/${input.areaId}`);
+    response.setHeader('Location', `/api/areas/${input.areaId}`);
     return this.respond(input.areaId, result, response);
   }
 

@@ -54,7 +54,7 @@ export class OrganisationsController {
         commandContext(request, actor, reason),
       ),
     );
-    response.setHeader('Location', `/organisations/${input.organisationId}`);
+    response.setHeader('Location', `/api/organisations/${input.organisationId}`);
     return this.respond(input.organisationId, result, response);
   }
 

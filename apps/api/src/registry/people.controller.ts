@@ -42,7 +42,7 @@ export class PeopleController {
     const result = await this.commands.execute<RegisterPersonCommand, WriteResult>(
       new RegisterPersonCommand({ personId: id, displayName }, context),
     );
-    response.setHeader('Location', `/people/${id}`);
+    response.setHeader('Location', `/api/people/${id}`);
     return this.respond(id, result, response);
   }
 

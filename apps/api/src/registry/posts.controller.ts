@@ -39,7 +39,7 @@ export class PostsController {
     const result = await this.commands.execute<CreatePostCommand, WriteResult>(
       new CreatePostCommand(input, commandContext(request, actor, reason)),
     );
-    response.setHeader('Location', `/posts/${input.postId}`);
+    response.setHeader('Location', `/api/posts/${input.postId}`);
     return this.respond(input.postId, result, response);
   }
 
