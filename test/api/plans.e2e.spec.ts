@@ -117,6 +117,12 @@ describeEachDurableStore(
           field: 'amountsPence',
           before: { '2017-18': 5_970_000, '2018-19': 5_970_000 },
           after: { '2017-18': 6_000_000, '2018-19': 5_970_000 },
+          changedBy: {
+            actor: 'lead-1',
+            reason: `plan document imported through the API: ${revised.justification}`,
+            justification: revised.justification,
+            recordedAt: expect.any(String),
+          },
         },
       ]);
       const versions = await get('/api/plans/kent-2017-19/versions').expect(200);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -214,5 +214,46 @@ describe('bcl plan import', () => {
     expect(document.contributions).toEqual(
       [...kent.contributions].sort((a, b) => a.key.localeCompare(b.key)),
     );
+  });
+
+  it('records a 2023-25 plan from a new reference file alone, with no code change', async () => {
+    const referenceDir = join(dir, 'reference');
+    mkdirSync(referenceDir);
+    const base = JSON.parse(
+      readFileSync(
+        join(__dirname, '..', '..', 'libs', 'domain-plans', 'reference', 'bcf-2017-19.json'),
+        'utf8',
+      ),
+    );
+    const reference = {
+      ...base,
+      cycle: '2023-25',
+      title: 'a later cycle (test)',
+      financialYears: ['2023-24', '2024-25'],
+      ascUpliftBasisPoints: {},
+    };
+    writeFileSync(join(referenceDir, 'bcf-2023-25.json'), JSON.stringify(reference));
+    const plan = write('kent-2023-25.json', {
+      format: 'bcl-plan/1',
+      areaId: 'kent',
+      cycle: '2023-25',
+      justification: 'test',
+      contributions: [
+        {
+          key: 'nhs-minimum/icb',
+          source: 'nhs-minimum',
+          contributorId: 'nhs-kent-and-medway-icb',
+          amountsPence: { '2023-24': 100 },
+        },
+      ],
+    });
+    const imported = await runCli(['--store', store, 'plan', 'import', plan, '--json'], {
+      cwd: dir,
+      env: { LEDGER_STORE: '', LEDGER_REFERENCE_DIR: referenceDir },
+    });
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toMatchObject({ planId: 'kent-2023-25', eventsRecorded: 2 });
+    const unknownCycle = await bcl('plan', 'import', plan);
+    expect(unknownCycle.stderr).toBe(`bcl: ${plan}: cycle: no reference data for '2023-25'\n`);
   });
 });

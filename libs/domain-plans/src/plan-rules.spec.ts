@@ -145,6 +145,57 @@ describe('plan rules at their boundaries', () => {
     expect(find(agreed, 'F13:dfg-pass-down:2017-18')!.severity).toBe('information');
   });
 
+  it('checks non-elective admissions within one admission of their quarters (M3), and risk scores exactly (R2)', () => {
+    const quarters = [100, 200, 300, 400].map((value, q) => ({
+      key: `nea/${q}`,
+      metric: 'non-elective-admissions',
+      period: `2017-18 Q${q + 1}`,
+      numerator: null,
+      denominator: null,
+      statedValue: String(value),
+      unit: 'count',
+    }));
+    const nea = (value: number) => ({ key: 'nea', table: 'nea-annual', year: '2017-18', value, source: 't' });
+    const outcome = (value: number) =>
+      find({ metrics: quarters, statedTotals: [nea(value)] }, 'S6:nea-annual:2017-18')!.outcome;
+    expect([outcome(1000), outcome(1001), outcome(999), outcome(1002)]).toEqual([
+      'pass',
+      'rounding',
+      'rounding',
+      'fail',
+    ]);
+    const risk = (statedScore: number | null) => ({
+      key: 'r',
+      description: 'd',
+      likelihood: 3,
+      impact: 4,
+      statedScore,
+      mitigations: '',
+      owner: null,
+    });
+    expect(find({ risks: [risk(12)] }, 'R2:r')).toMatchObject({ outcome: 'pass', severity: 'information' });
+    expect(find({ risks: [risk(11)] }, 'R2:r')).toMatchObject({ outcome: 'fail', severity: 'warning' });
+    expect(find({ risks: [risk(null)] }, 'R2:r')).toBeUndefined();
+  });
+
+  it('flags a stated rate that its numerator and denominator do not give (M1)', () => {
+    const rate = (statedValue: string) => ({
+      key: 'res',
+      metric: 'residential-admissions',
+      period: '2017-18',
+      numerator: 1595,
+      denominator: 312626,
+      statedValue,
+      unit: 'rate-per-100000',
+    });
+    expect(find({ metrics: [rate('510.2')] }, 'M1:res')!.outcome).toBe('pass');
+    expect(find({ metrics: [rate('510.19')] }, 'M1:res')!.outcome).toBe('pass'); // checked at the stated precision
+    expect(find({ metrics: [rate('510.3')] }, 'M1:res')).toMatchObject({
+      outcome: 'fail',
+      severity: 'warning',
+    });
+  });
+
   it('rounds rates half up at the stated precision (M1, M2)', () => {
     expect(rateAt(1595, 312626, 100_000n, 1)).toBe('510.2');
     expect(rateAt(1, 8, 100n, 1)).toBe('12.5');
@@ -191,6 +242,17 @@ describe('plan lifecycle and versions', () => {
       ),
       state,
     );
+
+  it('warns when a version is submitted with no sign-off (P2), and refuses assurance before submission', () => {
+    const agreed = step(start(), 'jointly-agreed');
+    expect(refusal(() => step(agreed, 'regionally-assured'))).toBe('conflict step');
+    const submitted = step(agreed, 'submitted');
+    expect(checkPlan(submitted, REFERENCE, AREA).find((c) => c.rule === 'P2')).toMatchObject({
+      severity: 'warning',
+      outcome: 'fail',
+    });
+    expect(refusal(() => step(submitted, 'reported-back'))).toBe('conflict step'); // nothing was signed by a delegate
+  });
 
   it('refuses sign-off before joint agreement, and while a check blocks or a warning stands unaccepted', () => {
     const plan = start();

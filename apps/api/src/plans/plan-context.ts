@@ -40,6 +40,13 @@ export class PlanContext {
   }
 
   async checks(state: PlanState): Promise<CheckResult[]> {
-    return checkPlan(state, this.reference(state.cycle), await this.area(state.areaId));
+    return (await this.checker(state))(state);
+  }
+
+  /** The check function for a plan's cycle and area, loaded once, for a decision to apply to the state it folds. */
+  async checker(state: PlanState): Promise<(current: PlanState | undefined) => CheckResult[]> {
+    const reference = this.reference(state.cycle);
+    const area = await this.area(state.areaId);
+    return (current) => (current ? checkPlan(current, reference, area) : []);
   }
 }

@@ -90,3 +90,28 @@ export function diffContent(before: PlanContent, after: PlanContent): FieldChang
   }
   return changes;
 }
+
+/**
+ * The differences between two versions, each with the last recorded change to that entry between them: who
+ * made it, the reason given, the justifying document, and when.
+ */
+export function diffVersions(versions: PlanVersion[], from: number, to: number) {
+  const [low, high] = from <= to ? [from, to] : [to, from];
+  const before = versions.find((v) => v.version === from)!;
+  const after = versions.find((v) => v.version === to)!;
+  const between = versions.filter((v) => v.version > low && v.version <= high).flatMap((v) => v.changes);
+  return diffContent(before.state.content, after.state.content).map((change) => {
+    const last = between.filter((c) => c.section === change.section && c.key === change.key).at(-1);
+    return {
+      ...change,
+      changedBy: last
+        ? {
+            actor: last.actor,
+            reason: last.reason,
+            justification: last.justification,
+            recordedAt: last.recordedAt,
+          }
+        : null,
+    };
+  });
+}

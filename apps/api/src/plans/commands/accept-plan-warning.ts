@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { acceptWarning, checkPlan, evolvePlan, planStream } from '@bcl/domain-plans';
+import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { PlanContext } from '../plan-context';
 
@@ -18,13 +18,11 @@ export class AcceptPlanWarningHandler implements ICommandHandler<AcceptPlanWarni
   ) {}
 
   async execute({ input, context }: AcceptPlanWarningCommand): Promise<WriteResult> {
-    const { state } = await this.plans.plan(input.planId);
-    const reference = this.plans.reference(state.cycle);
-    const area = await this.plans.area(state.areaId);
+    const checks = await this.plans.checker((await this.plans.plan(input.planId)).state);
     return this.ledger.execute({
       stream: planStream(input.planId),
       evolve: evolvePlan,
-      decide: (current) => acceptWarning(current, input, current ? checkPlan(current, reference, area) : []),
+      decide: (current) => acceptWarning(current, input, checks(current)),
       context,
     });
   }

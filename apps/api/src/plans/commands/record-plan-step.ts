@@ -1,11 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  RecordLifecycleStep,
-  checkPlan,
-  evolvePlan,
-  planStream,
-  recordLifecycleStep,
-} from '@bcl/domain-plans';
+import { RecordLifecycleStep, evolvePlan, planStream, recordLifecycleStep } from '@bcl/domain-plans';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { PlanContext } from '../plan-context';
 
@@ -25,14 +19,11 @@ export class RecordPlanStepHandler implements ICommandHandler<RecordPlanStepComm
   ) {}
 
   async execute({ input, context }: RecordPlanStepCommand): Promise<WriteResult> {
-    const { state } = await this.plans.plan(input.planId);
-    const reference = this.plans.reference(state.cycle);
-    const area = await this.plans.area(state.areaId);
+    const checks = await this.plans.checker((await this.plans.plan(input.planId)).state);
     return this.ledger.execute({
       stream: planStream(input.planId),
       evolve: evolvePlan,
-      decide: (current) =>
-        recordLifecycleStep(current, input, current ? checkPlan(current, reference, area) : []),
+      decide: (current) => recordLifecycleStep(current, input, checks(current)),
       effectiveOn: input.on,
       context,
     });

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +16,7 @@ import {
 import { LIFECYCLE_STEPS, LifecycleStep } from '@bcl/domain-plans';
 import { ID_PATTERN } from '@bcl/domain-registry';
 import { IsCalendarDate } from '../../http/validators';
-import { KnownAtQueryDto, PAGE_SIZE_MAX, ReasonDto } from '../../registry/dto/registry.dto';
+import { KnownAtQueryDto, PageLimitDto, ReasonDto } from '../../registry/dto/registry.dto';
 
 export class RecordPlanStepDto extends ReasonDto {
   @ApiProperty({ enum: LIFECYCLE_STEPS })
@@ -50,7 +50,7 @@ export class AcceptPlanWarningDto extends ReasonDto {
   checkId!: string;
 }
 
-export class ListPlansQueryDto {
+export class ListPlansQueryDto extends PageLimitDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'must be an area id' })
@@ -60,17 +60,9 @@ export class ListPlansQueryDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}$/, { message: 'must be a cycle such as 2017-19' })
   cycle?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
 }
 
-export class PlanQueryDto extends KnownAtQueryDto {
+export class PlanVersionQueryDto {
   @ApiPropertyOptional({ description: 'A version number; the current one by default' })
   @IsOptional()
   @Type(() => Number)
@@ -79,6 +71,8 @@ export class PlanQueryDto extends KnownAtQueryDto {
   @Max(10_000)
   version?: number;
 }
+
+export class PlanQueryDto extends IntersectionType(PlanVersionQueryDto, KnownAtQueryDto) {}
 
 export class PlanDiffQueryDto {
   @ApiProperty()
@@ -96,15 +90,7 @@ export class PlanDiffQueryDto {
   to!: number;
 }
 
-export class PlanExportQueryDto {
-  @ApiPropertyOptional({ description: 'A version number; the current one by default' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  version?: number;
-
+export class PlanExportQueryDto extends PlanVersionQueryDto {
   @ApiPropertyOptional({ enum: ['json', 'xlsx'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'xlsx'])

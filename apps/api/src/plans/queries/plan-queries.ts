@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { PlanSummaryView, diffContent, planVersions, plansProjection } from '@bcl/domain-plans';
+import { PlanSummaryView, diffVersions, planVersions, plansProjection } from '@bcl/domain-plans';
 import { ServiceStore } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
 import { SERVICE_STORE } from '../../ledger/ledger.tokens';
@@ -120,8 +120,8 @@ export class PlanDiffHandler implements IQueryHandler<PlanDiffQuery> {
         ]);
       return found;
     };
-    const before = pick('from', from);
-    const after = pick('to', to);
-    return { planId, from, to, changes: diffContent(before.state.content, after.state.content) };
+    pick('from', from);
+    pick('to', to);
+    return { planId, from, to, changes: diffVersions(versions, from, to) };
   }
 }
