@@ -162,7 +162,28 @@ describeEachDurableStore(
       expect((await post('/api/plans/import', duplicate, lead).expect(422)).body.errors[0].field).toBe(
         'schemes[1].key',
       );
+      const narratives = (count: number) =>
+        Array.from({ length: count }, (_, i) => ({ key: `n${i}`, heading: 'h', text: 'x'.repeat(15_000) }));
+      const overTwoMiB = await post(
+        '/api/plans/import',
+        { ...kent, narratives: narratives(150) },
+        lead,
+      ).expect(413);
+      expect(overTwoMiB.body.errors).toEqual([{ field: 'body', reason: 'must be at most 2097152 bytes' }]);
       expect((await get('/api/plans/kent-2017-19').expect(200)).headers.etag).toBe(before.headers.etag);
+    });
+
+    it('takes plan documents beyond the 64 KiB general body limit, up to 2 MiB', async () => {
+      const longer = {
+        ...medway,
+        narratives: Array.from({ length: 12 }, (_, i) => ({
+          key: `n${i}`,
+          heading: 'h',
+          text: 'x'.repeat(15_000),
+        })),
+      };
+      expect(JSON.stringify(longer).length).toBeGreaterThan(64 * 1024);
+      await post('/api/plans/import', longer, finance).expect(200);
     });
 
     it('exports a version as a workbook, and a workbook import records nothing new', async () => {

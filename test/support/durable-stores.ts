@@ -35,8 +35,8 @@ export function describeEachDurableStore(
     before(() => {
       store = fresh();
     });
-    after(() => store?.cleanup());
     body(() => store!.setting);
+    after(() => store?.cleanup()); // declared last, so it runs after the suite's own after-hooks
   };
   describe(`${title} on SQLite`, () => withFreshStore(freshSqliteStore));
   describeWithServer('postgres', `${title} on PostgreSQL`, (url) =>

@@ -73,13 +73,7 @@ export async function openPostgresConnection(url: string): Promise<SqlConnection
     (client: Pool | PoolClient) =>
     async (sql: string, params: SqlValue[] = []) =>
       (await client.query(sql, params)).rows as SqlRow[];
-  try {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  } catch (error) {
-    await pool.end();
-    throw new StoreOpenError(`cannot open the service store at ${location}: ${(error as Error).message}`);
-  }
-  return {
+  const connection: SqlConnection = {
     dialect: 'postgres',
     location,
     query: on(pool),
@@ -99,4 +93,15 @@ export async function openPostgresConnection(url: string): Promise<SqlConnection
     },
     close: () => pool.end(),
   };
+  try {
+    // The same lock the event store takes to create this schema: the two open at once when a service starts.
+    await connection.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bcl-schema:${schema}`]);
+      await tx.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    });
+  } catch (error) {
+    await pool.end();
+    throw new StoreOpenError(`cannot open the service store at ${location}: ${(error as Error).message}`);
+  }
+  return connection;
 }
