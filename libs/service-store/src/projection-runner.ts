@@ -31,8 +31,10 @@ const POLL_INTERVAL_MS = 250;
 
 /**
  * Feeds one projection from the log: a catch-up subscription that pulls a page after its checkpoint, applies
- * it, and commits the views it touched together with the new checkpoint, so a crash replays at most the
- * uncommitted page and every event is applied exactly once. Pulling (rather than being pushed) bounds memory
+ * it, and commits the views it touched together with the new checkpoint, so every event is applied exactly
+ * once. (A page that touches no view moves the checkpoint in memory only, stored with the next change, after
+ * CHECKPOINT_LAG_MAX positions, or at stop: a crash then re-reads, harmlessly, at most that many events.)
+ * Pulling (rather than being pushed) bounds memory
  * to one page however far behind it starts. At the end of the log it waits for notify() (a local append) or
  * the poll interval (other processes). Events at or before the checkpoint are skipped (idempotent).
  */
