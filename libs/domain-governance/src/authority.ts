@@ -1,0 +1,228 @@
+import { CalendarDate, isWithin } from '@bcl/domain-registry';
+
+/** Instruments that are approved (signed off): plan versions, iBCF plans, quarterly returns, S75 variations. */
+export const INSTRUMENT_KINDS = ['bcf-plan', 'ibcf-plan', 'quarterly-return', 's75-variation'] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+export interface InstrumentRef {
+  kind: InstrumentKind;
+  id: string;
+  version: number | null;
+}
+
+/**
+ * A delegation of authority. Delegates act; consultees must be consulted ("in conjunction with" is a
+ * consultation requirement, not a co-signature). `mode`: one named post, all of several posts acting
+ * together, or any one of several.
+ */
+export interface Delegation {
+  delegationId: string;
+  grantingBodyId: string;
+  resolutionId: string;
+  delegates: { mode: 'one' | 'all' | 'any'; posts: string[] };
+  consultees: string[];
+  scope: { instrumentKind: InstrumentKind; instrumentId: string | null; financialLimitPence: number | null };
+  validFrom: CalendarDate;
+  /** First day no longer in force; null while open-ended. */
+  validUntil: CalendarDate | null;
+  revokedOn: CalendarDate | null;
+  parentDelegationId: string | null;
+  reportBack: { bodyId: string; by: CalendarDate } | null;
+  reportedBackOn: CalendarDate | null;
+}
+
+/** A resolution that itself authorises approvals of an instrument by the holders of some posts. */
+export interface AuthorisingResolution {
+  resolutionId: string;
+  bodyId: string;
+  authorises: { posts: string[]; instrumentKind: InstrumentKind; instrumentId: string | null } | null;
+}
+
+export interface ApprovalRequest {
+  instrument: InstrumentRef;
+  actorPersonId: string;
+  actingPostId: string;
+  /** Where all delegates must act together: the others, each in their post. */
+  alsoActing: { postId: string; personId: string }[];
+  authority: { kind: 'delegation'; delegationId: string } | { kind: 'resolution'; resolutionId: string };
+  consultations: { postId: string; personId: string; on: CalendarDate }[];
+  effectiveOn: CalendarDate;
+  amountPence: number | null;
+}
+
+/** What the check needs to know, as of any date. */
+export interface AuthorityFacts {
+  /** Who held the post on the date, or null. */
+  holderOn(postId: string, date: CalendarDate): string | null;
+  delegation(delegationId: string): Delegation | undefined;
+  resolution(resolutionId: string): AuthorisingResolution | undefined;
+}
+
+export type AuthorityCondition =
+  | 'authority-unknown'
+  | 'not-in-force'
+  | 'revoked'
+  | 'out-of-scope'
+  | 'over-limit'
+  | 'not-post-holder'
+  | 'post-not-authorised'
+  | 'co-delegate-missing'
+  | 'consultee-missing'
+  | 'parent-invalid';
+
+export interface AuthorityFailure {
+  condition: AuthorityCondition;
+  message: string;
+}
+
+const SUB_DELEGATION_DEPTH_MAX = 8;
+
+function delegationProblems(
+  delegation: Delegation,
+  date: CalendarDate,
+  request: ApprovalRequest,
+): AuthorityFailure[] {
+  const failures: AuthorityFailure[] = [];
+  const id = delegation.delegationId;
+  if (!isWithin(date, delegation.validFrom, delegation.validUntil))
+    failures.push({
+      condition: 'not-in-force',
+      message: `delegation '${id}' is in force from ${delegation.validFrom}${delegation.validUntil ? ` until ${delegation.validUntil}` : ''}, not on ${date}`,
+    });
+  if (delegation.revokedOn !== null && delegation.revokedOn <= date)
+    failures.push({
+      condition: 'revoked',
+      message: `delegation '${id}' was revoked on ${delegation.revokedOn}`,
+    });
+  const { scope } = delegation;
+  if (
+    scope.instrumentKind !== request.instrument.kind ||
+    (scope.instrumentId !== null && scope.instrumentId !== request.instrument.id)
+  )
+    failures.push({
+      condition: 'out-of-scope',
+      message: `delegation '${id}' covers ${scope.instrumentKind}${scope.instrumentId ? ` '${scope.instrumentId}'` : ''}, not ${request.instrument.kind} '${request.instrument.id}'`,
+    });
+  if (
+    scope.financialLimitPence !== null &&
+    (request.amountPence === null || request.amountPence > scope.financialLimitPence)
+  )
+    failures.push({
+      condition: 'over-limit',
+      message:
+        request.amountPence === null
+          ? `delegation '${id}' has a limit of ${scope.financialLimitPence} pence, and the approval states no amount`
+          : `${request.amountPence} pence is over delegation '${id}''s limit of ${scope.financialLimitPence} pence`,
+    });
+  return failures;
+}
+
+/**
+ * Whether an approval is within authority on its effective date. Returns every condition that fails (an empty
+ * list means authorised), each saying exactly what is wrong. Pure: the facts are passed in.
+ */
+export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts): AuthorityFailure[] {
+  const date = request.effectiveOn;
+  const failures: AuthorityFailure[] = [];
+  const holds = (postId: string, personId: string, on: CalendarDate) =>
+    facts.holderOn(postId, on) === personId;
+  if (!holds(request.actingPostId, request.actorPersonId, date))
+    failures.push({
+      condition: 'not-post-holder',
+      message: `'${request.actorPersonId}' did not hold post '${request.actingPostId}' on ${date}${facts.holderOn(request.actingPostId, date) ? ` ('${facts.holderOn(request.actingPostId, date)}' did)` : ''}`,
+    });
+
+  if (request.authority.kind === 'resolution') {
+    const resolution = facts.resolution(request.authority.resolutionId);
+    const grant = resolution?.authorises;
+    if (!resolution || !grant)
+      return [
+        ...failures,
+        {
+          condition: 'authority-unknown',
+          message: `resolution '${request.authority.resolutionId}' authorises no approval`,
+        },
+      ];
+    if (
+      grant.instrumentKind !== request.instrument.kind ||
+      (grant.instrumentId !== null && grant.instrumentId !== request.instrument.id)
+    )
+      failures.push({
+        condition: 'out-of-scope',
+        message: `resolution '${resolution.resolutionId}' does not cover ${request.instrument.kind} '${request.instrument.id}'`,
+      });
+    if (!grant.posts.includes(request.actingPostId))
+      failures.push({
+        condition: 'post-not-authorised',
+        message: `resolution '${resolution.resolutionId}' does not name post '${request.actingPostId}'`,
+      });
+    return failures;
+  }
+
+  const delegation = facts.delegation(request.authority.delegationId);
+  if (!delegation)
+    return [
+      ...failures,
+      {
+        condition: 'authority-unknown',
+        message: `delegation '${request.authority.delegationId}' is not recorded`,
+      },
+    ];
+  failures.push(...delegationProblems(delegation, date, request));
+  if (!delegation.delegates.posts.includes(request.actingPostId))
+    failures.push({
+      condition: 'post-not-authorised',
+      message: `post '${request.actingPostId}' is not a delegate of '${delegation.delegationId}'`,
+    });
+  if (delegation.delegates.mode === 'all') {
+    const acted = new Map([
+      [request.actingPostId, request.actorPersonId],
+      ...request.alsoActing.map((a) => [a.postId, a.personId] as const),
+    ]);
+    for (const post of delegation.delegates.posts) {
+      const person = acted.get(post);
+      if (person === undefined || !holds(post, person, date))
+        failures.push({
+          condition: 'co-delegate-missing',
+          message: `delegation '${delegation.delegationId}' needs all its delegates: post '${post}' did not act through its holder on ${date}`,
+        });
+    }
+  }
+  for (const post of delegation.consultees) {
+    const consulted = request.consultations.some(
+      (c) => c.postId === post && c.on <= date && holds(post, c.personId, c.on),
+    );
+    if (!consulted)
+      failures.push({
+        condition: 'consultee-missing',
+        message: `no consultation of post '${post}' by its holder on or before ${date}`,
+      });
+  }
+  let child = delegation;
+  for (let depth = 0; child.parentDelegationId !== null; depth += 1) {
+    const parent = depth < SUB_DELEGATION_DEPTH_MAX ? facts.delegation(child.parentDelegationId) : undefined;
+    if (!parent) {
+      failures.push({
+        condition: 'parent-invalid',
+        message: `parent delegation '${child.parentDelegationId}' is not recorded (or the chain is too deep)`,
+      });
+      break;
+    }
+    for (const problem of delegationProblems(parent, date, request))
+      failures.push({
+        condition: 'parent-invalid',
+        message: `sub-delegated from '${parent.delegationId}': ${problem.message}`,
+      });
+    child = parent;
+  }
+  return failures;
+}
+
+/** Delegations that required a report-back and had none by their deadline, as on a date. */
+export function outstandingReportBacks(delegations: Delegation[], today: CalendarDate): Delegation[] {
+  return delegations.filter(
+    (d) =>
+      d.reportBack !== null &&
+      d.reportBack.by < today &&
+      (d.reportedBackOn === null || d.reportedBackOn > d.reportBack.by),
+  );
+}
