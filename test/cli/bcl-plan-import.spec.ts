@@ -26,6 +26,16 @@ describe('bcl plan import', () => {
       await events.close();
     }
   };
+  const csvPlan = (justification: string) => [
+    '--table',
+    'contributions',
+    '--area',
+    'kent',
+    '--cycle',
+    '2017-19',
+    '--justification',
+    justification,
+  ];
   const write = (name: string, content: unknown) => {
     const path = join(dir, name);
     writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
@@ -153,17 +163,7 @@ describe('bcl plan import', () => {
       'bad.csv',
       'Key,Source,Contributor,2017-18\nibcf/kent-county-council,ibcf,kent-county-council,"26,392,010"\nx,dfg,kent-county-council,1.234\n',
     );
-    const csvArgs = [
-      '--table',
-      'contributions',
-      '--area',
-      'kent',
-      '--cycle',
-      '2017-19',
-      '--justification',
-      'test',
-    ];
-    const badCsv = await bcl('plan', 'import', csv, ...csvArgs, '--plan-id', 'kent-csv');
+    const badCsv = await bcl('plan', 'import', csv, ...csvPlan('test'), '--plan-id', 'kent-csv');
     expect(badCsv.stderr).toBe(
       `bcl: ${csv}: Contributions line 3, column '2017-18': must be an amount in pounds, 0 or more, with at most 2 decimals\n`,
     );
@@ -191,14 +191,7 @@ describe('bcl plan import', () => {
       'plan',
       'import',
       csv,
-      '--table',
-      'contributions',
-      '--area',
-      'kent',
-      '--cycle',
-      '2017-19',
-      '--justification',
-      '000:302-359',
+      ...csvPlan('000:302-359'),
       '--plan-id',
       'kent-csv',
       '--json',

@@ -173,19 +173,27 @@ export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts):
       condition: 'post-not-authorised',
       message: `post '${request.actingPostId}' is not a delegate of '${delegation.delegationId}'`,
     });
+  // Everyone who says they act must hold, on the date, a post the delegation names.
+  for (const other of request.alsoActing) {
+    if (!holds(other.postId, other.personId, date))
+      failures.push({
+        condition: 'not-post-holder',
+        message: `'${other.personId}' did not hold post '${other.postId}' on ${date}`,
+      });
+    if (!delegation.delegates.posts.includes(other.postId))
+      failures.push({
+        condition: 'post-not-authorised',
+        message: `post '${other.postId}' is not a delegate of '${delegation.delegationId}'`,
+      });
+  }
   if (delegation.delegates.mode === 'all') {
-    const acted = new Map([
-      [request.actingPostId, request.actorPersonId],
-      ...request.alsoActing.map((a) => [a.postId, a.personId] as const),
-    ]);
-    for (const post of delegation.delegates.posts) {
-      const person = acted.get(post);
-      if (person === undefined || !holds(post, person, date))
+    const acting = [{ postId: request.actingPostId, personId: request.actorPersonId }, ...request.alsoActing];
+    for (const post of delegation.delegates.posts)
+      if (!acting.some((a) => a.postId === post && holds(post, a.personId, date)))
         failures.push({
           condition: 'co-delegate-missing',
           message: `delegation '${delegation.delegationId}' needs all its delegates: post '${post}' did not act through its holder on ${date}`,
         });
-    }
   }
   for (const post of delegation.consultees) {
     const consulted = request.consultations.some(

@@ -1,3 +1,4 @@
+import { refusal } from '../../../test/support/refusal';
 import { DomainError } from '@bcl/domain-registry';
 import { Delegation } from './authority';
 import {
@@ -39,15 +40,6 @@ const grant: Omit<Delegation, 'revokedOn' | 'reportedBackOn'> = {
   validUntil: null,
   parentDelegationId: null,
   reportBack: null,
-};
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.kind} ${error.field}`;
-    throw error;
-  }
-  return 'accepted';
 };
 
 describe('delegations and approvals', () => {

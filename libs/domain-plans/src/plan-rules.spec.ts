@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { refusal } from '../../../test/support/refusal';
 import { DomainError } from '@bcl/domain-registry';
 import reference from '../reference/bcf-2017-19.json';
 import {
@@ -26,15 +27,6 @@ const AREA: AreaFacts = {
 const base = { planId: 'kent-2017-19', areaId: 'kent', cycle: '2017-19', justification: 'test' };
 const fold = (events: PlanEvent[], state?: PlanState) =>
   events.reduce<PlanState | undefined>(evolvePlan, state)!;
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.kind} ${error.field}`;
-    throw error;
-  }
-  return 'accepted';
-};
 const contribution = (pence: number, source = 'nhs-minimum', contributorId = 'ccg-a') => ({
   key: `${source}/${contributorId}`,
   source,
