@@ -8,7 +8,7 @@ export * from './event-id';
 export * from './chain-verifier';
 export * from './ledger-digest';
 export * from './verify-log';
-export { logEventPages, logRowPages, type LogReadOptions } from './read-paging';
+export { foldStream, logEventPages, logRowPages, readWholeStream, type LogReadOptions } from './read-paging';
 export * from './ndjson-export';
 export * from './open-event-store';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';

@@ -74,3 +74,33 @@ export async function* logEventPages(
     yield rows.map((row) => decodeRecord(row.record, row.position, row.hash));
   }
 }
+
+/** Every event of one stream, in revision order, read a page at a time. */
+export async function readWholeStream(store: EventStore, stream: string): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for (;;) {
+    const page = await store.readStream(stream, {
+      fromRevision: events.length,
+      maxCount: LIMITS.readPageSizeMax,
+    });
+    events.push(...page);
+    if (page.length < LIMITS.readPageSizeMax) return events;
+  }
+}
+
+/**
+ * Folds a stream into state with a pure evolve function (the aggregate's (state, event) → state), and says
+ * the stream's revision (-1 when it has no events), to pass as the next expected revision.
+ */
+export async function foldStream<S, E extends { type: string; data: object }>(
+  store: EventStore,
+  stream: string,
+  evolve: (state: S | undefined, event: E) => S,
+): Promise<{ state: S | undefined; revision: number }> {
+  const events = await readWholeStream(store, stream);
+  const state = events.reduce<S | undefined>(
+    (s, event) => evolve(s, { type: event.type, data: event.data } as E),
+    undefined,
+  );
+  return { state, revision: events.length - 1 };
+}

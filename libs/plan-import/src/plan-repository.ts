@@ -1,33 +1,13 @@
-import { EventStore } from '@bcl/event-store';
-import {
-  HwbAreaEvent,
-  OrganisationEvent,
-  evolveHwbArea,
-  evolveOrganisation,
-  hwbAreaStream,
-  organisationStream,
-} from '@bcl/domain-registry';
+import { EventStore, foldStream, readWholeStream } from '@bcl/event-store';
+import { evolveHwbArea, evolveOrganisation, hwbAreaStream, organisationStream } from '@bcl/domain-registry';
 import { AreaFacts, LoggedPlanEvent, PlanEvent, PlanState, evolvePlan, planStream } from '@bcl/domain-plans';
-
-const STREAM_PAGE = 1000;
-
-async function readWhole(store: EventStore, stream: string) {
-  const events = [];
-  for (;;) {
-    const page = await store.readStream(stream, { fromRevision: events.length, maxCount: STREAM_PAGE });
-    events.push(...page);
-    if (page.length < STREAM_PAGE) return events;
-  }
-}
 
 /**
  * What the registry says about an area, read from the log itself (the write side's source of truth): its
  * structure, its district councils, and every organisation that is or was a member, or succeeded one.
  */
 export async function loadAreaFacts(store: EventStore, areaId: string): Promise<AreaFacts | undefined> {
-  const area = (await readWhole(store, hwbAreaStream(areaId)))
-    .map((event) => ({ type: event.type, data: event.data }) as HwbAreaEvent)
-    .reduce(evolveHwbArea, undefined as ReturnType<typeof evolveHwbArea> | undefined);
+  const { state: area } = await foldStream(store, hwbAreaStream(areaId), evolveHwbArea);
   if (!area) return undefined;
   const organisationIds = new Set<string>();
   let next = area.members.map((member) => member.organisationId);
@@ -36,9 +16,7 @@ export async function loadAreaFacts(store: EventStore, areaId: string): Promise<
     for (const id of next) {
       if (organisationIds.has(id)) continue;
       organisationIds.add(id);
-      const organisation = (await readWhole(store, organisationStream(id)))
-        .map((event) => ({ type: event.type, data: event.data }) as OrganisationEvent)
-        .reduce(evolveOrganisation, undefined as ReturnType<typeof evolveOrganisation> | undefined);
+      const { state: organisation } = await foldStream(store, organisationStream(id), evolveOrganisation);
       if (organisation?.succession) successors.push(organisation.succession.successorId);
     }
     next = successors;
@@ -58,7 +36,7 @@ export async function loadPlan(
   store: EventStore,
   planId: string,
 ): Promise<{ state: PlanState | undefined; revision: number; events: LoggedPlanEvent[] }> {
-  const stored = await readWhole(store, planStream(planId));
+  const stored = await readWholeStream(store, planStream(planId));
   const events = stored.map(
     (event) =>
       ({

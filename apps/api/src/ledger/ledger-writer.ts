@@ -7,6 +7,7 @@ import {
   JsonObject,
   NewEvent,
   WrongExpectedRevisionError,
+  foldStream,
   newEventId,
 } from '@bcl/event-store';
 import { ProjectionRunner } from '@bcl/service-store';
@@ -51,18 +52,11 @@ export class LedgerWriter {
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner[],
   ) {}
 
-  async load<S, E>(
+  load<S, E extends { type: string; data: object }>(
     stream: string,
     evolve: (state: S | undefined, event: E) => S,
   ): Promise<{ state: S | undefined; revision: number }> {
-    let state: S | undefined;
-    let revision = -1;
-    for (;;) {
-      const events = await this.store.readStream(stream, { fromRevision: revision + 1, maxCount: 1000 });
-      for (const event of events) state = evolve(state, { type: event.type, data: event.data } as E);
-      if (events.length === 0) return { state, revision };
-      revision = events[events.length - 1]!.revision;
-    }
+    return foldStream(this.store, stream, evolve);
   }
 
   async execute<S, E extends { type: string; data: object }>(decision: Decision<S, E>): Promise<WriteResult> {

@@ -13,10 +13,8 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisationQuer
   constructor(private readonly views: RegistryViews) {}
 
   async execute({ organisationId }: GetOrganisationQuery): Promise<OrganisationResource> {
-    const view = await this.views.get<OrganisationView>(viewKey.organisation(organisationId));
-    const name = nameAsAt(view, { asAt: todayInEngland() }) ?? view.names[0]!.name;
-    const resource: OrganisationResource & { history?: unknown } = { ...view, name };
-    delete resource.history; // the timeline has its own route
-    return resource;
+    const { history, ...view } = await this.views.get<OrganisationView>(viewKey.organisation(organisationId));
+    const name = nameAsAt({ ...view, history }, { asAt: todayInEngland() }) ?? view.names[0]!.name;
+    return { ...view, name }; // the timeline has its own route
   }
 }
