@@ -1,9 +1,9 @@
-import { EventStore, openEventStore } from '@bcl/event-store';
+import { EventStore } from '@bcl/event-store';
 import { ServiceStore, rebuildProjection } from '@bcl/service-store';
 import { PROJECTIONS } from '@bcl/read-models';
 import { defaultServiceStoreFor } from '@bcl/service-store';
 import { RunningApi, startApi } from '../support/api-app';
-import { describeEachDurableStore } from '../support/durable-stores';
+import { describeEachDurableStore, withEventStore } from '../support/durable-stores';
 import { readWholeLog } from '../support/read-log';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -25,14 +25,7 @@ describeEachDurableStore(
       api.http().get(path).set('Authorization', `Bearer ${token}`);
     const post = (path: string, body: object, token = admin) =>
       api.http().post(path).set('Authorization', `Bearer ${token}`).send(body);
-    const withStore = async <T>(work: (store: EventStore) => Promise<T>) => {
-      const store = await openEventStore(setting());
-      try {
-        return await work(store);
-      } finally {
-        await store.close();
-      }
-    };
+    const withStore = <T>(work: (store: EventStore) => Promise<T>) => withEventStore(setting(), work);
 
     it("lists Kent's county, twelve districts and seven CCGs in 2017, and the ICB from 1 July 2022", async () => {
       const in2017 = await get('/api/areas/kent/organisations?asAt=2017-09-11').expect(200);

@@ -11,10 +11,15 @@ export interface RouteCase {
   path: string;
   body?: object;
   roles: readonly Role[];
+  /** The token's `person` claim, for routes where a person acts in a post (approvals, consultations). */
+  personId?: string;
 }
 
 const ALL: readonly Role[] = ['auditor', 'finance-officer', 'governance-officer', 'programme-lead', 'admin'];
 const reason = 'authorisation matrix test';
+const GOVERNANCE: readonly Role[] = ['governance-officer'];
+const SIGNERS: readonly Role[] = ['governance-officer', 'programme-lead', 'finance-officer'];
+const G = '/api/governance';
 
 export const ROUTES: RouteCase[] = [
   { method: 'get', template: '/api/organisations', path: '/api/organisations', roles: ALL },
@@ -204,6 +209,186 @@ export const ROUTES: RouteCase[] = [
     },
     roles: ['governance-officer'],
   },
+  // Governance, in an order where each sample finds what the earlier ones recorded
+  {
+    method: 'post',
+    template: `${G}/bodies`,
+    path: `${G}/bodies`,
+    body: {
+      bodyId: 'matrix-body',
+      name: 'Matrix Board',
+      kind: 'other',
+      areaId: 'kent',
+      establishedOn: '2020-01-01',
+      reason,
+    },
+    roles: GOVERNANCE,
+  },
+  { method: 'get', template: `${G}/bodies/{id}`, path: `${G}/bodies/kent-hwb`, roles: ALL },
+  {
+    method: 'post',
+    template: `${G}/bodies/{id}/seats`,
+    path: `${G}/bodies/matrix-body/seats`,
+    body: { postId: 'medway-hwb-chair', role: 'chair', from: '2020-01-01', reason },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'get',
+    template: `${G}/bodies/{id}/decisions`,
+    path: `${G}/bodies/kent-hwb/decisions?from=2016-01-01&to=2016-12-31`,
+    roles: ALL,
+  },
+  {
+    method: 'post',
+    template: `${G}/meetings`,
+    path: `${G}/meetings`,
+    body: {
+      meetingId: 'matrix-meeting',
+      bodyId: 'kent-hwb',
+      date: '2017-09-25',
+      venue: 'Sessions House',
+      agenda: [
+        {
+          itemNo: '1',
+          title: 'Urgent item',
+          urgent: { reasonForLateness: 'deadline', legalBasis: 's100B(4)(b) LGA 1972' },
+        },
+      ],
+      reason,
+    },
+    roles: GOVERNANCE,
+  },
+  { method: 'get', template: `${G}/meetings/{id}`, path: `${G}/meetings/kent-hwb-2016-01-27`, roles: ALL },
+  {
+    method: 'post',
+    template: `${G}/meetings/{id}/attendance`,
+    path: `${G}/meetings/matrix-meeting/attendance`,
+    body: {
+      present: [{ personId: 'p-0002', capacity: 'chair', substituteFor: null }],
+      apologies: ['p-0101'],
+      inAttendance: [{ personId: 'p-0121', capacity: 'Principal Democratic Services Officer' }],
+      reason,
+    },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'post',
+    template: `${G}/meetings/{id}/declarations`,
+    path: `${G}/meetings/matrix-meeting/declarations`,
+    body: {
+      noneDeclared: false,
+      declarations: [{ personId: 'p-0002', itemNo: '1', interest: 'test' }],
+      reason,
+    },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'post',
+    template: `${G}/meetings/{id}/resolutions`,
+    path: `${G}/meetings/matrix-meeting/resolutions`,
+    body: {
+      resolutionId: 'matrix-resolution',
+      minuteNo: '1',
+      itemNo: '1',
+      parts: [{ letter: 'a', text: 'ratify' }],
+      outcome: 'resolved',
+      reportsConsidered: ['Matrix report'],
+      concerns: [{ kind: 'bcf-plan', id: 'kent-2017-19', version: 1 }],
+      authorises: { posts: ['kent-hwb-chair'], instrumentKind: 'bcf-plan', instrumentId: 'kent-2017-19' },
+      approvesMinutesOf: 'kent-hwb-2017-06-14',
+      reason,
+    },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'post',
+    template: `${G}/delegations`,
+    path: `${G}/delegations`,
+    body: {
+      delegationId: 'matrix-delegation',
+      grantingBodyId: 'kent-hwb',
+      resolutionId: 'matrix-resolution',
+      purpose: 'test',
+      delegates: { mode: 'one', posts: ['kent-hwb-chair'] },
+      consultees: ['kent-hwb-vice-chair'],
+      scope: { instrumentKind: 'bcf-plan', instrumentId: 'kent-2017-19', financialLimitPence: 100 },
+      validFrom: '2017-09-25',
+      validUntil: '2018-09-25',
+      parentDelegationId: 'kent-hwb-2017-06-14-bcf-sign-off',
+      reportBack: { bodyId: 'kent-hwb', by: '2018-01-01' },
+      reason,
+    },
+    roles: GOVERNANCE,
+  },
+  { method: 'get', template: `${G}/delegations`, path: `${G}/delegations?on=2017-10-01`, roles: ALL },
+  {
+    method: 'get',
+    template: `${G}/delegations/{id}`,
+    path: `${G}/delegations/kent-hwb-2017-06-14-bcf-sign-off`,
+    roles: ALL,
+  },
+  {
+    method: 'post',
+    template: `${G}/delegations/{id}/report-back`,
+    path: `${G}/delegations/matrix-delegation/report-back`,
+    body: { meetingId: 'matrix-meeting', resolutionId: 'matrix-resolution', reason },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'post',
+    template: `${G}/delegations/{id}/revocation`,
+    path: `${G}/delegations/matrix-delegation/revocation`,
+    body: { on: '2017-12-01', resolutionId: 'matrix-resolution', reason },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'post',
+    template: `${G}/instruments/{kind}/{id}/consultations`,
+    path: `${G}/instruments/ibcf-plan/southend-on-sea-2017-18/consultations`,
+    body: {
+      consultationId: 'matrix-consultation',
+      version: 1,
+      delegationId: 'southend-hwb-2017-06-21-ibcf',
+      postId: 'southend-hwb-chair',
+      on: '2017-07-10',
+      response: 'concurred',
+      note: 'by virtual circulation',
+      reason,
+    },
+    roles: SIGNERS,
+    personId: 'p-0007',
+  },
+  {
+    method: 'post',
+    template: `${G}/instruments/{kind}/{id}/approvals`,
+    path: `${G}/instruments/bcf-plan/kent-2017-19/approvals`,
+    body: {
+      approvalId: 'matrix-approval',
+      version: 1,
+      actingPostId: 'kent-hwb-chair',
+      authority: { kind: 'resolution', id: 'matrix-resolution' },
+      effectiveOn: '2017-09-25',
+      amountPence: 0,
+      provisionalConditions: 'subject to ratification by the Board',
+      reason,
+    },
+    roles: SIGNERS,
+    personId: 'p-0002',
+  },
+  {
+    method: 'post',
+    template: `${G}/instruments/{kind}/{id}/approvals/{approvalId}/ratification`,
+    path: `${G}/instruments/bcf-plan/kent-2017-19/approvals/matrix-approval/ratification`,
+    body: { resolutionId: 'matrix-resolution', reason },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'get',
+    template: `${G}/instruments/{kind}/{id}/provenance`,
+    path: `${G}/instruments/bcf-plan/kent-2017-19/provenance`,
+    roles: ALL,
+  },
+  { method: 'get', template: `${G}/actions`, path: `${G}/actions?personId=p-0002`, roles: ALL },
 ];
 
 /** Routes anyone may call. */

@@ -45,7 +45,7 @@ describe('bcl plan import', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bcl-plan-'));
     store = `sqlite:${join(dir, 'ledger.db')}`;
-    await (await startApi(store, { demoData: true })).close(); // the registry the plans refer to
+    await (await startApi(store, { demoData: 'registry' })).close(); // the registry the plans refer to
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -135,7 +135,7 @@ describe('bcl plan import', () => {
     const freshDir = mkdtempSync(join(tmpdir(), 'bcl-plan-fresh-'));
     const freshStore = `sqlite:${join(freshDir, 'ledger.db')}`;
     try {
-      await (await startApi(freshStore, { demoData: true })).close();
+      await (await startApi(freshStore, { demoData: 'registry' })).close();
       const fromXlsx = await runCli(
         ['--store', freshStore, 'plan', 'import', join(dir, 'kent.xlsx'), '--json'],
         { cwd: freshDir, env: { LEDGER_STORE: '' } },

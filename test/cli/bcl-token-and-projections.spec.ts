@@ -15,7 +15,7 @@ describe('bcl token and bcl projections', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints a development token the API accepts, with the roles, subject and organisation asked for', async () => {
+  it('prints a development token the API accepts, with the roles, subject, organisation and person asked for', async () => {
     const printed = await bcl(
       'token',
       '--role',
@@ -25,6 +25,8 @@ describe('bcl token and bcl projections', () => {
       'u-42',
       '--org',
       'medway-council',
+      '--person',
+      'p-0006',
     );
     expect(printed).toMatchObject({ code: 0, stderr: '' });
     const identity = await TokenVerifier.create({}).verify(printed.stdout.trim());
@@ -32,6 +34,7 @@ describe('bcl token and bcl projections', () => {
       subject: 'u-42',
       displayName: null,
       organisationId: 'medway-council',
+      personId: 'p-0006',
       roles: ['auditor', 'finance-officer'],
     });
   });
@@ -62,13 +65,14 @@ describe('bcl token and bcl projections', () => {
     const [{ events }] = JSON.parse(rebuilt.stdout).rebuilt;
     expect(Number(events)).toBeGreaterThan(80);
     expect(rebuilt.stderr).toMatch(
-      /\rregistry \[#+\] 100\.0% \(\d+\/\d+\)\n\rplans \[#+\] 100\.0% \(\d+\/\d+\)\n$/,
+      /\rregistry \[#+\] 100\.0% \(\d+\/\d+\)\n\rplans \[#+\] 100\.0% \(\d+\/\d+\)\n\rgovernance \[#+\] 100\.0% \(\d+\/\d+\)\n$/,
     );
     expect(await viewsNow()).toEqual(live);
     const status = await bcl('--store', setting, 'projections', 'status', '--json');
     expect(JSON.parse(status.stdout).projections).toEqual([
       expect.objectContaining({ name: 'registry', checkpoint: events, head: events, lagPositions: '0' }),
       expect.objectContaining({ name: 'plans', checkpoint: events, head: events, lagPositions: '0' }),
+      expect.objectContaining({ name: 'governance', checkpoint: events, head: events, lagPositions: '0' }),
     ]);
   });
 });

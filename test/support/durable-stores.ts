@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWithServer } from './servers';
 import { withSchema } from './postgres-schema';
+import { EventStore, openEventStore } from '@bcl/event-store';
 
 /** A fresh durable store, named by its LEDGER_STORE setting, and how to remove it. */
 interface DurableStore {
@@ -45,4 +46,17 @@ export function describeEachDurableStore(
       return { setting: storeUrl, cleanup: drop };
     }),
   );
+}
+
+/** Opens the store a setting names for one piece of work, and closes it after. */
+export async function withEventStore<T>(
+  setting: string,
+  work: (store: EventStore) => Promise<T>,
+): Promise<T> {
+  const store = await openEventStore(setting);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }

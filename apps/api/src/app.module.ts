@@ -6,6 +6,7 @@ import { API_CONFIG, ApiConfig } from './config/api-config';
 import { LedgerModule } from './ledger/ledger.module';
 import { RegistryModule } from './registry/registry.module';
 import { PlansModule } from './plans/plans.module';
+import { GovernanceModule } from './governance/governance.module';
 import { HealthController } from './health/health.controller';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), LedgerModule, RegistryModule, PlansModule],
+      imports: [CqrsModule.forRoot(), LedgerModule, RegistryModule, PlansModule, GovernanceModule],
       controllers: [HealthController, AccessLogController],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -1,3 +1,4 @@
+import { whoApprovedCommand } from './commands/who-approved.command';
 import { Command, CommanderError } from 'commander';
 import { EventStoreError } from '@bcl/event-store';
 import { UsageError } from './cli-context';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     tokenCommand(),
     projectionsCommand(),
     planCommand(),
+    whoApprovedCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command.exitOverride());

@@ -22,6 +22,7 @@ const SOUTHEND_BCF: Delegation = {
   delegationId: 'southend-hwb-2017-03-22-bcf',
   grantingBodyId: 'southend-hwb',
   resolutionId: 'southend-hwb-2017-03-22-item',
+  purpose: 'to sign off the final BCF plan for 2017/19 on behalf of HWB',
   delegates: { mode: 'all', posts: ['southend-dce-people', 'southend-ccg-accountable-officer'] },
   consultees: ['southend-hwb-chair', 'southend-hwb-vice-chair'],
   scope: { instrumentKind: 'bcf-plan', instrumentId: 'southend-on-sea-2017-19', financialLimitPence: null },
@@ -42,7 +43,7 @@ const signOff: ApprovalRequest = {
   instrument: { kind: 'bcf-plan', id: 'southend-on-sea-2017-19', version: 1 },
   actorPersonId: 'p-0005',
   actingPostId: 'southend-dce-people',
-  alsoActing: [{ postId: 'southend-ccg-accountable-officer', personId: 'p-0004' }],
+  alsoActing: [{ postId: 'southend-ccg-accountable-officer', personId: 'p-0004', on: '2017-06-20' }],
   authority: { kind: 'delegation', delegationId: SOUTHEND_BCF.delegationId },
   consultations: [
     { postId: 'southend-hwb-chair', personId: 'p-0007', on: '2017-06-20' },
@@ -64,8 +65,11 @@ describe('authority to approve, on the effective date', () => {
       'consultee-missing',
     ]);
     expect(conditions({ ...signOff, alsoActing: [] })).toEqual(['co-delegate-missing']);
+    // a co-signature dated after this one does not count towards it
+    const later = [{ ...signOff.alsoActing[0]!, on: '2017-06-22' }];
+    expect(conditions({ ...signOff, alsoActing: later })).toEqual(['not-post-holder', 'co-delegate-missing']);
     // a co-signer named in a post they do not hold is refused, even where the post's holder also signed
-    const impostor = { postId: 'southend-ccg-accountable-officer', personId: 'p-0007' };
+    const impostor = { postId: 'southend-ccg-accountable-officer', personId: 'p-0007', on: '2017-06-20' };
     expect(conditions({ ...signOff, alsoActing: [...signOff.alsoActing, impostor] })).toEqual([
       'not-post-holder',
     ]);
@@ -77,9 +81,11 @@ describe('authority to approve, on the effective date', () => {
     ).toEqual(['out-of-scope']);
     expect(conditions(signOff, [{ ...SOUTHEND_BCF, revokedOn: '2017-06-21' }])).toEqual(['revoked']);
     expect(conditions(signOff, [{ ...SOUTHEND_BCF, validUntil: '2017-06-21' }])).toEqual(['not-in-force']);
-    // before the grant: and the consultations of 20 June had not happened yet either
+    // before the grant: and the co-signature and consultations of 20 June had not happened yet either
     expect(conditions({ ...signOff, effectiveOn: '2017-03-21' })).toEqual([
       'not-in-force',
+      'not-post-holder',
+      'co-delegate-missing',
       'consultee-missing',
       'consultee-missing',
     ]);
@@ -184,14 +190,17 @@ function referenceAuthorised(request: ApprovalRequest, holdings: Holding[], dele
   const actorOk =
     held(request.actingPostId, request.actorPersonId, day) &&
     delegation.delegates.posts.includes(request.actingPostId);
-  const together = [{ postId: request.actingPostId, personId: request.actorPersonId }, ...request.alsoActing];
+  const together = [
+    { postId: request.actingPostId, personId: request.actorPersonId, on: day },
+    ...request.alsoActing,
+  ];
   const othersOk = request.alsoActing.every(
-    (a) => held(a.postId, a.personId, day) && delegation.delegates.posts.includes(a.postId),
+    (a) => !(a.on > day) && held(a.postId, a.personId, a.on) && delegation.delegates.posts.includes(a.postId),
   );
   const allOk =
     delegation.delegates.mode !== 'all' ||
     delegation.delegates.posts.every((post) =>
-      together.some((t) => t.postId === post && held(post, t.personId, day)),
+      together.some((t) => t.postId === post && !(t.on > day) && held(post, t.personId, t.on)),
     );
   const consulted = delegation.consultees.every((post) =>
     request.consultations.some((c) => c.postId === post && c.on <= day && held(post, c.personId, c.on)),
@@ -239,7 +248,7 @@ describe('the authority check agrees with an independent reference on random his
     actor: fc.constantFrom(...people),
     post: fc.constantFrom(...posts),
     alsoActing: fc.array(
-      fc.record({ postId: fc.constantFrom(...posts), personId: fc.constantFrom(...people) }),
+      fc.record({ postId: fc.constantFrom(...posts), personId: fc.constantFrom(...people), on: day }),
       { maxLength: 3 },
     ),
     consultations: fc.array(

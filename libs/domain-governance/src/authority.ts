@@ -18,6 +18,8 @@ export interface Delegation {
   delegationId: string;
   grantingBodyId: string;
   resolutionId: string;
+  /** What the delegates may decide, and on what terms, as the resolution words it. */
+  purpose: string;
   delegates: { mode: 'one' | 'all' | 'any'; posts: string[] };
   consultees: string[];
   scope: { instrumentKind: InstrumentKind; instrumentId: string | null; financialLimitPence: number | null };
@@ -26,7 +28,8 @@ export interface Delegation {
   validUntil: CalendarDate | null;
   revokedOn: CalendarDate | null;
   parentDelegationId: string | null;
-  reportBack: { bodyId: string; by: CalendarDate } | null;
+  /** Whether the decision must be reported back to a body, and by when (null: "the next appropriate" meeting). */
+  reportBack: { bodyId: string; by: CalendarDate | null } | null;
   reportedBackOn: CalendarDate | null;
 }
 
@@ -41,8 +44,8 @@ export interface ApprovalRequest {
   instrument: InstrumentRef;
   actorPersonId: string;
   actingPostId: string;
-  /** Where all delegates must act together: the others, each in their post. */
-  alsoActing: { postId: string; personId: string }[];
+  /** Where all delegates must act together: the others who signed, each in their post, on or before this. */
+  alsoActing: { postId: string; personId: string; on: CalendarDate }[];
   authority: { kind: 'delegation'; delegationId: string } | { kind: 'resolution'; resolutionId: string };
   consultations: { postId: string; personId: string; on: CalendarDate }[];
   effectiveOn: CalendarDate;
@@ -175,10 +178,10 @@ export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts):
     });
   // Everyone who says they act must hold, on the date, a post the delegation names.
   for (const other of request.alsoActing) {
-    if (!holds(other.postId, other.personId, date))
+    if (other.on > date || !holds(other.postId, other.personId, other.on))
       failures.push({
         condition: 'not-post-holder',
-        message: `'${other.personId}' did not hold post '${other.postId}' on ${date}`,
+        message: `'${other.personId}' did not hold post '${other.postId}' when signing on ${other.on}`,
       });
     if (!delegation.delegates.posts.includes(other.postId))
       failures.push({
@@ -187,9 +190,12 @@ export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts):
       });
   }
   if (delegation.delegates.mode === 'all') {
-    const acting = [{ postId: request.actingPostId, personId: request.actorPersonId }, ...request.alsoActing];
+    const acting = [
+      { postId: request.actingPostId, personId: request.actorPersonId, on: date },
+      ...request.alsoActing,
+    ];
     for (const post of delegation.delegates.posts)
-      if (!acting.some((a) => a.postId === post && holds(post, a.personId, date)))
+      if (!acting.some((a) => a.postId === post && a.on <= date && holds(post, a.personId, a.on)))
         failures.push({
           condition: 'co-delegate-missing',
           message: `delegation '${delegation.delegationId}' needs all its delegates: post '${post}' did not act through its holder on ${date}`,
@@ -230,6 +236,7 @@ export function outstandingReportBacks(delegations: Delegation[], today: Calenda
   return delegations.filter(
     (d) =>
       d.reportBack !== null &&
+      d.reportBack.by !== null &&
       d.reportBack.by < today &&
       (d.reportedBackOn === null || d.reportedBackOn > d.reportBack.by),
   );

@@ -7,6 +7,7 @@ export interface DevelopmentTokenRequest {
   subject: string;
   displayName?: string;
   organisationId?: string;
+  personId?: string;
   secret?: string;
   ttlSeconds?: number;
   /** Seconds since the epoch the token is issued at; defaults to now. Tests use it for expired tokens. */
@@ -19,6 +20,7 @@ export function signDevelopmentToken(request: DevelopmentTokenRequest): Promise<
   const claims: Record<string, unknown> = { roles: request.roles };
   if (request.displayName) claims.name = request.displayName;
   if (request.organisationId) claims.org = request.organisationId;
+  if (request.personId) claims.person = request.personId;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject)

@@ -8,5 +8,7 @@ export interface Identity {
   displayName: string | null;
   /** The token's `org` claim: the registry id of the caller's organisation, if any. */
   organisationId: string | null;
+  /** The token's `person` claim: the caller's registry person id, for acts done in a post (approvals). */
+  personId: string | null;
   roles: Role[];
 }

@@ -9,11 +9,13 @@ describe('token verification', () => {
       subject: 's-1',
       displayName: 'Ann',
       organisationId: 'kent-county-council',
+      personId: 'p-0001',
     });
     expect(await TokenVerifier.create({}).verify(token)).toEqual({
       subject: 's-1',
       displayName: 'Ann',
       organisationId: 'kent-county-council',
+      personId: 'p-0001',
       roles: ['auditor'],
     });
   });
@@ -54,6 +56,7 @@ describe('token verification', () => {
       subject: 'oid-123',
       displayName: 'Gail',
       organisationId: null,
+      personId: null,
       roles: ['governance-officer'],
     });
     await expect(verifier.verify(await sign({ roles: ['admin'] }, 'https://evil.example'))).rejects.toThrow(

@@ -89,6 +89,7 @@ export class TokenVerifier {
       subject,
       displayName: name,
       organisationId: typeof payload.org === 'string' ? payload.org : null,
+      personId: typeof payload.person === 'string' ? payload.person : null,
       roles: [...new Set(claimed.filter(isRole))],
     };
   }

@@ -1,3 +1,4 @@
+import { approvalsStream, evolveApprovals } from '@bcl/domain-governance';
 import { EventStore, foldStream, readWholeStream } from '@bcl/event-store';
 import { evolveHwbArea, evolveOrganisation, hwbAreaStream, organisationStream } from '@bcl/domain-registry';
 import { AreaFacts, LoggedPlanEvent, PlanEvent, PlanState, evolvePlan, planStream } from '@bcl/domain-plans';
@@ -50,4 +51,18 @@ export async function loadPlan(
   );
   const state = events.reduce<PlanState | undefined>((s, e) => evolvePlan(s, e as PlanEvent), undefined);
   return { state, revision: stored.length - 1, events };
+}
+
+/** The versions of a BCF plan that have an approval recorded against them (brief P2; issue 5). */
+export async function approvedPlanVersions(store: EventStore, planId: string): Promise<number[]> {
+  const { state } = await foldStream(
+    store,
+    approvalsStream({ kind: 'bcf-plan', id: planId }),
+    evolveApprovals,
+  );
+  return [
+    ...new Set(
+      (state?.approvals ?? []).flatMap((a) => (a.instrument.version === null ? [] : [a.instrument.version])),
+    ),
+  ];
 }

@@ -17,5 +17,6 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
   const actor: Actor = { id: identity.subject, authority: `role:${role}` };
   if (identity.displayName) actor.name = identity.displayName;
   if (identity.organisationId) actor.organisationId = identity.organisationId;
+  if (identity.personId) actor.personId = identity.personId;
   return actor;
 });

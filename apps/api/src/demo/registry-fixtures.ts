@@ -92,6 +92,34 @@ const member = (
 const SEED_DATES =
   'Holder on the seed document date; appointment dates are not in the seeds, so that date stands in';
 
+/** Everyone the Kent HWB minutes of 27 January 2016 name, beyond the people above (p-0001 to p-0003). */
+export const KENT_HWB_2016_01_27_PEOPLE = [
+  ['p-0101', 'Dr F Armstrong'],
+  ['p-0104', 'Dr B Bowes'],
+  ['p-0105', 'Ms H Carpenter'],
+  ['p-0106', 'Mr P B Carter, CBE'],
+  ['p-0107', 'Ms P Davies'],
+  ['p-0108', 'Ms P Ford'],
+  ['p-0109', 'Mr S Inett'],
+  ['p-0110', 'Mr A Ireland'],
+  ['p-0111', 'Dr M Jones'],
+  ['p-0112', 'Dr N Kumta'],
+  ['p-0113', 'Dr E Lunt'],
+  ['p-0114', 'Mr G Lymer'],
+  ['p-0115', 'Cllr K Pugh'],
+  ['p-0116', 'Mr A Scott-Clark'],
+  ['p-0117', 'Dr R Stewart'],
+  ['p-0118', 'Cllr L Weatherly'],
+  ['p-0119', 'Mr T Godfrey'],
+  ['p-0120', 'Mr M Lemon'],
+  ['p-0121', 'Mrs A Hunter'],
+  ['p-0122', 'Ms F Cox'],
+  ['p-0123', 'Dr Cocker'],
+  ['p-0124', 'Mr G K Gibbens'],
+  ['p-0125', 'Dr Martin'],
+  ['p-0126', 'Mr Perks'],
+] as const;
+
 export const REGISTRY_FIXTURES: FixtureStep[] = [
   // Councils
   org(
@@ -448,5 +476,43 @@ export const REGISTRY_FIXTURES: FixtureStep[] = [
       interim: false,
     },
     reason: `Chair at the HWB of 21 Jun 2017 (004:864). ${SEED_DATES}`,
+  },
+
+  // The Kent HWB of 27 January 2016 (002:7-9, 002:24): members, substitutes, apologies and officers
+  ...KENT_HWB_2016_01_27_PEOPLE.map(([personId, displayName]): FixtureStep => ({
+    kind: 'person',
+    command: { personId, displayName },
+    reason: 'Named in the minutes of the Kent HWB, 27 Jan 2016 (002:7-9, 002:24)',
+  })),
+  {
+    kind: 'post',
+    command: {
+      postId: 'kent-hwb-vice-chair',
+      title: 'Vice-Chair, Kent HWB',
+      organisationId: 'kent-county-council',
+      createdOn: HWB_START,
+    },
+    reason: 'brief §2.3',
+  },
+  {
+    kind: 'holder',
+    command: {
+      postId: 'kent-hwb-vice-chair',
+      personId: 'p-0104',
+      from: '2016-01-27',
+      until: null,
+      interim: false,
+    },
+    reason: `Vice-Chairman at the HWB of 27 Jan 2016 (002:7). ${SEED_DATES}`,
+  },
+  {
+    kind: 'post',
+    command: {
+      postId: 'southend-hwb-vice-chair',
+      title: 'Vice-Chair, Southend-on-Sea HWB',
+      organisationId: 'southend-on-sea-borough-council',
+      createdOn: HWB_START,
+    },
+    reason: 'A consultee of the 2017 delegations (004:76, 004:2657); the holder is not named in the seeds',
   },
 ];

@@ -18,6 +18,7 @@ import {
   loadAreaFacts,
   loadPlan,
   planInputKind,
+  approvedPlanVersions,
   planningReference,
   readPlanInput,
   toPlanDocument,
@@ -70,7 +71,13 @@ export function planCommand(): Command {
         const { state, revision } = await loadPlan(store, document.planId);
         let events;
         try {
-          events = recordPlanDocument(state, document, reference, area);
+          events = recordPlanDocument(
+            state,
+            document,
+            reference,
+            area,
+            await approvedPlanVersions(store, document.planId),
+          );
         } catch (error) {
           if (error instanceof DomainError)
             throw new UsageError(`${file}: ${input.locate(error.field)}: ${error.reason}`);

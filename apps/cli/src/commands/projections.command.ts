@@ -97,7 +97,7 @@ export function projectionsCommand(): Command {
   return projections;
 }
 
-function serviceStoreSetting(globals: GlobalOptions, options: { serviceStore?: string }): string {
+export function serviceStoreSetting(globals: GlobalOptions, options: { serviceStore?: string }): string {
   return (
     options.serviceStore || process.env.LEDGER_SERVICE_STORE || defaultServiceStoreFor(storeSetting(globals))
   );

@@ -14,9 +14,17 @@ export function tokenCommand(): Command {
     .option('--subject <id>', 'the token subject (pseudonymous user id)', 'dev-user')
     .option('--name <name>', 'display name claim')
     .option('--org <organisationId>', 'organisation claim (a registry id)')
+    .option('--person <personId>', 'person claim: the registry person who acts in a post (approvals)')
     .option('--ttl <seconds>', 'lifetime in seconds', '28800')
     .action(
-      async (options: { role: string[]; subject: string; name?: string; org?: string; ttl: string }) => {
+      async (options: {
+        role: string[];
+        subject: string;
+        name?: string;
+        org?: string;
+        person?: string;
+        ttl: string;
+      }) => {
         const unknown = options.role.filter((role) => !isRole(role));
         if (unknown.length > 0)
           throw new UsageError(`--role ${unknown[0]} is not a role; use one of ${ROLES.join(', ')}`);
@@ -27,11 +35,14 @@ export function tokenCommand(): Command {
           throw new UsageError('--subject must be 1-200 characters');
         if (options.org !== undefined && !ID_PATTERN.test(options.org))
           throw new UsageError('--org must be a registry id: lower-case letters, digits and hyphens');
+        if (options.person !== undefined && !ID_PATTERN.test(options.person))
+          throw new UsageError('--person must be a registry id: lower-case letters, digits and hyphens');
         const token = await signDevelopmentToken({
           roles: options.role as Role[],
           subject: options.subject,
           displayName: options.name,
           organisationId: options.org,
+          personId: options.person,
           secret: process.env.AUTH_JWT_SECRET || undefined,
           ttlSeconds,
         });

@@ -140,7 +140,11 @@ export type LifecycleStep = (typeof LIFECYCLE_STEPS)[number];
 
 export type PlanEvent =
   | { type: 'PlanInitiated'; data: { planId: string; areaId: string; cycle: string } }
-  | { type: 'PlanVersionStarted'; data: { planId: string; version: number; after: LifecycleStep } }
+  | {
+      type: 'PlanVersionStarted';
+      /** `after`: what settled the previous version: its last lifecycle step, or an approval (governance). */
+      data: { planId: string; version: number; after: LifecycleStep | 'approval' };
+    }
   | {
       type: 'PlanEntryRecorded' | 'PlanEntryAmended';
       data: {

@@ -34,6 +34,8 @@ export function recordPlanDocument(
   command: RecordPlanDocument,
   reference: PlanningReference,
   area: AreaFacts,
+  /** Versions with an approval recorded against them (governance): a change to one starts the next version. */
+  approvedVersions: readonly number[] = [],
 ): PlanEvent[] {
   if (command.cycle !== reference.cycle) fail('cycle', `must be ${reference.cycle} for this reference data`);
   if (command.areaId !== area.areaId) fail('areaId', `must be the plan's area '${area.areaId}'`);
@@ -48,8 +50,8 @@ export function recordPlanDocument(
   const current = state?.content;
   const changes: PlanEvent[] = [];
   let version = state?.version ?? 1;
-  // Once anything was agreed or signed in this version, a change starts the next version.
-  const settled = state !== undefined && state.steps.length > 0;
+  // Once anything was agreed, signed or approved in this version, a change starts the next version.
+  const settled = state !== undefined && (state.steps.length > 0 || approvedVersions.includes(state.version));
   if (settled) version += 1;
   for (const section of PLAN_SECTIONS) {
     const given = command.content[section] as PlanEntry[] | undefined;
@@ -72,7 +74,10 @@ export function recordPlanDocument(
         });
   }
   if (changes.length > 0 && settled)
-    events.push({ type: 'PlanVersionStarted', data: { planId, version, after: state.steps.at(-1)!.step } });
+    events.push({
+      type: 'PlanVersionStarted',
+      data: { planId, version, after: state.steps.at(-1)?.step ?? 'approval' },
+    });
   return [...events, ...changes];
 }
 

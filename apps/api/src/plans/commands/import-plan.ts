@@ -1,4 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '@bcl/event-store';
+import { approvedPlanVersions } from '@bcl/plan-import';
+import { EVENT_STORE } from '../../ledger/ledger.tokens';
 import { RecordPlanDocument, evolvePlan, planStream, recordPlanDocument } from '@bcl/domain-plans';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { PlanContext } from '../plan-context';
@@ -16,15 +20,17 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
   constructor(
     private readonly ledger: LedgerWriter,
     private readonly plans: PlanContext,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ document, context }: ImportPlanCommand): Promise<WriteResult> {
     const reference = this.plans.reference(document.cycle);
     const area = await this.plans.area(document.areaId);
+    const approved = await approvedPlanVersions(this.store, document.planId);
     return this.ledger.execute({
       stream: planStream(document.planId),
       evolve: evolvePlan,
-      decide: (state) => recordPlanDocument(state, document, reference, area),
+      decide: (state) => recordPlanDocument(state, document, reference, area, approved),
       context,
     });
   }

@@ -1,0 +1,29 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Declarations, declareInterests, evolveMeeting, meetingStream } from '@bcl/domain-governance';
+import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { GovernanceFacts } from '../governance-facts';
+
+export class DeclareInterestsCommand {
+  constructor(
+    readonly input: Declarations & { meetingId: string },
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(DeclareInterestsCommand)
+export class DeclareInterestsHandler implements ICommandHandler<DeclareInterestsCommand, WriteResult> {
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly facts: GovernanceFacts,
+  ) {}
+
+  async execute({ input, context }: DeclareInterestsCommand): Promise<WriteResult> {
+    return this.ledger.execute({
+      stream: meetingStream(input.meetingId),
+      evolve: evolveMeeting,
+      decide: (state) => declareInterests(state, input),
+      effectiveOn: (await this.facts.meeting(input.meetingId))?.date,
+      context,
+    });
+  }
+}

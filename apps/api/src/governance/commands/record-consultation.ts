@@ -1,0 +1,35 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Consultation, approvalsStream, evolveApprovals, recordConsultation } from '@bcl/domain-governance';
+import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { GovernanceFacts } from '../governance-facts';
+
+export class RecordConsultationCommand {
+  constructor(
+    readonly input: Consultation,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/** The consultee records their own consultation; the person comes from their token. */
+@CommandHandler(RecordConsultationCommand)
+export class RecordConsultationHandler implements ICommandHandler<RecordConsultationCommand, WriteResult> {
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly facts: GovernanceFacts,
+  ) {}
+
+  async execute({ input, context }: RecordConsultationCommand): Promise<WriteResult> {
+    const delegation = await this.facts.delegation(input.delegationId);
+    const authority = await this.facts.authority(
+      { kind: 'delegation', delegationId: input.delegationId },
+      input.postId,
+    );
+    return this.ledger.execute({
+      stream: approvalsStream(input.instrument),
+      evolve: evolveApprovals,
+      decide: (state) => recordConsultation(state, input, { delegation, holderOn: authority.holderOn }),
+      effectiveOn: input.on,
+      context,
+    });
+  }
+}

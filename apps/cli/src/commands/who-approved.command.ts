@@ -1,0 +1,101 @@
+import { Command } from 'commander';
+import { foldStream } from '@bcl/event-store';
+import {
+  INSTRUMENT_KINDS,
+  InstrumentKind,
+  PostRef,
+  governanceProjection,
+  instrumentProvenance,
+} from '@bcl/domain-governance';
+import { ID_PATTERN, PostView, registryProjection, viewKey } from '@bcl/domain-registry';
+import { evolvePlan, planStream } from '@bcl/domain-plans';
+import { replayInMemory } from '@bcl/read-models';
+import { ServiceStore } from '@bcl/service-store';
+import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
+import { serviceStoreSetting } from './projections.command';
+
+type Provenance = Awaited<ReturnType<typeof instrumentProvenance>>;
+
+const who = (post: PostRef) =>
+  `${post.title ?? post.postId}: ${post.holder ? `${post.holder.name ?? '(name erased)'} (${post.holder.personId})` : 'vacant'}`;
+
+/** The provenance as lines an auditor reads top to bottom: approval, authority, resolution, meeting, body. */
+function describe(provenance: Provenance): string {
+  const { instrument, currentVersion } = provenance;
+  const lines = [
+    `${instrument.kind} ${instrument.id}${currentVersion === null ? '' : ` (current version ${currentVersion})`}: ${provenance.approvals.length} approval(s)`,
+  ];
+  for (const a of provenance.approvals) {
+    lines.push(
+      `approval ${a.approvalId}${a.version === null ? '' : ` of version ${a.version}`}${a.appliesToCurrentVersion ? '' : ' (does not apply to the current version)'}${a.complete ? '' : ' (awaiting co-signatures)'}${a.provisionalConditions ? ` (provisional: ${a.provisionalConditions})` : ''}`,
+      `  signed ${a.effectiveOn} (recorded ${a.recordedAt}) by ${a.signedBy.actor.name ?? '(name erased)'} (${a.signedBy.actor.personId}) as ${a.signedBy.title ?? a.signedBy.postId}`,
+      ...a.consultations.map(
+        (c) => `  consulted ${c.on}: ${c.postId}, ${c.person.name ?? c.person.personId}, ${c.response}`,
+      ),
+    );
+    if (a.ratified) lines.push(`  ratified ${a.ratified.on} by resolution ${a.ratified.resolutionId}`);
+    const steps =
+      a.authority.kind === 'delegation'
+        ? a.authority.delegations.map((d, depth) => ({ d, grant: d.granted, depth }))
+        : [{ d: null, grant: a.authority, depth: 0 }];
+    for (const { d, grant, depth } of steps) {
+      const indent = '  '.repeat(depth + 1);
+      if (d) {
+        lines.push(
+          `${indent}under delegation ${d.delegationId} (${d.mode} of: ${d.delegates.map(who).join('; ')})`,
+          `${indent}  purpose: ${d.purpose}`,
+          `${indent}  consultees: ${d.consultees.length === 0 ? 'none' : d.consultees.map(who).join('; ')}`,
+        );
+        if (d.reportBack)
+          lines.push(
+            `${indent}  report-back to ${d.reportBack.bodyId}${d.reportBack.by ? ` by ${d.reportBack.by}` : ''}: ${d.reportedBack ? `done ${d.reportedBack.on} (${d.reportedBack.meetingId})` : 'not recorded'}`,
+          );
+      } else lines.push(`${indent}under the body's own resolution`);
+      if (!grant.recorded) lines.push(`${indent}  resolution ${grant.resolutionId}: not recorded`);
+      else
+        lines.push(
+          `${indent}  resolution ${grant.resolutionId}${grant.resolution.minuteNo ? ` (minute ${grant.resolution.minuteNo})` : ''}, ${grant.resolution.outcome}: ${grant.resolution.parts.map((p) => (p.letter ? `(${p.letter}) ` : '') + p.text).join(' ')}`,
+          `${indent}  at the meeting ${grant.meeting.meetingId} of ${grant.meeting.date}${grant.meeting.venue ? `, ${grant.meeting.venue}` : ''}`,
+          `${indent}  of ${grant.body.name ?? grant.body.bodyId}; chair ${grant.body.chair ? who(grant.body.chair) : 'not recorded'}`,
+        );
+    }
+  }
+  return lines.join('\n');
+}
+
+export function whoApprovedCommand(): Command {
+  return new Command('who-approved')
+    .description('the provenance of an instrument: approval → delegation → resolution → meeting → body')
+    .argument('<kind>', INSTRUMENT_KINDS.join(' | '))
+    .argument('<id>', 'the instrument id, e.g. kent-2017-19')
+    .option('--service-store <setting>', 'where the names are (default: beside the event store)')
+    .action(async (kind: string, id: string, options: { serviceStore?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (!(INSTRUMENT_KINDS as readonly string[]).includes(kind))
+        throw new UsageError(`kind: must be one of ${INSTRUMENT_KINDS.join(', ')}`);
+      if (!ID_PATTERN.test(id)) throw new UsageError('id: must be lower-case letters, digits and hyphens');
+      const provenance = await withStore(globals, async (events) => {
+        const views = await replayInMemory(events, [registryProjection, governanceProjection] as never);
+        const service = await ServiceStore.open(serviceStoreSetting(globals, options));
+        try {
+          return await instrumentProvenance(
+            { kind: kind as InstrumentKind, id },
+            {
+              governance: async <V>(key: string) =>
+                views.get(governanceProjection.name)!.get(key) as V | undefined,
+              post: async (postId) =>
+                views.get(registryProjection.name)!.get(viewKey.post(postId)) as PostView | undefined,
+              displayName: async (personId) => (await service.displayNames([personId])).get(personId) ?? null,
+              currentVersion: async (instrument) =>
+                instrument.kind === 'bcf-plan'
+                  ? ((await foldStream(events, planStream(instrument.id), evolvePlan)).state?.version ?? null)
+                  : null,
+            },
+          );
+        } finally {
+          await service.close();
+        }
+      });
+      report(globals, provenance, describe(provenance));
+    });
+}

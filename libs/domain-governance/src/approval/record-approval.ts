@@ -1,0 +1,79 @@
+import { refuse } from '@bcl/domain-registry';
+import { AuthorityFacts, checkAuthority } from '../authority';
+import { Approval, ApprovalEvent, ApprovalsState, AuthorityRefused } from './approval';
+
+export type RecordApproval = Omit<Approval, 'consultationIds' | 'coSignatureIds' | 'complete'>;
+
+export interface ApprovalFacts extends AuthorityFacts {
+  /** The instrument's current version where the ledger versions it (BCF plans); null where it does not. */
+  currentVersion: number | null;
+}
+
+const sameAuthority = (a: Approval['authority'], b: Approval['authority']) =>
+  a.kind === b.kind &&
+  (a.kind === 'delegation'
+    ? a.delegationId === (b as typeof a).delegationId
+    : a.resolutionId === (b as typeof a).resolutionId);
+
+/**
+ * Records a signature only if it is within authority on its effective date; otherwise refuses, naming every
+ * condition that failed. The consultations and co-signatures already recorded for this version count; where a
+ * delegation needs all its delegates and some have not signed yet, the signature is recorded as incomplete.
+ */
+export function recordApproval(
+  state: ApprovalsState | undefined,
+  command: RecordApproval,
+  facts: ApprovalFacts,
+): ApprovalEvent[] {
+  const recorded = state ?? { consultations: [], approvals: [] };
+  const { version } = command.instrument;
+  if (recorded.approvals.some((a) => a.approvalId === command.approvalId))
+    refuse('conflict', 'approvalId', `approval '${command.approvalId}' is already recorded`);
+  if (facts.currentVersion !== null && version !== facts.currentVersion)
+    refuse(
+      'conflict',
+      'instrument.version',
+      `the instrument is at version ${facts.currentVersion}; approvals apply to one version only`,
+    );
+  const signed = recorded.approvals.filter(
+    (a) => a.instrument.version === version && sameAuthority(a.authority, command.authority),
+  );
+  if (
+    signed.some((a) => a.actingPostId === command.actingPostId && a.actorPersonId === command.actorPersonId)
+  )
+    refuse(
+      'conflict',
+      'actingPostId',
+      `'${command.actorPersonId}' has already signed this version in this post`,
+    );
+  const delegationId = command.authority.kind === 'delegation' ? command.authority.delegationId : null;
+  const consultations = recorded.consultations.filter(
+    (c) => c.delegationId === delegationId && c.instrument.version === version && c.response === 'concurred',
+  );
+  const coSignatures = signed.filter((a) => a.actingPostId !== command.actingPostId);
+  const failures = checkAuthority(
+    {
+      ...command,
+      consultations: consultations.map(({ postId, personId, on }) => ({ postId, personId, on })),
+      alsoActing: coSignatures.map((a) => ({
+        postId: a.actingPostId,
+        personId: a.actorPersonId,
+        on: a.effectiveOn,
+      })),
+    },
+    facts,
+  );
+  const refusing = failures.filter((failure) => failure.condition !== 'co-delegate-missing');
+  if (refusing.length > 0) throw new AuthorityRefused(refusing);
+  return [
+    {
+      type: 'ApprovalRecorded',
+      data: {
+        ...command,
+        consultationIds: consultations.map((c) => c.consultationId),
+        coSignatureIds: coSignatures.map((a) => a.approvalId),
+        complete: failures.length === 0,
+      },
+    },
+  ];
+}

@@ -1,0 +1,67 @@
+import { CalendarDate } from '@bcl/domain-registry';
+import { Delegation, InstrumentRef } from '../authority';
+import { BodyState } from '../body/body';
+import { MeetingState, Resolution } from '../meeting/meeting';
+import { Approval, Consultation } from '../approval/approval';
+
+interface Recorded {
+  recordedAt: string;
+}
+
+export interface BodyView extends BodyState {
+  meetings: { meetingId: string; date: CalendarDate }[];
+  revision: number;
+}
+
+export interface MeetingView extends Omit<MeetingState, 'resolutions'>, Recorded {
+  resolutions: (Resolution & Recorded)[];
+  revision: number;
+}
+
+export interface DelegationView extends Delegation, Recorded {
+  revokedBy: string | null;
+  reportedBack: { on: CalendarDate; meetingId: string; resolutionId: string | null } | null;
+  revision: number;
+}
+
+export interface InstrumentApprovalsView {
+  instrument: Pick<InstrumentRef, 'kind' | 'id'>;
+  consultations: (Consultation & Recorded)[];
+  approvals: (Approval & Recorded & { ratified: { resolutionId: string; on: CalendarDate } | null })[];
+  revision: number;
+}
+
+/** One thing a person did, or was done in a post: for "a person's or post's actions over time". */
+export interface ActionEntry extends Recorded {
+  on: CalendarDate;
+  action:
+    | 'signed'
+    | 'consulted'
+    | 'present'
+    | 'substitute'
+    | 'apologies'
+    | 'in-attendance'
+    | 'declared-interest'
+    | 'named-delegate'
+    | 'named-consultee'
+    | 'seat-assigned';
+  personId: string | null;
+  postId: string | null;
+  subject: { kind: 'instrument' | 'meeting' | 'delegation' | 'body'; id: string };
+  detail: string;
+}
+
+export interface ActionsView {
+  entries: ActionEntry[];
+}
+
+export const governanceKey = {
+  body: (id: string) => `body/${id}`,
+  meeting: (id: string) => `meeting/${id}`,
+  resolution: (id: string) => `resolution/${id}`,
+  delegation: (id: string) => `delegation/${id}`,
+  approvals: (instrument: Pick<InstrumentRef, 'kind' | 'id'>) =>
+    `approvals/${instrument.kind}/${instrument.id}`,
+  personActions: (id: string) => `actions/person/${id}`,
+  postActions: (id: string) => `actions/post/${id}`,
+};
