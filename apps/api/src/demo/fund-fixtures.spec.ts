@@ -1,0 +1,189 @@
+import {
+  AgreementState,
+  FundEvent,
+  PooledFundState,
+  agreementAsAt,
+  establishAgreement,
+  evolveAgreement,
+  evolvePooledFund,
+  fundPosition,
+  openYear,
+  postTransaction,
+  quarterEnd,
+  reconcile,
+  stateFigure,
+} from '@bcl/domain-fund';
+import { FUND_FIXTURES } from './fund-fixtures';
+
+const RECORDED_AT = '2026-11-24T09:00:00.000Z';
+
+/** The fund fixtures replayed through the pure domain alone, as the API's handlers would run them. */
+function replay() {
+  const agreements = new Map<string, AgreementState>();
+  const pools = new Map<string, PooledFundState>();
+  const apply = (key: string, events: FundEvent[]) => {
+    let state = pools.get(key);
+    for (const event of events) state = evolvePooledFund(state, { ...event, recordedAt: RECORDED_AT });
+    pools.set(key, state!);
+  };
+  const facts = { organisationExists: () => true, postExists: () => true, areaExists: true };
+  for (const step of FUND_FIXTURES) {
+    switch (step.kind) {
+      case 'agreement':
+        agreements.set(
+          step.command.agreementId,
+          establishAgreement(undefined, step.command, facts).reduce(
+            evolveAgreement,
+            undefined as AgreementState | undefined,
+          )!,
+        );
+        break;
+      case 'open': {
+        const key = `${step.command.poolId}/${step.command.year}`;
+        apply(key, openYear(pools.get(key), step.command, { poolEstablished: true }));
+        break;
+      }
+      case 'transaction': {
+        const key = `${step.poolId}/${step.year}`;
+        const state = pools.get(key)!;
+        const terms =
+          agreementAsAt(agreements.get(state.agreementId)!, step.command.effectiveOn)?.terms ?? null;
+        apply(key, postTransaction(state, step.command, { terms, organisationExists: () => true }));
+        break;
+      }
+      case 'figure': {
+        const key = `${step.poolId}/${step.year}`;
+        apply(key, stateFigure(pools.get(key), step.command));
+        break;
+      }
+    }
+  }
+  const view = (poolId: string, year: string, asAt: string, axis: 'effective' | 'recorded' = 'effective') => {
+    const state = pools.get(`${poolId}/${year}`)!;
+    const terms = agreementAsAt(agreements.get(state.agreementId)!, asAt)?.terms ?? null;
+    const position = fundPosition(state, terms, { asAt, axis });
+    return { position, reconciliation: reconcile(state, position, { asAt, axis }) };
+  };
+  return { view };
+}
+
+const { view } = replay();
+const classes = (findings: { check: string; differencePence: number; classification: string }[]) =>
+  findings.map((f) => `${f.check} ${f.classification} ${f.differencePence}`);
+
+describe('Southend-on-Sea 2016-17: the £13,131,049 pooled fund, quarter by quarter', () => {
+  it.each([
+    [1, 328_276_300],
+    [2, 656_552_500],
+    [3, 984_828_700],
+    [4, 1_313_104_900],
+  ] as const)(
+    'as at the end of Q%i: income and expenditure to date %i pence, nothing left in the bank',
+    (q, toDate) => {
+      const { position } = view('southend-bcf', '2016-17', quarterEnd('2016-17', q));
+      expect(position.contributionTotals).toEqual({
+        committedPence: toDate,
+        receivedPence: toDate,
+        outstandingPence: 0,
+      });
+      expect(position.expenditurePence).toBe(toDate);
+      expect(position.bankPence).toBe(0);
+      expect(position.underspendPence + position.overspendPence).toBe(0);
+      expect(position.byQuarter[q - 1]).toEqual({
+        quarter: q,
+        income: {
+          planPence: q === 1 ? 328_276_300 : 328_276_200,
+          forecastPence: q === 1 ? 328_276_300 : 328_276_200,
+          statedActualPence: q === 1 ? 328_276_300 : 328_276_200,
+          ledgerPence: q === 1 ? 328_276_300 : 328_276_200,
+        },
+        expenditure: {
+          planPence: q === 1 ? 328_276_300 : 328_276_200,
+          forecastPence: q === 1 ? 328_276_300 : 328_276_200,
+          statedActualPence: q === 1 ? 328_276_300 : 328_276_200,
+          ledgerPence: q === 1 ? 328_276_300 : 328_276_200,
+        },
+      });
+      expect(position.sumOfAllBalancesPence).toBe(0);
+    },
+  );
+
+  it('reconciles every stated total with its quarters, the pooled fund and the ledger: 21 findings, all agree', () => {
+    const { reconciliation } = view('southend-bcf', '2016-17', '2017-03-31');
+    expect(reconciliation.summary).toEqual({ agrees: 21, rounding: 0, discrepancy: 0 });
+    expect(reconciliation.findings.filter((f) => f.check === 'stated-actual-equals-ledger')).toHaveLength(8);
+    expect(reconciliation.findings.find((f) => f.check === 'year-equals-pooled-fund')).toMatchObject({
+      stated: { amountPence: 1_313_104_900, source: expect.stringContaining('Q4 2016/17 return') },
+      computed: { amountPence: 1_313_104_900, from: 'Q1-Q4 plan income' },
+    });
+  });
+
+  it('shows nothing on the recorded axis before the ledger recorded it', () => {
+    expect(view('southend-bcf', '2016-17', '2017-03-31', 'recorded').position.transactions).toBe(0);
+    expect(view('southend-bcf', '2016-17', '2026-11-24', 'recorded').position.expenditurePence).toBe(
+      1_313_104_900,
+    );
+  });
+});
+
+describe('Rutland 2016-17: £2.061m pool, £317k carried forward, £186k DFG, £101k risk-share fund', () => {
+  it('holds the position the report states, and the stated totals agree with their parts', () => {
+    const { position, reconciliation } = view('rutland-bcf', '2016-17', '2017-01-31');
+    expect(position.contributions).toEqual([
+      {
+        partnerId: 'rutland-county-council',
+        source: 'unsplit',
+        committedPence: 206_100_000,
+        receivedPence: 0,
+        outstandingPence: 206_100_000,
+      },
+      {
+        partnerId: 'rutland-county-council',
+        source: 'dfg',
+        committedPence: 18_600_000,
+        receivedPence: 0,
+        outstandingPence: 18_600_000,
+      },
+    ]);
+    expect(position.broughtForward).toEqual([
+      { purpose: 'one-off-projects', amountPence: 20_000_000 },
+      { purpose: 'contingency', amountPence: 11_700_000 },
+    ]);
+    expect(position.reserves).toEqual([{ reserve: 'risk-share', amountPence: 10_100_000 }]);
+    expect(position.bankPence).toBe(31_700_000);
+    // the programme including the contingency, computed: 2.061 + 0.317 + 0.186 = £2.564m
+    expect(position.incomePence + 31_700_000).toBe(256_400_000);
+    expect(classes(reconciliation.findings)).toEqual([
+      'stated-total-equals-accounts agrees 0',
+      'stated-total-equals-accounts agrees 0',
+      'stated-total-equals-accounts agrees 0',
+      'stated-total-equals-accounts agrees 0',
+    ]);
+    expect(reconciliation.findings.map((f) => f.subject)).toContain(
+      'rutland-programme-value-excluding-contingency',
+    );
+  });
+});
+
+describe('Kent 2017-18: the DFG passed down to twelve districts', () => {
+  it("passes £14,387,026 to the districts against the county's £14,387,024: a £2 rounding difference", () => {
+    const { position, reconciliation } = view('kent-bcf', '2017-18', '2018-03-31');
+    expect(position.dfgPassedDown).toHaveLength(12);
+    expect(position.dfgPassedDown.find((d) => d.districtId === 'thanet-district-council')?.amountPence).toBe(
+      256_868_600,
+    );
+    expect(position.bankPence).toBe(-200);
+    expect(classes(reconciliation.findings)).toEqual(['dfg-passed-down-in-full rounding -200']);
+  });
+});
+
+describe('Medway: planned expenditure against the pooled budget', () => {
+  it("finds 2017-18's fifteen schemes £50,000 short of the £24,531,862 pooled budget, and 2018-19 in agreement", () => {
+    expect(classes(view('medway-bcf', '2017-18', '2018-03-31').reconciliation.findings)).toEqual([
+      'schemes-equal-pooled-fund discrepancy 5000000',
+    ]);
+    expect(classes(view('medway-bcf', '2018-19', '2019-03-31').reconciliation.findings)).toEqual([
+      'schemes-equal-pooled-fund agrees 0',
+    ]);
+  });
+});

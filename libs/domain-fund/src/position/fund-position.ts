@@ -1,0 +1,193 @@
+import { CalendarDate } from '@bcl/domain-registry';
+import { AgreementTerms } from '../agreement/s75-agreement';
+import { splitPence } from '../ledger/post-transaction';
+import { PooledFundState, StatedFigure, Transaction } from '../ledger/pooled-fund';
+import { QUARTERS, Quarter } from '../shared/financial-year';
+
+/**
+ * The two time axes: `effective` counts what took effect by the date, whenever it was recorded; `recorded`
+ * counts what the ledger had recorded by the end of that day (UTC), whatever date it took effect.
+ */
+export type Axis = 'effective' | 'recorded';
+export interface Viewpoint {
+  asAt: CalendarDate;
+  axis: Axis;
+}
+
+type Recorded = { recordedAt: string };
+
+export function visibleAt<T extends Transaction & Recorded>(
+  transactions: T[],
+  { asAt, axis }: Viewpoint,
+): T[] {
+  return transactions.filter((t) =>
+    axis === 'effective' ? t.effectiveOn <= asAt : t.recordedAt.slice(0, 10) <= asAt,
+  );
+}
+
+const byPrefix = (balances: Map<string, number>, prefix: string) =>
+  [...balances.entries()]
+    .filter(([name]) => name.startsWith(prefix))
+    .map(([name, pence]) => ({ key: name.slice(prefix.length), pence }));
+const total = (items: { pence: number }[]) => items.reduce((sum, item) => sum + item.pence, 0);
+
+/** The latest statement of each figure, as recorded by the viewpoint (on the recorded axis) or at all. */
+export function currentFigures(figures: (StatedFigure & Recorded)[], viewpoint: Viewpoint) {
+  const latest = new Map<string, StatedFigure & Recorded>();
+  for (const f of figures)
+    if (viewpoint.axis === 'effective' || f.recordedAt.slice(0, 10) <= viewpoint.asAt)
+      latest.set(`${f.basis}|${f.line}|${f.subject}|${f.quarter ?? 'year'}`, f);
+  return latest;
+}
+
+/** Who bears an overspend of a scheme, under the agreement's risk-share terms. */
+function borneBy(terms: AgreementTerms | null, schemeId: string, overspendPence: number) {
+  if (!terms || overspendPence <= 0) return [];
+  const share = terms.riskShare;
+  if (share.kind === 'incurring-partner') {
+    const lead = terms.schedules.find((s) => s.schemeId === schemeId)?.leadPartnerId ?? null;
+    return lead ? [{ bearer: lead, amountPence: overspendPence }] : [];
+  }
+  if (share.kind === 'percentage-split')
+    return splitPence(overspendPence, share.shares).map((s) => ({
+      bearer: s.partnerId,
+      amountPence: s.amountPence,
+    }));
+  return [{ bearer: 'risk-share-fund', amountPence: overspendPence }];
+}
+
+/**
+ * The fund position of a pool-year as at a date on either axis: contributions by partner and source
+ * (committed, received, outstanding), spend by scheme (planned, forecast, actual, variance, cap, overspend
+ * and who bears it), DFG passed down, reserves, the bank balance, the underspend or overspend, and each
+ * quarter's plan, forecast and actual income and expenditure. Pure: a fold over the year's transactions.
+ */
+export function fundPosition(state: PooledFundState, terms: AgreementTerms | null, viewpoint: Viewpoint) {
+  const transactions = visibleAt(state.transactions, viewpoint);
+  const balances = new Map<string, number>();
+  for (const t of transactions)
+    for (const p of t.postings) balances.set(p.account, (balances.get(p.account) ?? 0) + p.amountPence);
+  const balance = (name: string) => balances.get(name) ?? 0;
+  const figures = currentFigures(state.figures, viewpoint);
+  const figure = (
+    basis: StatedFigure['basis'],
+    line: StatedFigure['line'],
+    subject: string,
+    quarter: Quarter | null,
+  ) => figures.get(`${basis}|${line}|${subject}|${quarter ?? 'year'}`) ?? null;
+
+  const income = byPrefix(balances, 'income/').map(({ key, pence }) => {
+    const [partnerId, source] = key.split('/') as [string, string];
+    const committedPence = -pence;
+    const outstandingPence = balance(`receivable/${partnerId}/${source}`);
+    return {
+      partnerId,
+      source,
+      committedPence,
+      receivedPence: committedPence - outstandingPence,
+      outstandingPence,
+    };
+  });
+  const spendAccounts = new Set([
+    ...byPrefix(balances, 'expenditure/').map((e) => e.key),
+    ...(terms?.schedules.filter((s) => s.poolId === state.poolId).map((s) => s.schemeId) ?? []),
+  ]);
+  const schemes = [...spendAccounts].sort().map((schemeId) => {
+    const schedule = terms?.schedules.find((s) => s.schemeId === schemeId) ?? null;
+    const actualPence = balance(`expenditure/${schemeId}`);
+    const plannedPence = figure('plan', 'expenditure', schemeId, null)?.amountPence ?? null;
+    const forecastPence = figure('forecast', 'expenditure', schemeId, null)?.amountPence ?? null;
+    const overspendPence = schedule?.capPence != null ? Math.max(0, actualPence - schedule.capPence) : 0;
+    return {
+      schemeId,
+      name: schedule?.name ?? null,
+      leadPartnerId: schedule?.leadPartnerId ?? null,
+      capPence: schedule?.capPence ?? null,
+      allocatedPence: -balance(`budget/allocated/${schemeId}`),
+      plannedPence,
+      forecastPence,
+      actualPence,
+      variancePence: plannedPence === null ? null : actualPence - plannedPence,
+      overspendPence,
+      borneBy: borneBy(terms, schemeId, overspendPence),
+    };
+  });
+  const dfg = byPrefix(balances, 'dfg-passed-down/').map(({ key, pence }) => ({
+    districtId: key,
+    amountPence: pence,
+  }));
+  const broughtForward = byPrefix(balances, 'brought-forward/').map(({ key, pence }) => ({
+    purpose: key,
+    amountPence: -pence,
+  }));
+  const carriedForward = byPrefix(balances, 'carried-forward/').map(({ key, pence }) => ({
+    toYear: key,
+    amountPence: pence,
+  }));
+  const incomePence = total(income.map((i) => ({ pence: i.committedPence })));
+  const broughtForwardPence = total(broughtForward.map((b) => ({ pence: b.amountPence })));
+  const expenditurePence = total(schemes.map((s) => ({ pence: s.actualPence })));
+  const dfgPence = total(dfg.map((d) => ({ pence: d.amountPence })));
+  const carriedForwardPence = total(carriedForward.map((c) => ({ pence: c.amountPence })));
+  const surplusPence = incomePence + broughtForwardPence - expenditurePence - dfgPence - carriedForwardPence;
+  const inQuarter = (q: Quarter, prefix: string, sign: 1 | -1) =>
+    sign *
+    transactions
+      .filter((t) => t.quarter === q)
+      .reduce(
+        (sum, t) =>
+          sum + t.postings.filter((p) => p.account.startsWith(prefix)).reduce((s, p) => s + p.amountPence, 0),
+        0,
+      );
+  const sumOfAllBalancesPence = total([...balances.values()].map((pence) => ({ pence })));
+  return {
+    poolId: state.poolId,
+    year: state.year,
+    ...viewpoint,
+    transactions: transactions.length,
+    contributions: income,
+    contributionTotals: {
+      committedPence: incomePence,
+      receivedPence: total(income.map((i) => ({ pence: i.receivedPence }))),
+      outstandingPence: total(income.map((i) => ({ pence: i.outstandingPence }))),
+    },
+    broughtForward,
+    schemes,
+    dfgPassedDown: dfg,
+    recoverable: byPrefix(balances, 'recoverable/').map(({ key, pence }) => ({
+      partnerId: key,
+      amountPence: pence,
+    })),
+    reserves: byPrefix(balances, 'budget/reserve/').map(({ key, pence }) => ({
+      reserve: key,
+      amountPence: -pence,
+    })),
+    carriedForward,
+    bankPence: balance('bank'),
+    incomePence,
+    expenditurePence: expenditurePence + dfgPence,
+    underspendPence: Math.max(0, surplusPence),
+    overspendPence: Math.max(0, -surplusPence),
+    // under 'incurring-partner' terms the bearers are per scheme (schemes[].borneBy)
+    overspendBorneBy: borneBy(terms, '', Math.max(0, -surplusPence)),
+    byQuarter: QUARTERS.map((quarter) => ({
+      quarter,
+      income: {
+        planPence: figure('plan', 'income', 'pool', quarter)?.amountPence ?? null,
+        forecastPence: figure('forecast', 'income', 'pool', quarter)?.amountPence ?? null,
+        statedActualPence: figure('actual', 'income', 'pool', quarter)?.amountPence ?? null,
+        ledgerPence: inQuarter(quarter, 'income/', -1),
+      },
+      expenditure: {
+        planPence: figure('plan', 'expenditure', 'pool', quarter)?.amountPence ?? null,
+        forecastPence: figure('forecast', 'expenditure', 'pool', quarter)?.amountPence ?? null,
+        statedActualPence: figure('actual', 'expenditure', 'pool', quarter)?.amountPence ?? null,
+        ledgerPence: inQuarter(quarter, 'expenditure/', 1) + inQuarter(quarter, 'dfg-passed-down/', 1),
+      },
+    })),
+    /** Every posting balances, so this is zero; anything else is a bug the verify command reports. */
+    sumOfAllBalancesPence,
+  };
+}
+
+export type FundPosition = ReturnType<typeof fundPosition>;

@@ -1,0 +1,36 @@
+import { CalendarDate } from '@bcl/domain-registry';
+
+/** An English public-sector financial year, 1 April to 31 March, written `2016-17`. */
+export type FinancialYear = string;
+export const FINANCIAL_YEAR_PATTERN = /^(\d{4})-(\d{2})$/;
+export const QUARTERS = [1, 2, 3, 4] as const;
+export type Quarter = (typeof QUARTERS)[number];
+
+export function isFinancialYear(value: string): boolean {
+  const match = FINANCIAL_YEAR_PATTERN.exec(value);
+  return match !== null && (Number(match[1]) + 1) % 100 === Number(match[2]);
+}
+
+/** The first day of the year and the first day after it: [start, end). */
+export function yearBounds(year: FinancialYear): { start: CalendarDate; end: CalendarDate } {
+  const first = Number(year.slice(0, 4));
+  return { start: `${first}-04-01`, end: `${first + 1}-04-01` };
+}
+
+export const yearOf = (date: CalendarDate): FinancialYear => {
+  const y = Number(date.slice(0, 4));
+  const first = date.slice(5) >= '04-01' ? y : y - 1;
+  return `${first}-${String((first + 1) % 100).padStart(2, '0')}`;
+};
+
+/** Q1 April-June, Q2 July-September, Q3 October-December, Q4 January-March. */
+export function quarterOf(date: CalendarDate): Quarter {
+  const month = Number(date.slice(5, 7));
+  return (month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4) as Quarter;
+}
+
+/** The last day of a quarter of the year: the natural "as at" for a quarterly position. */
+export function quarterEnd(year: FinancialYear, quarter: Quarter): CalendarDate {
+  const first = Number(year.slice(0, 4));
+  return [`${first}-06-30`, `${first}-09-30`, `${first}-12-31`, `${first + 1}-03-31`][quarter - 1]!;
+}
