@@ -34,6 +34,8 @@ const OPTIONAL_FIELDS: Record<string, string[]> = {
   '/api/governance/delegations/{id}/revocation': ['resolutionId'],
   '/api/governance/instruments/{kind}/{id}/consultations': ['version', 'note'],
   '/api/governance/instruments/{kind}/{id}/approvals': ['version', 'amountPence', 'provisionalConditions'],
+  '/api/fund/pools/{poolId}/years/{year}/transactions': ['partnerId', 'source', 'amountPence'],
+  '/api/fund/pools/{poolId}/years/{year}/figures': ['quarter', 'composedOf'],
 };
 
 /** JSON values only: what a client can send (fc.anything() includes undefined, which JSON drops). */

@@ -20,6 +20,43 @@ const reason = 'authorisation matrix test';
 const GOVERNANCE: readonly Role[] = ['governance-officer'];
 const SIGNERS: readonly Role[] = ['governance-officer', 'programme-lead', 'finance-officer'];
 const G = '/api/governance';
+const F = '/api/fund';
+const FINANCE: readonly Role[] = ['finance-officer'];
+const POOL = `${F}/pools/matrix-pool/years/2017-18`;
+const MATRIX_TERMS = {
+  parties: ['medway-council', 'nhs-medway-ccg'],
+  hostPartnerId: 'medway-council',
+  pooledFundManagerPostId: 'medway-hwb-chair',
+  pools: [{ poolId: 'matrix-pool', name: 'Matrix pool' }],
+  schedules: [
+    {
+      schemeId: 'matrix-scheme',
+      poolId: 'matrix-pool',
+      name: 'Matrix scheme',
+      element: 'bcf',
+      leadPartnerId: 'medway-council',
+      capPence: 1000,
+    },
+  ],
+  contributionRules: [
+    {
+      partnerId: 'medway-council',
+      poolId: 'matrix-pool',
+      source: 'la-additional',
+      year: '2017-18',
+      amountPence: 100,
+    },
+  ],
+  riskShare: {
+    kind: 'percentage-split',
+    shares: [
+      { partnerId: 'medway-council', basisPoints: 5000 },
+      { partnerId: 'nhs-medway-ccg', basisPoints: 5000 },
+    ],
+  },
+  underspend: 'carry-forward',
+  term: { from: '2017-04-01', until: '2020-04-01' },
+};
 
 export const ROUTES: RouteCase[] = [
   { method: 'get', template: '/api/organisations', path: '/api/organisations', roles: ALL },
@@ -389,6 +426,131 @@ export const ROUTES: RouteCase[] = [
     roles: ALL,
   },
   { method: 'get', template: `${G}/actions`, path: `${G}/actions?personId=p-0002`, roles: ALL },
+  // The pooled fund, in order: an agreement, its pool-year, and a transaction the later samples use
+  {
+    method: 'post',
+    template: `${F}/agreements`,
+    path: `${F}/agreements`,
+    body: {
+      agreementId: 'matrix-agreement',
+      areaId: 'medway',
+      variationId: 'matrix-agreement-v0',
+      effectiveOn: '2017-04-01',
+      terms: MATRIX_TERMS,
+      reason,
+    },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'get',
+    template: `${F}/agreements/{id}`,
+    path: `${F}/agreements/medway-bcf-s75?asAt=2017-06-01`,
+    roles: ALL,
+  },
+  {
+    method: 'post',
+    template: `${F}/agreements/{id}/variations`,
+    path: `${F}/agreements/matrix-agreement/variations`,
+    body: {
+      variationId: 'matrix-agreement-v1',
+      effectiveOn: '2018-04-01',
+      summary: 'caps revised',
+      terms: MATRIX_TERMS,
+      reason,
+    },
+    roles: GOVERNANCE,
+  },
+  {
+    method: 'post',
+    template: `${F}/pools/{id}/years`,
+    path: `${F}/pools/matrix-pool/years`,
+    body: { year: '2017-18', agreementId: 'matrix-agreement', reason },
+    roles: FINANCE,
+  },
+  {
+    method: 'post',
+    template: `${F}/pools/{poolId}/years/{year}/transactions`,
+    path: `${POOL}/transactions`,
+    body: {
+      transactionId: 'matrix-transaction',
+      kind: 'contribution-committed',
+      effectiveOn: '2017-06-30',
+      statedBy: { kind: 'decision', reference: 'matrix' },
+      partnerId: 'medway-council',
+      source: 'la-additional',
+      amountPence: 100,
+      reason,
+    },
+    roles: FINANCE,
+  },
+  {
+    method: 'post',
+    template: `${F}/pools/{poolId}/years/{year}/reversals`,
+    path: `${POOL}/reversals`,
+    body: {
+      transactionId: 'matrix-reversal',
+      reverses: 'matrix-transaction',
+      effectiveOn: '2017-07-01',
+      statedBy: { kind: 'decision', reference: 'matrix' },
+      reason,
+    },
+    roles: FINANCE,
+  },
+  {
+    method: 'post',
+    template: `${F}/pools/{poolId}/years/{year}/figures`,
+    path: `${POOL}/figures`,
+    body: {
+      figureId: 'matrix-figure',
+      basis: 'plan',
+      line: 'total',
+      subject: 'matrix-total',
+      quarter: 1,
+      amountPence: 100,
+      statedBy: { kind: 'plan', reference: 'matrix' },
+      composedOf: ['income/'],
+      reason,
+    },
+    roles: FINANCE,
+  },
+  {
+    method: 'post',
+    template: `${F}/pools/{poolId}/years/{year}/closure`,
+    path: `${POOL}/closure`,
+    body: { on: '2018-05-31', decision: { kind: 'decision', reference: 'year end' }, reason },
+    roles: FINANCE,
+  },
+  {
+    method: 'post',
+    template: `${F}/pools/{poolId}/years/{year}/reopening`,
+    path: `${POOL}/reopening`,
+    body: { on: '2018-06-01', decision: { kind: 'decision', reference: 'audit' }, reason },
+    roles: FINANCE,
+  },
+  {
+    method: 'get',
+    template: `${F}/pools/{poolId}/years/{year}/position`,
+    path: `${F}/pools/southend-bcf/years/2016-17/position?asAt=2016-09-30&axis=effective`,
+    roles: ALL,
+  },
+  {
+    method: 'get',
+    template: `${F}/pools/{poolId}/years/{year}/reconciliation`,
+    path: `${F}/pools/southend-bcf/years/2016-17/reconciliation?format=csv`,
+    roles: ALL,
+  },
+  {
+    method: 'get',
+    template: `${F}/pools/{poolId}/years/{year}/partners/{partnerId}`,
+    path: `${F}/pools/southend-bcf/years/2016-17/partners/southend-on-sea-borough-council`,
+    roles: ALL,
+  },
+  {
+    method: 'get',
+    template: `${F}/pools/{poolId}/years/{year}/certification`,
+    path: `${F}/pools/medway-bcf/years/2017-18/certification`,
+    roles: ALL,
+  },
 ];
 
 /** Routes anyone may call. */

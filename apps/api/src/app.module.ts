@@ -7,6 +7,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { RegistryModule } from './registry/registry.module';
 import { PlansModule } from './plans/plans.module';
 import { GovernanceModule } from './governance/governance.module';
+import { FundModule } from './fund/fund.module';
 import { HealthController } from './health/health.controller';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
@@ -22,7 +23,14 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), LedgerModule, RegistryModule, PlansModule, GovernanceModule],
+      imports: [
+        CqrsModule.forRoot(),
+        LedgerModule,
+        RegistryModule,
+        PlansModule,
+        GovernanceModule,
+        FundModule,
+      ],
       controllers: [HealthController, AccessLogController],
       providers: [
         { provide: API_CONFIG, useValue: config },

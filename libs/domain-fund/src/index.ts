@@ -11,3 +11,5 @@ export * from './ledger/open-close-year';
 export * from './position/fund-position';
 export * from './position/balance-index';
 export * from './reconciliation/reconcile';
+export * from './position/partner-view';
+export * from './read-model/fund-projection';

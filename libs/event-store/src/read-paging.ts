@@ -90,7 +90,8 @@ export async function readWholeStream(store: EventStore, stream: string): Promis
 
 /**
  * Folds a stream into state with a pure evolve function (the aggregate's (state, event) → state), and says
- * the stream's revision (-1 when it has no events), to pass as the next expected revision.
+ * the stream's revision (-1 when it has no events), to pass as the next expected revision. Each event also
+ * carries its `recordedAt`, for folds that keep the record time (the pooled-fund ledger).
  */
 export async function foldStream<S, E extends { type: string; data: object }>(
   store: EventStore,
@@ -99,7 +100,8 @@ export async function foldStream<S, E extends { type: string; data: object }>(
 ): Promise<{ state: S | undefined; revision: number }> {
   const events = await readWholeStream(store, stream);
   const state = events.reduce<S | undefined>(
-    (s, event) => evolve(s, { type: event.type, data: event.data } as E),
+    (s, event) =>
+      evolve(s, { type: event.type, data: event.data, recordedAt: event.recordedAt } as unknown as E),
     undefined,
   );
   return { state, revision: events.length - 1 };

@@ -1,6 +1,7 @@
 import { registryProjection } from '@bcl/domain-registry';
 import { plansProjection } from '@bcl/domain-plans';
 import { governanceProjection } from '@bcl/domain-governance';
+import { fundProjection } from '@bcl/domain-fund';
 import { ProjectionDefinition } from '@bcl/service-store';
 
 /** Every read model the service keeps, fed by the projection runner and rebuilt by `bcl projections rebuild`. */
@@ -8,5 +9,6 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   registryProjection,
   plansProjection,
   governanceProjection,
+  fundProjection,
 ] as unknown as ProjectionDefinition[];
 export * from './replay-in-memory';

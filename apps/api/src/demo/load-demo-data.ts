@@ -14,6 +14,11 @@ import { CreatePostCommand } from '../registry/commands/create-post';
 import { AppointPostHolderCommand } from '../registry/commands/appoint-post-holder';
 import { FixtureStep, REGISTRY_FIXTURES } from './registry-fixtures';
 import { GOVERNANCE_FIXTURES, GovernanceFixtureStep } from './governance-fixtures';
+import { FUND_FIXTURES, FundFixtureStep } from './fund-fixtures';
+import { RecordAgreementCommand } from '../fund/commands/record-agreement';
+import { OpenPoolYearCommand } from '../fund/commands/open-pool-year';
+import { PostFundTransactionCommand } from '../fund/commands/post-fund-transaction';
+import { RecordFundEntryCommand } from '../fund/commands/record-fund-entry';
 import { ImportPlanCommand } from '../plans/commands/import-plan';
 import { EstablishBodyCommand } from '../governance/commands/establish-body';
 import { AssignSeatCommand } from '../governance/commands/assign-seat';
@@ -72,6 +77,24 @@ function toGovernanceCommand(step: GovernanceFixtureStep, context: CommandContex
   }
 }
 
+function toFundCommand(step: FundFixtureStep, context: CommandContext) {
+  switch (step.kind) {
+    case 'agreement':
+      return new RecordAgreementCommand({ ...step.command, summary: null }, context);
+    case 'open':
+      return new OpenPoolYearCommand(step.command, context);
+    case 'transaction':
+      return new PostFundTransactionCommand(step.poolId, step.year, step.command, context);
+    case 'figure':
+      return new RecordFundEntryCommand(
+        step.poolId,
+        step.year,
+        { kind: 'figure', figure: step.command },
+        context,
+      );
+  }
+}
+
 /** The plan documents the demo imports (the same files the tests use): Kent and Medway 2017-19. */
 const DEMO_PLANS = ['kent-2017-19.json', 'medway-2017-19.json'];
 
@@ -82,8 +105,8 @@ function fixturesDirectory(): string {
 }
 
 /**
- * Loads the registry fixtures, then (unless `scope` is 'registry') the Kent and Medway plans and the
- * governance fixtures, through the same command handlers as the API. Safe to run at every start:
+ * Loads the registry fixtures, then (unless `scope` is 'registry') the Kent and Medway plans, the governance
+ * fixtures and the pooled-fund fixtures, through the same command handlers as the API. Safe to run at every start:
  * a step the record already holds is refused as a conflict and skipped. Returns how many steps wrote.
  */
 export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registry' = 'all'): Promise<number> {
@@ -116,5 +139,7 @@ export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registr
   }
   for (const [index, step] of GOVERNANCE_FIXTURES.entries())
     await run(toGovernanceCommand(step, context(`governance-fixture-${index}`, step.reason)));
+  for (const [index, step] of FUND_FIXTURES.entries())
+    await run(toFundCommand(step, context(`fund-fixture-${index}`, step.reason)));
   return written;
 }

@@ -1,0 +1,373 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Actor } from '@bcl/event-store';
+import { READERS } from '@bcl/identity';
+import { AgreementTerms, Viewpoint, findingsCsv, partnerView } from '@bcl/domain-fund';
+import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
+import { AllowRoles } from '../auth/access-policy';
+import { CurrentActor } from '../auth/actor';
+import { setEtag } from '../http/etag';
+import { WriteResult } from '../ledger/ledger-writer';
+import { commandContext } from '../registry/command-context';
+import { IdParam } from '../registry/id-param';
+import { todayInEngland } from '../registry/queries/registry-views';
+import {
+  AgreementQueryDto,
+  AgreementTermsDto,
+  EstablishAgreementDto,
+  OpenPoolYearDto,
+  PartnerParams,
+  PoolYearParams,
+  PositionQueryDto,
+  PostTransactionDto,
+  ReconciliationQueryDto,
+  ReverseTransactionDto,
+  StateFigureDto,
+  VaryAgreementDto,
+  YearDecisionDto,
+} from './dto/fund.dto';
+import { RecordAgreementCommand } from './commands/record-agreement';
+import { OpenPoolYearCommand } from './commands/open-pool-year';
+import { PostFundTransactionCommand } from './commands/post-fund-transaction';
+import { FundEntry, RecordFundEntryCommand } from './commands/record-fund-entry';
+import { GetAgreementQuery, PoolYearReportsQuery } from './queries/fund-queries';
+import { toMovement } from './to-movement';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Terms as plain JSON with every optional written out, as the domain and the event store take them. */
+function toTerms(dto: AgreementTermsDto): AgreementTerms {
+  const risk = dto.riskShare;
+  return {
+    parties: dto.parties,
+    hostPartnerId: dto.hostPartnerId,
+    pooledFundManagerPostId: dto.pooledFundManagerPostId ?? null,
+    pools: dto.pools.map(({ poolId, name }) => ({ poolId, name })),
+    schedules: dto.schedules.map((s) => ({
+      schemeId: s.schemeId,
+      poolId: s.poolId,
+      name: s.name,
+      element: s.element,
+      leadPartnerId: s.leadPartnerId,
+      capPence: s.capPence ?? null,
+    })),
+    contributionRules: dto.contributionRules.map((r) => ({
+      partnerId: r.partnerId,
+      poolId: r.poolId,
+      source: r.source,
+      year: r.year ?? null,
+      amountPence: r.amountPence,
+    })),
+    riskShare:
+      risk.kind === 'percentage-split'
+        ? {
+            kind: risk.kind,
+            shares: (risk.shares ?? []).map(({ partnerId, basisPoints }) => ({ partnerId, basisPoints })),
+          }
+        : risk.kind === 'risk-share-fund'
+          ? { kind: risk.kind, fundPence: risk.fundPence ?? 0 }
+          : { kind: risk.kind },
+    underspend: dto.underspend,
+    term: { from: dto.term.from, until: dto.term.until ?? null },
+  };
+}
+
+const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => ({
+  asAt: query.asAt ?? yearEnd(year),
+  axis: query.axis ?? 'effective',
+});
+
+@ApiTags('fund')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('fund')
+export class FundController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private async write(command: object, response: Response, then: object) {
+    const result = await this.commands.execute<object, WriteResult>(command);
+    setEtag(response, result.revision);
+    return this.queries.execute(then);
+  }
+
+  private position(poolId: string, year: string) {
+    return this.queries
+      .execute(new PoolYearReportsQuery(poolId, year, { asAt: yearEnd(year), axis: 'effective' }))
+      .then((reports: { position: object }) => reports.position);
+  }
+
+  private async writePoolYear(params: PoolYearParams, command: object, response: Response) {
+    const result = await this.commands.execute<object, WriteResult>(command);
+    setEtag(response, result.revision);
+    return this.position(params.poolId, params.year);
+  }
+
+  @Post('agreements')
+  @AllowRoles('governance-officer')
+  establish(
+    @Body() { reason, terms, ...input }: EstablishAgreementDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    response.setHeader('Location', `/api/fund/agreements/${input.agreementId}`);
+    return this.write(
+      new RecordAgreementCommand(
+        { ...input, summary: null, terms: toTerms(terms) },
+        commandContext(request, actor, reason),
+      ),
+      response,
+      new GetAgreementQuery(input.agreementId, input.effectiveOn),
+    );
+  }
+
+  @Get('agreements/:id')
+  @AllowRoles(...READERS)
+  async agreement(
+    @Param() { id }: IdParam,
+    @Query() { asAt }: AgreementQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const agreement = await this.queries.execute(new GetAgreementQuery(id, asAt ?? todayInEngland()));
+    setEtag(response, agreement.revision);
+    return agreement;
+  }
+
+  @Post('agreements/:id/variations')
+  @HttpCode(200)
+  @AllowRoles('governance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  vary(
+    @Param() { id }: IdParam,
+    @Body() { reason, terms, ...input }: VaryAgreementDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.write(
+      new RecordAgreementCommand(
+        { ...input, agreementId: id, areaId: null, terms: toTerms(terms) },
+        commandContext(request, actor, reason),
+      ),
+      response,
+      new GetAgreementQuery(id, input.effectiveOn),
+    );
+  }
+
+  @Post('pools/:id/years')
+  @AllowRoles('finance-officer')
+  async open(
+    @Param() { id }: IdParam,
+    @Body() { reason, ...input }: OpenPoolYearDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    response.setHeader('Location', `/api/fund/pools/${id}/years/${input.year}/position`);
+    return this.writePoolYear(
+      { poolId: id, year: input.year },
+      new OpenPoolYearCommand({ ...input, poolId: id }, commandContext(request, actor, reason)),
+      response,
+    );
+  }
+
+  /** A money movement: one balanced transaction (docs/api.md lists each kind's fields). */
+  @Post('pools/:poolId/years/:year/transactions')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  post(
+    @Param() params: PoolYearParams,
+    @Body() dto: PostTransactionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const input = {
+      transactionId: dto.transactionId,
+      effectiveOn: dto.effectiveOn,
+      statedBy: { kind: dto.statedBy.kind, reference: dto.statedBy.reference },
+      correctionOf: dto.correctionOf ?? null,
+      movement: toMovement(dto),
+    };
+    return this.writePoolYear(
+      params,
+      new PostFundTransactionCommand(
+        params.poolId,
+        params.year,
+        input,
+        commandContext(request, actor, dto.reason),
+      ),
+      response,
+    );
+  }
+
+  private entry(
+    params: PoolYearParams,
+    entry: FundEntry,
+    reason: string,
+    actor: Actor,
+    request: Request,
+    response: Response,
+  ) {
+    return this.writePoolYear(
+      params,
+      new RecordFundEntryCommand(params.poolId, params.year, entry, commandContext(request, actor, reason)),
+      response,
+    );
+  }
+
+  @Post('pools/:poolId/years/:year/reversals')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  reverse(
+    @Param() params: PoolYearParams,
+    @Body() { reason, statedBy, ...input }: ReverseTransactionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.entry(
+      params,
+      { kind: 'reversal', ...input, statedBy: { kind: statedBy.kind, reference: statedBy.reference } },
+      reason,
+      actor,
+      request,
+      response,
+    );
+  }
+
+  /** A plan, forecast or actual figure as a return, plan or decision stated it. */
+  @Post('pools/:poolId/years/:year/figures')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  figure(
+    @Param() params: PoolYearParams,
+    @Body() { reason, statedBy, ...input }: StateFigureDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const figure = {
+      ...input,
+      quarter: input.quarter ?? null,
+      composedOf: input.composedOf ?? null,
+      statedBy: { kind: statedBy.kind, reference: statedBy.reference },
+    };
+    return this.entry(params, { kind: 'figure', figure }, reason, actor, request, response);
+  }
+
+  @Post('pools/:poolId/years/:year/closure')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  close(
+    @Param() params: PoolYearParams,
+    @Body() { reason, on, decision }: YearDecisionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.entry(
+      params,
+      { kind: 'close', on, decision: { kind: decision.kind, reference: decision.reference } },
+      reason,
+      actor,
+      request,
+      response,
+    );
+  }
+
+  @Post('pools/:poolId/years/:year/reopening')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  reopen(
+    @Param() params: PoolYearParams,
+    @Body() { reason, on, decision }: YearDecisionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.entry(
+      params,
+      { kind: 'reopen', on, decision: { kind: decision.kind, reference: decision.reference } },
+      reason,
+      actor,
+      request,
+      response,
+    );
+  }
+
+  /** The fund position as at a date (default: the year's last day), on the effective or the recorded axis. */
+  @Get('pools/:poolId/years/:year/position')
+  @AllowRoles(...READERS)
+  async fundPosition(
+    @Param() { poolId, year }: PoolYearParams,
+    @Query() query: PositionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const reports = await this.queries.execute(
+      new PoolYearReportsQuery(poolId, year, viewpoint(year, query)),
+    );
+    setEtag(response, reports.revision);
+    return reports.position;
+  }
+
+  /** Stated totals against their parts, the pooled fund and the ledger: JSON, CSV or an XLSX workbook. */
+  @Get('pools/:poolId/years/:year/reconciliation')
+  @AllowRoles(...READERS)
+  async reconciliation(
+    @Param() { poolId, year }: PoolYearParams,
+    @Query() query: ReconciliationQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { reconciliation } = await this.queries.execute(
+      new PoolYearReportsQuery(poolId, year, viewpoint(year, query)),
+    );
+    const name = `reconciliation-${poolId}-${year}`;
+    if (query.format === 'csv') {
+      response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+      return new StreamableFile(Buffer.from(findingsCsv(reconciliation.findings)), {
+        type: 'text/csv; charset=utf-8',
+      });
+    }
+    if (query.format === 'xlsx') {
+      response.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+      return new StreamableFile(await reconciliationWorkbook(reconciliation), { type: XLSX });
+    }
+    return reconciliation;
+  }
+
+  /** A partner's share of the pool's income and expenditure, for its own accounts. */
+  @Get('pools/:poolId/years/:year/partners/:partnerId')
+  @AllowRoles(...READERS)
+  async partner(@Param() { poolId, year, partnerId }: PartnerParams, @Query() query: PositionQueryDto) {
+    const { position } = await this.queries.execute(
+      new PoolYearReportsQuery(poolId, year, viewpoint(year, query)),
+    );
+    return partnerView(position, partnerId);
+  }
+
+  /** What an auditor certifies: contributions, total spend, and the exceptions. */
+  @Get('pools/:poolId/years/:year/certification')
+  @AllowRoles(...READERS)
+  async certification(@Param() { poolId, year }: PoolYearParams, @Query() query: PositionQueryDto) {
+    return (await this.queries.execute(new PoolYearReportsQuery(poolId, year, viewpoint(year, query))))
+      .certification;
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { FundController } from './fund.controller';
+import { FundFacts } from './fund-facts';
+import { RecordAgreementHandler } from './commands/record-agreement';
+import { OpenPoolYearHandler } from './commands/open-pool-year';
+import { PostFundTransactionHandler } from './commands/post-fund-transaction';
+import { RecordFundEntryHandler } from './commands/record-fund-entry';
+import { GetAgreementHandler, PoolYearReportsHandler } from './queries/fund-queries';
+
+/** Section 75 agreements and the double-entry pooled-fund ledger: positions, reconciliation, partner views. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [FundController],
+  providers: [
+    FundFacts,
+    RecordAgreementHandler,
+    OpenPoolYearHandler,
+    PostFundTransactionHandler,
+    RecordFundEntryHandler,
+    PoolYearReportsHandler,
+    GetAgreementHandler,
+  ],
+})
+export class FundModule {}

@@ -1,0 +1,67 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { EventStore } from '@bcl/event-store';
+import { FinancialYear, Viewpoint, agreementAsAt } from '@bcl/domain-fund';
+import { governanceKey, governanceProjection } from '@bcl/domain-governance';
+import { loadPoolYear, poolYearReports } from '@bcl/fund-reports';
+import { ServiceStore } from '@bcl/service-store';
+import { Problem } from '../../http/problem';
+import { EVENT_STORE, SERVICE_STORE } from '../../ledger/ledger.tokens';
+import { FundFacts } from '../fund-facts';
+
+/** A pool-year's position, reconciliation and certification pack, from one viewpoint. */
+export class PoolYearReportsQuery {
+  constructor(
+    readonly poolId: string,
+    readonly year: FinancialYear,
+    readonly viewpoint: Viewpoint,
+  ) {}
+}
+@QueryHandler(PoolYearReportsQuery)
+export class PoolYearReportsHandler implements IQueryHandler<PoolYearReportsQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute({ poolId, year, viewpoint }: PoolYearReportsQuery) {
+    const loaded = await loadPoolYear(this.store, poolId, year);
+    if (!loaded)
+      throw new Problem(404, 'not-found', 'Not found', `pool '${poolId}' has no year ${year} opened`);
+    return { ...poolYearReports(loaded, viewpoint), revision: loaded.state.transactions.length };
+  }
+}
+
+/** An agreement as at a date, every version, and the signatures recorded for each (governance approvals). */
+export class GetAgreementQuery {
+  constructor(
+    readonly agreementId: string,
+    readonly asAt: string,
+  ) {}
+}
+@QueryHandler(GetAgreementQuery)
+export class GetAgreementHandler implements IQueryHandler<GetAgreementQuery> {
+  constructor(
+    private readonly facts: FundFacts,
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+  ) {}
+  async execute({ agreementId, asAt }: GetAgreementQuery) {
+    const agreement = await this.facts.agreement(agreementId);
+    if (!agreement)
+      throw new Problem(404, 'not-found', 'Not found', `agreement '${agreementId}' is not recorded`);
+    const keys = agreement.versions.map((v) =>
+      governanceKey.approvals({ kind: 's75-variation', id: v.variationId }),
+    );
+    const approvals = await this.service.loadViews(governanceProjection.name, keys);
+    return {
+      agreementId,
+      areaId: agreement.areaId,
+      asAt,
+      inEffect: agreementAsAt(agreement, asAt),
+      versions: agreement.versions.map((v, i) => ({
+        variationId: v.variationId,
+        effectiveOn: v.effectiveOn,
+        summary: v.summary,
+        signatures: ((approvals.get(keys[i]!) as { approvals?: object[] } | undefined)?.approvals ?? [])
+          .length,
+      })),
+      revision: agreement.versions.length - 1,
+    };
+  }
+}

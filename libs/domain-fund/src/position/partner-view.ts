@@ -1,0 +1,91 @@
+import { PooledFundState } from '../ledger/pooled-fund';
+import { Finding } from '../reconciliation/reconcile';
+import { FundPosition } from './fund-position';
+
+/** Shares in proportion to weights, largest remainder first, so they add up to the whole to the penny. */
+function proportional(wholePence: number, weights: { key: string; weight: number }[]): Map<string, number> {
+  const totalWeight = weights.reduce((s, w) => s + w.weight, 0);
+  const result = new Map<string, number>();
+  if (totalWeight === 0) return result;
+  const exact = weights.map((w) => {
+    const product = BigInt(wholePence) * BigInt(w.weight);
+    return {
+      key: w.key,
+      floor: Number(product / BigInt(totalWeight)),
+      rem: Number(product % BigInt(totalWeight)),
+    };
+  });
+  let left = wholePence - exact.reduce((s, e) => s + e.floor, 0);
+  [...exact]
+    .sort((a, b) => b.rem - a.rem || a.key.localeCompare(b.key))
+    .forEach((e) => {
+      if (left > 0) ((e.floor += 1), (left -= 1));
+    });
+  exact.forEach((e) => result.set(e.key, e.floor));
+  return result;
+}
+
+/**
+ * One partner's share of the pool for its own accounts: what it put in (committed, received, outstanding), its
+ * share of income in basis points, the same share of the pool's expenditure (to the penny), and any overspend
+ * charged to it under the risk-share terms.
+ */
+export function partnerView(position: FundPosition, partnerId: string) {
+  const own = position.contributions.filter((c) => c.partnerId === partnerId);
+  const committedByPartner = new Map<string, number>();
+  for (const c of position.contributions)
+    committedByPartner.set(c.partnerId, (committedByPartner.get(c.partnerId) ?? 0) + c.committedPence);
+  const weights = [...committedByPartner.entries()].map(([key, weight]) => ({ key, weight }));
+  const committedPence = committedByPartner.get(partnerId) ?? 0;
+  return {
+    poolId: position.poolId,
+    year: position.year,
+    asAt: position.asAt,
+    axis: position.axis,
+    partnerId,
+    contributions: own,
+    committedPence,
+    receivedPence: own.reduce((s, c) => s + c.receivedPence, 0),
+    outstandingPence: own.reduce((s, c) => s + c.outstandingPence, 0),
+    shareOfIncomeBasisPoints: proportional(10_000, weights).get(partnerId) ?? 0,
+    shareOfExpenditurePence: proportional(position.expenditurePence, weights).get(partnerId) ?? 0,
+    overspendChargedPence: position.recoverable.find((r) => r.partnerId === partnerId)?.amountPence ?? 0,
+  };
+}
+
+/**
+ * What an auditor certifies: contributions by partner, total spend, and the exceptions: reconciliation findings
+ * that do not agree, schemes over their caps, contributions outstanding, and every reversal with its reason.
+ */
+export function certificationPack(state: PooledFundState, position: FundPosition, findings: Finding[]) {
+  const partners = [...new Set(position.contributions.map((c) => c.partnerId))];
+  return {
+    poolId: position.poolId,
+    year: position.year,
+    asAt: position.asAt,
+    contributions: partners.map((partnerId) => {
+      const view = partnerView(position, partnerId);
+      return {
+        partnerId,
+        committedPence: view.committedPence,
+        receivedPence: view.receivedPence,
+        outstandingPence: view.outstandingPence,
+      };
+    }),
+    totalSpendPence: position.expenditurePence,
+    balancePence: position.bankPence,
+    exceptions: {
+      reconciliation: findings.filter((f) => f.classification !== 'agrees'),
+      overspentSchemes: position.schemes.filter((s) => s.overspendPence > 0),
+      outstandingContributions: position.contributions.filter((c) => c.outstandingPence > 0),
+      reversals: state.transactions
+        .filter((t) => t.kind === 'reversal' && t.effectiveOn <= position.asAt)
+        .map((t) => ({
+          transactionId: t.transactionId,
+          reverses: t.reverses,
+          effectiveOn: t.effectiveOn,
+          statedBy: t.statedBy,
+        })),
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import ExcelJS from 'exceljs';
+import { EventStore, foldStream } from '@bcl/event-store';
+import {
+  Finding,
+  FinancialYear,
+  Viewpoint,
+  agreementAsAt,
+  agreementStream,
+  certificationPack,
+  evolveAgreement,
+  evolvePooledFund,
+  fundPosition,
+  pooledFundStream,
+  reconcile,
+  yearBounds,
+} from '@bcl/domain-fund';
+
+/** A pool-year's record and its agreement, read from their streams; undefined when the year is not opened. */
+export async function loadPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
+  const { state } = await foldStream(store, pooledFundStream(poolId, year), evolvePooledFund);
+  if (!state) return undefined;
+  const agreement = (await foldStream(store, agreementStream(state.agreementId), evolveAgreement)).state!;
+  return { state, agreement };
+}
+
+export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;
+
+/** The last day of the year: the default "as at" of a pool-year's reports. */
+export const yearEnd = (year: FinancialYear): string => {
+  const end = new Date(`${yearBounds(year).end}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+};
+
+/** Position, reconciliation and certification pack of a pool-year, from one viewpoint. */
+export function poolYearReports({ state, agreement }: LoadedPoolYear, viewpoint: Viewpoint) {
+  const terms = agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null;
+  const position = fundPosition(state, terms, viewpoint);
+  const reconciliation = reconcile(state, position, viewpoint);
+  return {
+    position,
+    reconciliation,
+    certification: certificationPack(state, position, reconciliation.findings),
+  };
+}
+
+const MONEY = '£#,##0.00;[Red]-£#,##0.00';
+
+/** The reconciliation as a workbook a finance officer can open: a summary sheet and one row per finding. */
+export async function reconciliationWorkbook(report: ReturnType<typeof reconcile>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Better Care Ledger';
+  const summary = workbook.addWorksheet('Summary');
+  summary.addRows([
+    ['Pool', report.poolId],
+    ['Financial year', report.year],
+    ['As at', report.asAt],
+    ['Time axis', report.axis],
+    ['Rounding tolerance (£)', report.roundingTolerancePence / 100],
+    ['Agree', report.summary.agrees],
+    ['Rounding', report.summary.rounding],
+    ['Discrepancy', report.summary.discrepancy],
+  ]);
+  summary.getColumn(1).width = 26;
+  const sheet = workbook.addWorksheet('Findings');
+  sheet.columns = [
+    { header: 'Check', key: 'check', width: 30 },
+    { header: 'Subject', key: 'subject', width: 36 },
+    { header: 'Quarter', key: 'quarter', width: 8 },
+    { header: 'Stated (£)', key: 'stated', width: 16, style: { numFmt: MONEY } },
+    { header: 'Stated by', key: 'statedBy', width: 50 },
+    { header: 'Computed (£)', key: 'computed', width: 16, style: { numFmt: MONEY } },
+    { header: 'Computed from', key: 'from', width: 44 },
+    { header: 'Difference (£)', key: 'difference', width: 16, style: { numFmt: MONEY } },
+    { header: 'Difference (pence)', key: 'differencePence', width: 18 },
+    { header: 'Classification', key: 'classification', width: 14 },
+  ];
+  report.findings.forEach((f: Finding) =>
+    sheet.addRow({
+      check: f.check,
+      subject: f.subject,
+      quarter: f.quarter,
+      stated: f.stated.amountPence / 100,
+      statedBy: f.stated.source,
+      computed: f.computed.amountPence / 100,
+      from: f.computed.from,
+      difference: f.differencePence / 100,
+      differencePence: f.differencePence,
+      classification: f.classification,
+    }),
+  );
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
