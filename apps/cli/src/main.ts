@@ -1,3 +1,4 @@
+import { fundCommand, reconcileCommand } from './commands/fund.command';
 import { whoApprovedCommand } from './commands/who-approved.command';
 import { Command, CommanderError } from 'commander';
 import { EventStoreError } from '@bcl/event-store';
@@ -34,6 +35,8 @@ export function buildProgram(): Command {
     projectionsCommand(),
     planCommand(),
     whoApprovedCommand(),
+    fundCommand(),
+    reconcileCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command.exitOverride());

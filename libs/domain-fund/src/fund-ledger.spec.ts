@@ -4,12 +4,13 @@ import { AgreementTerms } from './agreement/s75-agreement';
 import { establishAgreement, varyAgreement } from './agreement/record-agreement';
 import { agreementAsAt, evolveAgreement, AgreementState } from './agreement/s75-agreement';
 import { FundEvent, PooledFundState, evolvePooledFund } from './ledger/pooled-fund';
-import { MoneyMovement, PostTransaction, postTransaction, splitPence } from './ledger/post-transaction';
+import { MoneyMovement, PostTransaction, postTransaction, splitByShares } from './ledger/post-transaction';
 import { reverseTransaction } from './ledger/reverse-transaction';
 import { closeOrReopenYear, openYear } from './ledger/open-close-year';
 import { fundPosition } from './position/fund-position';
 import { BalanceIndex } from './position/balance-index';
 import { FUND_LIMITS } from './shared/fund-limits';
+import { splitPence } from './shared/split-pence';
 
 const TERMS: AgreementTerms = {
   parties: ['council', 'ccg'],
@@ -203,7 +204,7 @@ describe('the pooled-fund ledger refuses, recording nothing', () => {
 describe('overspend under the risk-share terms', () => {
   it('splits an overspend 33.33% / 66.67% to the penny, and shows who bears a scheme over its cap', () => {
     expect(
-      splitPence(1_00, TERMS.riskShare.kind === 'percentage-split' ? TERMS.riskShare.shares : []),
+      splitByShares(1_00, TERMS.riskShare.kind === 'percentage-split' ? TERMS.riskShare.shares : []),
     ).toEqual([
       { partnerId: 'council', amountPence: 33 },
       { partnerId: 'ccg', amountPence: 67 },
@@ -429,6 +430,30 @@ describe('properties of the ledger on random sequences of money commands', () =>
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('splitting pence by weights', () => {
+  it('adds up to the whole exactly, and no part is a penny or more from its exact share', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: FUND_LIMITS.amountPenceMax }),
+        fc
+          .array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 8 })
+          .filter((w) => w.some((x) => x > 0)),
+        (whole, weights) => {
+          const parts = splitPence(
+            whole,
+            weights.map((weight, i) => ({ key: `p${i}`, weight })),
+          );
+          expect([...parts.values()].reduce((s, v) => s + v, 0)).toBe(whole);
+          const total = weights.reduce((s, w) => s + w, 0);
+          weights.forEach((weight, i) =>
+            expect(Math.abs(parts.get(`p${i}`)! - (whole * weight) / total)).toBeLessThan(1 + 1e-6),
+          );
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,7 @@
 import { CalendarDate, isCalendarDate, refuse } from '@bcl/domain-registry';
 import { AgreementTerms } from '../agreement/s75-agreement';
 import { FUND_LIMITS } from '../shared/fund-limits';
+import { splitPence } from '../shared/split-pence';
 import { quarterOf, yearBounds } from '../shared/financial-year';
 import { ACCOUNT_PATTERN, Posting, account, balances, sumPence } from './accounts';
 import { FundEvent, PooledFundState, StatedBy, Transaction } from './pooled-fund';
@@ -47,18 +48,14 @@ const positive = (value: number, field: string) => {
     refuse('invalid', field, `must not exceed ${FUND_LIMITS.amountPenceMax} pence (the template's limit)`);
 };
 
-/** Splits pence by basis points, largest remainder first, so the parts add up to the whole exactly. */
-export function splitPence(amountPence: number, shares: { partnerId: string; basisPoints: number }[]) {
-  const exact = shares.map((s) => ({
-    partnerId: s.partnerId,
-    floor: Math.floor((amountPence * s.basisPoints) / 10_000),
-    rem: (amountPence * s.basisPoints) % 10_000,
-  }));
-  let left = amountPence - exact.reduce((sum, e) => sum + e.floor, 0);
-  const order = [...exact.keys()].sort((a, b) => exact[b]!.rem - exact[a]!.rem || a - b);
-  for (const index of order) if (left > 0) ((exact[index]!.floor += 1), (left -= 1));
-  return exact.map((e) => ({ partnerId: e.partnerId, amountPence: e.floor }));
-}
+/** An overspend split between partners by the basis points of the risk-share terms. */
+export const splitByShares = (amountPence: number, shares: { partnerId: string; basisPoints: number }[]) =>
+  [
+    ...splitPence(
+      amountPence,
+      shares.map((s) => ({ key: s.partnerId, weight: s.basisPoints })),
+    ).entries(),
+  ].map(([partnerId, pence]) => ({ partnerId, amountPence: pence }));
 
 function postingsFor(
   state: PooledFundState,
@@ -169,7 +166,7 @@ function postingsFor(
       if (share.kind === 'percentage-split')
         return {
           postings: [
-            ...splitPence(movement.amountPence, share.shares)
+            ...splitByShares(movement.amountPence, share.shares)
               .filter((p) => p.amountPence > 0)
               .map((p) => ({ account: account.recoverable(p.partnerId), amountPence: p.amountPence })),
             out,

@@ -1,6 +1,6 @@
 import { CalendarDate } from '@bcl/domain-registry';
 import { AgreementTerms } from '../agreement/s75-agreement';
-import { splitPence } from '../ledger/post-transaction';
+import { splitByShares } from '../ledger/post-transaction';
 import { PooledFundState, StatedFigure, Transaction } from '../ledger/pooled-fund';
 import { QUARTERS, Quarter } from '../shared/financial-year';
 
@@ -49,7 +49,7 @@ function borneBy(terms: AgreementTerms | null, schemeId: string, overspendPence:
     return lead ? [{ bearer: lead, amountPence: overspendPence }] : [];
   }
   if (share.kind === 'percentage-split')
-    return splitPence(overspendPence, share.shares).map((s) => ({
+    return splitByShares(overspendPence, share.shares).map((s) => ({
       bearer: s.partnerId,
       amountPence: s.amountPence,
     }));

@@ -1,29 +1,7 @@
+import { splitPence } from '../shared/split-pence';
 import { PooledFundState } from '../ledger/pooled-fund';
 import { Finding } from '../reconciliation/reconcile';
 import { FundPosition } from './fund-position';
-
-/** Shares in proportion to weights, largest remainder first, so they add up to the whole to the penny. */
-function proportional(wholePence: number, weights: { key: string; weight: number }[]): Map<string, number> {
-  const totalWeight = weights.reduce((s, w) => s + w.weight, 0);
-  const result = new Map<string, number>();
-  if (totalWeight === 0) return result;
-  const exact = weights.map((w) => {
-    const product = BigInt(wholePence) * BigInt(w.weight);
-    return {
-      key: w.key,
-      floor: Number(product / BigInt(totalWeight)),
-      rem: Number(product % BigInt(totalWeight)),
-    };
-  });
-  let left = wholePence - exact.reduce((s, e) => s + e.floor, 0);
-  [...exact]
-    .sort((a, b) => b.rem - a.rem || a.key.localeCompare(b.key))
-    .forEach((e) => {
-      if (left > 0) ((e.floor += 1), (left -= 1));
-    });
-  exact.forEach((e) => result.set(e.key, e.floor));
-  return result;
-}
 
 /**
  * One partner's share of the pool for its own accounts: what it put in (committed, received, outstanding), its
@@ -47,8 +25,8 @@ export function partnerView(position: FundPosition, partnerId: string) {
     committedPence,
     receivedPence: own.reduce((s, c) => s + c.receivedPence, 0),
     outstandingPence: own.reduce((s, c) => s + c.outstandingPence, 0),
-    shareOfIncomeBasisPoints: proportional(10_000, weights).get(partnerId) ?? 0,
-    shareOfExpenditurePence: proportional(position.expenditurePence, weights).get(partnerId) ?? 0,
+    shareOfIncomeBasisPoints: splitPence(10_000, weights).get(partnerId) ?? 0,
+    shareOfExpenditurePence: splitPence(position.expenditurePence, weights).get(partnerId) ?? 0,
     overspendChargedPence: position.recoverable.find((r) => r.partnerId === partnerId)?.amountPence ?? 0,
   };
 }

@@ -1,0 +1,115 @@
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { FundPosition, Viewpoint, findingsCsv, isFinancialYear } from '@bcl/domain-fund';
+import { ID_PATTERN, isCalendarDate } from '@bcl/domain-registry';
+import { loadPoolYear, poolYearReports, reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
+import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
+
+interface ViewOptions {
+  asAt?: string;
+  axis: string;
+}
+
+const pounds = (pence: number | null) =>
+  pence === null
+    ? '–'
+    : `${pence < 0 ? '-' : ''}£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+
+/** The pool-year's reports from one viewpoint; a bad argument is one line saying what to fix. */
+async function reports(globals: GlobalOptions, pool: string, year: string, options: ViewOptions) {
+  if (!ID_PATTERN.test(pool)) throw new UsageError('pool: must be lower-case letters, digits and hyphens');
+  if (!isFinancialYear(year)) throw new UsageError('year: must be a financial year such as 2016-17');
+  if (options.asAt !== undefined && !isCalendarDate(options.asAt))
+    throw new UsageError('--as-at: must be a real date written YYYY-MM-DD');
+  if (options.axis !== 'effective' && options.axis !== 'recorded')
+    throw new UsageError('--axis: must be effective or recorded');
+  const viewpoint: Viewpoint = { asAt: options.asAt ?? yearEnd(year), axis: options.axis };
+  return withStore(globals, async (store) => {
+    const loaded = await loadPoolYear(store, pool, year);
+    if (!loaded) throw new UsageError(`pool '${pool}' has no year ${year} opened`);
+    return poolYearReports(loaded, viewpoint);
+  });
+}
+
+function describePosition(p: FundPosition): string {
+  return [
+    `${p.poolId} ${p.year} as at ${p.asAt} (${p.axis}): ${p.transactions} transactions`,
+    ...p.contributions.map(
+      (c) =>
+        `  contribution ${c.partnerId} ${c.source}: committed ${pounds(c.committedPence)}, received ${pounds(c.receivedPence)}, outstanding ${pounds(c.outstandingPence)}`,
+    ),
+    ...p.broughtForward.map((b) => `  brought forward ${b.purpose}: ${pounds(b.amountPence)}`),
+    ...p.schemes.map(
+      (s) =>
+        `  scheme ${s.schemeId}: planned ${pounds(s.plannedPence)}, actual ${pounds(s.actualPence)}${s.overspendPence > 0 ? `, over its cap by ${pounds(s.overspendPence)} (${s.borneBy.map((b) => `${b.bearer} ${pounds(b.amountPence)}`).join(', ')})` : ''}`,
+    ),
+    ...(p.dfgPassedDown.length > 0
+      ? [
+          `  DFG passed down to ${p.dfgPassedDown.length} districts: ${pounds(p.dfgPassedDown.reduce((s, d) => s + d.amountPence, 0))}`,
+        ]
+      : []),
+    ...p.reserves.map((r) => `  reserve ${r.reserve}: ${pounds(r.amountPence)}`),
+    `  income ${pounds(p.incomePence)}, expenditure ${pounds(p.expenditurePence)}, ${p.overspendPence > 0 ? `overspend ${pounds(p.overspendPence)}` : `underspend ${pounds(p.underspendPence)}`}, bank ${pounds(p.bankPence)}`,
+  ].join('\n');
+}
+
+export function fundCommand(): Command {
+  const fund = new Command('fund').description('the pooled-fund ledger');
+  fund
+    .command('position')
+    .description(
+      'the fund position of a pool-year as at a date: contributions, spend, balance, over/underspend',
+    )
+    .argument('<pool>', 'the pool id, e.g. southend-bcf')
+    .argument('<year>', 'the financial year, e.g. 2016-17')
+    .option('--as-at <date>', 'the date (default: the last day of the year)')
+    .option(
+      '--axis <axis>',
+      'effective (what took effect by then) or recorded (what was recorded by then)',
+      'effective',
+    )
+    .action(async (pool: string, year: string, options: ViewOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const { position } = await reports(globals, pool, year, options);
+      report(globals, position, describePosition(position));
+    });
+  return fund;
+}
+
+export function reconcileCommand(): Command {
+  return new Command('reconcile')
+    .description('stated totals against their parts, the pooled fund and the ledger; corrects nothing')
+    .argument('<pool>', 'the pool id')
+    .argument('<year>', 'the financial year')
+    .option('--as-at <date>', 'the date (default: the last day of the year)')
+    .option('--axis <axis>', 'effective or recorded', 'effective')
+    .option('--csv <file>', 'also write the findings as CSV')
+    .option('--xlsx <file>', 'also write the findings as an XLSX workbook')
+    .action(
+      async (
+        pool: string,
+        year: string,
+        options: ViewOptions & { csv?: string; xlsx?: string },
+        command: Command,
+      ) => {
+        const globals = command.optsWithGlobals<GlobalOptions>();
+        const { reconciliation } = await reports(globals, pool, year, options);
+        if (options.csv) writeFileSync(options.csv, findingsCsv(reconciliation.findings));
+        if (options.xlsx) writeFileSync(options.xlsx, await reconciliationWorkbook(reconciliation));
+        const { agrees, rounding, discrepancy } = reconciliation.summary;
+        report(
+          globals,
+          reconciliation,
+          [
+            `${pool} ${year} as at ${reconciliation.asAt}: ${agrees} agree, ${rounding} rounding, ${discrepancy} discrepancy`,
+            ...reconciliation.findings
+              .filter((f) => f.classification !== 'agrees')
+              .map(
+                (f) =>
+                  `  ${f.classification}: ${f.check} (${f.subject}${f.quarter ? `, Q${f.quarter}` : ''}): stated ${pounds(f.stated.amountPence)} by ${f.stated.source}; computed ${pounds(f.computed.amountPence)} from ${f.computed.from}; difference ${pounds(f.differencePence)}`,
+              ),
+          ].join('\n'),
+        );
+      },
+    );
+}

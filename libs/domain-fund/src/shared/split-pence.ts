@@ -1,0 +1,27 @@
+/**
+ * Splits whole pence in proportion to weights, the largest remainders taking the odd pennies (ties by order),
+ * so the parts add up to the whole exactly. Integer arithmetic throughout (BigInt for the products).
+ */
+export function splitPence(
+  wholePence: number,
+  weights: { key: string; weight: number }[],
+): Map<string, number> {
+  const totalWeight = BigInt(weights.reduce((sum, w) => sum + w.weight, 0));
+  const result = new Map<string, number>();
+  if (totalWeight === 0n) return result;
+  const parts = weights.map((w, order) => {
+    const product = BigInt(wholePence) * BigInt(w.weight);
+    return { key: w.key, order, pence: Number(product / totalWeight), remainder: product % totalWeight };
+  });
+  let left = wholePence - parts.reduce((sum, p) => sum + p.pence, 0);
+  const byRemainder = [...parts].sort((a, b) =>
+    a.remainder === b.remainder ? a.order - b.order : a.remainder > b.remainder ? -1 : 1,
+  );
+  for (const part of byRemainder) {
+    if (left === 0) break;
+    part.pence += 1;
+    left -= 1;
+  }
+  for (const part of parts) result.set(part.key, (result.get(part.key) ?? 0) + part.pence);
+  return result;
+}

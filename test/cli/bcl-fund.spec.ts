@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { runCli } from '../support/child-process';
+import { startApi } from '../support/api-app';
+
+describe('bcl fund position, bcl reconcile, and the zero-sum check in bcl verify', () => {
+  let dir: string;
+  let store: string;
+  const bcl = (...args: string[]) =>
+    runCli(['--store', store, ...args], { cwd: dir, env: { LEDGER_STORE: '' } });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bcl-fund-'));
+    store = `sqlite:${join(dir, 'ledger.db')}`;
+    await (await startApi(store, { demoData: true })).close(); // the fund fixtures, and the live projection
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints the Southend position at the end of Q2, and Medway 2017-18's one discrepancy in every format", async () => {
+    const position = await bcl('fund', 'position', 'southend-bcf', '2016-17', '--as-at', '2016-09-30');
+    expect(position).toMatchObject({ code: 0, stderr: '' });
+    expect(position.stdout.split('\n').slice(0, 4)).toEqual([
+      'southend-bcf 2016-17 as at 2016-09-30 (effective): 6 transactions',
+      '  contribution southend-on-sea-borough-council unsplit: committed £6,565,525.00, received £6,565,525.00, outstanding £0.00',
+      '  scheme southend-bcf-schemes: planned –, actual £6,565,525.00',
+      '  income £6,565,525.00, expenditure £6,565,525.00, underspend £0.00, bank £0.00',
+    ]);
+    const reconciled = await bcl(
+      'reconcile',
+      'medway-bcf',
+      '2017-18',
+      '--csv',
+      'medway.csv',
+      '--xlsx',
+      'medway.xlsx',
+    );
+    expect(reconciled.stdout.split('\n')).toEqual([
+      'medway-bcf 2017-18 as at 2018-03-31: 0 agree, 0 rounding, 1 discrepancy',
+      "  discrepancy: schemes-equal-pooled-fund (plan expenditure by scheme): stated £24,531,862.00 by plan: Medway BCF plan 2017-19, proposed pooled BCF budget (001:331-333); computed £24,481,862.00 from 15 schemes' planned expenditure; difference £50,000.00",
+      '',
+    ]);
+    expect(existsSync(join(dir, 'medway.csv'))).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'medway.xlsx'));
+    expect(workbook.getWorksheet('Findings')!.getRow(2).getCell(9).value).toBe(5_000_000);
+    const json = JSON.parse((await bcl('--json', 'reconcile', 'kent-bcf', '2017-18')).stdout);
+    expect(json.findings).toEqual([
+      expect.objectContaining({ classification: 'rounding', differencePence: -200 }),
+    ]);
+  });
+
+  it('says in one line what to fix', async () => {
+    const bad = await bcl('fund', 'position', 'southend-bcf', '2016-2017');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('year: must be a financial year such as 2016-17'),
+    ]);
+    const none = await bcl('reconcile', 'southend-bcf', '2019-20');
+    expect(none.stderr).toContain("pool 'southend-bcf' has no year 2019-20 opened");
+  });
+
+  it('verifies that every pool-year sums to zero and equals the live projection, and breaks on an unbalanced entry', async () => {
+    const ok = await bcl('verify');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(
+      /\nOK: pooled fund: 30 transactions in 5 pool-years sum to zero, and equal the live projection\n$/,
+    );
+    // an entry written around the domain (bcl append takes any event) that does not balance
+    const forged = await bcl(
+      'append',
+      '--stream',
+      'pooled-fund-kent-bcf-2017-18',
+      '--type',
+      'FundTransactionPosted',
+      '--data',
+      JSON.stringify({
+        poolId: 'kent-bcf',
+        year: '2017-18',
+        transactionId: 'forged',
+        kind: 'journal',
+        postings: [{ account: 'bank', amountPence: 100 }],
+      }),
+      '--reason',
+      'test: a forged, unbalanced entry',
+    );
+    expect(forged.code).toBe(0);
+    const broken = await bcl('verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain("BROKEN: pool 'kent-bcf' 2017-18: balances sum to 100 pence, not 0");
+  });
+});
