@@ -86,19 +86,28 @@ describeEachDurableStore(
     });
 
     it("finds Kent's £2 DFG rounding and Medway's £50,000 discrepancy, and puts the latter in the certification pack", async () => {
-      expect((await get(`${KENT}/reconciliation`).expect(200)).body.findings).toEqual([
+      const kent = (await get(`${KENT}/reconciliation`).expect(200)).body;
+      expect(kent.plan).toEqual({ planId: 'kent-2017-19', version: 1 });
+      expect(kent.summary).toEqual({ agrees: 13, rounding: 1, discrepancy: 10 });
+      expect(kent.findings).toContainEqual(
         expect.objectContaining({
           check: 'dfg-passed-down-in-full',
           differencePence: -200,
           classification: 'rounding',
         }),
-      ]);
+      );
       const pack = (await get('/api/fund/pools/medway-bcf/years/2017-18/certification').expect(200)).body;
       expect(pack.exceptions.reconciliation).toEqual([
         expect.objectContaining({
           check: 'schemes-equal-pooled-fund',
           differencePence: 5_000_000,
           classification: 'discrepancy',
+        }),
+        // the plan's iBCF contribution (£3,962,308) is not yet in the ledger
+        expect.objectContaining({
+          check: 'plan-contribution-equals-ledger',
+          subject: 'medway-council ibcf',
+          differencePence: 396_230_800,
         }),
       ]);
       const rutland = (await get('/api/fund/pools/rutland-bcf/years/2016-17/position').expect(200)).body;

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { EventStore, foldStream } from '@bcl/event-store';
+import { loadPlan } from '@bcl/plan-import';
 import {
   Finding,
   FinancialYear,
+  PlanFigures,
   Viewpoint,
   agreementAsAt,
   agreementStream,
@@ -15,12 +17,45 @@ import {
   yearBounds,
 } from '@bcl/domain-fund';
 
-/** A pool-year's record and its agreement, read from their streams; undefined when the year is not opened. */
+/** The planning cycle a financial year falls in: the two-year 2017-19 plans cover 2017-18 and 2018-19. */
+const cycleOf = (year: FinancialYear): string =>
+  year === '2017-18' || year === '2018-19' ? '2017-19' : year;
+
+/**
+ * The BCF plan of the agreement's area for the year, if the ledger holds one (by the import's default id,
+ * `<area>-<cycle>`): its contributions and DFG pass-down for the year, to reconcile with the ledger.
+ */
+async function planFigures(
+  store: EventStore,
+  areaId: string,
+  year: FinancialYear,
+): Promise<PlanFigures | null> {
+  const planId = `${areaId}-${cycleOf(year)}`;
+  const { state } = await loadPlan(store, planId);
+  if (!state) return null;
+  const inYear = <T extends { amountsPence: Record<string, number> }>(entries: T[]) =>
+    entries.filter((e) => e.amountsPence[year] !== undefined);
+  return {
+    planId,
+    version: state.version,
+    contributions: inYear(state.content.contributions).map((c) => ({
+      partnerId: c.contributorId,
+      source: c.source,
+      amountPence: c.amountsPence[year]!,
+    })),
+    dfgPassDown: inYear(state.content.dfgPassDown).map((d) => ({
+      districtId: d.districtId,
+      amountPence: d.amountsPence[year]!,
+    })),
+  };
+}
+
+/** A pool-year's record, its agreement and its area's plan, read from their streams; undefined if not opened. */
 export async function loadPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
   const { state } = await foldStream(store, pooledFundStream(poolId, year), evolvePooledFund);
   if (!state) return undefined;
   const agreement = (await foldStream(store, agreementStream(state.agreementId), evolveAgreement)).state!;
-  return { state, agreement };
+  return { state, agreement, plan: await planFigures(store, agreement.areaId, year) };
 }
 
 export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;
@@ -33,10 +68,10 @@ export const yearEnd = (year: FinancialYear): string => {
 };
 
 /** Position, reconciliation and certification pack of a pool-year, from one viewpoint. */
-export function poolYearReports({ state, agreement }: LoadedPoolYear, viewpoint: Viewpoint) {
+export function poolYearReports({ state, agreement, plan }: LoadedPoolYear, viewpoint: Viewpoint) {
   const terms = agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null;
   const position = fundPosition(state, terms, viewpoint);
-  const reconciliation = reconcile(state, position, viewpoint);
+  const reconciliation = reconcile(state, position, viewpoint, plan);
   return {
     position,
     reconciliation,

@@ -27,12 +27,25 @@ export const classify = (differencePence: number): Classification =>
 
 const source = (s: StatedBy) => `${s.kind}: ${s.reference}`;
 
+/** What the BCF plan (the plans capability) says for this year, to compare with the ledger. */
+export interface PlanFigures {
+  planId: string;
+  version: number;
+  contributions: { partnerId: string; source: string; amountPence: number }[];
+  dfgPassDown: { districtId: string; amountPence: number }[];
+}
+
 /**
  * Compares, for one pool-year, each stated total with the total of its parts, the quarterly income and
  * expenditure with the pooled fund, the schemes' planned spend with the pooled fund, stated actuals with the
  * ledger, and contributions with the pooled fund and the DFG passed down. It reports; it corrects nothing.
  */
-export function reconcile(state: PooledFundState, position: FundPosition, viewpoint: Viewpoint) {
+export function reconcile(
+  state: PooledFundState,
+  position: FundPosition,
+  viewpoint: Viewpoint,
+  plan: PlanFigures | null = null,
+) {
   const figures = [...currentFigures(state.figures, viewpoint).values()];
   const balancesAt: Record<string, number> = {};
   for (const t of visibleAt(state.transactions, viewpoint))
@@ -161,12 +174,54 @@ export function reconcile(state: PooledFundState, position: FundPosition, viewpo
         from: `${position.dfgPassedDown.length} districts' pass-down`,
       },
     );
+  if (plan) {
+    const planSource = `plan: ${plan.planId} version ${plan.version}`;
+    const committed = (partnerId: string, source: string) =>
+      position.contributions.find((c) => c.partnerId === partnerId && c.source === source)?.committedPence ??
+      0;
+    for (const c of plan.contributions)
+      add(
+        'plan-contribution-equals-ledger',
+        `${c.partnerId} ${c.source}`,
+        null,
+        { amountPence: c.amountPence, source: planSource },
+        {
+          amountPence: committed(c.partnerId, c.source),
+          from: `ledger: income/${c.partnerId}/${c.source}`,
+        },
+      );
+    for (const c of position.contributions.filter(
+      (l) => !plan.contributions.some((p) => p.partnerId === l.partnerId && p.source === l.source),
+    ))
+      add(
+        'plan-contribution-equals-ledger',
+        `${c.partnerId} ${c.source}`,
+        null,
+        { amountPence: 0, source: `${planSource} (not in the plan)` },
+        {
+          amountPence: c.committedPence,
+          from: `ledger: income/${c.partnerId}/${c.source}`,
+        },
+      );
+    for (const d of plan.dfgPassDown)
+      add(
+        'plan-dfg-pass-down-equals-ledger',
+        d.districtId,
+        null,
+        { amountPence: d.amountPence, source: planSource },
+        {
+          amountPence: position.dfgPassedDown.find((l) => l.districtId === d.districtId)?.amountPence ?? 0,
+          from: `ledger: dfg-passed-down/${d.districtId}`,
+        },
+      );
+  }
   const count = (c: Classification) => findings.filter((f) => f.classification === c).length;
   return {
     poolId: state.poolId,
     year: state.year,
     ...viewpoint,
     roundingTolerancePence: FUND_LIMITS.roundingTolerancePence,
+    plan: plan ? { planId: plan.planId, version: plan.version } : null,
     summary: { agrees: count('agrees'), rounding: count('rounding'), discrepancy: count('discrepancy') },
     findings,
   };
