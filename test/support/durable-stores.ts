@@ -60,3 +60,15 @@ export async function withEventStore<T>(
     await store.close();
   }
 }
+
+/** Sends a request that must be refused as problem+json, and proves the log did not move. */
+export async function refusedRecordingNothing<R extends { headers: Record<string, string> }>(
+  setting: string,
+  send: () => Promise<R>,
+): Promise<R> {
+  const head = await withEventStore(setting, (store) => store.headPosition());
+  const response = await send();
+  expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(await withEventStore(setting, (store) => store.headPosition())).toBe(head);
+  return response;
+}

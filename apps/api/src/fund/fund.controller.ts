@@ -10,7 +10,6 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Actor } from '@bcl/event-store';
@@ -20,7 +19,7 @@ import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
 import { AllowRoles } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
-import { WriteResult } from '../ledger/ledger-writer';
+import { CommandQueryController } from '../http/command-query-controller';
 import { commandContext } from '../registry/command-context';
 import { IdParam } from '../registry/id-param';
 import { todayInEngland } from '../registry/queries/registry-views';
@@ -94,28 +93,11 @@ const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => ({
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('fund')
-export class FundController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private async write(command: object, response: Response, then: object) {
-    const result = await this.commands.execute<object, WriteResult>(command);
-    setEtag(response, result.revision);
-    return this.queries.execute(then);
-  }
-
-  private position(poolId: string, year: string) {
-    return this.queries
-      .execute(new PoolYearReportsQuery(poolId, year, { asAt: yearEnd(year), axis: 'effective' }))
-      .then((reports: { position: object }) => reports.position);
-  }
-
-  private async writePoolYear(params: PoolYearParams, command: object, response: Response) {
-    const result = await this.commands.execute<object, WriteResult>(command);
-    setEtag(response, result.revision);
-    return this.position(params.poolId, params.year);
+export class FundController extends CommandQueryController {
+  /** Pool-year writes answer the position at the year end. */
+  private async writePoolYear({ poolId, year }: PoolYearParams, command: object, response: Response) {
+    const viewAtYearEnd = new PoolYearReportsQuery(poolId, year, { asAt: yearEnd(year), axis: 'effective' });
+    return (await this.write<{ position: object }>(command, response, viewAtYearEnd)).position;
   }
 
   @Post('agreements')

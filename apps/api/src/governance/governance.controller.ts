@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Actor } from '@bcl/event-store';
@@ -7,8 +6,8 @@ import { READERS, Role } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
+import { CommandQueryController } from '../http/command-query-controller';
 import { Problem, invalidRequest } from '../http/problem';
-import { WriteResult } from '../ledger/ledger-writer';
 import { commandContext } from '../registry/command-context';
 import { IdParam } from '../registry/id-param';
 import { todayInEngland } from '../registry/queries/registry-views';
@@ -75,18 +74,7 @@ function actingPerson(actor: Actor): string {
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('governance')
-export class GovernanceController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  private async write(command: object, response: Response, then: object) {
-    const result = await this.commands.execute<object, WriteResult>(command);
-    setEtag(response, result.revision);
-    return this.queries.execute(then);
-  }
-
+export class GovernanceController extends CommandQueryController {
   @Post('bodies')
   @AllowRoles('governance-officer')
   establishBody(

@@ -1,5 +1,5 @@
-import { ValidationOptions, registerDecorator } from 'class-validator';
-import { isCalendarDate } from '@bcl/domain-registry';
+import { Matches, ValidationOptions, registerDecorator } from 'class-validator';
+import { ID_PATTERN, REGISTRY_LIMITS, isCalendarDate } from '@bcl/domain-registry';
 
 /** A real calendar date, YYYY-MM-DD. */
 export function IsCalendarDate(options?: ValidationOptions) {
@@ -12,3 +12,13 @@ export function IsCalendarDate(options?: ValidationOptions) {
       validator: { validate: (value: unknown) => isCalendarDate(value) },
     });
 }
+
+const ID_MESSAGE = `must be lower-case letters, digits and hyphens, at most ${REGISTRY_LIMITS.idLengthMax} characters`;
+/** A caller-chosen id (the registry's pattern); `each` for arrays of ids. */
+export const IsId = (each = false) => Matches(ID_PATTERN, { message: ID_MESSAGE, each });
+
+/** Several property decorators as one. */
+export const applyAll =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((decorator) => decorator(target, key));

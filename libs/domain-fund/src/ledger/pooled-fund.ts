@@ -1,4 +1,4 @@
-import { CalendarDate } from '@bcl/domain-registry';
+import { CalendarDate, refuse } from '@bcl/domain-registry';
 import { FinancialYear, Quarter } from '../shared/financial-year';
 import { Posting } from './accounts';
 
@@ -135,4 +135,16 @@ export function evolvePooledFund(
       state!.closed = event.type === 'PooledFundYearClosed';
       return state!;
   }
+}
+
+/** A new transaction needs an opened year, not closed, and an id not used before in it. */
+export function assertPostable(
+  state: PooledFundState | undefined,
+  transactionId: string,
+): asserts state is PooledFundState {
+  if (!state) return refuse('not-found', 'year', 'the pool-year is not opened');
+  if (state.closed)
+    refuse('conflict', 'year', `${state.year} is closed: a reopening decision must be recorded first`);
+  if (state.transactionIds[transactionId])
+    refuse('conflict', 'transactionId', `transaction '${transactionId}' is already recorded`);
 }

@@ -4,7 +4,7 @@ import { FUND_LIMITS } from '../shared/fund-limits';
 import { splitPence } from '../shared/split-pence';
 import { quarterOf, yearBounds } from '../shared/financial-year';
 import { ACCOUNT_PATTERN, Posting, account, balances, sumPence } from './accounts';
-import { FundEvent, PooledFundState, StatedBy, Transaction } from './pooled-fund';
+import { FundEvent, PooledFundState, assertPostable, StatedBy, Transaction } from './pooled-fund';
 
 /** A money movement as a finance officer states it; the ledger turns it into balanced postings. */
 export type MoneyMovement =
@@ -268,11 +268,7 @@ export function postTransaction(
   command: PostTransaction,
   facts: PostingFacts,
 ): FundEvent[] {
-  if (!state) return refuse('not-found', 'year', 'the pool-year is not opened');
-  if (state.closed)
-    refuse('conflict', 'year', `${state.year} is closed: a reopening decision must be recorded first`);
-  if (state.transactionIds[command.transactionId])
-    refuse('conflict', 'transactionId', `transaction '${command.transactionId}' is already recorded`);
+  assertPostable(state, command.transactionId);
   if (!isCalendarDate(command.effectiveOn))
     refuse('invalid', 'effectiveOn', 'must be a real date written YYYY-MM-DD');
   const { start, end } = yearBounds(state.year);

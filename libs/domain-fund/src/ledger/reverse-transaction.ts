@@ -1,6 +1,6 @@
 import { CalendarDate, refuse } from '@bcl/domain-registry';
 import { quarterOf, yearBounds } from '../shared/financial-year';
-import { FundEvent, PooledFundState, StatedBy } from './pooled-fund';
+import { FundEvent, PooledFundState, assertPostable, StatedBy } from './pooled-fund';
 import { assertBalanced } from './post-transaction';
 
 /** Reverses a transaction with its exact opposite, once; the original stays in the record. */
@@ -8,11 +8,7 @@ export function reverseTransaction(
   state: PooledFundState | undefined,
   command: { transactionId: string; reverses: string; effectiveOn: CalendarDate; statedBy: StatedBy },
 ): FundEvent[] {
-  if (!state) return refuse('not-found', 'year', 'the pool-year is not opened');
-  if (state.closed)
-    refuse('conflict', 'year', `${state.year} is closed: a reopening decision must be recorded first`);
-  if (state.transactionIds[command.transactionId])
-    refuse('conflict', 'transactionId', `transaction '${command.transactionId}' is already recorded`);
+  assertPostable(state, command.transactionId);
   const original = state.transactions.find((t) => t.transactionId === command.reverses);
   if (!original) return refuse('not-found', 'reverses', `transaction '${command.reverses}' is not recorded`);
   if (original.kind === 'reversal')

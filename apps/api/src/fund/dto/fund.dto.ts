@@ -27,20 +27,14 @@ import {
   UNDERSPEND_TREATMENTS,
   UnderspendTreatment,
 } from '@bcl/domain-fund';
-import { ID_PATTERN, REGISTRY_LIMITS as L } from '@bcl/domain-registry';
-import { IsCalendarDate } from '../../http/validators';
+import { REGISTRY_LIMITS as L } from '@bcl/domain-registry';
+import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../registry/dto/registry.dto';
 
-const ID_MESSAGE = `must be lower-case letters, digits and hyphens, at most ${L.idLengthMax} characters`;
-const IsId = (each = false) => Matches(ID_PATTERN, { message: ID_MESSAGE, each });
 const IsYear = () => Matches(FINANCIAL_YEAR_PATTERN, { message: 'must be a financial year such as 2016-17' });
 const DATE = { example: '2016-06-30', description: 'YYYY-MM-DD' };
 const PENCE = { description: 'integer pence', minimum: 0, maximum: F.amountPenceMax };
 const Pence = (min = 0) => [IsInt(), Min(min), Max(F.amountPenceMax)];
-const applyAll =
-  (...decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) =>
-    decorators.forEach((d) => d(target, key));
 const Nested = (type: () => new () => object, each = false): PropertyDecorator =>
   applyAll(
     ...(each ? [IsArray(), ArrayMaxSize(F.schedulesMax)] : [IsObject()]),

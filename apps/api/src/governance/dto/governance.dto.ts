@@ -10,7 +10,6 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
@@ -28,21 +27,15 @@ import {
   SEAT_ROLES,
   SeatRole,
 } from '@bcl/domain-governance';
-import { ID_PATTERN, REGISTRY_LIMITS as L } from '@bcl/domain-registry';
-import { IsCalendarDate } from '../../http/validators';
+import { REGISTRY_LIMITS as L } from '@bcl/domain-registry';
+import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../registry/dto/registry.dto';
 
-const ID_MESSAGE = `must be lower-case letters, digits and hyphens, at most ${L.idLengthMax} characters`;
-const IsId = (each = false) => Matches(ID_PATTERN, { message: ID_MESSAGE, each });
 const DATE = { example: '2017-06-14', description: 'YYYY-MM-DD' };
 /** Pence, at most the largest integer a double holds exactly. */
 const PENCE_MAX = Number.MAX_SAFE_INTEGER;
 const Text = (max: number) => Length(1, max);
 const IdList = (max: number) => [IsArray(), ArrayMaxSize(max), IsId(true)];
-const applyAll =
-  (...decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) =>
-    decorators.forEach((d) => d(target, key));
 
 export class EstablishBodyDto extends ReasonDto {
   @ApiProperty({ example: 'kent-hwb' }) @IsId() bodyId!: string;
