@@ -8,6 +8,7 @@ import { MoneyMovement, PostTransaction, postTransaction, splitByShares } from '
 import { reverseTransaction } from './ledger/reverse-transaction';
 import { closeOrReopenYear, openYear } from './ledger/open-close-year';
 import { fundPosition } from './position/fund-position';
+import { reconcile } from './reconciliation/reconcile';
 import { BalanceIndex } from './position/balance-index';
 import { FUND_LIMITS } from './shared/fund-limits';
 import { splitPence } from './shared/split-pence';
@@ -259,6 +260,36 @@ describe('overspend under the risk-share terms', () => {
         ],
       },
     });
+  });
+});
+
+describe("reconciling with the agreement's contribution rules", () => {
+  it("compares each rule with the partner's committed income by source", () => {
+    const state = post(
+      opened(),
+      command('c', {
+        kind: 'contribution-committed',
+        partnerId: 'ccg',
+        source: 'ccg-minimum',
+        amountPence: 4_999_00,
+      }),
+    );
+    const viewpoint = { asAt: '2017-03-31', axis: 'effective' as const };
+    const position = fundPosition(state, TERMS, viewpoint);
+    const rules = [
+      { partnerId: 'ccg', source: 'ccg-minimum', amountPence: 5_000_00, variationId: 'v0' },
+      { partnerId: 'council', source: 'dfg', amountPence: 186_000_00, variationId: 'v0' },
+    ];
+    expect(
+      reconcile(state, position, viewpoint, null, rules).findings.map((f) => [
+        f.subject,
+        f.differencePence,
+        f.classification,
+      ]),
+    ).toEqual([
+      ['ccg ccg-minimum', 1_00, 'rounding'],
+      ['council dfg', 186_000_00, 'discrepancy'],
+    ]);
   });
 });
 

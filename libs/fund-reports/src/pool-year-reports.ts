@@ -69,9 +69,13 @@ export const yearEnd = (year: FinancialYear): string => {
 
 /** Position, reconciliation and certification pack of a pool-year, from one viewpoint. */
 export function poolYearReports({ state, agreement, plan }: LoadedPoolYear, viewpoint: Viewpoint) {
-  const terms = agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null;
+  const version = agreementAsAt(agreement, viewpoint.asAt);
+  const terms = version?.terms ?? null;
   const position = fundPosition(state, terms, viewpoint);
-  const reconciliation = reconcile(state, position, viewpoint, plan);
+  const rules = (terms?.contributionRules ?? [])
+    .filter((r) => r.poolId === state.poolId && (r.year === null || r.year === state.year))
+    .map((r) => ({ ...r, variationId: version!.variationId }));
+  const reconciliation = reconcile(state, position, viewpoint, plan, rules);
   return {
     position,
     reconciliation,

@@ -38,13 +38,16 @@ export interface PlanFigures {
 /**
  * Compares, for one pool-year, each stated total with the total of its parts, the quarterly income and
  * expenditure with the pooled fund, the schemes' planned spend with the pooled fund, stated actuals with the
- * ledger, and contributions with the pooled fund and the DFG passed down. It reports; it corrects nothing.
+ * ledger, contributions with the pooled fund, the DFG passed down, the agreement's contribution rules and the
+ * area's BCF plan. It reports; it corrects nothing.
  */
 export function reconcile(
   state: PooledFundState,
   position: FundPosition,
   viewpoint: Viewpoint,
   plan: PlanFigures | null = null,
+  /** The agreement's contribution rules for this pool and year, in effect at the viewpoint. */
+  rules: { partnerId: string; source: string; amountPence: number; variationId: string }[] = [],
 ) {
   const figures = [...currentFigures(state.figures, viewpoint).values()];
   const balancesAt: Record<string, number> = {};
@@ -172,6 +175,19 @@ export function reconcile(
       {
         amountPence: dfgOut,
         from: `${position.dfgPassedDown.length} districts' pass-down`,
+      },
+    );
+  for (const rule of rules)
+    add(
+      'agreement-contribution-equals-ledger',
+      `${rule.partnerId} ${rule.source}`,
+      null,
+      { amountPence: rule.amountPence, source: `agreement: variation ${rule.variationId}` },
+      {
+        amountPence:
+          position.contributions.find((c) => c.partnerId === rule.partnerId && c.source === rule.source)
+            ?.committedPence ?? 0,
+        from: `ledger: income/${rule.partnerId}/${rule.source}`,
       },
     );
   if (plan) {
