@@ -43,6 +43,10 @@ async function planFigures(
       source: c.source,
       amountPence: c.amountsPence[year]!,
     })),
+    schemeSpendPence: state.content.schemes
+      .flatMap((s) => s.spend)
+      .filter((line) => line.year === year)
+      .reduce((sum, line) => sum + line.amountPence, 0),
     dfgPassDown: inYear(state.content.dfgPassDown).map((d) => ({
       districtId: d.districtId,
       amountPence: d.amountsPence[year]!,

@@ -198,13 +198,22 @@ describe("Kent 2017-18 against its BCF plan's contributions and DFG pass-down", 
           source: c.source,
           amountPence: (c.amountsPence as Record<string, number>)[year]!,
         })),
+      // the seeds give Kent no planned expenditure (brief §5.3): its schemes carry no spend lines
+      schemeSpendPence: kentPlan.schemes
+        .flatMap((s) => s.spend as { year: string; amountPence: number }[])
+        .filter((l) => l.year === year)
+        .reduce((sum, l) => sum + l.amountPence, 0),
       dfgPassDown: kentPlan.dfgPassDown.map((d) => ({
         districtId: d.districtId,
         amountPence: d.amountsPence[year],
       })),
     };
     const { findings, summary } = view('kent-bcf', year, '2018-03-31', 'effective', plan).reconciliation;
-    expect(summary).toEqual({ agrees: 13, rounding: 1, discrepancy: 10 });
+    expect(summary).toEqual({ agrees: 14, rounding: 1, discrepancy: 10 });
+    expect(findings.find((f) => f.check === 'plan-expenditure-equals-ledger')).toMatchObject({
+      stated: { amountPence: 0 },
+      computed: { amountPence: 0 },
+    });
     expect(findings.find((f) => f.subject === 'kent-county-council dfg')).toMatchObject({
       classification: 'agrees',
       differencePence: 0,

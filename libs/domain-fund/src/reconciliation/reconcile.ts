@@ -33,6 +33,8 @@ export interface PlanFigures {
   version: number;
   contributions: { partnerId: string; source: string; amountPence: number }[];
   dfgPassDown: { districtId: string; amountPence: number }[];
+  /** The plan's spend over all its schemes for the year. */
+  schemeSpendPence: number;
 }
 
 /**
@@ -219,6 +221,16 @@ export function reconcile(
           from: `ledger: income/${c.partnerId}/${c.source}`,
         },
       );
+    add(
+      'plan-expenditure-equals-ledger',
+      'expenditure on schemes',
+      null,
+      { amountPence: plan.schemeSpendPence, source: planSource },
+      {
+        amountPence: position.schemes.reduce((sum, s) => sum + s.actualPence, 0),
+        from: 'ledger: expenditure accounts',
+      },
+    );
     for (const d of plan.dfgPassDown)
       add(
         'plan-dfg-pass-down-equals-ledger',
