@@ -25,7 +25,7 @@ const cycleOf = (year: FinancialYear): string =>
  * The BCF plan of the agreement's area for the year, if the ledger holds one (by the import's default id,
  * `<area>-<cycle>`): its contributions and DFG pass-down for the year, to reconcile with the ledger.
  */
-async function planFigures(
+export async function loadPlanFigures(
   store: EventStore,
   areaId: string,
   year: FinancialYear,
@@ -54,12 +54,12 @@ async function planFigures(
   };
 }
 
-/** A pool-year's record, its agreement and its area's plan, read from their streams; undefined if not opened. */
+/** A pool-year's record and its agreement, read from their streams; undefined when the year is not opened. */
 export async function loadPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
   const { state } = await foldStream(store, pooledFundStream(poolId, year), evolvePooledFund);
   if (!state) return undefined;
   const agreement = (await foldStream(store, agreementStream(state.agreementId), evolveAgreement)).state!;
-  return { state, agreement, plan: await planFigures(store, agreement.areaId, year) };
+  return { state, agreement };
 }
 
 export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;
@@ -71,11 +71,17 @@ export const yearEnd = (year: FinancialYear): string => {
   return end.toISOString().slice(0, 10);
 };
 
-/** Position, reconciliation and certification pack of a pool-year, from one viewpoint. */
-export function poolYearReports({ state, agreement, plan }: LoadedPoolYear, viewpoint: Viewpoint) {
+/** The fund position of a pool-year, under the agreement's terms in effect at the viewpoint. */
+export function poolYearPosition({ state, agreement }: LoadedPoolYear, viewpoint: Viewpoint) {
+  return fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint);
+}
+
+/** Position, reconciliation (with the area's plan, when held) and certification pack, from one viewpoint. */
+export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null, viewpoint: Viewpoint) {
+  const { state, agreement } = loaded;
   const version = agreementAsAt(agreement, viewpoint.asAt);
   const terms = version?.terms ?? null;
-  const position = fundPosition(state, terms, viewpoint);
+  const position = poolYearPosition(loaded, viewpoint);
   const rules = (terms?.contributionRules ?? [])
     .filter((r) => r.poolId === state.poolId && (r.year === null || r.year === state.year))
     .map((r) => ({ ...r, variationId: version!.variationId }));

@@ -128,8 +128,9 @@ export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registr
   for (const [index, step] of REGISTRY_FIXTURES.entries())
     await run(toCommand(step, context(`registry-fixture-${index}`, step.reason)));
   if (scope === 'registry') return written;
+  const plans = fixturesDirectory();
   for (const file of DEMO_PLANS) {
-    const { command } = await readPlanInput(readFileSync(join(fixturesDirectory(), file)), 'json');
+    const { command } = await readPlanInput(readFileSync(join(plans, file)), 'json');
     await run(
       new ImportPlanCommand(
         command,

@@ -1,15 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, foldStream } from '@bcl/event-store';
-import {
-  AgreementState,
-  FinancialYear,
-  PooledFundState,
-  agreementAsAt,
-  agreementStream,
-  evolveAgreement,
-  evolvePooledFund,
-  pooledFundStream,
-} from '@bcl/domain-fund';
+import { AgreementState, agreementStream, evolveAgreement } from '@bcl/domain-fund';
 import {
   evolveHwbArea,
   evolveOrganisation,
@@ -18,7 +9,6 @@ import {
   organisationStream,
   postStream,
 } from '@bcl/domain-registry';
-import { Problem } from '../http/problem';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
 
 /** What pooled-fund commands and queries are checked against, from the streams that own each fact. */
@@ -28,19 +18,6 @@ export class FundFacts {
 
   async agreement(agreementId: string): Promise<AgreementState | undefined> {
     return (await foldStream(this.store, agreementStream(agreementId), evolveAgreement)).state;
-  }
-
-  async poolYear(poolId: string, year: FinancialYear): Promise<PooledFundState | undefined> {
-    return (await foldStream(this.store, pooledFundStream(poolId, year), evolvePooledFund)).state;
-  }
-
-  /** The pool-year and its agreement; 404 when either is not recorded. */
-  async requiredPoolYear(poolId: string, year: FinancialYear) {
-    const state = await this.poolYear(poolId, year);
-    if (!state)
-      throw new Problem(404, 'not-found', 'Not found', `pool '${poolId}' has no year ${year} opened`);
-    const agreement = (await this.agreement(state.agreementId))!;
-    return { state, agreement, termsOn: (date: string) => agreementAsAt(agreement, date)?.terms ?? null };
   }
 
   async organisationsExist(ids: string[]): Promise<Set<string>> {

@@ -19,7 +19,8 @@ import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
 import { AllowRoles } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
-import { CommandQueryController } from '../http/command-query-controller';
+import { CommandQueryController, plain } from '../http/command-query-controller';
+import { CommandContext } from '../ledger/ledger-writer';
 import { commandContext } from '../registry/command-context';
 import { IdParam } from '../registry/id-param';
 import { todayInEngland } from '../registry/queries/registry-views';
@@ -42,7 +43,7 @@ import { RecordAgreementCommand } from './commands/record-agreement';
 import { OpenPoolYearCommand } from './commands/open-pool-year';
 import { PostFundTransactionCommand } from './commands/post-fund-transaction';
 import { FundEntry, RecordFundEntryCommand } from './commands/record-fund-entry';
-import { GetAgreementQuery, PoolYearReportsQuery } from './queries/fund-queries';
+import { GetAgreementQuery, PoolYearPositionQuery, PoolYearReportsQuery } from './queries/fund-queries';
 import { toMovement } from './to-movement';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -96,7 +97,7 @@ const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => ({
 export class FundController extends CommandQueryController {
   /** Pool-year writes answer the position at the year end. */
   private async writePoolYear({ poolId, year }: PoolYearParams, command: object, response: Response) {
-    const viewAtYearEnd = new PoolYearReportsQuery(poolId, year, { asAt: yearEnd(year), axis: 'effective' });
+    const viewAtYearEnd = new PoolYearPositionQuery(poolId, year, { asAt: yearEnd(year), axis: 'effective' });
     return (await this.write<{ position: object }>(command, response, viewAtYearEnd)).position;
   }
 
@@ -184,7 +185,7 @@ export class FundController extends CommandQueryController {
     const input = {
       transactionId: dto.transactionId,
       effectiveOn: dto.effectiveOn,
-      statedBy: { kind: dto.statedBy.kind, reference: dto.statedBy.reference },
+      statedBy: plain(dto.statedBy),
       correctionOf: dto.correctionOf ?? null,
       movement: toMovement(dto),
     };
@@ -200,17 +201,10 @@ export class FundController extends CommandQueryController {
     );
   }
 
-  private entry(
-    params: PoolYearParams,
-    entry: FundEntry,
-    reason: string,
-    actor: Actor,
-    request: Request,
-    response: Response,
-  ) {
+  private entry(params: PoolYearParams, entry: FundEntry, context: CommandContext, response: Response) {
     return this.writePoolYear(
       params,
-      new RecordFundEntryCommand(params.poolId, params.year, entry, commandContext(request, actor, reason)),
+      new RecordFundEntryCommand(params.poolId, params.year, plain(entry), context),
       response,
     );
   }
@@ -220,17 +214,15 @@ export class FundController extends CommandQueryController {
   @AllowRoles('finance-officer')
   reverse(
     @Param() params: PoolYearParams,
-    @Body() { reason, statedBy, ...input }: ReverseTransactionDto,
+    @Body() { reason, ...input }: ReverseTransactionDto,
     @CurrentActor() actor: Actor,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.entry(
       params,
-      { kind: 'reversal', ...input, statedBy: { kind: statedBy.kind, reference: statedBy.reference } },
-      reason,
-      actor,
-      request,
+      { kind: 'reversal', ...input },
+      commandContext(request, actor, reason),
       response,
     );
   }
@@ -241,18 +233,13 @@ export class FundController extends CommandQueryController {
   @AllowRoles('finance-officer')
   figure(
     @Param() params: PoolYearParams,
-    @Body() { reason, statedBy, ...input }: StateFigureDto,
+    @Body() { reason, ...input }: StateFigureDto,
     @CurrentActor() actor: Actor,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const figure = {
-      ...input,
-      quarter: input.quarter ?? null,
-      composedOf: input.composedOf ?? null,
-      statedBy: { kind: statedBy.kind, reference: statedBy.reference },
-    };
-    return this.entry(params, { kind: 'figure', figure }, reason, actor, request, response);
+    const figure = { ...input, quarter: input.quarter ?? null, composedOf: input.composedOf ?? null };
+    return this.entry(params, { kind: 'figure', figure }, commandContext(request, actor, reason), response);
   }
 
   @Post('pools/:poolId/years/:year/closure')
@@ -267,10 +254,8 @@ export class FundController extends CommandQueryController {
   ) {
     return this.entry(
       params,
-      { kind: 'close', on, decision: { kind: decision.kind, reference: decision.reference } },
-      reason,
-      actor,
-      request,
+      { kind: 'close', on, decision },
+      commandContext(request, actor, reason),
       response,
     );
   }
@@ -287,10 +272,8 @@ export class FundController extends CommandQueryController {
   ) {
     return this.entry(
       params,
-      { kind: 'reopen', on, decision: { kind: decision.kind, reference: decision.reference } },
-      reason,
-      actor,
-      request,
+      { kind: 'reopen', on, decision },
+      commandContext(request, actor, reason),
       response,
     );
   }
@@ -303,11 +286,11 @@ export class FundController extends CommandQueryController {
     @Query() query: PositionQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const reports = await this.queries.execute(
-      new PoolYearReportsQuery(poolId, year, viewpoint(year, query)),
+    const { position, revision } = await this.queries.execute(
+      new PoolYearPositionQuery(poolId, year, viewpoint(year, query)),
     );
-    setEtag(response, reports.revision);
-    return reports.position;
+    setEtag(response, revision);
+    return position;
   }
 
   /** Stated totals against their parts, the pooled fund and the ledger: JSON, CSV or an XLSX workbook. */
@@ -340,7 +323,7 @@ export class FundController extends CommandQueryController {
   @AllowRoles(...READERS)
   async partner(@Param() { poolId, year, partnerId }: PartnerParams, @Query() query: PositionQueryDto) {
     const { position } = await this.queries.execute(
-      new PoolYearReportsQuery(poolId, year, viewpoint(year, query)),
+      new PoolYearPositionQuery(poolId, year, viewpoint(year, query)),
     );
     return partnerView(position, partnerId);
   }

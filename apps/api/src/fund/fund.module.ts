@@ -6,7 +6,7 @@ import { RecordAgreementHandler } from './commands/record-agreement';
 import { OpenPoolYearHandler } from './commands/open-pool-year';
 import { PostFundTransactionHandler } from './commands/post-fund-transaction';
 import { RecordFundEntryHandler } from './commands/record-fund-entry';
-import { GetAgreementHandler, PoolYearReportsHandler } from './queries/fund-queries';
+import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './queries/fund-queries';
 
 /** Section 75 agreements and the double-entry pooled-fund ledger: positions, reconciliation, partner views. */
 @Module({
@@ -18,6 +18,7 @@ import { GetAgreementHandler, PoolYearReportsHandler } from './queries/fund-quer
     OpenPoolYearHandler,
     PostFundTransactionHandler,
     RecordFundEntryHandler,
+    PoolYearPositionHandler,
     PoolYearReportsHandler,
     GetAgreementHandler,
   ],

@@ -133,10 +133,12 @@ export class GovernanceFacts {
       }
     }
     const posts = new Map<string, PostState>();
-    for (const postId of postIds) {
-      const post = await this.post(postId);
-      if (post) posts.set(postId, post);
-    }
+    await Promise.all(
+      [...postIds].map(async (postId) => {
+        const post = await this.post(postId);
+        if (post) posts.set(postId, post);
+      }),
+    );
     return {
       holderOn: (postId, date) =>
         posts.get(postId)?.holdings.find((h) => isWithin(date, h.from, h.until))?.personId ?? null,

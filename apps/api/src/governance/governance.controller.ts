@@ -6,7 +6,7 @@ import { READERS, Role } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
-import { CommandQueryController } from '../http/command-query-controller';
+import { CommandQueryController, plain } from '../http/command-query-controller';
 import { Problem, invalidRequest } from '../http/problem';
 import { commandContext } from '../registry/command-context';
 import { IdParam } from '../registry/id-param';
@@ -54,9 +54,6 @@ import {
 
 /** Who may record their own signature or consultation: anyone who acts in a post, but not auditors. */
 const SIGNERS: Role[] = ['governance-officer', 'programme-lead', 'finance-officer'];
-
-/** DTO instances (nested ones included) to the plain JSON the event store records; absent optionals as null. */
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The person acting: from the token's `person` claim, never from the body. */
 function actingPerson(actor: Actor): string {

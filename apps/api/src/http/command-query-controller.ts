@@ -4,6 +4,9 @@ import { Response } from 'express';
 import { WriteResult } from '../ledger/ledger-writer';
 import { setEtag } from './etag';
 
+/** DTO instances (nested ones included) as the plain JSON the event store records. */
+export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /** A controller that turns HTTP into commands and queries, answering each write with what it changed. */
 @Injectable()
 export abstract class CommandQueryController {

@@ -28,9 +28,10 @@ export interface CommandContext {
 export interface Decision<S, E extends { type: string; data: object }> {
   stream: string;
   evolve: (state: S | undefined, event: E) => S;
-  decide: (state: S | undefined) => E[];
-  /** The date the change takes effect, written as the events' validTime. */
-  effectiveOn?: string;
+  /** Pure, given the facts; may await facts that depend on the folded state (e.g. the pool-year's agreement). */
+  decide: (state: S | undefined) => E[] | Promise<E[]>;
+  /** The date the change takes effect, written as the events' validTime: given, or read from the folded state. */
+  effectiveOn?: string | ((state: S | undefined) => string | undefined);
   context: CommandContext;
 }
 
@@ -64,7 +65,7 @@ export class LedgerWriter {
     const { state, revision } = await this.load(decision.stream, decision.evolve);
     if (context.ifMatch !== undefined && context.ifMatch !== revision)
       throw preconditionFailed(decision.stream, revision);
-    const decided = decision.decide(state);
+    const decided = await decision.decide(state);
     if (decided.length === 0) return { stream: decision.stream, revision, position: null };
     const metadata: EventMetadata = {
       actor: context.actor,
@@ -72,7 +73,9 @@ export class LedgerWriter {
       reason: context.reason,
     };
     if (context.idempotencyKey) metadata.idempotencyKey = context.idempotencyKey;
-    if (decision.effectiveOn) metadata.validTime = decision.effectiveOn;
+    const effectiveOn =
+      typeof decision.effectiveOn === 'function' ? decision.effectiveOn(state) : decision.effectiveOn;
+    if (effectiveOn) metadata.validTime = effectiveOn;
     const events: NewEvent[] = decided.map((event, index) => ({
       eventId: context.idempotencyKey
         ? derivedEventId(`${context.actor.id}\n${context.idempotencyKey}\n${decision.stream}\n${index}`)

@@ -1,8 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { EventStore } from '@bcl/event-store';
 import { FundPosition, Viewpoint, findingsCsv, isFinancialYear } from '@bcl/domain-fund';
 import { ID_PATTERN, isCalendarDate } from '@bcl/domain-registry';
-import { loadPoolYear, poolYearReports, reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
+import {
+  LoadedPoolYear,
+  loadPlanFigures,
+  loadPoolYear,
+  poolYearPosition,
+  poolYearReports,
+  reconciliationWorkbook,
+  yearEnd,
+} from '@bcl/fund-reports';
 import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
 
 interface ViewOptions {
@@ -15,8 +24,14 @@ const pounds = (pence: number | null) =>
     ? '–'
     : `${pence < 0 ? '-' : ''}£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
 
-/** The pool-year's reports from one viewpoint; a bad argument is one line saying what to fix. */
-async function reports(globals: GlobalOptions, pool: string, year: string, options: ViewOptions) {
+/** Runs work on a pool-year read from the store, from one viewpoint; a bad argument is one line saying what to fix. */
+async function withPoolYear<T>(
+  globals: GlobalOptions,
+  pool: string,
+  year: string,
+  options: ViewOptions,
+  work: (store: EventStore, loaded: LoadedPoolYear, viewpoint: Viewpoint) => Promise<T>,
+): Promise<T> {
   if (!ID_PATTERN.test(pool)) throw new UsageError('pool: must be lower-case letters, digits and hyphens');
   if (!isFinancialYear(year)) throw new UsageError('year: must be a financial year such as 2016-17');
   if (options.asAt !== undefined && !isCalendarDate(options.asAt))
@@ -27,7 +42,7 @@ async function reports(globals: GlobalOptions, pool: string, year: string, optio
   return withStore(globals, async (store) => {
     const loaded = await loadPoolYear(store, pool, year);
     if (!loaded) throw new UsageError(`pool '${pool}' has no year ${year} opened`);
-    return poolYearReports(loaded, viewpoint);
+    return work(store, loaded, viewpoint);
   });
 }
 
@@ -70,7 +85,9 @@ export function fundCommand(): Command {
     )
     .action(async (pool: string, year: string, options: ViewOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const { position } = await reports(globals, pool, year, options);
+      const position = await withPoolYear(globals, pool, year, options, async (_store, loaded, viewpoint) =>
+        poolYearPosition(loaded, viewpoint),
+      );
       report(globals, position, describePosition(position));
     });
   return fund;
@@ -93,7 +110,16 @@ export function reconcileCommand(): Command {
         command: Command,
       ) => {
         const globals = command.optsWithGlobals<GlobalOptions>();
-        const { reconciliation } = await reports(globals, pool, year, options);
+        const reconciliation = await withPoolYear(
+          globals,
+          pool,
+          year,
+          options,
+          async (store, loaded, viewpoint) => {
+            const plan = await loadPlanFigures(store, loaded.agreement.areaId, year);
+            return poolYearReports(loaded, plan, viewpoint).reconciliation;
+          },
+        );
         if (options.csv) writeFileSync(options.csv, findingsCsv(reconciliation.findings));
         if (options.xlsx) writeFileSync(options.xlsx, await reconciliationWorkbook(reconciliation));
         const { agrees, rounding, discrepancy } = reconciliation.summary;

@@ -64,9 +64,17 @@ function borneBy(terms: AgreementTerms | null, schemeId: string, overspendPence:
  */
 export function fundPosition(state: PooledFundState, terms: AgreementTerms | null, viewpoint: Viewpoint) {
   const transactions = visibleAt(state.transactions, viewpoint);
+  // one pass: every account's balance, and each quarter's ledger income and expenditure
   const balances = new Map<string, number>();
+  const quarterIncome = [0, 0, 0, 0];
+  const quarterSpend = [0, 0, 0, 0];
   for (const t of transactions)
-    for (const p of t.postings) balances.set(p.account, (balances.get(p.account) ?? 0) + p.amountPence);
+    for (const p of t.postings) {
+      balances.set(p.account, (balances.get(p.account) ?? 0) + p.amountPence);
+      if (p.account.startsWith('income/')) quarterIncome[t.quarter - 1]! -= p.amountPence;
+      else if (p.account.startsWith('expenditure/') || p.account.startsWith('dfg-passed-down/'))
+        quarterSpend[t.quarter - 1]! += p.amountPence;
+    }
   const balance = (name: string) => balances.get(name) ?? 0;
   const figures = currentFigures(state.figures, viewpoint);
   const figure = (
@@ -130,15 +138,6 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
   const dfgPence = total(dfg.map((d) => ({ pence: d.amountPence })));
   const carriedForwardPence = total(carriedForward.map((c) => ({ pence: c.amountPence })));
   const surplusPence = incomePence + broughtForwardPence - expenditurePence - dfgPence - carriedForwardPence;
-  const inQuarter = (q: Quarter, prefix: string, sign: 1 | -1) =>
-    sign *
-    transactions
-      .filter((t) => t.quarter === q)
-      .reduce(
-        (sum, t) =>
-          sum + t.postings.filter((p) => p.account.startsWith(prefix)).reduce((s, p) => s + p.amountPence, 0),
-        0,
-      );
   const sumOfAllBalancesPence = total([...balances.values()].map((pence) => ({ pence })));
   return {
     poolId: state.poolId,
@@ -176,15 +175,17 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
         planPence: figure('plan', 'income', 'pool', quarter)?.amountPence ?? null,
         forecastPence: figure('forecast', 'income', 'pool', quarter)?.amountPence ?? null,
         statedActualPence: figure('actual', 'income', 'pool', quarter)?.amountPence ?? null,
-        ledgerPence: inQuarter(quarter, 'income/', -1),
+        ledgerPence: quarterIncome[quarter - 1]!,
       },
       expenditure: {
         planPence: figure('plan', 'expenditure', 'pool', quarter)?.amountPence ?? null,
         forecastPence: figure('forecast', 'expenditure', 'pool', quarter)?.amountPence ?? null,
         statedActualPence: figure('actual', 'expenditure', 'pool', quarter)?.amountPence ?? null,
-        ledgerPence: inQuarter(quarter, 'expenditure/', 1) + inQuarter(quarter, 'dfg-passed-down/', 1),
+        ledgerPence: quarterSpend[quarter - 1]!,
       },
     })),
+    /** Every account's balance as at the viewpoint, by name (debits positive, credits negative). */
+    balances: Object.fromEntries([...balances.entries()].sort(([a], [b]) => a.localeCompare(b))),
     /** Every posting balances, so this is zero; anything else is a bug the verify command reports. */
     sumOfAllBalancesPence,
   };

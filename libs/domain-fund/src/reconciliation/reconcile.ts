@@ -1,7 +1,7 @@
 import { FUND_LIMITS } from '../shared/fund-limits';
 import { QUARTERS } from '../shared/financial-year';
 import { PooledFundState, StatedBy, StatedFigure } from '../ledger/pooled-fund';
-import { FundPosition, Viewpoint, currentFigures, visibleAt } from '../position/fund-position';
+import { FundPosition, Viewpoint, currentFigures } from '../position/fund-position';
 import { isCreditAccount } from '../ledger/accounts';
 
 export type Classification = 'agrees' | 'rounding' | 'discrepancy';
@@ -52,9 +52,6 @@ export function reconcile(
   rules: { partnerId: string; source: string; amountPence: number; variationId: string }[] = [],
 ) {
   const figures = [...currentFigures(state.figures, viewpoint).values()];
-  const balancesAt: Record<string, number> = {};
-  for (const t of visibleAt(state.transactions, viewpoint))
-    for (const p of t.postings) balancesAt[p.account] = (balancesAt[p.account] ?? 0) + p.amountPence;
   const findings: Finding[] = [];
   const add = (
     check: string,
@@ -152,7 +149,7 @@ export function reconcile(
   for (const total of figures.filter((f) => f.line === 'total' && f.composedOf)) {
     const matches = (name: string) =>
       total.composedOf!.some((part) => (part.endsWith('/') ? name.startsWith(part) : name === part));
-    const accounts = Object.entries(balancesAt).filter(([name]) => matches(name));
+    const accounts = Object.entries(position.balances).filter(([name]) => matches(name));
     add(
       'stated-total-equals-accounts',
       total.subject,

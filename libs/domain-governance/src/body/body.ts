@@ -52,8 +52,10 @@ export function evolveBody(state: BodyState | undefined, event: BodyEvent): Body
   switch (event.type) {
     case 'DecisionBodyEstablished':
       return { ...event.data, seats: [] };
-    case 'BodySeatAssigned':
-      return { ...state!, seats: [...state!.seats, { ...event.data, until: null }] };
+    case 'BodySeatAssigned': {
+      const { bodyId: _, ...seat } = event.data;
+      return { ...state!, seats: [...state!.seats, { ...seat, until: null }] };
+    }
   }
 }
 

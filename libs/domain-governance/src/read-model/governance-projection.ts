@@ -1,7 +1,7 @@
-import { ApprovalEvent } from '../approval/approval';
-import { BodyEvent } from '../body/body';
-import { DelegationEvent } from '../delegation/delegation';
-import { MeetingEvent } from '../meeting/meeting';
+import { ApprovalEvent, evolveApprovals } from '../approval/approval';
+import { BodyEvent, evolveBody } from '../body/body';
+import { DelegationEvent, evolveDelegation } from '../delegation/delegation';
+import { MeetingEvent, MeetingState, evolveMeeting } from '../meeting/meeting';
 import {
   ActionEntry,
   ActionsView,
@@ -178,12 +178,11 @@ function project(
   const stamp = { recordedAt };
   switch (event.type) {
     case 'DecisionBodyEstablished':
-      put(key.body(event.data.bodyId), { ...event.data, seats: [], meetings: [], revision });
+      put(key.body(event.data.bodyId), { ...evolveBody(undefined, event), meetings: [], revision });
       break;
     case 'BodySeatAssigned': {
       const body = load(key.body(event.data.bodyId)) as BodyView;
-      const { bodyId: _, ...seat } = event.data;
-      put(key.body(body.bodyId), { ...body, seats: [...body.seats, { ...seat, until: null }], revision });
+      put(key.body(body.bodyId), { ...evolveBody(body, event), revision });
       break;
     }
     case 'MeetingRecorded': {
@@ -192,70 +191,42 @@ function project(
         (a, b) => a.date.localeCompare(b.date) || a.meetingId.localeCompare(b.meetingId),
       );
       put(key.body(body.bodyId), { ...body, meetings });
-      put(key.meeting(event.data.meetingId), {
-        ...event.data,
-        attendance: null,
-        declarations: null,
-        resolutions: [],
-        ...stamp,
-        revision,
-      });
+      put(key.meeting(event.data.meetingId), { ...evolveMeeting(undefined, event), ...stamp, revision });
       break;
     }
-    case 'MeetingAttendanceRecorded': {
-      const meeting = load(key.meeting(event.data.meetingId)) as MeetingView;
-      const { meetingId: _, ...attendance } = event.data;
-      put(key.meeting(meeting.meetingId), { ...meeting, attendance, revision });
-      break;
-    }
-    case 'InterestsDeclared': {
-      const meeting = load(key.meeting(event.data.meetingId)) as MeetingView;
-      const { meetingId: _, ...declarations } = event.data;
-      put(key.meeting(meeting.meetingId), { ...meeting, declarations, revision });
-      break;
-    }
+    case 'MeetingAttendanceRecorded':
+    case 'InterestsDeclared':
     case 'ResolutionPassed': {
       const meeting = load(key.meeting(event.data.meetingId)) as MeetingView;
-      const { meetingDate: _, ...resolution } = event.data;
-      put(key.meeting(meeting.meetingId), {
-        ...meeting,
-        resolutions: [...meeting.resolutions, { ...resolution, ...stamp }],
-        revision,
-      });
-      put(key.resolution(resolution.resolutionId), {
-        resolutionId: resolution.resolutionId,
-        meetingId: meeting.meetingId,
-      });
+      // a resolution keeps when it was recorded; attendance and declarations are as the event states them
+      const stamped =
+        event.type === 'ResolutionPassed' ? { ...event, data: { ...event.data, ...stamp } } : event;
+      put(key.meeting(meeting.meetingId), { ...evolveMeeting(meeting as MeetingState, stamped), revision });
+      if (event.type === 'ResolutionPassed')
+        put(key.resolution(event.data.resolutionId), {
+          resolutionId: event.data.resolutionId,
+          meetingId: meeting.meetingId,
+        });
       break;
     }
     case 'DelegationGranted':
       put(key.delegation(event.data.delegationId), {
-        ...event.data,
-        revokedOn: null,
-        reportedBackOn: null,
+        ...evolveDelegation(undefined, event),
         revokedBy: null,
         reportedBack: null,
         ...stamp,
         revision,
       });
       break;
-    case 'DelegationRevoked': {
-      const delegation = load(key.delegation(event.data.delegationId)) as DelegationView;
-      put(key.delegation(delegation.delegationId), {
-        ...delegation,
-        revokedOn: event.data.on,
-        revokedBy: event.data.resolutionId,
-        revision,
-      });
-      break;
-    }
+    case 'DelegationRevoked':
     case 'DelegatedDecisionReportedBack': {
       const delegation = load(key.delegation(event.data.delegationId)) as DelegationView;
-      const { delegationId: _, ...reportedBack } = event.data;
+      const { delegationId: _, ...detail } = event.data;
       put(key.delegation(delegation.delegationId), {
-        ...delegation,
-        reportedBackOn: event.data.on,
-        reportedBack,
+        ...evolveDelegation(delegation, event),
+        ...(event.type === 'DelegationRevoked'
+          ? { revokedBy: event.data.resolutionId }
+          : { reportedBack: detail as DelegationView['reportedBack'] }),
         revision,
       });
       break;
@@ -264,42 +235,27 @@ function project(
     case 'ApprovalRecorded':
     case 'ApprovalRatified': {
       const k = key.approvals(event.data.instrument);
-      const before = (load(k) as InstrumentApprovalsView | undefined) ?? {
-        instrument: { kind: event.data.instrument.kind, id: event.data.instrument.id },
-        consultations: [],
-        approvals: [],
-        revision,
-      };
-      const after =
-        event.type === 'ConsultationRecorded'
-          ? { ...before, consultations: [...before.consultations, { ...event.data, ...stamp }] }
-          : event.type === 'ApprovalRecorded'
-            ? { ...before, approvals: [...before.approvals, { ...event.data, ...stamp, ratified: null }] }
-            : {
-                ...before,
-                approvals: before.approvals.map((a) =>
-                  a.approvalId === event.data.approvalId
-                    ? { ...a, ratified: { resolutionId: event.data.resolutionId, on: event.data.on } }
-                    : a,
-                ),
-              };
-      put(k, { ...after, revision });
+      const before = load(k) as InstrumentApprovalsView | undefined;
+      const { kind, id } = event.data.instrument;
+      const folded = evolveApprovals(before, {
+        ...event,
+        data: { ...event.data, ...stamp },
+      } as ApprovalEvent);
+      put(k, { instrument: { kind, id }, ...folded, revision });
       break;
     }
   }
-  for (const action of actionsOf(event, load)) {
-    const entry = { ...action, recordedAt };
+  const actions = new Map<string, ActionEntry[]>();
+  for (const action of actionsOf(event, load))
     for (const k of [
       ...(action.personId ? [key.personActions(action.personId)] : []),
       ...(action.postId ? [key.postActions(action.postId)] : []),
-    ]) {
-      const before = views.find((v) => v.key === k)?.view ?? load(k);
-      const entries = [...((before as ActionsView | undefined)?.entries ?? []), entry];
-      const index = views.findIndex((v) => v.key === k);
-      if (index >= 0) views.splice(index, 1);
-      put(k, { entries });
-    }
-  }
+    ])
+      actions.set(k, [
+        ...(actions.get(k) ?? (load(k) as ActionsView | undefined)?.entries ?? []),
+        { ...action, recordedAt },
+      ]);
+  for (const [k, entries] of actions) put(k, { entries });
   return views;
 }
 

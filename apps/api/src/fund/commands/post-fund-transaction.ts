@@ -2,10 +2,12 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   FinancialYear,
   PostTransaction,
+  agreementAsAt,
   evolvePooledFund,
   pooledFundStream,
   postTransaction,
 } from '@bcl/domain-fund';
+import { Problem } from '../../http/problem';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { FundFacts } from '../fund-facts';
 
@@ -27,17 +29,18 @@ export class PostFundTransactionHandler implements ICommandHandler<PostFundTrans
   ) {}
 
   async execute({ poolId, year, input, context }: PostFundTransactionCommand): Promise<WriteResult> {
-    const { termsOn } = await this.facts.requiredPoolYear(poolId, year);
     const district = input.movement.kind === 'dfg-pass-down' ? [input.movement.districtId] : [];
     const organisations = await this.facts.organisationsExist(district);
     return this.ledger.execute({
       stream: pooledFundStream(poolId, year),
       evolve: evolvePooledFund,
-      decide: (state) =>
-        postTransaction(state, input, {
-          terms: termsOn(input.effectiveOn),
-          organisationExists: (id) => organisations.has(id),
-        }),
+      decide: async (state) => {
+        if (!state)
+          throw new Problem(404, 'not-found', 'Not found', `pool '${poolId}' has no year ${year} opened`);
+        const agreement = (await this.facts.agreement(state.agreementId))!;
+        const terms = agreementAsAt(agreement, input.effectiveOn)?.terms ?? null;
+        return postTransaction(state, input, { terms, organisationExists: (id) => organisations.has(id) });
+      },
       effectiveOn: input.effectiveOn,
       context,
     });

@@ -3,28 +3,45 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@bcl/event-store';
 import { FinancialYear, Viewpoint, agreementAsAt } from '@bcl/domain-fund';
 import { governanceKey, governanceProjection } from '@bcl/domain-governance';
-import { loadPoolYear, poolYearReports } from '@bcl/fund-reports';
+import { loadPlanFigures, loadPoolYear, poolYearPosition, poolYearReports } from '@bcl/fund-reports';
 import { ServiceStore } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
 import { EVENT_STORE, SERVICE_STORE } from '../../ledger/ledger.tokens';
 import { FundFacts } from '../fund-facts';
 
-/** A pool-year's position, reconciliation and certification pack, from one viewpoint. */
-export class PoolYearReportsQuery {
+async function requiredPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
+  const loaded = await loadPoolYear(store, poolId, year);
+  if (!loaded)
+    throw new Problem(404, 'not-found', 'Not found', `pool '${poolId}' has no year ${year} opened`);
+  return loaded;
+}
+
+/** A pool-year's fund position from one viewpoint, and the year's revision (its ETag). */
+export class PoolYearPositionQuery {
   constructor(
     readonly poolId: string,
     readonly year: FinancialYear,
     readonly viewpoint: Viewpoint,
   ) {}
 }
+@QueryHandler(PoolYearPositionQuery)
+export class PoolYearPositionHandler implements IQueryHandler<PoolYearPositionQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute({ poolId, year, viewpoint }: PoolYearPositionQuery) {
+    const loaded = await requiredPoolYear(this.store, poolId, year);
+    return { position: poolYearPosition(loaded, viewpoint), revision: loaded.state.transactions.length };
+  }
+}
+
+/** A pool-year's position, reconciliation (with the area's plan) and certification pack, from one viewpoint. */
+export class PoolYearReportsQuery extends PoolYearPositionQuery {}
 @QueryHandler(PoolYearReportsQuery)
 export class PoolYearReportsHandler implements IQueryHandler<PoolYearReportsQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute({ poolId, year, viewpoint }: PoolYearReportsQuery) {
-    const loaded = await loadPoolYear(this.store, poolId, year);
-    if (!loaded)
-      throw new Problem(404, 'not-found', 'Not found', `pool '${poolId}' has no year ${year} opened`);
-    return { ...poolYearReports(loaded, viewpoint), revision: loaded.state.transactions.length };
+    const loaded = await requiredPoolYear(this.store, poolId, year);
+    const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year);
+    return poolYearReports(loaded, plan, viewpoint);
   }
 }
 

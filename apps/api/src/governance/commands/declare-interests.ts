@@ -1,7 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Declarations, declareInterests, evolveMeeting, meetingStream } from '@bcl/domain-governance';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { GovernanceFacts } from '../governance-facts';
 
 export class DeclareInterestsCommand {
   constructor(
@@ -12,17 +11,14 @@ export class DeclareInterestsCommand {
 
 @CommandHandler(DeclareInterestsCommand)
 export class DeclareInterestsHandler implements ICommandHandler<DeclareInterestsCommand, WriteResult> {
-  constructor(
-    private readonly ledger: LedgerWriter,
-    private readonly facts: GovernanceFacts,
-  ) {}
+  constructor(private readonly ledger: LedgerWriter) {}
 
-  async execute({ input, context }: DeclareInterestsCommand): Promise<WriteResult> {
+  execute({ input, context }: DeclareInterestsCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: meetingStream(input.meetingId),
       evolve: evolveMeeting,
       decide: (state) => declareInterests(state, input),
-      effectiveOn: (await this.facts.meeting(input.meetingId))?.date,
+      effectiveOn: (meeting) => meeting?.date,
       context,
     });
   }

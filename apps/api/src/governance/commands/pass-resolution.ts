@@ -30,7 +30,7 @@ export class PassResolutionHandler implements ICommandHandler<PassResolutionComm
           meeting: () => earlier,
           postExists: (id) => posts.has(id),
         }),
-      effectiveOn: (await this.facts.meeting(input.meetingId))?.date,
+      effectiveOn: (meeting) => meeting?.date,
       context,
     });
   }

@@ -19,16 +19,17 @@ export class RatifyApprovalHandler implements ICommandHandler<RatifyApprovalComm
 
   async execute({ input, context }: RatifyApprovalCommand): Promise<WriteResult> {
     const resolution = await this.facts.resolution(input.resolutionId);
-    const current = await this.ledger.load(approvalsStream(input.instrument), evolveApprovals);
-    const authority = current.state?.approvals.find((a) => a.approvalId === input.approvalId)?.authority;
-    const authorisingBodyId =
-      authority?.kind === 'delegation'
-        ? (await this.facts.delegation(authority.delegationId))?.grantingBodyId
-        : authority && (await this.facts.resolution(authority.resolutionId))?.bodyId;
     return this.ledger.execute({
       stream: approvalsStream(input.instrument),
       evolve: evolveApprovals,
-      decide: (state) => ratifyApproval(state, input, { resolution, authorisingBodyId }),
+      decide: async (state) => {
+        const authority = state?.approvals.find((a) => a.approvalId === input.approvalId)?.authority;
+        const authorisingBodyId =
+          authority?.kind === 'delegation'
+            ? (await this.facts.delegation(authority.delegationId))?.grantingBodyId
+            : authority && (await this.facts.resolution(authority.resolutionId))?.bodyId;
+        return ratifyApproval(state, input, { resolution, authorisingBodyId });
+      },
       effectiveOn: resolution?.meetingDate,
       context,
     });

@@ -27,7 +27,7 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
       stream: meetingStream(input.meetingId),
       evolve: evolveMeeting,
       decide: (state) => recordAttendance(state, input, { personExists: (id) => people.has(id) }),
-      effectiveOn: (await this.facts.meeting(input.meetingId))?.date,
+      effectiveOn: (meeting) => meeting?.date,
       context,
     });
   }
