@@ -1,4 +1,4 @@
-import { DomainError } from '@bcl/domain-registry';
+import { DomainError } from '@bcl/kernel';
 
 /** Runs a domain decision: 'accepted', or its refusal as "<kind> <field>" (other errors are rethrown). */
 export function refusal(run: () => unknown): string {

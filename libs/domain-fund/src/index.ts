@@ -1,4 +1,3 @@
-export * from './shared/financial-year';
 export * from './shared/fund-limits';
 export * from './agreement/s75-agreement';
 export * from './agreement/record-agreement';

@@ -6,6 +6,7 @@ import {
   checkAuthority,
   outstandingReportBacks,
 } from './authority';
+import { GOVERNANCE_LIMITS } from './governance-limits';
 
 type Holding = { postId: string; personId: string; from: string; until: string | null };
 const factsOf = (holdings: Holding[], delegations: Delegation[]): AuthorityFacts => ({
@@ -163,6 +164,22 @@ describe('authority to approve, on the effective date', () => {
     expect(conditions(request, [{ ...SOUTHEND_BCF, revokedOn: '2017-05-01' }, child])).toEqual([
       'parent-invalid',
     ]);
+  });
+
+  it('accepts a chain of at most the limit of delegations, the same length provenance shows', () => {
+    const chainOf = (length: number): Delegation[] =>
+      Array.from({ length }, (_, i) => ({
+        ...SOUTHEND_BCF,
+        delegationId: `link-${i}`,
+        parentDelegationId: i === 0 ? null : `link-${i - 1}`,
+      }));
+    const actingUnder = (length: number) => ({
+      ...signOff,
+      authority: { kind: 'delegation' as const, delegationId: `link-${length - 1}` },
+    });
+    const max = GOVERNANCE_LIMITS.delegationChainLengthMax;
+    expect(conditions(actingUnder(max), chainOf(max))).toEqual([]);
+    expect(conditions(actingUnder(max + 1), chainOf(max + 1))).toEqual(['parent-invalid']);
   });
 });
 

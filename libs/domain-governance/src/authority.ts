@@ -1,4 +1,5 @@
-import { CalendarDate, isWithin } from '@bcl/domain-registry';
+import { GOVERNANCE_LIMITS } from './governance-limits';
+import { CalendarDate, isWithin } from '@bcl/kernel';
 
 /** Instruments that are approved (signed off): plan versions, iBCF plans, quarterly returns, S75 variations. */
 export const INSTRUMENT_KINDS = ['bcf-plan', 'ibcf-plan', 'quarterly-return', 's75-variation'] as const;
@@ -76,8 +77,6 @@ export interface AuthorityFailure {
   condition: AuthorityCondition;
   message: string;
 }
-
-const SUB_DELEGATION_DEPTH_MAX = 8;
 
 function delegationProblems(
   delegation: Delegation,
@@ -212,8 +211,11 @@ export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts):
       });
   }
   let child = delegation;
-  for (let depth = 0; child.parentDelegationId !== null; depth += 1) {
-    const parent = depth < SUB_DELEGATION_DEPTH_MAX ? facts.delegation(child.parentDelegationId) : undefined;
+  for (let chainLength = 1; child.parentDelegationId !== null; chainLength += 1) {
+    const parent =
+      chainLength < GOVERNANCE_LIMITS.delegationChainLengthMax
+        ? facts.delegation(child.parentDelegationId)
+        : undefined;
     if (!parent) {
       failures.push({
         condition: 'parent-invalid',

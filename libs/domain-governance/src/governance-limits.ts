@@ -9,4 +9,10 @@ export const GOVERNANCE_LIMITS = {
   partsMax: 40,
   referencesMax: 20,
   postsMax: 10,
+  /**
+   * The most delegations one chain of authority may hold: the delegation acted under plus its parents. The
+   * facts loader, the authority check and provenance all stop at this length, so what the check accepts is
+   * always what provenance can show.
+   */
+  delegationChainLengthMax: 8,
 } as const;

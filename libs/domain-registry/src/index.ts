@@ -1,5 +1,3 @@
-export * from './shared/calendar-date';
-export * from './shared/domain-error';
 export * from './shared/registry-limits';
 export * from './organisation/organisation';
 export * from './organisation/register-organisation';

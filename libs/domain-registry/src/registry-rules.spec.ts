@@ -1,5 +1,5 @@
+import { DomainError, isCalendarDate } from '@bcl/kernel';
 import {
-  DomainError,
   HwbAreaState,
   OrganisationState,
   PostState,
@@ -9,7 +9,6 @@ import {
   evolveHwbArea,
   evolveOrganisation,
   evolvePost,
-  isCalendarDate,
   recordSuccession,
   registerOrganisation,
   renameOrganisation,

@@ -1,9 +1,9 @@
+import { FinancialYear, yearBounds } from '@bcl/kernel';
 import ExcelJS from 'exceljs';
 import { EventStore, foldStream } from '@bcl/event-store';
 import { loadPlan } from '@bcl/plan-import';
 import {
   Finding,
-  FinancialYear,
   PlanFigures,
   Viewpoint,
   agreementAsAt,
@@ -14,7 +14,6 @@ import {
   fundPosition,
   pooledFundStream,
   reconcile,
-  yearBounds,
 } from '@bcl/domain-fund';
 
 /** The planning cycle a financial year falls in: the two-year 2017-19 plans cover 2017-18 and 2018-19. */

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../auth/access-policy';
 import { SERVICE_STORE } from '../ledger/ledger.tokens';
-import { PageLimitDto } from '../registry/dto/registry.dto';
+import { PageLimitDto } from '../http/common.dto';
 
 export class AccessLogQueryDto extends PageLimitDto {
   @ApiPropertyOptional({ description: 'Token subject' })

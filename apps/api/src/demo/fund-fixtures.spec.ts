@@ -1,3 +1,4 @@
+import { quarterEnd } from '@bcl/kernel';
 import {
   AgreementState,
   FundEvent,
@@ -10,7 +11,6 @@ import {
   PlanFigures,
   openYear,
   postTransaction,
-  quarterEnd,
   reconcile,
   stateFigure,
 } from '@bcl/domain-fund';

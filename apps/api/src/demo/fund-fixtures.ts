@@ -1,12 +1,5 @@
-import {
-  AgreementTerms,
-  FinancialYear,
-  PostTransaction,
-  Quarter,
-  StatedBy,
-  StatedFigure,
-  quarterEnd,
-} from '@bcl/domain-fund';
+import { FinancialYear, Quarter, quarterEnd } from '@bcl/kernel';
+import { AgreementTerms, PostTransaction, StatedBy, StatedFigure } from '@bcl/domain-fund';
 import { KENT_CCGS } from './registry-fixtures';
 
 /**

@@ -1,5 +1,5 @@
+import { DomainError } from '@bcl/kernel';
 import { CommandBus } from '@nestjs/cqrs';
-import { DomainError } from '@bcl/domain-registry';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readPlanInput } from '@bcl/plan-import';

@@ -21,9 +21,9 @@ import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
 import { CommandQueryController, plain } from '../http/command-query-controller';
 import { CommandContext } from '../ledger/ledger-writer';
-import { commandContext } from '../registry/command-context';
-import { IdParam } from '../registry/id-param';
-import { todayInEngland } from '../registry/queries/registry-views';
+import { commandContext } from '../http/command-context';
+import { IdParam } from '../http/id-param';
+import { todayInEngland } from '../http/business-dates';
 import {
   AgreementQueryDto,
   AgreementTermsDto,

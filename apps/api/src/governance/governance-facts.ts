@@ -1,7 +1,10 @@
+import { CalendarDate } from '@bcl/kernel';
+import { holderOfPostOn } from '@bcl/domain-registry/facts';
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, foldStream } from '@bcl/event-store';
 import {
   AuthorityFacts,
+  GOVERNANCE_LIMITS,
   Delegation,
   InstrumentRef,
   MeetingState,
@@ -16,13 +19,11 @@ import {
   meetingStream,
 } from '@bcl/domain-governance';
 import {
-  CalendarDate,
   PostState,
   evolveHwbArea,
   evolvePerson,
   evolvePost,
   hwbAreaStream,
-  isWithin,
   personStream,
   postStream,
 } from '@bcl/domain-registry';
@@ -30,8 +31,6 @@ import { evolvePlan, planStream } from '@bcl/domain-plans';
 import { ServiceStore } from '@bcl/service-store';
 import { Problem } from '../http/problem';
 import { EVENT_STORE, SERVICE_STORE } from '../ledger/ledger.tokens';
-
-const SUB_DELEGATION_DEPTH_MAX = 8;
 
 /**
  * What governance decisions are checked against, read from the streams that own each fact (bodies, meetings,
@@ -114,10 +113,10 @@ export class GovernanceFacts {
     const postIds = new Set([actingPostId]);
     if (authority.kind === 'delegation') {
       let id: string | null = authority.delegationId;
-      for (
-        let depth = 0;
-        id !== null && depth <= SUB_DELEGATION_DEPTH_MAX && !delegations.has(id);
-        depth += 1
+      while (
+        id !== null &&
+        delegations.size < GOVERNANCE_LIMITS.delegationChainLengthMax &&
+        !delegations.has(id)
       ) {
         const delegation: Delegation | undefined = await this.delegation(id);
         if (!delegation) break;
@@ -140,8 +139,7 @@ export class GovernanceFacts {
       }),
     );
     return {
-      holderOn: (postId, date) =>
-        posts.get(postId)?.holdings.find((h) => isWithin(date, h.from, h.until))?.personId ?? null,
+      holderOn: (postId, date) => holderOfPostOn(posts.get(postId), date),
       delegation: (id) => delegations.get(id),
       resolution: (id) => resolutions.get(id),
     };

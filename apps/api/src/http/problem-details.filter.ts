@@ -1,7 +1,7 @@
+import { DomainError } from '@bcl/kernel';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { WrongExpectedRevisionError, IdempotencyConflictError, InvalidRequestError } from '@bcl/event-store';
-import { DomainError } from '@bcl/domain-registry';
 import { FieldProblem, Problem } from './problem';
 
 interface ProblemBody {

@@ -1,5 +1,5 @@
+import { ID_PATTERN, isCalendarDate, TEXT_LIMITS } from '@bcl/kernel';
 import { Matches, ValidationOptions, registerDecorator } from 'class-validator';
-import { ID_PATTERN, REGISTRY_LIMITS, isCalendarDate } from '@bcl/domain-registry';
 
 /** A real calendar date, YYYY-MM-DD. */
 export function IsCalendarDate(options?: ValidationOptions) {
@@ -13,7 +13,7 @@ export function IsCalendarDate(options?: ValidationOptions) {
     });
 }
 
-const ID_MESSAGE = `must be lower-case letters, digits and hyphens, at most ${REGISTRY_LIMITS.idLengthMax} characters`;
+const ID_MESSAGE = `must be lower-case letters, digits and hyphens, at most ${TEXT_LIMITS.idLengthMax} characters`;
 /** A caller-chosen id (the registry's pattern); `each` for arrays of ids. */
 export const IsId = (each = false) => Matches(ID_PATTERN, { message: ID_MESSAGE, each });
 

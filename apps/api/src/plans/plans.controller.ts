@@ -27,9 +27,9 @@ import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
 import { invalidRequest } from '../http/problem';
 import { WriteResult } from '../ledger/ledger-writer';
-import { commandContext } from '../registry/command-context';
-import { IdParam } from '../registry/id-param';
-import { normaliseKnownAt } from '../registry/queries/registry-views';
+import { commandContext } from '../http/command-context';
+import { IdParam } from '../http/id-param';
+import { normaliseKnownAt } from '../http/business-dates';
 import {
   AcceptPlanWarningDto,
   ListPlansQueryDto,

@@ -8,22 +8,17 @@ import { AllowRoles } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
 import { WriteResult } from '../ledger/ledger-writer';
-import { commandContext } from './command-context';
-import { IdParam, MemberParams } from './id-param';
-import {
-  AddAreaMemberDto,
-  AsAtQueryDto,
-  DefineHwbAreaDto,
-  EndDatedDto,
-  PageQueryDto,
-} from './dto/registry.dto';
+import { commandContext } from '../http/command-context';
+import { IdParam, MemberParams } from '../http/id-param';
+import { AddAreaMemberDto, DefineHwbAreaDto, EndDatedDto } from './dto/registry.dto';
+import { AsAtQueryDto, PageQueryDto } from '../http/common.dto';
 import { DefineHwbAreaCommand } from './commands/define-hwb-area';
 import { AddAreaMemberCommand } from './commands/add-area-member';
 import { EndAreaMembershipCommand } from './commands/end-area-membership';
 import { GetAreaQuery } from './queries/get-area';
 import { ListAreasQuery } from './queries/list-areas';
 import { AreaOrganisationsQuery } from './queries/area-organisations';
-import { normaliseKnownAt, todayInEngland } from './queries/registry-views';
+import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
 
 @ApiTags('areas')
 @ApiBearerAuth()

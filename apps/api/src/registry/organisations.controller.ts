@@ -8,22 +8,22 @@ import { AllowRoles } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
 import { WriteResult } from '../ledger/ledger-writer';
-import { commandContext } from './command-context';
-import { IdParam } from './id-param';
+import { commandContext } from '../http/command-context';
+import { IdParam } from '../http/id-param';
 import {
-  KnownAtQueryDto,
   ListOrganisationsQueryDto,
   RecordSuccessionDto,
   RegisterOrganisationDto,
   RenameOrganisationDto,
 } from './dto/registry.dto';
+import { KnownAtQueryDto } from '../http/common.dto';
 import { RegisterOrganisationCommand } from './commands/register-organisation';
 import { RenameOrganisationCommand } from './commands/rename-organisation';
 import { RecordSuccessionCommand } from './commands/record-succession';
 import { GetOrganisationQuery } from './queries/get-organisation';
 import { ListOrganisationsQuery } from './queries/list-organisations';
 import { OrganisationHistoryQuery } from './queries/organisation-history';
-import { normaliseKnownAt } from './queries/registry-views';
+import { normaliseKnownAt } from '../http/business-dates';
 
 @ApiTags('organisations')
 @ApiBearerAuth()

@@ -8,15 +8,16 @@ import { AllowRoles } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor';
 import { setEtag } from '../http/etag';
 import { WriteResult } from '../ledger/ledger-writer';
-import { commandContext } from './command-context';
-import { IdParam, MemberParams } from './id-param';
-import { AppointPostHolderDto, AsAtQueryDto, CreatePostDto, EndDatedDto } from './dto/registry.dto';
+import { commandContext } from '../http/command-context';
+import { IdParam, MemberParams } from '../http/id-param';
+import { AppointPostHolderDto, CreatePostDto, EndDatedDto } from './dto/registry.dto';
+import { AsAtQueryDto } from '../http/common.dto';
 import { CreatePostCommand } from './commands/create-post';
 import { AppointPostHolderCommand } from './commands/appoint-post-holder';
 import { EndPostHoldingCommand } from './commands/end-post-holding';
 import { GetPostQuery } from './queries/get-post';
 import { PostHolderQuery } from './queries/post-holder';
-import { normaliseKnownAt, todayInEngland } from './queries/registry-views';
+import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
 
 @ApiTags('posts')
 @ApiBearerAuth()

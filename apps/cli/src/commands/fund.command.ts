@@ -1,8 +1,8 @@
+import { isFinancialYear, ID_PATTERN, isCalendarDate } from '@bcl/kernel';
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { EventStore } from '@bcl/event-store';
-import { FundPosition, Viewpoint, findingsCsv, isFinancialYear } from '@bcl/domain-fund';
-import { ID_PATTERN, isCalendarDate } from '@bcl/domain-registry';
+import { FundPosition, Viewpoint, findingsCsv } from '@bcl/domain-fund';
 import {
   LoadedPoolYear,
   loadPlanFigures,

@@ -1,7 +1,7 @@
+import { DomainError } from '@bcl/kernel';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { JsonObject, newEventId } from '@bcl/event-store';
-import { DomainError } from '@bcl/domain-registry';
 import {
   CheckResult,
   PlanState,

@@ -1,6 +1,6 @@
+import { ID_PATTERN } from '@bcl/kernel';
 import { Command } from 'commander';
 import { ROLES, Role, isRole, signDevelopmentToken } from '@bcl/identity';
-import { ID_PATTERN } from '@bcl/domain-registry';
 import { UsageError } from '../cli-context';
 
 const TTL_SECONDS_MAX = 7 * 24 * 3600;

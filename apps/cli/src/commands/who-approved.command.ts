@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '@bcl/kernel';
 import { Command } from 'commander';
 import { foldStream } from '@bcl/event-store';
 import {
@@ -7,7 +8,7 @@ import {
   governanceProjection,
   instrumentProvenance,
 } from '@bcl/domain-governance';
-import { ID_PATTERN, PostView, registryProjection, viewKey } from '@bcl/domain-registry';
+import { PostView, registryProjection, viewKey } from '@bcl/domain-registry';
 import { evolvePlan, planStream } from '@bcl/domain-plans';
 import { replayInMemory } from '@bcl/read-models';
 import { ServiceStore } from '@bcl/service-store';

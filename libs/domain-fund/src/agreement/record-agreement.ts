@@ -1,6 +1,5 @@
-import { CalendarDate, isCalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, isCalendarDate, refuse, isFinancialYear } from '@bcl/kernel';
 import { FUND_LIMITS } from '../shared/fund-limits';
-import { isFinancialYear } from '../shared/financial-year';
 import { AgreementEvent, AgreementState, AgreementTerms } from './s75-agreement';
 
 export interface AgreementFacts {

@@ -1,5 +1,4 @@
-import { CalendarDate } from '@bcl/domain-registry';
-import { FinancialYear } from '../shared/financial-year';
+import { CalendarDate, FinancialYear } from '@bcl/kernel';
 
 /** The funding elements an S75 schedule can carry (Medway: BCF, iBCF and Transforming Care in one S75). */
 export const ELEMENTS = ['bcf', 'ibcf', 'dfg', 'transforming-care', 'other'] as const;

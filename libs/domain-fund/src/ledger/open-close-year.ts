@@ -1,5 +1,4 @@
-import { CalendarDate, refuse } from '@bcl/domain-registry';
-import { FinancialYear, isFinancialYear, yearBounds } from '../shared/financial-year';
+import { CalendarDate, refuse, FinancialYear, isFinancialYear, yearBounds } from '@bcl/kernel';
 import { FundEvent, PooledFundState, StatedBy } from './pooled-fund';
 
 /** Opens a pool's financial year under an agreement that establishes the pool. */

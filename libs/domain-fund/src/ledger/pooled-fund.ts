@@ -1,5 +1,4 @@
-import { CalendarDate, refuse } from '@bcl/domain-registry';
-import { FinancialYear, Quarter } from '../shared/financial-year';
+import { CalendarDate, refuse, FinancialYear, Quarter } from '@bcl/kernel';
 import { Posting } from './accounts';
 
 export const TRANSACTION_KINDS = [

@@ -1,8 +1,7 @@
-import { CalendarDate, isCalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, isCalendarDate, refuse, quarterOf, yearBounds } from '@bcl/kernel';
 import { AgreementTerms } from '../agreement/s75-agreement';
 import { FUND_LIMITS } from '../shared/fund-limits';
 import { splitPence } from '../shared/split-pence';
-import { quarterOf, yearBounds } from '../shared/financial-year';
 import { ACCOUNT_PATTERN, Posting, account, balances, sumPence } from './accounts';
 import { FundEvent, PooledFundState, assertPostable, StatedBy, Transaction } from './pooled-fund';
 

@@ -1,5 +1,4 @@
-import { CalendarDate, refuse } from '@bcl/domain-registry';
-import { quarterOf, yearBounds } from '../shared/financial-year';
+import { CalendarDate, refuse, quarterOf, yearBounds } from '@bcl/kernel';
 import { FundEvent, PooledFundState, assertPostable, StatedBy } from './pooled-fund';
 import { assertBalanced } from './post-transaction';
 

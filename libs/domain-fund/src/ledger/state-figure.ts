@@ -1,4 +1,4 @@
-import { refuse } from '@bcl/domain-registry';
+import { refuse } from '@bcl/kernel';
 import { FUND_LIMITS } from '../shared/fund-limits';
 import { FundEvent, PooledFundState, StatedFigure } from './pooled-fund';
 import { ACCOUNT_PREFIXES } from './accounts';

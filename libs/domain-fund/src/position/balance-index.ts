@@ -1,4 +1,4 @@
-import { CalendarDate } from '@bcl/domain-registry';
+import { CalendarDate } from '@bcl/kernel';
 import { Posting } from '../ledger/accounts';
 
 /**

@@ -1,8 +1,7 @@
-import { CalendarDate } from '@bcl/domain-registry';
+import { CalendarDate, QUARTERS, Quarter } from '@bcl/kernel';
 import { AgreementTerms } from '../agreement/s75-agreement';
 import { splitByShares } from '../ledger/post-transaction';
 import { PooledFundState, StatedFigure, Transaction } from '../ledger/pooled-fund';
-import { QUARTERS, Quarter } from '../shared/financial-year';
 
 /**
  * The two time axes: `effective` counts what took effect by the date, whenever it was recorded; `recorded`

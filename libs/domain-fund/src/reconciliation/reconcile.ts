@@ -1,5 +1,5 @@
+import { QUARTERS } from '@bcl/kernel';
 import { FUND_LIMITS } from '../shared/fund-limits';
-import { QUARTERS } from '../shared/financial-year';
 import { PooledFundState, StatedBy, StatedFigure } from '../ledger/pooled-fund';
 import { FundPosition, Viewpoint, currentFigures } from '../position/fund-position';
 import { isCreditAccount } from '../ledger/accounts';

@@ -1,4 +1,4 @@
-import { CalendarDate, DomainError } from '@bcl/domain-registry';
+import { CalendarDate, DomainError } from '@bcl/kernel';
 import { ApprovalRequest, AuthorityFailure, InstrumentRef } from '../authority';
 
 export const CONSULTATION_RESPONSES = ['concurred', 'objected'] as const;

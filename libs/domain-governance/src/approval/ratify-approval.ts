@@ -1,4 +1,4 @@
-import { CalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, refuse } from '@bcl/kernel';
 import { InstrumentRef } from '../authority';
 import { Resolution } from '../meeting/meeting';
 import { ApprovalEvent, ApprovalsState } from './approval';

@@ -1,4 +1,4 @@
-import { refuse } from '@bcl/domain-registry';
+import { refuse } from '@bcl/kernel';
 import { AuthorityFacts, checkAuthority } from '../authority';
 import { Approval, ApprovalEvent, ApprovalsState, AuthorityRefused } from './approval';
 

@@ -1,4 +1,4 @@
-import { CalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, refuse } from '@bcl/kernel';
 import { Delegation } from '../authority';
 import { ApprovalEvent, ApprovalsState, Consultation } from './approval';
 

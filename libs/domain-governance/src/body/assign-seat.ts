@@ -1,4 +1,4 @@
-import { CalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, refuse } from '@bcl/kernel';
 import { BodyEvent, BodyState, SeatRole } from './body';
 
 export interface AssignSeat {

@@ -1,4 +1,4 @@
-import { CalendarDate } from '@bcl/domain-registry';
+import { CalendarDate } from '@bcl/kernel';
 
 /** Bodies that take decisions: the HWB, joint commissioning groups, CCG/ICB governing bodies, cabinets. */
 export const BODY_KINDS = [

@@ -1,4 +1,4 @@
-import { CalendarDate, isCalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, isCalendarDate, refuse } from '@bcl/kernel';
 import { BodyEvent, BodyKind, BodyState } from './body';
 
 export interface EstablishBody {

@@ -1,4 +1,4 @@
-import { CalendarDate } from '@bcl/domain-registry';
+import { CalendarDate } from '@bcl/kernel';
 import { Delegation } from '../authority';
 
 export type GrantedDelegation = Omit<Delegation, 'revokedOn' | 'reportedBackOn'>;

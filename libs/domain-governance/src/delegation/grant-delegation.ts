@@ -1,4 +1,4 @@
-import { CalendarDate, isCalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, isCalendarDate, refuse } from '@bcl/kernel';
 import { Delegation } from '../authority';
 import { Resolution } from '../meeting/meeting';
 import { DelegationEvent, GrantedDelegation } from './delegation';

@@ -1,4 +1,4 @@
-import { refuse } from '@bcl/domain-registry';
+import { refuse } from '@bcl/kernel';
 import { Declarations, MeetingEvent, MeetingState } from './meeting';
 
 /** Declarations of interest, or an explicit "none declared"; each by someone present, on an agenda item. */

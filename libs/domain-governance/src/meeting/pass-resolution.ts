@@ -1,4 +1,4 @@
-import { CalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, refuse } from '@bcl/kernel';
 import { MeetingEvent, MeetingState, Resolution } from './meeting';
 
 export type PassResolution = Omit<Resolution, 'bodyId'>;

@@ -1,4 +1,4 @@
-import { refuse } from '@bcl/domain-registry';
+import { refuse } from '@bcl/kernel';
 import { Attendance, MeetingEvent, MeetingState } from './meeting';
 
 /**

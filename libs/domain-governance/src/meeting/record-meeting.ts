@@ -1,4 +1,4 @@
-import { CalendarDate, isCalendarDate, refuse } from '@bcl/domain-registry';
+import { CalendarDate, isCalendarDate, refuse } from '@bcl/kernel';
 import { AgendaItem, MeetingEvent, MeetingState } from './meeting';
 
 export interface RecordMeeting {

@@ -1,4 +1,6 @@
-import { CalendarDate, PostView, isWithin, postHolderOn } from '@bcl/domain-registry';
+import { GOVERNANCE_LIMITS } from '../governance-limits';
+import { CalendarDate, isWithin } from '@bcl/kernel';
+import { PostView, postHolderOn } from '@bcl/domain-registry/facts';
 import { Delegation, InstrumentRef, outstandingReportBacks } from '../authority';
 import { seatsOn } from '../body/body';
 import { approvalsApplyingTo } from '../approval/approval';
@@ -30,8 +32,6 @@ export interface PostRef {
   title: string | null;
   holder: PersonRef | null;
 }
-
-const SUB_DELEGATION_DEPTH_MAX = 8;
 
 /** The holder of a post on a date, with the post's title and the holder's name. */
 async function postOn(lookups: GovernanceLookups, postId: string, date: CalendarDate): Promise<PostRef> {
@@ -120,7 +120,7 @@ export async function instrumentProvenance(
         let authority;
         if (approval.authority.kind === 'delegation') {
           let delegationId: string | null = approval.authority.delegationId;
-          for (let depth = 0; delegationId !== null && depth < SUB_DELEGATION_DEPTH_MAX; depth += 1) {
+          while (delegationId !== null && chain.length < GOVERNANCE_LIMITS.delegationChainLengthMax) {
             const delegation: DelegationView | undefined = await lookups.governance<DelegationView>(
               key.delegation(delegationId),
             );

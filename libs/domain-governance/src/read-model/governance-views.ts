@@ -1,4 +1,4 @@
-import { CalendarDate } from '@bcl/domain-registry';
+import { CalendarDate } from '@bcl/kernel';
 import { Delegation, InstrumentRef } from '../authority';
 import { BodyState } from '../body/body';
 import { MeetingState, Resolution } from '../meeting/meeting';

@@ -1,4 +1,4 @@
-import { DomainError } from '@bcl/domain-registry';
+import { DomainError } from '@bcl/kernel';
 import { CheckResult } from '../checks/plan-checks';
 import { PlanEvent, PlanState } from './plan';
 

@@ -1,4 +1,4 @@
-import { DomainError, isCalendarDate } from '@bcl/domain-registry';
+import { DomainError, isCalendarDate } from '@bcl/kernel';
 import { CheckResult, signOffObstacles } from '../checks/plan-checks';
 import { LifecycleStep, PlanEvent, PlanState } from './plan';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@bcl/domain-registry';
+import { DomainError } from '@bcl/kernel';
 import { MONEY_LIMIT_PENCE, PlanningReference } from '../reference/planning-reference';
 import { PLAN_SECTIONS, PlanContent, PlanEntry, PlanEvent, PlanState, SPEND_CATEGORIES } from './plan';
 

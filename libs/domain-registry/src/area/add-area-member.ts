@@ -1,5 +1,4 @@
-import { CalendarDate } from '../shared/calendar-date';
-import { refuse } from '../shared/domain-error';
+import { CalendarDate, refuse } from '@bcl/kernel';
 import { OrganisationState } from '../organisation/organisation';
 import { HwbAreaEvent, HwbAreaState, KINDS_FOR_ROLE, MemberRole, openMembership } from './hwb-area';
 

@@ -1,5 +1,4 @@
-import { CalendarDate } from '../shared/calendar-date';
-import { refuse } from '../shared/domain-error';
+import { CalendarDate, refuse } from '@bcl/kernel';
 import { HwbAreaEvent, HwbAreaState, openMembership } from './hwb-area';
 
 export interface EndAreaMembership {

@@ -1,4 +1,4 @@
-import { CalendarDate } from '../shared/calendar-date';
+import { CalendarDate } from '@bcl/kernel';
 import { OrganisationKind } from '../organisation/organisation';
 
 /** Two-tier: a county council with district councils (which matter for the DFG pass-down). */

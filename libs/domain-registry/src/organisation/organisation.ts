@@ -1,4 +1,4 @@
-import { CalendarDate } from '../shared/calendar-date';
+import { CalendarDate } from '@bcl/kernel';
 
 export const ORGANISATION_KINDS = [
   'county-council',

@@ -1,4 +1,4 @@
-import { refuse } from '../shared/domain-error';
+import { refuse } from '@bcl/kernel';
 import { OrganisationEvent, OrganisationState } from './organisation';
 
 /** The command carries exactly what the event records. */

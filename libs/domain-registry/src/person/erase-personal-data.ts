@@ -1,4 +1,4 @@
-import { refuse } from '../shared/domain-error';
+import { refuse } from '@bcl/kernel';
 import { PersonEvent, PersonState } from './person';
 
 export interface ErasePersonalData {

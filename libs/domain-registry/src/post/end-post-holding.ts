@@ -1,5 +1,4 @@
-import { CalendarDate } from '../shared/calendar-date';
-import { refuse } from '../shared/domain-error';
+import { CalendarDate, refuse } from '@bcl/kernel';
 import { PostEvent, PostState } from './post';
 
 export interface EndPostHolding {

@@ -1,4 +1,4 @@
-import { CalendarDate, isWithin } from '../shared/calendar-date';
+import { CalendarDate, isWithin } from '@bcl/kernel';
 import { MemberRole } from '../area/hwb-area';
 import { AreaView, OrganisationView, PostView } from './registry-views';
 

@@ -1,4 +1,4 @@
-import { CalendarDate } from '../shared/calendar-date';
+import { CalendarDate } from '@bcl/kernel';
 import { OrganisationCode, OrganisationEvent, OrganisationKind } from '../organisation/organisation';
 import { AreaStructure, HwbAreaEvent, MemberRole } from '../area/hwb-area';
 import { PostEvent } from '../post/post';

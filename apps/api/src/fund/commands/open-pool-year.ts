@@ -1,12 +1,6 @@
+import { FinancialYear, yearBounds } from '@bcl/kernel';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  FinancialYear,
-  agreementAsAt,
-  evolvePooledFund,
-  openYear,
-  pooledFundStream,
-  yearBounds,
-} from '@bcl/domain-fund';
+import { agreementAsAt, evolvePooledFund, openYear, pooledFundStream } from '@bcl/domain-fund';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { FundFacts } from '../fund-facts';
 

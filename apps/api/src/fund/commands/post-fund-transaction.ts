@@ -1,6 +1,6 @@
+import { FinancialYear } from '@bcl/kernel';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  FinancialYear,
   PostTransaction,
   agreementAsAt,
   evolvePooledFund,

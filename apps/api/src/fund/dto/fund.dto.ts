@@ -1,3 +1,4 @@
+import { FINANCIAL_YEAR_PATTERN, QUARTERS, TEXT_LIMITS as L } from '@bcl/kernel';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,17 +20,14 @@ import {
   Element,
   FIGURE_BASES,
   FIGURE_LINES,
-  FINANCIAL_YEAR_PATTERN,
   FUND_LIMITS as F,
-  QUARTERS,
   SOURCE_KINDS,
   TRANSACTION_KINDS,
   UNDERSPEND_TREATMENTS,
   UnderspendTreatment,
 } from '@bcl/domain-fund';
-import { REGISTRY_LIMITS as L } from '@bcl/domain-registry';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
-import { ReasonDto } from '../../registry/dto/registry.dto';
+import { ReasonDto } from '../../http/common.dto';
 
 const IsYear = () => Matches(FINANCIAL_YEAR_PATTERN, { message: 'must be a financial year such as 2016-17' });
 const DATE = { example: '2016-06-30', description: 'YYYY-MM-DD' };

@@ -1,7 +1,8 @@
+import { FinancialYear } from '@bcl/kernel';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@bcl/event-store';
-import { FinancialYear, Viewpoint, agreementAsAt } from '@bcl/domain-fund';
+import { Viewpoint, agreementAsAt } from '@bcl/domain-fund';
 import { governanceKey, governanceProjection } from '@bcl/domain-governance';
 import { loadPlanFigures, loadPoolYear, poolYearPosition, poolYearReports } from '@bcl/fund-reports';
 import { ServiceStore } from '@bcl/service-store';

@@ -1,6 +1,6 @@
+import { DomainError } from '@bcl/kernel';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { delegationStream, evolveDelegation, revokeDelegation } from '@bcl/domain-governance';
-import { DomainError } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { GovernanceFacts } from '../governance-facts';
 

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS as L } from '@bcl/kernel';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -27,9 +28,8 @@ import {
   SEAT_ROLES,
   SeatRole,
 } from '@bcl/domain-governance';
-import { REGISTRY_LIMITS as L } from '@bcl/domain-registry';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
-import { ReasonDto } from '../../registry/dto/registry.dto';
+import { ReasonDto } from '../../http/common.dto';
 
 const DATE = { example: '2017-06-14', description: 'YYYY-MM-DD' };
 /** Pence, at most the largest integer a double holds exactly. */

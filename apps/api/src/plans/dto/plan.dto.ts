@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '@bcl/kernel';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -14,9 +15,8 @@ import {
   Min,
 } from 'class-validator';
 import { LIFECYCLE_STEPS, LifecycleStep } from '@bcl/domain-plans';
-import { ID_PATTERN } from '@bcl/domain-registry';
 import { IsCalendarDate } from '../../http/validators';
-import { KnownAtQueryDto, PageLimitDto, ReasonDto } from '../../registry/dto/registry.dto';
+import { KnownAtQueryDto, PageLimitDto, ReasonDto } from '../../http/common.dto';
 
 export class RecordPlanStepDto extends ReasonDto {
   @ApiProperty({ enum: LIFECYCLE_STEPS })

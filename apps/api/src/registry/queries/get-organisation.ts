@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { OrganisationView, nameAsAt, viewKey } from '@bcl/domain-registry';
-import { RegistryViews, todayInEngland } from './registry-views';
+import { RegistryViews } from './registry-views';
+import { todayInEngland } from '../../http/business-dates';
 
 export class GetOrganisationQuery {
   constructor(readonly organisationId: string) {}

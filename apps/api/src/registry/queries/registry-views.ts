@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RegistryView, registryProjection } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
 import { SERVICE_STORE } from '../../ledger/ledger.tokens';
-import { Problem, invalidRequest } from '../../http/problem';
+import { Problem } from '../../http/problem';
 
 /** Reads the registry projection's views; a missing one is a 404 naming what was asked for. */
 @Injectable()
@@ -22,17 +22,4 @@ export class RegistryViews {
   async list<V extends RegistryView>(prefix: string, limit: number, afterKey?: string): Promise<V[]> {
     return (await this.service.listViews(registryProjection.name, prefix, limit, afterKey)) as unknown as V[];
   }
-}
-
-/** Today in England, YYYY-MM-DD: the default business date for "as at" queries. */
-export function todayInEngland(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
-}
-
-/** Normalises a knownAt instant to the store's recordedAt form (ISO 8601 UTC with milliseconds). */
-export function normaliseKnownAt(knownAt: string | undefined): string | undefined {
-  if (knownAt === undefined) return undefined;
-  const time = Date.parse(knownAt);
-  if (Number.isNaN(time)) throw invalidRequest([{ field: 'knownAt', reason: 'is not a real date-time' }]);
-  return new Date(time).toISOString();
 }

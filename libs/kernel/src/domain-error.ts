@@ -17,8 +17,3 @@ export class DomainError extends Error {
 export function refuse(kind: DomainError['kind'], field: string, reason: string): never {
   throw new DomainError(kind, field, reason);
 }
-
-/** Asserts an invariant the code itself guarantees; a failure is a bug, not bad input. */
-export function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`invariant violated: ${message}`);
-}

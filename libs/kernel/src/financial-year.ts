@@ -1,4 +1,4 @@
-import { CalendarDate } from '@bcl/domain-registry';
+import { CalendarDate } from './calendar-date';
 
 /** An English public-sector financial year, 1 April to 31 March, written `2016-17`. */
 export type FinancialYear = string;
@@ -16,12 +16,6 @@ export function yearBounds(year: FinancialYear): { start: CalendarDate; end: Cal
   const first = Number(year.slice(0, 4));
   return { start: `${first}-04-01`, end: `${first + 1}-04-01` };
 }
-
-export const yearOf = (date: CalendarDate): FinancialYear => {
-  const y = Number(date.slice(0, 4));
-  const first = date.slice(5) >= '04-01' ? y : y - 1;
-  return `${first}-${String((first + 1) % 100).padStart(2, '0')}`;
-};
 
 /** Q1 April-June, Q2 July-September, Q3 October-December, Q4 January-March. */
 export function quarterOf(date: CalendarDate): Quarter {

@@ -1,7 +1,7 @@
 import { Request } from 'express';
 import { Actor } from '@bcl/event-store';
 import { CommandContext } from '../ledger/ledger-writer';
-import { ifMatchRevision } from '../http/etag';
+import { ifMatchRevision } from './etag';
 
 /** Builds a command's context from the authenticated actor and the request headers, never from the body. */
 export function commandContext(request: Request, actor: Actor, reason: string): CommandContext {

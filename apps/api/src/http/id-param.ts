@@ -1,6 +1,6 @@
+import { ID_PATTERN } from '@bcl/kernel';
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { ID_PATTERN } from '@bcl/domain-registry';
 
 export class IdParam {
   @ApiProperty({ pattern: ID_PATTERN.source })

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { TEXT_LIMITS as L } from '@bcl/kernel';
+import { IsCalendarDate, IsId } from './validators';
+
+/** The request shapes every context shares: a reason on every write, the two time axes, and paging. */
+
+const DATE = { example: '2022-07-01', description: 'YYYY-MM-DD' };
+
+/** Every write says why. */
+export class ReasonDto {
+  @ApiProperty({ maxLength: L.reasonLengthMax, example: 'Fixture from the Kent BCF plan 2017-19' })
+  @IsString()
+  @Length(1, L.reasonLengthMax)
+  reason!: string;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export class KnownAtQueryDto {
+  @ApiPropertyOptional({
+    description: 'ISO 8601 instant: only facts recorded by then',
+    example: '2026-01-01T00:00:00Z',
+  })
+  @IsOptional()
+  @MaxLength(40)
+  @Matches(ISO_INSTANT, {
+    message: 'must be an ISO 8601 date-time with a time zone, such as 2026-01-01T00:00:00Z',
+  })
+  knownAt?: string;
+}
+
+export class AsAtQueryDto extends KnownAtQueryDto {
+  @ApiPropertyOptional({ ...DATE, description: 'Business date; defaults to today' })
+  @IsOptional()
+  @IsCalendarDate()
+  asAt?: string;
+}
+
+export const PAGE_SIZE_MAX = 200;
+
+export class PageLimitDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+}
+
+export class PageQueryDto extends PageLimitDto {
+  @ApiPropertyOptional({ description: 'Id of the last item of the previous page' })
+  @IsOptional()
+  @IsId()
+  after?: string;
+}
