@@ -26,13 +26,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/event-store/**/*.ts', 'libs/domain*/**/*.ts', 'libs/kernel/**/*.ts'],
+    files: ['libs/event-store*/**/*.ts', 'libs/domain*/**/*.ts', 'libs/kernel/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', frameworkFree] },
   },
   {
     files: ['libs/**/*.ts'],
-    ignores: ['libs/event-store/**', 'libs/domain*/**', 'libs/kernel/**', '**/*.spec.ts'],
+    ignores: ['libs/event-store*/**', 'libs/domain*/**', 'libs/kernel/**', '**/*.spec.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [frameworkFree.patterns[1]] }],
     },

@@ -8,7 +8,7 @@ module.exports = {
     '^@bcl/event-store$': '<rootDir>/libs/event-store/src',
     '^@bcl/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@bcl/domain-registry/facts$': '<rootDir>/libs/domain-registry/src/facts',
-    '^@bcl/(kernel|domain-registry|domain-plans|domain-governance|domain-fund|fund-reports|plan-import|read-models|service-store|identity|bench-kit)$':
+    '^@bcl/(kernel|event-store-open|event-store-sqlite|event-store-postgres|event-store-esdb|event-store-in-memory|domain-registry|domain-plans|domain-governance|domain-fund|fund-reports|plan-import|read-models|service-store|identity|bench-kit)$':
       '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { openEventStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 import { ServiceStore, defaultServiceStoreFor } from '@bcl/service-store';
 import { RunningApi, startApi } from '../support/api-app';
 import { freshSqliteStore } from '../support/durable-stores';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openEventStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 import { runCli } from '../support/child-process';
 import { startApi } from '../support/api-app';
 

@@ -1,4 +1,4 @@
-import { EsdbEventStore } from '@bcl/event-store';
+import { EsdbEventStore } from '@bcl/event-store-esdb';
 import { EmulatedEsdbClient } from '../support/emulated-esdb-client';
 import { eventStoreContract } from './event-store.contract';
 

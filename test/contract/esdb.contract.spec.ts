@@ -1,4 +1,4 @@
-import { EsdbEventStore } from '@bcl/event-store';
+import { EsdbEventStore } from '@bcl/event-store-esdb';
 import { describeWithServer } from '../support/servers';
 import { eventStoreContract } from './event-store.contract';
 

@@ -1,4 +1,4 @@
-import { InMemoryEventStore } from '@bcl/event-store';
+import { InMemoryEventStore } from '@bcl/event-store-in-memory';
 import { eventStoreContract } from './event-store.contract';
 
 describe('in-memory event store', () => {

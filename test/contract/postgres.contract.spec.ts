@@ -1,4 +1,4 @@
-import { PostgresEventStore } from '@bcl/event-store';
+import { PostgresEventStore } from '@bcl/event-store-postgres';
 import { describeWithServer } from '../support/servers';
 import { eventStoreContract } from './event-store.contract';
 import { withSchema } from '../support/postgres-schema';

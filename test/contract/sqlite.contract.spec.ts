@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@bcl/event-store';
+import { SqliteEventStore } from '@bcl/event-store-sqlite';
 import { eventStoreContract } from './event-store.contract';
 
 describe('SQLite event store', () => {

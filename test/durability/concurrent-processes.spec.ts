@@ -1,4 +1,5 @@
-import { openEventStore, verifyStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
+import { verifyStore } from '@bcl/event-store';
 import { readWholeLog } from '../support/read-log';
 import { collect, startWorker, waitForLine } from '../support/child-process';
 import { describeEachDurableStore } from '../support/durable-stores';

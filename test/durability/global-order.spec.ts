@@ -1,4 +1,5 @@
-import { EventStore, openEventStore } from '@bcl/event-store';
+import { EventStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 import { newEvent } from '../support/event-factory';
 import { readWholeLog } from '../support/read-log';
 import { describeEachDurableStore } from '../support/durable-stores';

@@ -6,10 +6,10 @@ import {
   LedgerDigest,
   PREV_HASH_KEY,
   hashRecord,
-  openEventStore,
   takeDigest,
   verifyStore,
 } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 import { newEvent } from '../support/event-factory';
 import { describeEachDurableStore } from '../support/durable-stores';
 

@@ -1,4 +1,4 @@
-import { openEventStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 import { ServiceStore } from '@bcl/service-store';
 import { describeWithServer } from '../support/servers';
 import { withSchema } from '../support/postgres-schema';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWithServer } from './servers';
 import { withSchema } from './postgres-schema';
-import { EventStore, openEventStore } from '@bcl/event-store';
+import { EventStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 
 /** A fresh durable store, named by its LEDGER_STORE setting, and how to remove it. */
 interface DurableStore {

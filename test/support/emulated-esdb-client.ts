@@ -17,7 +17,7 @@ import {
   type ReadRevision,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import type { EsdbClientPort } from '@bcl/event-store';
+import type { EsdbClientPort } from '@bcl/event-store-esdb';
 
 /**
  * An in-process emulation of the EventStoreDB client calls the adapter makes, following the server's

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { DEFAULT_STORE, EventMetadata, EventStore, openEventStore } from '@bcl/event-store';
+import { DEFAULT_STORE, openEventStore } from '@bcl/event-store-open';
+import { EventMetadata, EventStore } from '@bcl/event-store';
 
 export interface GlobalOptions {
   store?: string;

@@ -1,3 +1,6 @@
+// The event store's core: the port, the envelope, record encoding, the chain verifier, digests, the NDJSON export
+// reader and the append planner. It loads no database driver: each adapter is its own library
+// (@bcl/event-store-sqlite, -postgres, -esdb, -in-memory) and @bcl/event-store-open picks one by URL.
 export * from './event-envelope';
 export * from './event-store.port';
 export * from './errors';
@@ -10,9 +13,10 @@ export * from './ledger-digest';
 export * from './verify-log';
 export { foldStream, logEventPages, logRowPages, readWholeStream, type LogReadOptions } from './read-paging';
 export * from './ndjson-export';
-export * from './open-event-store';
-export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
-export { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
-export { PostgresEventStore, parsePostgresUrl } from './adapters/postgres/postgres-event-store';
-export { EsdbEventStore, encodePosition, decodePosition } from './adapters/esdb/esdb-event-store';
-export type { EsdbClientPort } from './adapters/esdb/esdb-client.port';
+
+// The building blocks the adapters share (not for applications).
+export * from './append-planner';
+export * from './group-commit-queue';
+export * from './polling-subscription';
+export * from './store-format';
+export { decodePage, existingEvent, pageSize, sliceStream } from './read-paging';

@@ -73,7 +73,7 @@ export class ServiceStore {
 
   static async open(setting: string): Promise<ServiceStore> {
     const sql = setting.startsWith('sqlite:')
-      ? openSqliteConnection(setting.slice('sqlite:'.length))
+      ? await openSqliteConnection(setting.slice('sqlite:'.length))
       : /^postgres(ql)?:/.test(setting)
         ? await openPostgresConnection(setting)
         : null;

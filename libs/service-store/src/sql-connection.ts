@@ -1,8 +1,10 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Pool, PoolClient } from 'pg';
-import { StoreOpenError, parsePostgresUrl } from '@bcl/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { StoreOpenError } from '@bcl/event-store';
+
+// The drivers (better-sqlite3, pg) are loaded when a connection is opened, not when this module is: a program
+// that imports the service store but never opens one (the CLI's offline `bcl verify --file`) loads no driver.
 
 export type SqlValue = string | number | null;
 export type SqlRow = Record<string, unknown>;
@@ -17,7 +19,8 @@ export interface SqlConnection {
   close(): Promise<void>;
 }
 
-export function openSqliteConnection(path: string): SqlConnection {
+export async function openSqliteConnection(path: string): Promise<SqlConnection> {
+  const { default: Database } = await import('better-sqlite3');
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -61,7 +64,9 @@ export function openSqliteConnection(path: string): SqlConnection {
 }
 
 export async function openPostgresConnection(url: string): Promise<SqlConnection> {
+  const { parsePostgresUrl } = await import('@bcl/event-store-postgres');
   const { connectionString, schema, location } = parsePostgresUrl(url);
+  const { Pool } = await import('pg');
   const pool = new Pool({
     connectionString,
     max: 4,

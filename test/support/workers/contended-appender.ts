@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { ExpectedRevision, WrongExpectedRevisionError, openEventStore } from '@bcl/event-store';
+import { ExpectedRevision, WrongExpectedRevisionError } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 
 async function main(): Promise<void> {
   const [setting, worker, appendsText, racedStream] = process.argv.slice(2);

@@ -4,7 +4,7 @@
  * Usage: node -r bin/register-aliases.js looping-appender.js <store> <round>
  */
 import { randomUUID } from 'node:crypto';
-import { openEventStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 
 async function main(): Promise<void> {
   const [setting, round] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { DEFAULT_STORE } from '@bcl/event-store';
+import { DEFAULT_STORE } from '@bcl/event-store-open';
 import { defaultServiceStoreFor } from '@bcl/service-store';
 import { TokenVerifierConfig } from '@bcl/identity';
 

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { EventStore, openEventStore } from '@bcl/event-store';
+import { EventStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
 import { PROJECTIONS as DEFINITIONS } from '@bcl/read-models';
 import { API_CONFIG, ApiConfig } from '../config/api-config';

@@ -1,22 +1,33 @@
 import { Pool, PoolClient } from 'pg';
 import { Observable, Subject } from 'rxjs';
-import { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../../event-envelope';
 import {
+  AppendOutcome,
+  AppendResult,
+  checkStoreFormat,
+  decodePage,
+  decodeRecord,
   EventStore,
+  ExistingEvent,
+  existingEvent,
+  ExpectedRevision,
+  GENESIS_HASH,
+  GroupCommitQueue,
+  NewEvent,
+  pageSize,
+  planAppendBatch,
+  pollingSubscription,
+  PreparedAppend,
   RawPage,
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
+  STORE_FORMAT,
+  STORE_FORMAT_VERSION,
   StoreDescription,
+  StoredEvent,
+  StoreOpenError,
   SubscribeOptions,
-} from '../../event-store.port';
-import { AppendOutcome, ExistingEvent, PreparedAppend, planAppendBatch } from '../../append-planner';
-import { GENESIS_HASH, decodeRecord } from '../../event-record';
-import { GroupCommitQueue } from '../../group-commit-queue';
-import { pollingSubscription } from '../../polling-subscription';
-import { decodePage, existingEvent, pageSize } from '../../read-paging';
-import { StoreOpenError } from '../../errors';
-import { STORE_FORMAT, STORE_FORMAT_VERSION, checkStoreFormat } from '../../store-format';
+} from '@bcl/event-store';
 
 export interface PostgresEventStoreOptions {
   firstPosition?: bigint;

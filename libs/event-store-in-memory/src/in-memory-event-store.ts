@@ -1,18 +1,28 @@
 import { Observable, Subject } from 'rxjs';
-import { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../../event-envelope';
 import {
+  AppendResult,
+  decodePage,
+  decodeRecord,
   EventStore,
+  ExistingEvent,
+  existingEvent,
+  ExpectedRevision,
+  GENESIS_HASH,
+  NewEvent,
+  NewRow,
+  pageSize,
+  planAppendBatch,
+  pollingSubscription,
+  prepareAppend,
   RawPage,
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
+  sliceStream,
   StoreDescription,
+  StoredEvent,
   SubscribeOptions,
-} from '../../event-store.port';
-import { ExistingEvent, NewRow, planAppendBatch, prepareAppend } from '../../append-planner';
-import { GENESIS_HASH, decodeRecord } from '../../event-record';
-import { pollingSubscription } from '../../polling-subscription';
-import { decodePage, existingEvent, pageSize, sliceStream } from '../../read-paging';
+} from '@bcl/event-store';
 
 export interface InMemoryEventStoreOptions {
   /** Position of the first event; 1 unless a test needs positions beyond 2^53. */

@@ -17,33 +17,33 @@ import {
 import { Observable } from 'rxjs';
 import {
   AppendResult,
-  ExpectedRevision,
-  NewEvent,
-  StoredEvent,
+  ChainHead,
+  checkExpected,
+  decodePage,
+  decodeRecord,
   describeExpected,
-} from '../../event-envelope';
-import {
+  encodeChain,
   EventStore,
+  ExistingEvent,
+  existingEvent,
+  ExpectedRevision,
+  findReplay,
+  GENESIS_HASH,
+  NewEvent,
+  pageSize,
+  prepareAppend,
+  PreparedAppend,
   RawPage,
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
   StoreDescription,
+  StoredEvent,
+  StoreOpenError,
   SubscribeOptions,
-} from '../../event-store.port';
-import {
-  ChainHead,
-  ExistingEvent,
-  PreparedAppend,
-  checkExpected,
-  encodeChain,
-  findReplay,
-  prepareAppend,
-} from '../../append-planner';
-import { GENESIS_HASH, decodeRecord } from '../../event-record';
-import { StoreOpenError, WrongExpectedRevisionError } from '../../errors';
-import { VerifiableRow } from '../../chain-verifier';
-import { decodePage, existingEvent, pageSize } from '../../read-paging';
+  VerifiableRow,
+  WrongExpectedRevisionError,
+} from '@bcl/event-store';
 import { EsdbClientPort } from './esdb-client.port';
 
 /** Events the adapter scans backwards to recognise a retried append made with expected revision 'any'. */

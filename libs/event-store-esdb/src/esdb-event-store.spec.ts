@@ -1,15 +1,10 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import fc from 'fast-check';
-import {
-  EsdbEventStore,
-  decodePosition,
-  encodePosition,
-  verifyStore,
-  openEventStore,
-  StoreOpenError,
-} from '@bcl/event-store';
-import { EmulatedEsdbClient } from '../../../../../test/support/emulated-esdb-client';
-import { newEvent, uniqueStream } from '../../../../../test/support/event-factory';
+import { StoreOpenError, verifyStore } from '@bcl/event-store';
+import { openEventStore } from '@bcl/event-store-open';
+import { EsdbEventStore, decodePosition, encodePosition } from './esdb-event-store';
+import { EmulatedEsdbClient } from '../../../test/support/emulated-esdb-client';
+import { newEvent, uniqueStream } from '../../../test/support/event-factory';
 
 describe('EventStoreDB adapter logic (over the emulated client)', () => {
   it('maps $all positions {commit, prepare} to one bigint and back exactly, in $all order', () => {

@@ -1,0 +1,2 @@
+// The PostgreSQL adapter of the event store (loads pg).
+export * from './postgres-event-store';
