@@ -14,7 +14,9 @@ function documentedRoles(markdown: string): Map<string, string[]> {
     markdown.indexOf('\n## ', markdown.indexOf('## Authentication and roles') + 1),
   );
   const rows = new Map<string, string[]>();
-  for (const [, method, path, roles] of section.matchAll(/^\| `(GET|POST) (\/\S+)` +\| ([^|]+)\|$/gm)) {
+  for (const [, method = '', path = '', roles = ''] of section.matchAll(
+    /^\| `(GET|POST) (\/\S+)` +\| ([^|]+)\|$/gm,
+  )) {
     const key = `${method.toLowerCase()} ${path}`;
     if (rows.has(key)) throw new Error(`docs/api.md lists ${key} twice`);
     const listed = roles.trim().startsWith('all five roles')

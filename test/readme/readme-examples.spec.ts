@@ -15,7 +15,7 @@ function quickStartCommands(readme: string): string[] {
   if (start < 0) throw new Error('README.md has no "## Quick start"');
   const end = readme.indexOf('\n## ', start + 1);
   const section = readme.slice(start, end < 0 ? undefined : end);
-  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, block]) =>
+  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, block = '']) =>
     block
       .replace(/\\\n\s*/g, ' ')
       .split('\n')
@@ -48,7 +48,7 @@ function startCommand(): string {
     string,
     string
   >;
-  return scripts.start.replace(/^npm run build[^&]*&&\s*/, '');
+  return (scripts.start ?? '').replace(/^npm run build[^&]*&&\s*/, '');
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {
@@ -59,7 +59,7 @@ function waitForUrl(child: ChildProcess): Promise<string> {
       const match = /listening on (http:\/\/\S+)/.exec(seen);
       if (!match) return;
       child.stdout?.off('data', onData);
-      resolve(match[1]);
+      resolve(match[1] ?? '');
     };
     child.stdout?.on('data', onData);
     child.on('close', (code) => reject(new Error(`the API exited with ${code} before listening: ${seen}`)));
