@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -62,31 +63,40 @@ export class ListPlansQueryDto extends PageLimitDto {
   cycle?: string;
 }
 
+/** The highest version number a query may name. */
+const PLAN_VERSION_MAX = 10_000;
+
 export class PlanVersionQueryDto {
   @ApiPropertyOptional({ description: 'A version number; the current one by default' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
+  @Max(PLAN_VERSION_MAX)
   @Min(1)
-  @Max(10_000)
+  @IsInt()
   version?: number;
 }
 
 export class PlanQueryDto extends IntersectionType(PlanVersionQueryDto, KnownAtQueryDto) {}
 
+/*
+ * class-validator checks a property's decorators from the one nearest the property outwards, and the pipe reports
+ * only the first failure: so presence, then integer, then range, or a missing `to` is told it is too large.
+ */
 export class PlanDiffQueryDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'The earlier version number' })
   @Type(() => Number)
-  @IsInt()
+  @Max(PLAN_VERSION_MAX)
   @Min(1)
-  @Max(10_000)
+  @IsInt()
+  @IsDefined({ message: 'is required' })
   from!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'The later version number' })
   @Type(() => Number)
-  @IsInt()
+  @Max(PLAN_VERSION_MAX)
   @Min(1)
-  @Max(10_000)
+  @IsInt()
+  @IsDefined({ message: 'is required' })
   to!: number;
 }
 
