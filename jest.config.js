@@ -1,15 +1,13 @@
+const { jestModuleNameMapper } = require('./bin/aliases');
+
 /** Jest runs TypeScript through ts-jest (type-checking is `npm run lint`'s job). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  moduleNameMapper: {
-    '^@bcl/event-store$': '<rootDir>/libs/event-store/src',
-    '^@bcl/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
-    '^@bcl/(domain-registry|domain-plans|domain-governance|domain-fund|fund-reports|plan-import|read-models|service-store|identity|bench-kit)$':
-      '<rootDir>/libs/$1/src',
-  },
+  // From tsconfig.json `paths` (bin/aliases.js): a new library or subpath alias needs no entry here.
+  moduleNameMapper: jestModuleNameMapper(),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

@@ -7,6 +7,7 @@ import { NewEvent, logEventPages, newEventId, openEventStore, verifyStore } from
 import { GlobalOptions, toJson } from '../cli-context';
 import { wholeNumber } from '../commands/demo.command';
 import { rawAppendRate, rawReadRate, sha256ChainRate, timeItAsync } from '@bcl/bench-kit';
+import { cliConfigFromEnv } from '../config';
 
 type Limit = 'fsyncPerEvent' | 'fsyncPer100' | 'sequentialRead' | 'sha256Chain';
 
@@ -80,7 +81,7 @@ export function benchCommand(): Command {
             ['', '-wal', '-shm'].forEach((suffix) => rmSync(sqlitePath + suffix, { force: true })),
         },
       ];
-      const postgres = options.postgres ?? process.env.DATABASE_URL;
+      const postgres = options.postgres ?? cliConfigFromEnv().databaseUrl;
       const schema = `bcl_bench_${process.pid}`;
       if (postgres) {
         const url = new URL(postgres);
