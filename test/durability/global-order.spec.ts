@@ -1,5 +1,5 @@
 import { EventStore, openEventStore } from '@bcl/event-store';
-import { newEvent } from '../support/event-factory';
+import { newEvent } from '@bcl/testing';
 import { readWholeLog } from '../support/read-log';
 import { describeEachDurableStore } from '../support/durable-stores';
 

@@ -10,7 +10,7 @@ import {
   takeDigest,
   verifyStore,
 } from '@bcl/event-store';
-import { newEvent } from '../support/event-factory';
+import { newEvent } from '@bcl/testing';
 import { describeEachDurableStore } from '../support/durable-stores';
 
 /** Runs SQL directly against a store's tables, as someone with database access could. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { refusal } from '../../../test/support/refusal';
+import { refusal } from '@bcl/testing';
 import { DomainError } from '@bcl/domain-registry';
 import reference from '../reference/bcf-2017-19.json';
 import {

@@ -1,4 +1,4 @@
-import { refusal } from '../../../../test/support/refusal';
+import { refusal } from '@bcl/testing';
 import { CalendarDate, isWithin } from '@bcl/domain-registry';
 import { AuthorityFacts, Delegation } from '../authority';
 import { ApprovalsState, AuthorityRefused, approvalsApplyingTo, evolveApprovals } from '../approval/approval';

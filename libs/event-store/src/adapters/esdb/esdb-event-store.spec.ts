@@ -8,8 +8,8 @@ import {
   openEventStore,
   StoreOpenError,
 } from '@bcl/event-store';
-import { EmulatedEsdbClient } from '../../../../../test/support/emulated-esdb-client';
-import { newEvent, uniqueStream } from '../../../../../test/support/event-factory';
+import { EmulatedEsdbClient } from '@bcl/testing/emulated-esdb-client';
+import { newEvent, uniqueStream } from '@bcl/testing';
 
 describe('EventStoreDB adapter logic (over the emulated client)', () => {
   it('maps $all positions {commit, prepare} to one bigint and back exactly, in $all order', () => {
