@@ -2,18 +2,6 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Layer rules (checked in CI by `npm run lint`): the domain and the event store stay framework-free, and
- * no library depends on an application. */
-const frameworkFree = {
-  patterns: [
-    {
-      group: ['@nestjs/*'],
-      message: 'libraries under libs/event-store and libs/domain* must not import NestJS',
-    },
-    { group: ['**/apps/**', '@bcl/app-*'], message: 'libraries must not import applications' },
-  ],
-};
-
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench/**', 'data/**'] },
   eslint.configs.recommended,
@@ -25,20 +13,9 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // Layer rules (which folder may import which) are dependency-cruiser's: .dependency-cruiser.cjs, `npm run layers`.
   {
-    files: ['libs/event-store*/**/*.ts', 'libs/domain*/**/*.ts', 'libs/kernel/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', frameworkFree] },
-  },
-  {
-    files: ['libs/**/*.ts'],
-    ignores: ['libs/event-store*/**', 'libs/domain*/**', 'libs/kernel/**', '**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [frameworkFree.patterns[1]] }],
-    },
-  },
-  {
-    files: ['bin/**/*.js', 'jest.config.js', 'test/support/*.js'],
+    files: ['bin/**/*.js', 'jest.config.js', 'test/support/*.js', '.dependency-cruiser.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },

@@ -1,16 +1,15 @@
+const { jestModuleNameMapper } = require('./bin/aliases');
+
 /** Jest runs TypeScript through ts-jest (type-checking is `npm run lint`'s job). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
+  // test/fixtures/layers holds a tiny tree for the layer rules, specs included: its files are data, not tests.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fixtures/'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  moduleNameMapper: {
-    '^@bcl/event-store$': '<rootDir>/libs/event-store/src',
-    '^@bcl/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
-    '^@bcl/domain-registry/facts$': '<rootDir>/libs/domain-registry/src/facts',
-    '^@bcl/(kernel|event-store-open|event-store-sqlite|event-store-postgres|event-store-esdb|event-store-in-memory|domain-registry|domain-plans|domain-governance|domain-fund|fund-reports|plan-import|read-models|service-store|identity|bench-kit)$':
-      '<rootDir>/libs/$1/src',
-  },
+  // From tsconfig.json `paths` (bin/aliases.js): a new library or subpath alias needs no entry here.
+  moduleNameMapper: jestModuleNameMapper(),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

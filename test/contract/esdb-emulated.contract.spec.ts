@@ -1,5 +1,5 @@
 import { EsdbEventStore } from '@bcl/event-store-esdb';
-import { EmulatedEsdbClient } from '../support/emulated-esdb-client';
+import { EmulatedEsdbClient } from '@bcl/testing/emulated-esdb-client';
 import { eventStoreContract } from './event-store.contract';
 
 describe('EventStoreDB event store over the emulated client', () => {

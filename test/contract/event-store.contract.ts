@@ -10,7 +10,7 @@ import {
   takeDigest,
   verifyStore,
 } from '@bcl/event-store';
-import { newEvent, uniqueStream } from '../support/event-factory';
+import { newEvent, uniqueStream } from '@bcl/testing';
 
 export interface ContractStore {
   store: EventStore;

@@ -1,6 +1,6 @@
 import { EventStore } from '@bcl/event-store';
 import { openEventStore } from '@bcl/event-store-open';
-import { newEvent } from '../support/event-factory';
+import { newEvent } from '@bcl/testing';
 import { readWholeLog } from '../support/read-log';
 import { describeEachDurableStore } from '../support/durable-stores';
 

@@ -10,7 +10,7 @@ import {
   verifyStore,
 } from '@bcl/event-store';
 import { openEventStore } from '@bcl/event-store-open';
-import { newEvent } from '../support/event-factory';
+import { newEvent } from '@bcl/testing';
 import { describeEachDurableStore } from '../support/durable-stores';
 
 /** Runs SQL directly against a store's tables, as someone with database access could. */

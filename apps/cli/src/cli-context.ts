@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { DEFAULT_STORE, openEventStore } from '@bcl/event-store-open';
 import { EventMetadata, EventStore } from '@bcl/event-store';
+import { cliConfigFromEnv } from './config';
 
 export interface GlobalOptions {
   store?: string;
@@ -10,7 +11,7 @@ export interface GlobalOptions {
 
 /** The store a command uses: --store, else LEDGER_STORE, else the embedded default. */
 export function storeSetting(options: GlobalOptions): string {
-  return options.store || process.env.LEDGER_STORE || DEFAULT_STORE;
+  return options.store || cliConfigFromEnv().ledgerStore || DEFAULT_STORE;
 }
 
 export async function withStore<T>(

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { refusal } from '../../../test/support/refusal';
+import { refusal } from '@bcl/testing';
 import { AgreementTerms } from './agreement/s75-agreement';
 import { establishAgreement, varyAgreement } from './agreement/record-agreement';
 import { agreementAsAt, evolveAgreement, AgreementState } from './agreement/s75-agreement';

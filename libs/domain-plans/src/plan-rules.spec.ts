@@ -1,6 +1,6 @@
 import { DomainError } from '@bcl/kernel';
 import fc from 'fast-check';
-import { refusal } from '../../../test/support/refusal';
+import { refusal } from '@bcl/testing';
 import reference from '../reference/bcf-2017-19.json';
 import {
   AreaFacts,

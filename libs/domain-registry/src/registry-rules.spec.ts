@@ -1,6 +1,7 @@
 import { DomainError, isCalendarDate } from '@bcl/kernel';
 import {
   HwbAreaState,
+  OrganisationEvent,
   OrganisationState,
   PostState,
   addAreaMember,
@@ -13,23 +14,26 @@ import {
   registerOrganisation,
   renameOrganisation,
 } from './index';
+import { DeciderSpecification, refusedAs } from '@bcl/testing';
 
-const organisation = (
+const registered = (
   organisationId: string,
   kind: OrganisationState['kind'],
   establishedOn = '2013-04-01',
-): OrganisationState =>
-  evolveOrganisation(undefined, {
-    type: 'OrganisationRegistered',
-    data: {
-      organisationId,
-      kind,
-      name: organisationId,
-      codes: [],
-      establishedOn,
-      parentOrganisationId: null,
-    },
-  });
+): OrganisationEvent => ({
+  type: 'OrganisationRegistered',
+  data: {
+    organisationId,
+    kind,
+    name: organisationId,
+    codes: [],
+    establishedOn,
+    parentOrganisationId: null,
+  },
+});
+const organisation = (...args: Parameters<typeof registered>): OrganisationState =>
+  evolveOrganisation(undefined, registered(...args));
+const organisations = DeciderSpecification.for({ evolve: evolveOrganisation });
 
 function refusal(run: () => unknown): { kind: string; field: string } {
   try {
@@ -62,27 +66,24 @@ describe('organisations', () => {
   };
 
   it('registers a district under its county, and refuses a district without one or under a non-county', () => {
-    expect(registerOrganisation(undefined, district, kent)).toEqual([
-      { type: 'OrganisationRegistered', data: district },
-    ]);
-    expect(
-      refusal(() => registerOrganisation(undefined, { ...district, parentOrganisationId: null }, undefined)),
-    ).toEqual({
-      kind: 'invalid',
-      field: 'parentOrganisationId',
-    });
-    expect(
-      refusal(() => registerOrganisation(undefined, district, organisation('medway', 'unitary-council'))),
-    ).toEqual({
-      kind: 'invalid',
-      field: 'parentOrganisationId',
-    });
-    expect(
-      refusal(() => registerOrganisation(kent, { ...district, organisationId: 'kent-county-council' }, kent)),
-    ).toEqual({
-      kind: 'conflict',
-      field: 'organisationId',
-    });
+    organisations
+      .given([])
+      .when((state) => registerOrganisation(state, district, kent))
+      .then([{ type: 'OrganisationRegistered', data: district }]);
+    organisations
+      .given([])
+      .when((state) => registerOrganisation(state, { ...district, parentOrganisationId: null }, undefined))
+      .thenThrows(refusedAs('invalid', 'parentOrganisationId'));
+    organisations
+      .given([])
+      .when((state) => registerOrganisation(state, district, organisation('medway', 'unitary-council')))
+      .thenThrows(refusedAs('invalid', 'parentOrganisationId'));
+    organisations
+      .given([registered('kent-county-council', 'county-council', '1889-04-01')])
+      .when((state) =>
+        registerOrganisation(state, { ...district, organisationId: 'kent-county-council' }, kent),
+      )
+      .thenThrows(refusedAs('conflict', 'organisationId'));
   });
 
   it('renames from a later date only, and keeps the earlier name in the state', () => {
@@ -110,17 +111,18 @@ describe('organisations', () => {
       successorId: icb.organisationId,
       effectiveOn: '2022-07-01',
     };
-    const succeeded = recordSuccession(ccg, command, icb).reduce(evolveOrganisation, ccg);
+    const succession = recordSuccession(ccg, command, icb);
+    const succeeded = succession.reduce(evolveOrganisation, ccg);
     expect(succeeded.succession).toEqual({ successorId: icb.organisationId, effectiveOn: '2022-07-01' });
 
-    expect(refusal(() => recordSuccession(succeeded, command, icb))).toEqual({
-      kind: 'conflict',
-      field: 'organisationId',
-    });
-    expect(refusal(() => recordSuccession(ccg, { ...command, effectiveOn: '2022-06-30' }, icb))).toEqual({
-      kind: 'invalid',
-      field: 'effectiveOn',
-    });
+    const westKent = organisations.given([registered('nhs-west-kent-ccg', 'ccg')]);
+    organisations
+      .given([registered('nhs-west-kent-ccg', 'ccg'), ...succession])
+      .when((state) => recordSuccession(state, command, icb))
+      .thenThrows(refusedAs('conflict', 'organisationId'));
+    westKent
+      .when((state) => recordSuccession(state, { ...command, effectiveOn: '2022-06-30' }, icb))
+      .thenThrows(refusedAs('invalid', 'effectiveOn'));
     expect(
       refusal(() => recordSuccession(ccg, { ...command, successorId: ccg.organisationId }, ccg)),
     ).toEqual({

@@ -12,7 +12,7 @@ import type {
 
 /**
  * The part of @eventstore/db-client's client that the adapter calls. The real EventStoreDBClient satisfies
- * it as it is; the test emulation (test/support/emulated-esdb-client.ts) implements the same calls with
+ * it as it is; the test emulation (libs/testing/src/emulated-esdb-client.ts) implements the same calls with
  * EventStoreDB's documented semantics, so the adapter's own logic is tested where no server can run.
  */
 export interface EsdbClientPort {

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { StoreOpenError, verifyStore } from '@bcl/event-store';
 import { openEventStore } from '@bcl/event-store-open';
 import { EsdbEventStore, decodePosition, encodePosition } from './esdb-event-store';
-import { EmulatedEsdbClient } from '../../../test/support/emulated-esdb-client';
-import { newEvent, uniqueStream } from '../../../test/support/event-factory';
+import { EmulatedEsdbClient } from '@bcl/testing/emulated-esdb-client';
+import { newEvent, uniqueStream } from '@bcl/testing';
 
 describe('EventStoreDB adapter logic (over the emulated client)', () => {
   it('maps $all positions {commit, prepare} to one bigint and back exactly, in $all order', () => {

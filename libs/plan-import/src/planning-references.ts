@@ -3,11 +3,12 @@ import { dirname, join } from 'node:path';
 import { PlanningReference } from '@bcl/domain-plans';
 
 /**
- * The reference data of each planning cycle, read from `bcf-<cycle>.json` files: LEDGER_REFERENCE_DIR, or the
- * repository's libs/domain-plans/reference. A new cycle is a new file, not a code change.
+ * The reference data of each planning cycle, read from `bcf-<cycle>.json` files: the configured directory (the
+ * apps' LEDGER_REFERENCE_DIR), or the repository's libs/domain-plans/reference. A new cycle is a new file, not a
+ * code change.
  */
-export function referenceDirectory(): string {
-  if (process.env.LEDGER_REFERENCE_DIR) return process.env.LEDGER_REFERENCE_DIR;
+export function referenceDirectory(configured?: string): string {
+  if (configured) return configured;
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'libs', 'domain-plans', 'reference');
     if (existsSync(candidate)) return candidate;

@@ -17,6 +17,8 @@ export interface ApiConfig {
   bodyBytesMax: number;
   /** Load the Kent, Medway, Southend-on-Sea and Rutland organisations at start-up (idempotent). */
   loadDemoData: boolean;
+  /** Where the planning cycles' reference data are read from (LEDGER_REFERENCE_DIR); unset: the repository's. */
+  referenceDir: string | undefined;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -47,5 +49,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     logLevel: env.LOG_LEVEL || 'info',
     bodyBytesMax: BODY_BYTES_MAX_DEFAULT,
     loadDemoData: env.LEDGER_DEMO_DATA !== 'false',
+    referenceDir: env.LEDGER_REFERENCE_DIR || undefined,
   };
 }

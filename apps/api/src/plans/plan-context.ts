@@ -1,17 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@bcl/event-store';
 import { AreaFacts, CheckResult, PlanState, PlanningReference, checkPlan } from '@bcl/domain-plans';
-import { loadAreaFacts, loadPlan, planningReference } from '@bcl/plan-import';
+import { loadAreaFacts, loadPlan, planningReference, referenceDirectory } from '@bcl/plan-import';
 import { Problem } from '../http/problem';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
 
 /** What plan commands and queries need beside the plan: its cycle's reference data and its area's facts. */
 @Injectable()
 export class PlanContext {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   reference(cycle: string): PlanningReference {
-    const reference = planningReference(cycle);
+    const reference = planningReference(cycle, referenceDirectory(this.config.referenceDir));
     if (!reference)
       throw new Problem(
         422,

@@ -8,6 +8,7 @@ import { openEventStore } from '@bcl/event-store-open';
 import { GlobalOptions, toJson } from '../cli-context';
 import { wholeNumber } from '../commands/demo.command';
 import { rawAppendRate, rawReadRate, sha256ChainRate, timeItAsync } from '@bcl/bench-kit';
+import { cliConfigFromEnv } from '../config';
 
 type Limit = 'fsyncPerEvent' | 'fsyncPer100' | 'sequentialRead' | 'sha256Chain';
 
@@ -81,7 +82,7 @@ export function benchCommand(): Command {
             ['', '-wal', '-shm'].forEach((suffix) => rmSync(sqlitePath + suffix, { force: true })),
         },
       ];
-      const postgres = options.postgres ?? process.env.DATABASE_URL;
+      const postgres = options.postgres ?? cliConfigFromEnv().databaseUrl;
       const schema = `bcl_bench_${process.pid}`;
       if (postgres) {
         const url = new URL(postgres);

@@ -20,12 +20,14 @@ import {
   planInputKind,
   approvedPlanVersions,
   planningReference,
+  referenceDirectory,
   readPlanInput,
   toPlanDocument,
   writePlanWorkbook,
 } from '@bcl/plan-import';
 import { GlobalOptions, UsageError, cliMetadata, report, toJson, withStore } from '../cli-context';
 import { wholeNumber } from './demo.command';
+import { cliConfigFromEnv } from '../config';
 
 /** Plan files larger than this are refused before they are read. */
 export const PLAN_FILE_BYTES_MAX = 5 * 1024 * 1024;
@@ -61,7 +63,10 @@ export function planCommand(): Command {
       const input = await readPlanFile(file, options);
       const document = input.command;
       const result = await withStore(globals, async (store) => {
-        const reference = planningReference(document.cycle);
+        const reference = planningReference(
+          document.cycle,
+          referenceDirectory(cliConfigFromEnv().referenceDir),
+        );
         if (!reference) throw new UsageError(`${file}: cycle: no reference data for '${document.cycle}'`);
         const area = await loadAreaFacts(store, document.areaId);
         if (!area)

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { PROJECTIONS } from '@bcl/read-models';
 import { ServiceStore, defaultServiceStoreFor, rebuildProjection } from '@bcl/service-store';
 import { GlobalOptions, report, storeSetting, withStore } from '../cli-context';
+import { cliConfigFromEnv } from '../config';
 
 const BAR_WIDTH = 30;
 
@@ -27,7 +28,7 @@ export function projectionsCommand(): Command {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const serviceSetting =
         options.serviceStore ||
-        process.env.LEDGER_SERVICE_STORE ||
+        cliConfigFromEnv().serviceStore ||
         defaultServiceStoreFor(storeSetting(globals));
       const results = await withStore(globals, async (events) => {
         const service = await ServiceStore.open(serviceSetting);
@@ -99,6 +100,6 @@ export function projectionsCommand(): Command {
 
 export function serviceStoreSetting(globals: GlobalOptions, options: { serviceStore?: string }): string {
   return (
-    options.serviceStore || process.env.LEDGER_SERVICE_STORE || defaultServiceStoreFor(storeSetting(globals))
+    options.serviceStore || cliConfigFromEnv().serviceStore || defaultServiceStoreFor(storeSetting(globals))
   );
 }

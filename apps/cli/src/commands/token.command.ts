@@ -2,6 +2,7 @@ import { ID_PATTERN } from '@bcl/kernel';
 import { Command } from 'commander';
 import { ROLES, Role, isRole, signDevelopmentToken } from '@bcl/identity';
 import { UsageError } from '../cli-context';
+import { cliConfigFromEnv } from '../config';
 
 const TTL_SECONDS_MAX = 7 * 24 * 3600;
 
@@ -43,7 +44,7 @@ export function tokenCommand(): Command {
           displayName: options.name,
           organisationId: options.org,
           personId: options.person,
-          secret: process.env.AUTH_JWT_SECRET || undefined,
+          secret: cliConfigFromEnv().jwtSecret,
           ttlSeconds,
         });
         process.stdout.write(`${token}\n`);

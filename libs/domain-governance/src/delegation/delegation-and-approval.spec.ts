@@ -1,5 +1,5 @@
 import { CalendarDate, isWithin } from '@bcl/kernel';
-import { refusal } from '../../../../test/support/refusal';
+import { refusal } from '@bcl/testing';
 import { AuthorityFacts, Delegation } from '../authority';
 import { ApprovalsState, AuthorityRefused, approvalsApplyingTo, evolveApprovals } from '../approval/approval';
 import { recordApproval } from '../approval/record-approval';

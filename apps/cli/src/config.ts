@@ -1,0 +1,26 @@
+/**
+ * Everything the CLI reads from the environment (README "Configuration" lists it), read here only; a command's
+ * options win over it. Read at each call, so a test or a wrapper may set the environment before running a command.
+ */
+export interface CliConfig {
+  /** LEDGER_STORE: the event store when --store is not given. */
+  ledgerStore: string | undefined;
+  /** LEDGER_SERVICE_STORE: the service store when --service-store is not given. */
+  serviceStore: string | undefined;
+  /** AUTH_JWT_SECRET: the secret `bcl token` signs with; unset: the development secret. */
+  jwtSecret: string | undefined;
+  /** DATABASE_URL: the PostgreSQL server `bcl bench` also measures when --postgres is not given. */
+  databaseUrl: string | undefined;
+  /** LEDGER_REFERENCE_DIR: where the planning cycles' reference data are read from. */
+  referenceDir: string | undefined;
+}
+
+export function cliConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  return {
+    ledgerStore: env.LEDGER_STORE || undefined,
+    serviceStore: env.LEDGER_SERVICE_STORE || undefined,
+    jwtSecret: env.AUTH_JWT_SECRET || undefined,
+    databaseUrl: env.DATABASE_URL,
+    referenceDir: env.LEDGER_REFERENCE_DIR || undefined,
+  };
+}
