@@ -1,6 +1,6 @@
 import { CalendarDate, QUARTERS, Quarter } from '@bcl/kernel';
 import { AgreementTerms } from '../agreement/s75-agreement';
-import { splitByShares } from '../ledger/post-transaction';
+import { splitByShares } from '../shared/split-pence';
 import { PooledFundState, StatedFigure, Transaction } from '../ledger/pooled-fund';
 
 /**
