@@ -15,10 +15,7 @@ export interface Viewpoint {
 
 type Recorded = { recordedAt: string };
 
-export function visibleAt<T extends Transaction & Recorded>(
-  transactions: T[],
-  { asAt, axis }: Viewpoint,
-): T[] {
+function visibleAt<T extends Transaction & Recorded>(transactions: T[], { asAt, axis }: Viewpoint): T[] {
   return transactions.filter((t) =>
     axis === 'effective' ? t.effectiveOn <= asAt : t.recordedAt.slice(0, 10) <= asAt,
   );

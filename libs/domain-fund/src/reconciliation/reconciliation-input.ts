@@ -2,7 +2,7 @@ import { StatedFigure } from '../ledger/pooled-fund';
 import { FundPosition } from '../position/fund-position';
 import { Finding } from './finding';
 
-/** What the BCF plan (the plans capability) says for this year, to compare with the ledger. */
+/** What the BCF plan (the plans context) says for this year, to compare with the ledger. */
 export interface PlanFigures {
   planId: string;
   version: number;

@@ -13,10 +13,7 @@ interface QuarterSum {
 }
 
 /** annual-equals-quarters: the stated annual figure against the sum of its four stated quarters. */
-export function annualEqualsQuarters(
-  { figures }: ReconciliationInput,
-  { basis, line, computed }: QuarterSum,
-) {
+function annualEqualsQuarters({ figures }: ReconciliationInput, { basis, line, computed }: QuarterSum) {
   const annual = statedFigure(figures, basis, line, 'pool', null);
   if (!annual) return [];
   const stated = { amountPence: annual.amountPence, source: sourceOf(annual.statedBy) };
@@ -24,7 +21,7 @@ export function annualEqualsQuarters(
 }
 
 /** year-equals-pooled-fund: the stated pooled fund against the sum of the four stated quarters. */
-export function yearEqualsPooledFund({ pooled }: ReconciliationInput, { basis, line, computed }: QuarterSum) {
+function yearEqualsPooledFund({ pooled }: ReconciliationInput, { basis, line, computed }: QuarterSum) {
   if (!pooled) return [];
   const stated = { amountPence: pooled.amountPence, source: sourceOf(pooled.statedBy) };
   return [finding('year-equals-pooled-fund', `${basis} ${line}`, null, stated, computed)];
