@@ -118,98 +118,124 @@ function delegationProblems(
   return failures;
 }
 
-/**
- * Whether an approval is within authority on its effective date. Returns every condition that fails (an empty
- * list means authorised), each saying exactly what is wrong. Pure: the facts are passed in.
- */
-export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts): AuthorityFailure[] {
+type Holds = (postId: string, personId: string, on: CalendarDate) => boolean;
+
+/** The approver held the acting post on the effective date. */
+function actorHoldsPost(request: ApprovalRequest, facts: AuthorityFacts): AuthorityFailure[] {
   const date = request.effectiveOn;
-  const failures: AuthorityFailure[] = [];
-  const holds = (postId: string, personId: string, on: CalendarDate) =>
-    facts.holderOn(postId, on) === personId;
-  if (!holds(request.actingPostId, request.actorPersonId, date))
-    failures.push({
+  const holder = facts.holderOn(request.actingPostId, date);
+  if (holder === request.actorPersonId) return [];
+  return [
+    {
       condition: 'not-post-holder',
-      message: `'${request.actorPersonId}' did not hold post '${request.actingPostId}' on ${date}${facts.holderOn(request.actingPostId, date) ? ` ('${facts.holderOn(request.actingPostId, date)}' did)` : ''}`,
-    });
+      message: `'${request.actorPersonId}' did not hold post '${request.actingPostId}' on ${date}${holder ? ` ('${holder}' did)` : ''}`,
+    },
+  ];
+}
 
-  if (request.authority.kind === 'resolution') {
-    const resolution = facts.resolution(request.authority.resolutionId);
-    const grant = resolution?.authorises;
-    if (!resolution || !grant)
-      return [
-        ...failures,
-        {
-          condition: 'authority-unknown',
-          message: `resolution '${request.authority.resolutionId}' authorises no approval`,
-        },
-      ];
-    if (
-      grant.instrumentKind !== request.instrument.kind ||
-      (grant.instrumentId !== null && grant.instrumentId !== request.instrument.id)
-    )
-      failures.push({
-        condition: 'out-of-scope',
-        message: `resolution '${resolution.resolutionId}' does not cover ${request.instrument.kind} '${request.instrument.id}'`,
-      });
-    if (!grant.posts.includes(request.actingPostId))
-      failures.push({
-        condition: 'post-not-authorised',
-        message: `resolution '${resolution.resolutionId}' does not name post '${request.actingPostId}'`,
-      });
-    return failures;
-  }
-
-  const delegation = facts.delegation(request.authority.delegationId);
-  if (!delegation)
+/** Approving under a resolution: it authorises approvals of this instrument by the acting post. */
+function resolutionProblems(
+  request: ApprovalRequest,
+  resolutionId: string,
+  facts: AuthorityFacts,
+): AuthorityFailure[] {
+  const resolution = facts.resolution(resolutionId);
+  const grant = resolution?.authorises;
+  if (!resolution || !grant)
     return [
-      ...failures,
-      {
-        condition: 'authority-unknown',
-        message: `delegation '${request.authority.delegationId}' is not recorded`,
-      },
+      { condition: 'authority-unknown', message: `resolution '${resolutionId}' authorises no approval` },
     ];
-  failures.push(...delegationProblems(delegation, date, request));
-  if (!delegation.delegates.posts.includes(request.actingPostId))
+  const failures: AuthorityFailure[] = [];
+  if (
+    grant.instrumentKind !== request.instrument.kind ||
+    (grant.instrumentId !== null && grant.instrumentId !== request.instrument.id)
+  )
+    failures.push({
+      condition: 'out-of-scope',
+      message: `resolution '${resolution.resolutionId}' does not cover ${request.instrument.kind} '${request.instrument.id}'`,
+    });
+  if (!grant.posts.includes(request.actingPostId))
     failures.push({
       condition: 'post-not-authorised',
-      message: `post '${request.actingPostId}' is not a delegate of '${delegation.delegationId}'`,
+      message: `resolution '${resolution.resolutionId}' does not name post '${request.actingPostId}'`,
     });
-  // Everyone who says they act must hold, on the date, a post the delegation names.
+  return failures;
+}
+
+/** Everyone who says they act, the approver first, must hold on the date a post the delegation names. */
+function delegatesProblems(
+  delegation: Delegation,
+  request: ApprovalRequest,
+  holds: Holds,
+): AuthorityFailure[] {
+  const failures: AuthorityFailure[] = [];
+  const notDelegate = (postId: string): AuthorityFailure => ({
+    condition: 'post-not-authorised',
+    message: `post '${postId}' is not a delegate of '${delegation.delegationId}'`,
+  });
+  if (!delegation.delegates.posts.includes(request.actingPostId))
+    failures.push(notDelegate(request.actingPostId));
   for (const other of request.alsoActing) {
-    if (other.on > date || !holds(other.postId, other.personId, other.on))
+    if (other.on > request.effectiveOn || !holds(other.postId, other.personId, other.on))
       failures.push({
         condition: 'not-post-holder',
         message: `'${other.personId}' did not hold post '${other.postId}' when signing on ${other.on}`,
       });
-    if (!delegation.delegates.posts.includes(other.postId))
-      failures.push({
-        condition: 'post-not-authorised',
-        message: `post '${other.postId}' is not a delegate of '${delegation.delegationId}'`,
-      });
+    if (!delegation.delegates.posts.includes(other.postId)) failures.push(notDelegate(other.postId));
   }
-  if (delegation.delegates.mode === 'all') {
-    const acting = [
-      { postId: request.actingPostId, personId: request.actorPersonId, on: date },
-      ...request.alsoActing,
-    ];
-    for (const post of delegation.delegates.posts)
-      if (!acting.some((a) => a.postId === post && a.on <= date && holds(post, a.personId, a.on)))
-        failures.push({
-          condition: 'co-delegate-missing',
-          message: `delegation '${delegation.delegationId}' needs all its delegates: post '${post}' did not act through its holder on ${date}`,
-        });
-  }
-  for (const post of delegation.consultees) {
-    const consulted = request.consultations.some(
-      (c) => c.postId === post && c.on <= date && holds(post, c.personId, c.on),
-    );
-    if (!consulted)
-      failures.push({
-        condition: 'consultee-missing',
-        message: `no consultation of post '${post}' by its holder on or before ${date}`,
-      });
-  }
+  return failures;
+}
+
+/** Where all delegates must act together: every named post acted through its holder by the date. */
+function allDelegatesActed(
+  delegation: Delegation,
+  request: ApprovalRequest,
+  holds: Holds,
+): AuthorityFailure[] {
+  if (delegation.delegates.mode !== 'all') return [];
+  const date = request.effectiveOn;
+  const acting = [
+    { postId: request.actingPostId, personId: request.actorPersonId, on: date },
+    ...request.alsoActing,
+  ];
+  return delegation.delegates.posts
+    .filter((post) => !acting.some((a) => a.postId === post && a.on <= date && holds(post, a.personId, a.on)))
+    .map((post) => ({
+      condition: 'co-delegate-missing',
+      message: `delegation '${delegation.delegationId}' needs all its delegates: post '${post}' did not act through its holder on ${date}`,
+    }));
+}
+
+/** Every consultee post was consulted through its holder on or before the date. */
+function consulteesConsulted(
+  delegation: Delegation,
+  request: ApprovalRequest,
+  holds: Holds,
+): AuthorityFailure[] {
+  const date = request.effectiveOn;
+  return delegation.consultees
+    .filter(
+      (post) =>
+        !request.consultations.some(
+          (c) => c.postId === post && c.on <= date && holds(post, c.personId, c.on),
+        ),
+    )
+    .map((post) => ({
+      condition: 'consultee-missing',
+      message: `no consultation of post '${post}' by its holder on or before ${date}`,
+    }));
+}
+
+/**
+ * A sub-delegation holds only while every delegation it descends from does, and the chain is no longer than
+ * the governance limit.
+ */
+function parentChainProblems(
+  delegation: Delegation,
+  request: ApprovalRequest,
+  facts: AuthorityFacts,
+): AuthorityFailure[] {
+  const failures: AuthorityFailure[] = [];
   let child = delegation;
   for (let chainLength = 1; child.parentDelegationId !== null; chainLength += 1) {
     const parent =
@@ -223,7 +249,7 @@ export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts):
       });
       break;
     }
-    for (const problem of delegationProblems(parent, date, request))
+    for (const problem of delegationProblems(parent, request.effectiveOn, request))
       failures.push({
         condition: 'parent-invalid',
         message: `sub-delegated from '${parent.delegationId}': ${problem.message}`,
@@ -231,6 +257,39 @@ export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts):
     child = parent;
   }
   return failures;
+}
+
+/** Approving under a delegation: in force and in scope, acted and consulted as it requires, its parents valid. */
+function delegatedAuthorityProblems(
+  request: ApprovalRequest,
+  delegationId: string,
+  facts: AuthorityFacts,
+): AuthorityFailure[] {
+  const delegation = facts.delegation(delegationId);
+  if (!delegation)
+    return [{ condition: 'authority-unknown', message: `delegation '${delegationId}' is not recorded` }];
+  const holds: Holds = (postId, personId, on) => facts.holderOn(postId, on) === personId;
+  return [
+    ...delegationProblems(delegation, request.effectiveOn, request),
+    ...delegatesProblems(delegation, request, holds),
+    ...allDelegatesActed(delegation, request, holds),
+    ...consulteesConsulted(delegation, request, holds),
+    ...parentChainProblems(delegation, request, facts),
+  ];
+}
+
+/**
+ * Whether an approval is within authority on its effective date. Returns every condition that fails (an empty
+ * list means authorised), each saying exactly what is wrong. Pure: the facts are passed in.
+ */
+export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts): AuthorityFailure[] {
+  const { authority } = request;
+  return [
+    ...actorHoldsPost(request, facts),
+    ...(authority.kind === 'resolution'
+      ? resolutionProblems(request, authority.resolutionId, facts)
+      : delegatedAuthorityProblems(request, authority.delegationId, facts)),
+  ];
 }
 
 /** Delegations that required a report-back and had none by their deadline, as on a date. */

@@ -21,8 +21,9 @@ const cycleOf = (year: FinancialYear): string =>
   year === '2017-18' || year === '2018-19' ? '2017-19' : year;
 
 /**
- * The BCF plan of the agreement's area for the year, if the ledger holds one (by the import's default id,
- * `<area>-<cycle>`): its contributions and DFG pass-down for the year, to reconcile with the ledger.
+ * The BCF plan of the agreement's area for the year, if the event log holds one (by the import's default id,
+ * `<area>-<cycle>`): its contributions, scheme spend and DFG pass-down for the year, to reconcile with the fund's
+ * books.
  */
 export async function loadPlanFigures(
   store: EventStore,

@@ -91,7 +91,7 @@ export async function readPlanWorkbook(buffer: Buffer): Promise<TabularPlan> {
 }
 
 /** Parses CSV (RFC 4180: commas, double quotes, CRLF or LF) into rows of text. */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -29,7 +29,7 @@ const YEAR_COLUMN = /^\d{4}-\d{2}$/;
 const POUNDS = /^\d{1,12}(\.\d{1,2})?$/;
 
 /** Exact pounds → pence from a cell (number or text), refusing more than 2 decimals. */
-export function penceOf(table: string, row: TableRow, column: string): number {
+function penceOf(table: string, row: TableRow, column: string): number {
   const value = row.cells[column];
   const text =
     typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[£,\s]/g, '') : '';
@@ -44,7 +44,7 @@ export function penceOf(table: string, row: TableRow, column: string): number {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
-export const poundsOf = (pence: number): number => pence / 100;
+const poundsOf = (pence: number): number => pence / 100;
 
 function textOf(row: TableRow, column: string): string | null {
   const value = row.cells[column];

@@ -16,7 +16,7 @@ export function referenceDirectory(configured?: string): string {
   throw new Error('cannot find libs/domain-plans/reference: set LEDGER_REFERENCE_DIR');
 }
 
-export function knownCycles(directory = referenceDirectory()): string[] {
+function knownCycles(directory = referenceDirectory()): string[] {
   return readdirSync(directory)
     .map((file) => /^bcf-(\d{4}-\d{2})\.json$/.exec(file)?.[1])
     .filter((cycle): cycle is string => cycle !== undefined)

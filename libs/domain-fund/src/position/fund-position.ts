@@ -1,6 +1,6 @@
 import { CalendarDate, QUARTERS, Quarter } from '@bcl/kernel';
 import { AgreementTerms } from '../agreement/s75-agreement';
-import { splitByShares } from '../ledger/post-transaction';
+import { splitByShares } from '../shared/split-pence';
 import { PooledFundState, StatedFigure, Transaction } from '../ledger/pooled-fund';
 
 /**
@@ -15,10 +15,7 @@ export interface Viewpoint {
 
 type Recorded = { recordedAt: string };
 
-export function visibleAt<T extends Transaction & Recorded>(
-  transactions: T[],
-  { asAt, axis }: Viewpoint,
-): T[] {
+function visibleAt<T extends Transaction & Recorded>(transactions: T[], { asAt, axis }: Viewpoint): T[] {
   return transactions.filter((t) =>
     axis === 'effective' ? t.effectiveOn <= asAt : t.recordedAt.slice(0, 10) <= asAt,
   );
@@ -55,15 +52,8 @@ function borneBy(terms: AgreementTerms | null, schemeId: string, overspendPence:
   return [{ bearer: 'risk-share-fund', amountPence: overspendPence }];
 }
 
-/**
- * The fund position of a pool-year as at a date on either axis: contributions by partner and source
- * (committed, received, outstanding), spend by scheme (planned, forecast, actual, variance, cap, overspend
- * and who bears it), DFG passed down, reserves, the bank balance, the underspend or overspend, and each
- * quarter's plan, forecast and actual income and expenditure. Pure: a fold over the year's transactions.
- */
-export function fundPosition(state: PooledFundState, terms: AgreementTerms | null, viewpoint: Viewpoint) {
-  const transactions = visibleAt(state.transactions, viewpoint);
-  // one pass: every account's balance, and each quarter's ledger income and expenditure
+/** Every account's balance, and each quarter's ledger income and expenditure, in one pass over the postings. */
+function ledgerTotals(transactions: Transaction[]) {
   const balances = new Map<string, number>();
   const quarterIncome = [0, 0, 0, 0];
   const quarterSpend = [0, 0, 0, 0];
@@ -74,19 +64,22 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
       else if (p.account.startsWith('expenditure/') || p.account.startsWith('dfg-passed-down/'))
         quarterSpend[t.quarter - 1]! += p.amountPence;
     }
-  const balance = (name: string) => balances.get(name) ?? 0;
-  const figures = currentFigures(state.figures, viewpoint);
-  const figure = (
-    basis: StatedFigure['basis'],
-    line: StatedFigure['line'],
-    subject: string,
-    quarter: Quarter | null,
-  ) => figures.get(`${basis}|${line}|${subject}|${quarter ?? 'year'}`) ?? null;
+  return { balances, quarterIncome, quarterSpend };
+}
 
-  const income = byPrefix(balances, 'income/').map(({ key, pence }) => {
+type FigureOf = (
+  basis: StatedFigure['basis'],
+  line: StatedFigure['line'],
+  subject: string,
+  quarter: Quarter | null,
+) => (StatedFigure & Recorded) | null;
+
+/** Contributions by partner and source: committed, received and outstanding. */
+function contributionLines(balances: Map<string, number>) {
+  return byPrefix(balances, 'income/').map(({ key, pence }) => {
     const [partnerId, source] = key.split('/') as [string, string];
     const committedPence = -pence;
-    const outstandingPence = balance(`receivable/${partnerId}/${source}`);
+    const outstandingPence = balances.get(`receivable/${partnerId}/${source}`) ?? 0;
     return {
       partnerId,
       source,
@@ -95,11 +88,24 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
       outstandingPence,
     };
   });
+}
+
+/**
+ * Spend by scheme, for every scheme with expenditure or in the pool's schedules: allocated, planned, forecast,
+ * actual, variance, cap, overspend and who bears it.
+ */
+function schemeLines(
+  state: PooledFundState,
+  terms: AgreementTerms | null,
+  balances: Map<string, number>,
+  figure: FigureOf,
+) {
+  const balance = (name: string) => balances.get(name) ?? 0;
   const spendAccounts = new Set([
     ...byPrefix(balances, 'expenditure/').map((e) => e.key),
     ...(terms?.schedules.filter((s) => s.poolId === state.poolId).map((s) => s.schemeId) ?? []),
   ]);
-  const schemes = [...spendAccounts].sort().map((schemeId) => {
+  return [...spendAccounts].sort().map((schemeId) => {
     const schedule = terms?.schedules.find((s) => s.schemeId === schemeId) ?? null;
     const actualPence = balance(`expenditure/${schemeId}`);
     const plannedPence = figure('plan', 'expenditure', schemeId, null)?.amountPence ?? null;
@@ -119,6 +125,37 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
       borneBy: borneBy(terms, schemeId, overspendPence),
     };
   });
+}
+
+/** Each quarter's stated plan, forecast and actual income and expenditure beside the ledger's. */
+function quarterLines(figure: FigureOf, quarterIncome: number[], quarterSpend: number[]) {
+  const line = (name: 'income' | 'expenditure', quarter: Quarter, ledgerPence: number) => ({
+    planPence: figure('plan', name, 'pool', quarter)?.amountPence ?? null,
+    forecastPence: figure('forecast', name, 'pool', quarter)?.amountPence ?? null,
+    statedActualPence: figure('actual', name, 'pool', quarter)?.amountPence ?? null,
+    ledgerPence,
+  });
+  return QUARTERS.map((quarter) => ({
+    quarter,
+    income: line('income', quarter, quarterIncome[quarter - 1]!),
+    expenditure: line('expenditure', quarter, quarterSpend[quarter - 1]!),
+  }));
+}
+
+/**
+ * The fund position of a pool-year as at a date on either axis: contributions by partner and source
+ * (committed, received, outstanding), spend by scheme (planned, forecast, actual, variance, cap, overspend
+ * and who bears it), DFG passed down, reserves, the bank balance, the underspend or overspend, and each
+ * quarter's plan, forecast and actual income and expenditure. Pure: a fold over the year's transactions.
+ */
+export function fundPosition(state: PooledFundState, terms: AgreementTerms | null, viewpoint: Viewpoint) {
+  const transactions = visibleAt(state.transactions, viewpoint);
+  const { balances, quarterIncome, quarterSpend } = ledgerTotals(transactions);
+  const figures = currentFigures(state.figures, viewpoint);
+  const figure: FigureOf = (basis, line, subject, quarter) =>
+    figures.get(`${basis}|${line}|${subject}|${quarter ?? 'year'}`) ?? null;
+  const income = contributionLines(balances);
+  const schemes = schemeLines(state, terms, balances, figure);
   const dfg = byPrefix(balances, 'dfg-passed-down/').map(({ key, pence }) => ({
     districtId: key,
     amountPence: pence,
@@ -137,7 +174,6 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
   const dfgPence = total(dfg.map((d) => ({ pence: d.amountPence })));
   const carriedForwardPence = total(carriedForward.map((c) => ({ pence: c.amountPence })));
   const surplusPence = incomePence + broughtForwardPence - expenditurePence - dfgPence - carriedForwardPence;
-  const sumOfAllBalancesPence = total([...balances.values()].map((pence) => ({ pence })));
   return {
     poolId: state.poolId,
     year: state.year,
@@ -161,32 +197,18 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
       amountPence: -pence,
     })),
     carriedForward,
-    bankPence: balance('bank'),
+    bankPence: balances.get('bank') ?? 0,
     incomePence,
     expenditurePence: expenditurePence + dfgPence,
     underspendPence: Math.max(0, surplusPence),
     overspendPence: Math.max(0, -surplusPence),
     // under 'incurring-partner' terms the bearers are per scheme (schemes[].borneBy)
     overspendBorneBy: borneBy(terms, '', Math.max(0, -surplusPence)),
-    byQuarter: QUARTERS.map((quarter) => ({
-      quarter,
-      income: {
-        planPence: figure('plan', 'income', 'pool', quarter)?.amountPence ?? null,
-        forecastPence: figure('forecast', 'income', 'pool', quarter)?.amountPence ?? null,
-        statedActualPence: figure('actual', 'income', 'pool', quarter)?.amountPence ?? null,
-        ledgerPence: quarterIncome[quarter - 1]!,
-      },
-      expenditure: {
-        planPence: figure('plan', 'expenditure', 'pool', quarter)?.amountPence ?? null,
-        forecastPence: figure('forecast', 'expenditure', 'pool', quarter)?.amountPence ?? null,
-        statedActualPence: figure('actual', 'expenditure', 'pool', quarter)?.amountPence ?? null,
-        ledgerPence: quarterSpend[quarter - 1]!,
-      },
-    })),
+    byQuarter: quarterLines(figure, quarterIncome, quarterSpend),
     /** Every account's balance as at the viewpoint, by name (debits positive, credits negative). */
     balances: Object.fromEntries([...balances.entries()].sort(([a], [b]) => a.localeCompare(b))),
     /** Every posting balances, so this is zero; anything else is a bug the verify command reports. */
-    sumOfAllBalancesPence,
+    sumOfAllBalancesPence: total([...balances.values()].map((pence) => ({ pence }))),
   };
 }
 

@@ -1,6 +1,6 @@
 import { splitPence } from '../shared/split-pence';
 import { PooledFundState } from '../ledger/pooled-fund';
-import { Finding } from '../reconciliation/reconcile';
+import { Finding } from '../reconciliation/finding';
 import { FundPosition } from './fund-position';
 
 /**

@@ -25,3 +25,12 @@ export function splitPence(
   for (const part of parts) result.set(part.key, (result.get(part.key) ?? 0) + part.pence);
   return result;
 }
+
+/** An overspend split between partners by the basis points of the risk-share terms. */
+export const splitByShares = (amountPence: number, shares: { partnerId: string; basisPoints: number }[]) =>
+  [
+    ...splitPence(
+      amountPence,
+      shares.map((s) => ({ key: s.partnerId, weight: s.basisPoints })),
+    ).entries(),
+  ].map(([partnerId, pence]) => ({ partnerId, amountPence: pence }));

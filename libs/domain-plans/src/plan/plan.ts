@@ -197,7 +197,7 @@ export interface PlanState {
 
 export const planStream = (planId: string): string => `plan-${planId}`;
 
-export const emptyContent = (): PlanContent => ({
+const emptyContent = (): PlanContent => ({
   contributions: [],
   dfgPassDown: [],
   schemes: [],

@@ -1,0 +1,47 @@
+import { QUARTERS } from '@bcl/kernel';
+import { Finding, finding, sourceOf } from '../finding';
+import { ReconciliationInput, statedFigure } from '../reconciliation-input';
+
+const BASES = ['plan', 'forecast', 'actual'] as const;
+const LINES = ['income', 'expenditure'] as const;
+
+/** A basis and line whose four quarters are all stated, with their sum. */
+interface QuarterSum {
+  basis: (typeof BASES)[number];
+  line: (typeof LINES)[number];
+  computed: Finding['computed'];
+}
+
+/** annual-equals-quarters: the stated annual figure against the sum of its four stated quarters. */
+function annualEqualsQuarters({ figures }: ReconciliationInput, { basis, line, computed }: QuarterSum) {
+  const annual = statedFigure(figures, basis, line, 'pool', null);
+  if (!annual) return [];
+  const stated = { amountPence: annual.amountPence, source: sourceOf(annual.statedBy) };
+  return [finding('annual-equals-quarters', `${basis} ${line}`, null, stated, computed)];
+}
+
+/** year-equals-pooled-fund: the stated pooled fund against the sum of the four stated quarters. */
+function yearEqualsPooledFund({ pooled }: ReconciliationInput, { basis, line, computed }: QuarterSum) {
+  if (!pooled) return [];
+  const stated = { amountPence: pooled.amountPence, source: sourceOf(pooled.statedBy) };
+  return [finding('year-equals-pooled-fund', `${basis} ${line}`, null, stated, computed)];
+}
+
+/** For each basis and line stated in all four quarters: both checks of the quarters' sum, in that order. */
+export function quartersAddUp(input: ReconciliationInput): Finding[] {
+  return BASES.flatMap((basis) =>
+    LINES.flatMap((line) => {
+      const quarters = QUARTERS.map((q) => statedFigure(input.figures, basis, line, 'pool', q));
+      if (quarters.some((q) => q === undefined)) return [];
+      const sum: QuarterSum = {
+        basis,
+        line,
+        computed: {
+          amountPence: quarters.reduce((s, q) => s + q!.amountPence, 0),
+          from: `Q1-Q4 ${basis} ${line}`,
+        },
+      };
+      return [...annualEqualsQuarters(input, sum), ...yearEqualsPooledFund(input, sum)];
+    }),
+  );
+}

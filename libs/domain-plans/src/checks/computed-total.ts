@@ -1,0 +1,29 @@
+import { PlanState, StatedTotal } from '../plan/plan';
+import { sum } from './check-result';
+
+/** Computed totals for a stated-total table and year, from the plan's own parts. */
+export function computedTotal(state: PlanState, table: StatedTotal['table'], year: string): bigint {
+  const { contributions, schemes, metrics } = state.content;
+  const bySource = (source?: string) =>
+    sum(
+      contributions
+        .filter((c) => source === undefined || c.source === source)
+        .map((c) => c.amountsPence[year] ?? 0),
+    );
+  switch (table) {
+    case 'pooled-budget':
+      return bySource();
+    case 'expenditure':
+      return sum(
+        schemes.flatMap((s) => s.spend.filter((line) => line.year === year).map((line) => line.amountPence)),
+      );
+    case 'nea-annual':
+      return sum(
+        metrics
+          .filter((m) => m.metric === 'non-elective-admissions' && m.period.startsWith(`${year} Q`))
+          .map((m) => Number(m.statedValue)),
+      );
+    default:
+      return bySource(table);
+  }
+}

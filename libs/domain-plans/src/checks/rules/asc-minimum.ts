@@ -1,0 +1,55 @@
+import { PlanState } from '../../plan/plan';
+import { PlanningReference } from '../../reference/planning-reference';
+import { RuleResult, pounds, sum } from '../check-result';
+
+/** C2: NHS minimum contribution to adult social care ≥ assured 2016-17 baseline × the year's uplift(s). */
+export function checkAscMinimum(state: PlanState, reference: PlanningReference, year: string): RuleResult[] {
+  const years = Object.keys(reference.ascUpliftBasisPoints).sort();
+  if (!years.includes(year)) return [];
+  const checkId = `C2:asc-minimum:${year}`;
+  const source = `brief §4.2 C2-1..C2-3; ${reference.ascUpliftSource}`;
+  const baseline = state.content.ascBaseline[0];
+  if (!baseline)
+    return [
+      {
+        checkId,
+        rule: 'C2',
+        severity: reference.notCheckableSeverity,
+        outcome: 'not-checkable',
+        message: `${year}: no assured 2016-17 NHS-to-adult-social-care baseline is recorded, so Condition 2 cannot be checked`,
+        source,
+      },
+    ];
+  // Factors up to this year (compounded); frontloading applies every year's uplift from the first year.
+  const upTo = baseline.frontloaded ? years : years.slice(0, years.indexOf(year) + 1);
+  const factor = upTo.reduce(
+    (product, y) => product * (10_000n + BigInt(reference.ascUpliftBasisPoints[y]!)),
+    1n,
+  );
+  const scale = 10_000n ** BigInt(upTo.length);
+  const asc = sum(
+    state.content.schemes.flatMap((s) =>
+      s.spend
+        .filter((l) => l.year === year && l.category === 'adult-social-care' && l.source === 'nhs-minimum')
+        .map((l) => l.amountPence),
+    ),
+  );
+  const requiredExact = BigInt(baseline.baselinePence) * factor;
+  const requiredPence = (requiredExact + scale - 1n) / scale; // rounded up: "at least"
+  const ok = asc * scale >= requiredExact;
+  return [
+    {
+      checkId,
+      rule: 'C2',
+      severity: ok ? 'information' : 'blocking',
+      outcome: ok ? 'pass' : 'fail',
+      message: `${year}: NHS minimum spent on adult social care ${pounds(asc)}; required at least ${pounds(requiredPence)} (baseline ${pounds(baseline.baselinePence)}${baseline.frontloaded ? ', frontloaded' : ''})`,
+      source,
+      figures: {
+        stated: pounds(asc),
+        computed: pounds(requiredPence),
+        difference: pounds(asc - requiredPence),
+      },
+    },
+  ];
+}
