@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { DEFAULT_STORE, EventMetadata, EventStore, openEventStore } from '@bcl/event-store';
+import { DEFAULT_STORE, EventMetadata, EventStore, openEventStore, withUpcasting } from '@bcl/event-store';
+import { EVENT_SCHEMAS } from '@bcl/read-models';
 
 export interface GlobalOptions {
   store?: string;
@@ -12,11 +13,15 @@ export function storeSetting(options: GlobalOptions): string {
   return options.store || process.env.LEDGER_STORE || DEFAULT_STORE;
 }
 
+/**
+ * Runs work on the store, closing it after. Every event the work reads is in its current schema shape
+ * (upcast); raw reads (verify, digest, export) see the stored bytes.
+ */
 export async function withStore<T>(
   options: GlobalOptions,
   work: (store: EventStore) => Promise<T>,
 ): Promise<T> {
-  const store = await openEventStore(storeSetting(options));
+  const store = withUpcasting(await openEventStore(storeSetting(options)), EVENT_SCHEMAS);
   try {
     return await work(store);
   } finally {

@@ -13,3 +13,4 @@ export * from './reconciliation/reconcile';
 export * from './position/partner-view';
 export * from './read-model/fund-projection';
 export * from './shared/split-pence';
+export * from './events';

@@ -10,6 +10,7 @@ export * from './ledger-digest';
 export * from './verify-log';
 export { foldStream, logEventPages, logRowPages, readWholeStream, type LogReadOptions } from './read-paging';
 export * from './ndjson-export';
+export * from './event-schemas';
 export * from './open-event-store';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 export { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
