@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { DEFAULT_STORE, openEventStore } from '@bcl/event-store-open';
-import { EventMetadata, EventStore } from '@bcl/event-store';
+import { EventMetadata, EventStore, withUpcasting } from '@bcl/event-store';
+import { EVENT_SCHEMAS } from '@bcl/read-models';
 import { cliConfigFromEnv } from './config';
 
 export interface GlobalOptions {
@@ -14,11 +15,15 @@ export function storeSetting(options: GlobalOptions): string {
   return options.store || cliConfigFromEnv().ledgerStore || DEFAULT_STORE;
 }
 
+/**
+ * Runs work on the store, closing it after. Every event the work reads is in its current schema shape
+ * (upcast); raw reads (verify, digest, export) see the stored bytes.
+ */
 export async function withStore<T>(
   options: GlobalOptions,
   work: (store: EventStore) => Promise<T>,
 ): Promise<T> {
-  const store = await openEventStore(storeSetting(options));
+  const store = withUpcasting(await openEventStore(storeSetting(options)), EVENT_SCHEMAS);
   try {
     return await work(store);
   } finally {

@@ -23,3 +23,4 @@ export * from './reconciliation/findings-csv';
 export * from './position/partner-view';
 export * from './read-model/fund-projection';
 export * from './shared/split-pence';
+export * from './events';

@@ -19,3 +19,4 @@ export * from './read-model/governance-views';
 export * from './read-model/governance-projection';
 export * from './read-model/governance-queries';
 export * from './governance-limits';
+export * from './events';

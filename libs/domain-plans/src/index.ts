@@ -6,3 +6,4 @@ export * from './plan/accept-warning';
 export * from './plan/plan-history';
 export * from './checks/plan-checks';
 export * from './read-model/plans-projection';
+export * from './events';

@@ -18,3 +18,4 @@ export * from './read-model/registry-views';
 export * from './read-model/project-registry-event';
 export * from './read-model/registry-queries';
 export * from './read-model/registry-projection';
+export * from './events';

@@ -13,6 +13,7 @@ export * from './ledger-digest';
 export * from './verify-log';
 export { foldStream, logEventPages, logRowPages, readWholeStream, type LogReadOptions } from './read-paging';
 export * from './ndjson-export';
+export * from './event-schemas';
 
 // The building blocks the adapters share (not for applications).
 export * from './append-planner';

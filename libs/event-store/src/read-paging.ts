@@ -65,13 +65,21 @@ export async function* logRowPages(
   }
 }
 
-/** The log from a position in global order, one page of events at a time. Holds one page in memory. */
+/**
+ * The log from a position in global order, one page of events at a time, as the store's readAll gives them
+ * (so through an upcasting store, in their current shape). Holds one page in memory.
+ */
 export async function* logEventPages(
   store: EventStore,
   options: LogReadOptions = {},
 ): AsyncGenerator<StoredEvent[]> {
-  for await (const rows of logRowPages(store, options)) {
-    yield rows.map((row) => decodeRecord(row.record, row.position, row.hash));
+  const maxCount = options.pageSize ?? LIMITS.readPageSizeMax;
+  let after = options.after;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount });
+    if (page.events.length > 0) yield page.events;
+    after = page.lastPosition;
+    if (page.isEnd) return;
   }
 }
 

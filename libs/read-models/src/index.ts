@@ -12,3 +12,4 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   fundProjection,
 ] as unknown as ProjectionDefinition[];
 export * from './replay-in-memory';
+export * from './event-schemas';

@@ -1,8 +1,8 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { EventStore } from '@bcl/event-store';
+import { EventStore, withUpcasting } from '@bcl/event-store';
 import { openEventStore } from '@bcl/event-store-open';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
-import { PROJECTIONS as DEFINITIONS } from '@bcl/read-models';
+import { EVENT_SCHEMAS, PROJECTIONS as DEFINITIONS } from '@bcl/read-models';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from './ledger.tokens';
 import { LedgerWriter } from './ledger-writer';
@@ -14,7 +14,10 @@ import { LedgerWriter } from './ledger-writer';
     {
       provide: EVENT_STORE,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => openEventStore(config.ledgerStore),
+      // Readers (deciders, projections, queries) see every event upcast to its current schema; raw reads
+      // (verification, export) see the stored bytes.
+      useFactory: async (config: ApiConfig) =>
+        withUpcasting(await openEventStore(config.ledgerStore), EVENT_SCHEMAS),
     },
     {
       provide: SERVICE_STORE,
