@@ -1,4 +1,4 @@
-import kent from '../fixtures/plans/kent-2017-19.json';
+import kent from '../../demo/plans/kent-2017-19.json';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore, refusedRecordingNothing } from '../support/durable-stores';
 

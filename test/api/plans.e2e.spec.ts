@@ -1,5 +1,5 @@
-import kent from '../fixtures/plans/kent-2017-19.json';
-import medway from '../fixtures/plans/medway-2017-19.json';
+import kent from '../../demo/plans/kent-2017-19.json';
+import medway from '../../demo/plans/medway-2017-19.json';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
 

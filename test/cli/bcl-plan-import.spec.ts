@@ -6,7 +6,7 @@ import { openEventStore } from '@bcl/event-store-open';
 import { runCli } from '../support/child-process';
 import { startApi } from '../support/api-app';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'plans');
+const FIXTURES = join(__dirname, '..', '..', 'demo', 'plans');
 const fixture = (name: string) =>
   JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Record<string, unknown> & {
     contributions: object[];

@@ -9,19 +9,24 @@ import {
   recordPlanDocument,
 } from '@bcl/domain-plans';
 import reference from '../../libs/domain-plans/reference/bcf-2017-19.json';
-import kentDocument from '../fixtures/plans/kent-2017-19.json';
-import medwayDocument from '../fixtures/plans/medway-2017-19.json';
-import { KENT_CCGS, KENT_DISTRICTS } from '../../apps/api/src/demo/registry-fixtures';
+import kentDocument from '../../demo/plans/kent-2017-19.json';
+import medwayDocument from '../../demo/plans/medway-2017-19.json';
+import { readDemoFile, stepsOf } from '../../apps/api/src/demo/demo-files';
 
 const REFERENCE = reference as PlanningReference;
+/** Kent's members of a role, as the demo registry (demo/registry.json) records them. */
+const kentMembers = (role: string) =>
+  stepsOf(readDemoFile('registry.json'), 'AddAreaMember')
+    .filter(({ input }) => input.areaId === 'kent' && input.role === role)
+    .map(({ input }) => input.organisationId);
 const KENT: AreaFacts = {
   areaId: 'kent',
   organisationIds: [
     'kent-county-council',
-    ...KENT_DISTRICTS.map(([id]) => id),
-    ...KENT_CCGS.map(([id]) => id),
+    ...kentMembers('district-council'),
+    ...kentMembers('nhs-commissioner'),
   ],
-  districtIds: KENT_DISTRICTS.map(([id]) => id),
+  districtIds: kentMembers('district-council'),
   twoTier: true,
 };
 const MEDWAY: AreaFacts = {

@@ -1,13 +1,13 @@
 import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
 import { PlanContent, RecordPlanDocument } from '@bcl/domain-plans';
-import schema from '../../../docs/plan-format.schema.json';
+import schema from './plan-format.schema.json';
 
 export interface FieldProblem {
   field: string;
   reason: string;
 }
 
-/** A plan document that does not match docs/plan-format.schema.json. Nothing is recorded. */
+/** A plan document that does not match the plan format (plan-format.schema.json beside this file). Nothing is recorded. */
 export class PlanDocumentInvalid extends Error {
   constructor(readonly problems: FieldProblem[]) {
     super(problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '));

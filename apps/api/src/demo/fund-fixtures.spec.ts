@@ -14,8 +14,8 @@ import {
   reconcile,
   stateFigure,
 } from '@bcl/domain-fund';
-import kentPlan from '../../../../test/fixtures/plans/kent-2017-19.json';
-import { FUND_FIXTURES } from './fund-fixtures';
+import kentPlan from '../../../../demo/plans/kent-2017-19.json';
+import { readDemoFile } from './demo-files';
 
 const RECORDED_AT = '2026-11-24T09:00:00.000Z';
 
@@ -29,35 +29,38 @@ function replay() {
     pools.set(key, state!);
   };
   const facts = { organisationExists: () => true, postExists: () => true, areaExists: true };
-  for (const step of FUND_FIXTURES) {
-    switch (step.kind) {
-      case 'agreement':
+  for (const step of readDemoFile('fund.json')) {
+    switch (step.command) {
+      case 'RecordAgreement':
         agreements.set(
-          step.command.agreementId,
-          establishAgreement(undefined, step.command, facts).reduce(
+          step.input.agreementId,
+          establishAgreement(undefined, step.input, facts).reduce(
             evolveAgreement,
             undefined as AgreementState | undefined,
           )!,
         );
         break;
-      case 'open': {
-        const key = `${step.command.poolId}/${step.command.year}`;
-        apply(key, openYear(pools.get(key), step.command, { poolEstablished: true }));
+      case 'OpenPoolYear': {
+        const key = `${step.input.poolId}/${step.input.year}`;
+        apply(key, openYear(pools.get(key), step.input, { poolEstablished: true }));
         break;
       }
-      case 'transaction': {
-        const key = `${step.poolId}/${step.year}`;
+      case 'PostFundTransaction': {
+        const { poolId, year, transaction } = step.input;
+        const key = `${poolId}/${year}`;
         const state = pools.get(key)!;
         const terms =
-          agreementAsAt(agreements.get(state.agreementId)!, step.command.effectiveOn)?.terms ?? null;
-        apply(key, postTransaction(state, step.command, { terms, organisationExists: () => true }));
+          agreementAsAt(agreements.get(state.agreementId)!, transaction.effectiveOn)?.terms ?? null;
+        apply(key, postTransaction(state, transaction, { terms, organisationExists: () => true }));
         break;
       }
-      case 'figure': {
-        const key = `${step.poolId}/${step.year}`;
-        apply(key, stateFigure(pools.get(key), step.command));
+      case 'RecordFundEntry': {
+        const key = `${step.input.poolId}/${step.input.year}`;
+        apply(key, stateFigure(pools.get(key), step.input.entry.figure));
         break;
       }
+      default:
+        throw new Error(`not a fund command: ${step.command}`);
     }
   }
   const view = (

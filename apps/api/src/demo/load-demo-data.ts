@@ -1,7 +1,7 @@
 import { DomainError } from '@bcl/kernel';
 import { CommandBus } from '@nestjs/cqrs';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readPlanInput } from '@bcl/plan-import';
 import { CommandContext, WriteResult } from '../ledger/ledger-writer';
 import { RegisterOrganisationCommand } from '../registry/commands/register-organisation';
@@ -12,9 +12,6 @@ import { AddAreaMemberCommand } from '../registry/commands/add-area-member';
 import { RegisterPersonCommand } from '../registry/commands/register-person';
 import { CreatePostCommand } from '../registry/commands/create-post';
 import { AppointPostHolderCommand } from '../registry/commands/appoint-post-holder';
-import { FixtureStep, REGISTRY_FIXTURES } from './registry-fixtures';
-import { GOVERNANCE_FIXTURES, GovernanceFixtureStep } from './governance-fixtures';
-import { FUND_FIXTURES, FundFixtureStep } from './fund-fixtures';
 import { RecordAgreementCommand } from '../fund/commands/record-agreement';
 import { OpenPoolYearCommand } from '../fund/commands/open-pool-year';
 import { PostFundTransactionCommand } from '../fund/commands/post-fund-transaction';
@@ -29,118 +26,75 @@ import { PassResolutionCommand } from '../governance/commands/pass-resolution';
 import { GrantDelegationCommand } from '../governance/commands/grant-delegation';
 import { RecordApprovalCommand } from '../governance/commands/record-approval';
 import { ReportBackCommand } from '../governance/commands/report-back';
+import { DemoCommand, DemoInputs, DemoStep, demoDirectory, readDemoData } from './demo-files';
 
 /** The fixture loader writes as itself, under the authority of the fixture file. */
 const FIXTURE_ACTOR = { id: 'system:demo-data', authority: 'fixture:demo-data' };
 
-function toCommand(step: FixtureStep, context: CommandContext) {
-  switch (step.kind) {
-    case 'organisation':
-      return new RegisterOrganisationCommand(step.command, context);
-    case 'rename':
-      return new RenameOrganisationCommand(step.command, context);
-    case 'succession':
-      return new RecordSuccessionCommand(step.command, context);
-    case 'area':
-      return new DefineHwbAreaCommand(step.command, context);
-    case 'member':
-      return new AddAreaMemberCommand(step.command, context);
-    case 'person':
-      return new RegisterPersonCommand(step.command, context);
-    case 'post':
-      return new CreatePostCommand(step.command, context);
-    case 'holder':
-      return new AppointPostHolderCommand(step.command, context);
-  }
-}
+type Make<K extends DemoCommand> = (
+  input: DemoInputs[K],
+  context: CommandContext,
+  demo: string,
+) => Promise<object>;
 
-function toGovernanceCommand(step: GovernanceFixtureStep, context: CommandContext) {
-  switch (step.kind) {
-    case 'body':
-      return new EstablishBodyCommand(step.command, context);
-    case 'seat':
-      return new AssignSeatCommand(step.command, context);
-    case 'meeting':
-      return new RecordMeetingCommand(step.command, context);
-    case 'attendance':
-      return new RecordAttendanceCommand(step.command, context);
-    case 'declarations':
-      return new DeclareInterestsCommand(step.command, context);
-    case 'resolution':
-      return new PassResolutionCommand(step.command, context);
-    case 'delegation':
-      return new GrantDelegationCommand(step.command, context);
-    case 'approval':
-      return new RecordApprovalCommand(step.command, context);
-    case 'report-back':
-      return new ReportBackCommand(step.command, context);
-  }
-}
+/** Each command a demo step may name, and the command the API's handlers take for it. */
+const COMMANDS: { [K in DemoCommand]: Make<K> } = {
+  RegisterOrganisation: async (input, context) => new RegisterOrganisationCommand(input, context),
+  RenameOrganisation: async (input, context) => new RenameOrganisationCommand(input, context),
+  RecordSuccession: async (input, context) => new RecordSuccessionCommand(input, context),
+  DefineHwbArea: async (input, context) => new DefineHwbAreaCommand(input, context),
+  AddAreaMember: async (input, context) => new AddAreaMemberCommand(input, context),
+  RegisterPerson: async (input, context) => new RegisterPersonCommand(input, context),
+  CreatePost: async (input, context) => new CreatePostCommand(input, context),
+  AppointPostHolder: async (input, context) => new AppointPostHolderCommand(input, context),
+  EstablishBody: async (input, context) => new EstablishBodyCommand(input, context),
+  AssignSeat: async (input, context) => new AssignSeatCommand(input, context),
+  RecordMeeting: async (input, context) => new RecordMeetingCommand(input, context),
+  RecordAttendance: async (input, context) => new RecordAttendanceCommand(input, context),
+  DeclareInterests: async (input, context) => new DeclareInterestsCommand(input, context),
+  PassResolution: async (input, context) => new PassResolutionCommand(input, context),
+  GrantDelegation: async (input, context) => new GrantDelegationCommand(input, context),
+  RecordApproval: async (input, context) => new RecordApprovalCommand(input, context),
+  ReportBack: async (input, context) => new ReportBackCommand(input, context),
+  RecordAgreement: async (input, context) => new RecordAgreementCommand(input, context),
+  OpenPoolYear: async (input, context) => new OpenPoolYearCommand(input, context),
+  PostFundTransaction: async ({ poolId, year, transaction }, context) =>
+    new PostFundTransactionCommand(poolId, year, transaction, context),
+  RecordFundEntry: async ({ poolId, year, entry }, context) =>
+    new RecordFundEntryCommand(poolId, year, entry, context),
+  ImportPlan: async ({ file, format }, context, demo) => {
+    const { command } = await readPlanInput(readFileSync(join(demo, file)), format);
+    return new ImportPlanCommand(command, context);
+  },
+};
 
-function toFundCommand(step: FundFixtureStep, context: CommandContext) {
-  switch (step.kind) {
-    case 'agreement':
-      return new RecordAgreementCommand({ ...step.command, summary: null }, context);
-    case 'open':
-      return new OpenPoolYearCommand(step.command, context);
-    case 'transaction':
-      return new PostFundTransactionCommand(step.poolId, step.year, step.command, context);
-    case 'figure':
-      return new RecordFundEntryCommand(
-        step.poolId,
-        step.year,
-        { kind: 'figure', figure: step.command },
-        context,
-      );
-  }
-}
-
-/** The plan documents the demo imports (the same files the tests use): Kent and Medway 2017-19. */
-const DEMO_PLANS = ['kent-2017-19.json', 'medway-2017-19.json'];
-
-function fixturesDirectory(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir))
-    if (existsSync(join(dir, 'test/fixtures/plans'))) return join(dir, 'test/fixtures/plans');
-  throw new Error('cannot find test/fixtures/plans above ' + __dirname);
-}
+const toCommand = <K extends DemoCommand>(step: DemoStep<K>, context: CommandContext, demo: string) =>
+  (COMMANDS[step.command] as Make<K>)(step.input, context, demo);
 
 /**
- * Loads the registry fixtures, then (unless `scope` is 'registry') the Kent and Medway plans, the governance
- * fixtures and the pooled-fund fixtures, through the same command handlers as the API. Safe to run at every start:
- * a step the record already holds is refused as a conflict and skipped. Returns how many steps wrote.
+ * Loads the demo data (the repository's `demo/` folder): the registry, then (unless `scope` is 'registry') the
+ * Kent and Medway plans, the governance record and the pooled funds, through the same command handlers as the
+ * API. Every file is checked before anything is written. Safe to run at every start: a step the record already
+ * holds is refused as a conflict and skipped. Returns how many steps wrote.
  */
 export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registry' = 'all'): Promise<number> {
+  const demo = demoDirectory();
+  const files = readDemoData(demo).filter(({ file }) => scope === 'all' || file === 'registry.json');
   let written = 0;
-  const run = async (command: object) => {
-    try {
-      const result = await commands.execute<object, WriteResult>(command);
-      if (result.position !== null) written += 1;
-    } catch (error) {
-      if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+  for (const { steps } of files)
+    for (const step of steps) {
+      const context: CommandContext = {
+        actor: FIXTURE_ACTOR,
+        correlationId: `demo-data-${step.key}`,
+        reason: step.reason,
+        idempotencyKey: step.key,
+      };
+      try {
+        const result = await commands.execute<object, WriteResult>(await toCommand(step, context, demo));
+        if (result.position !== null) written += 1;
+      } catch (error) {
+        if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+      }
     }
-  };
-  const context = (key: string, reason: string): CommandContext => ({
-    actor: FIXTURE_ACTOR,
-    correlationId: `demo-data-${key}`,
-    reason,
-    idempotencyKey: key,
-  });
-  for (const [index, step] of REGISTRY_FIXTURES.entries())
-    await run(toCommand(step, context(`registry-fixture-${index}`, step.reason)));
-  if (scope === 'registry') return written;
-  const plans = fixturesDirectory();
-  for (const file of DEMO_PLANS) {
-    const { command } = await readPlanInput(readFileSync(join(plans, file)), 'json');
-    await run(
-      new ImportPlanCommand(
-        command,
-        context(`plan-fixture-${file}`, `demo plan: test/fixtures/plans/${file}`),
-      ),
-    );
-  }
-  for (const [index, step] of GOVERNANCE_FIXTURES.entries())
-    await run(toGovernanceCommand(step, context(`governance-fixture-${index}`, step.reason)));
-  for (const [index, step] of FUND_FIXTURES.entries())
-    await run(toFundCommand(step, context(`fund-fixture-${index}`, step.reason)));
   return written;
 }

@@ -27,13 +27,38 @@ import {
   renameOrganisation,
   viewKey,
 } from '@bcl/domain-registry';
-import { FixtureStep, KENT_CCGS, KENT_DISTRICTS, REGISTRY_FIXTURES } from './registry-fixtures';
+import { DemoStep, readDemoFile } from './demo-files';
+
+/** Kent's twelve districts and seven CCGs (000, brief §2.2), as the demo registry must hold them. */
+const KENT_DISTRICTS = [
+  'ashford-borough-council',
+  'canterbury-city-council',
+  'dartford-borough-council',
+  'dover-district-council',
+  'gravesham-borough-council',
+  'maidstone-borough-council',
+  'sevenoaks-district-council',
+  'shepway-district-council',
+  'swale-borough-council',
+  'thanet-district-council',
+  'tonbridge-and-malling-borough-council',
+  'tunbridge-wells-borough-council',
+].map((id) => [id]);
+const KENT_CCGS = [
+  ['nhs-ashford-ccg', 'NHS Ashford CCG'],
+  ['nhs-canterbury-and-coastal-ccg', 'NHS Canterbury and Coastal CCG'],
+  ['nhs-dartford-gravesham-and-swanley-ccg', 'NHS Dartford, Gravesham and Swanley CCG'],
+  ['nhs-south-kent-coast-ccg', 'NHS South Kent Coast CCG'],
+  ['nhs-swale-ccg', 'NHS Swale CCG'],
+  ['nhs-thanet-ccg', 'NHS Thanet CCG'],
+  ['nhs-west-kent-ccg', 'NHS West Kent CCG'],
+];
 
 /**
  * Runs the fixtures through the pure domain and the projection only (no store, no HTTP): the registry's
  * answers for the four areas, in milliseconds. Each step is "recorded" one second after the previous.
  */
-function replayFixtures(steps: FixtureStep[]) {
+function replayFixtures(steps: DemoStep[]) {
   const streams = new Map<string, RegistryEvent[]>();
   const views = new Map<string, RegistryView>();
   let position = 0;
@@ -48,51 +73,49 @@ function replayFixtures(steps: FixtureStep[]) {
   for (const step of steps) {
     let stream: string;
     let events: RegistryEvent[];
-    switch (step.kind) {
-      case 'organisation':
-        stream = organisationStream(step.command.organisationId);
+    switch (step.command) {
+      case 'RegisterOrganisation':
+        stream = organisationStream(step.input.organisationId);
         events = registerOrganisation(
-          org(step.command.organisationId),
-          step.command,
-          step.command.parentOrganisationId ? org(step.command.parentOrganisationId) : undefined,
+          org(step.input.organisationId),
+          step.input,
+          step.input.parentOrganisationId ? org(step.input.parentOrganisationId) : undefined,
         );
         break;
-      case 'rename':
-        stream = organisationStream(step.command.organisationId);
-        events = renameOrganisation(org(step.command.organisationId), step.command);
+      case 'RenameOrganisation':
+        stream = organisationStream(step.input.organisationId);
+        events = renameOrganisation(org(step.input.organisationId), step.input);
         break;
-      case 'succession':
-        stream = organisationStream(step.command.organisationId);
-        events = recordSuccession(
-          org(step.command.organisationId),
-          step.command,
-          org(step.command.successorId),
-        );
+      case 'RecordSuccession':
+        stream = organisationStream(step.input.organisationId);
+        events = recordSuccession(org(step.input.organisationId), step.input, org(step.input.successorId));
         break;
-      case 'area':
-        stream = hwbAreaStream(step.command.areaId);
-        events = defineHwbArea(fold(stream, evolveHwbArea), step.command);
+      case 'DefineHwbArea':
+        stream = hwbAreaStream(step.input.areaId);
+        events = defineHwbArea(fold(stream, evolveHwbArea), step.input);
         break;
-      case 'member':
-        stream = hwbAreaStream(step.command.areaId);
-        events = addAreaMember(fold(stream, evolveHwbArea), step.command, org(step.command.organisationId));
+      case 'AddAreaMember':
+        stream = hwbAreaStream(step.input.areaId);
+        events = addAreaMember(fold(stream, evolveHwbArea), step.input, org(step.input.organisationId));
         break;
-      case 'person':
-        stream = personStream(step.command.personId);
-        events = registerPerson(fold(stream, evolvePerson), step.command);
+      case 'RegisterPerson':
+        stream = personStream(step.input.personId);
+        events = registerPerson(fold(stream, evolvePerson), step.input);
         break;
-      case 'post':
-        stream = postStream(step.command.postId);
-        events = createPost(fold(stream, evolvePost), step.command, org(step.command.organisationId));
+      case 'CreatePost':
+        stream = postStream(step.input.postId);
+        events = createPost(fold(stream, evolvePost), step.input, org(step.input.organisationId));
         break;
-      case 'holder':
-        stream = postStream(step.command.postId);
+      case 'AppointPostHolder':
+        stream = postStream(step.input.postId);
         events = appointPostHolder(
           fold(stream, evolvePost),
-          step.command,
-          fold(personStream(step.command.personId), evolvePerson),
+          step.input,
+          fold(personStream(step.input.personId), evolvePerson),
         );
         break;
+      default:
+        throw new Error(`not a registry command: ${step.command}`);
     }
     for (const event of events) {
       const history = [...(streams.get(stream) ?? []), event];
@@ -122,7 +145,7 @@ function replayFixtures(steps: FixtureStep[]) {
 }
 
 describe('the registry fixtures (Kent, Medway, Southend-on-Sea, Rutland) through the pure domain', () => {
-  const registry = replayFixtures(REGISTRY_FIXTURES);
+  const registry = replayFixtures(readDemoFile('registry.json'));
 
   it('gives Kent its county council, twelve districts and seven CCGs in 2017', () => {
     const kent = registry.area('2017-09-11', 'kent');
