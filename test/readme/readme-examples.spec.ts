@@ -75,9 +75,8 @@ describe("the README's quick start and CLI walk-through, in order, on a fresh st
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bcl-readme-'));
     mkdirSync(join(dir, 'data'));
-    // The examples name repository files (test/fixtures/plans/…) relative to the repository root.
-    mkdirSync(join(dir, 'test'));
-    symlinkSync(join(ROOT, 'test', 'fixtures'), join(dir, 'test', 'fixtures'), 'dir');
+    // The examples name repository files (demo/plans/…) relative to the repository root.
+    symlinkSync(join(ROOT, 'demo'), join(dir, 'demo'), 'dir');
     env = { ...process.env, LEDGER_STORE: `sqlite:${join(dir, 'data', 'ledger.db')}`, LOG_LEVEL: 'warn' };
     for (const name of ['LEDGER_SERVICE_STORE', 'LEDGER_DEMO_DATA', 'DATABASE_URL', 'AUTH_JWT_SECRET'])
       delete env[name];
