@@ -8,3 +8,4 @@ export * from './domain-error';
 export * from './financial-year';
 export * from './ids';
 export * from './text-limits';
+export * from './projection';

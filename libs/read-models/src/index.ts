@@ -10,5 +10,5 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   plansProjection,
   governanceProjection,
   fundProjection,
-] as unknown as ProjectionDefinition[];
+];
 export * from './replay-in-memory';

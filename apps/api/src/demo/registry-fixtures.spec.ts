@@ -20,7 +20,7 @@ import {
   personStream,
   postHolderOn,
   postStream,
-  projectRegistryEvent,
+  registryProjection,
   recordSuccession,
   registerOrganisation,
   registerPerson,
@@ -28,6 +28,7 @@ import {
   viewKey,
 } from '@bcl/domain-registry';
 import { FixtureStep, KENT_CCGS, KENT_DISTRICTS, REGISTRY_FIXTURES } from './registry-fixtures';
+import { projectInMemory } from '@bcl/kernel';
 
 /**
  * Runs the fixtures through the pure domain and the projection only (no store, no HTTP): the registry's
@@ -102,11 +103,10 @@ function replayFixtures(steps: FixtureStep[]) {
         ...event,
         stream,
         revision: history.length - 1,
-        position: String(position),
+        position: BigInt(position),
         recordedAt: recordedAt(position),
       };
-      for (const change of projectRegistryEvent(recorded as never, (key) => views.get(key)))
-        views.set(change.key, change.view);
+      projectInMemory(registryProjection, [recorded], views);
     }
   }
   const organisation = (id: string) => views.get(viewKey.organisation(id)) as OrganisationView | undefined;
