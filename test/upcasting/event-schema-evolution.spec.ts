@@ -189,8 +189,8 @@ describe.each<Kind>(['memory', 'sqlite'])('changing an event schema (%s store)',
       } finally {
         await service.close();
       }
-      const replayed = await replayInMemory(release2, [legalNames]);
-      expect(replayed.get(legalNames.name)!.get('org-1')).toEqual({
+      const [replayed] = await replayInMemory(release2, [legalNames]);
+      expect(replayed.get('org-1')).toEqual({
         legalName: 'Hartlepool Borough Council',
         schemaVersion: 2,
       });

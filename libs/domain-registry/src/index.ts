@@ -15,7 +15,6 @@ export * from './person/person';
 export * from './person/register-person';
 export * from './person/erase-personal-data';
 export * from './read-model/registry-views';
-export * from './read-model/project-registry-event';
 export * from './read-model/registry-queries';
 export * from './read-model/registry-projection';
 export * from './events';

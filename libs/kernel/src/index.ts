@@ -9,3 +9,4 @@ export * from './financial-year';
 export * from './ids';
 export * from './text-limits';
 export * from './event-schema';
+export * from './projection';

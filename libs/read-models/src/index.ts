@@ -10,6 +10,6 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   plansProjection,
   governanceProjection,
   fundProjection,
-] as unknown as ProjectionDefinition[];
+];
 export * from './replay-in-memory';
 export * from './event-schemas';

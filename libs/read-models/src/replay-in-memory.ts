@@ -1,27 +1,25 @@
 import { EventStore } from '@bcl/event-store';
-import { ProjectionDefinition } from '@bcl/service-store';
+import { Projection, projectInMemory } from '@bcl/kernel';
 
 const PAGE_EVENTS = 500;
 
+type ViewsOf<P> = P extends Projection<infer V> ? Map<string, V> : never;
+
 /**
- * Replays the whole log through projections into memory, without touching any stored views: for tools that
- * must not write while a service runs (e.g. `bcl who-approved`). Returns each projection's views by key.
+ * Replays the whole log once through the given projections into memory, without touching any stored views:
+ * for tools that must not write while a service runs (e.g. `bcl who-approved`). Returns each projection's
+ * views by key, in the order the projections were given.
  */
-export async function replayInMemory(
+export async function replayInMemory<const P extends readonly Projection<unknown>[]>(
   store: EventStore,
-  definitions: readonly ProjectionDefinition[],
-): Promise<Map<string, Map<string, object>>> {
-  const views = new Map(definitions.map((d) => [d.name, new Map<string, object>()]));
+  projections: P,
+): Promise<{ [I in keyof P]: ViewsOf<P[I]> }> {
+  const views = projections.map(() => new Map<string, unknown>());
   let after: bigint | undefined;
   for (;;) {
     const page = await store.readAll({ after, maxCount: PAGE_EVENTS });
-    for (const event of page.events)
-      for (const definition of definitions) {
-        if (!definition.handles(event)) continue;
-        const own = views.get(definition.name)!;
-        for (const { key, view } of definition.apply(event, (k) => own.get(k))) own.set(key, view);
-      }
+    projections.forEach((projection, index) => projectInMemory(projection, page.events, views[index]));
     after = page.lastPosition;
-    if (page.isEnd) return views;
+    if (page.isEnd) return views as { [I in keyof P]: ViewsOf<P[I]> };
   }
 }

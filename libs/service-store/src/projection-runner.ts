@@ -1,16 +1,12 @@
 import { EventStore, StoredEvent } from '@bcl/event-store';
+import { Projection } from '@bcl/kernel';
 import { ServiceStore } from './service-store';
 
-/** A read model built from the log: pure functions, so it can be rebuilt from zero and give the same views. */
-export interface ProjectionDefinition {
-  readonly name: string;
-  /** Bump when the views' shape or meaning changes: a stored checkpoint of another version forces a rebuild. */
-  readonly version: number;
-  handles(event: StoredEvent): boolean;
-  /** The view keys `apply` will read for this event, loaded before it runs. */
-  keysRead(event: StoredEvent): string[];
-  apply(event: StoredEvent, load: (key: string) => object | undefined): { key: string; view: object }[];
-}
+/**
+ * A read model built from the log: pure functions, so it can be rebuilt from zero and give the same views.
+ * Defined in a domain with the kernel's `defineProjection` (one handler per event type of its context).
+ */
+export type ProjectionDefinition<V extends object = object> = Projection<V>;
 
 export interface ProjectionStatus {
   name: string;

@@ -20,13 +20,14 @@ import {
   personStream,
   postHolderOn,
   postStream,
-  projectRegistryEvent,
+  registryProjection,
   recordSuccession,
   registerOrganisation,
   registerPerson,
   renameOrganisation,
   viewKey,
 } from '@bcl/domain-registry';
+import { projectInMemory } from '@bcl/kernel';
 import { DemoStep, readDemoFile } from './demo-files';
 
 /** Kent's twelve districts and seven CCGs (000, brief §2.2), as the demo registry must hold them. */
@@ -125,11 +126,10 @@ function replayFixtures(steps: DemoStep[]) {
         ...event,
         stream,
         revision: history.length - 1,
-        position: String(position),
+        position: BigInt(position),
         recordedAt: recordedAt(position),
       };
-      for (const change of projectRegistryEvent(recorded as never, (key) => views.get(key)))
-        views.set(change.key, change.view);
+      projectInMemory(registryProjection, [recorded], views);
     }
   }
   const organisation = (id: string) => views.get(viewKey.organisation(id)) as OrganisationView | undefined;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { EventStore } from '@bcl/event-store';
-import { FundBalancesView, fundProjection, zeroSumProblem } from '@bcl/domain-fund';
+import { fundProjection, zeroSumProblem } from '@bcl/domain-fund';
 import { replayInMemory } from '@bcl/read-models';
 import { ServiceStore } from '@bcl/service-store';
 
@@ -28,10 +28,10 @@ export async function checkFundInvariant(
   store: EventStore,
   serviceSetting: string,
 ): Promise<FundInvariantReport> {
-  const replayed = (await replayInMemory(store, [fundProjection] as never)).get(fundProjection.name)!;
+  const [replayed] = await replayInMemory(store, [fundProjection]);
   const problems: string[] = [];
   let transactions = 0;
-  for (const view of replayed.values() as Iterable<FundBalancesView>) {
+  for (const view of replayed.values()) {
     transactions += view.transactions;
     const problem = zeroSumProblem(view);
     if (problem) problems.push(problem);

@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '@bcl/kernel';
+import { ID_PATTERN, memoryViewReader } from '@bcl/kernel';
 import { Command } from 'commander';
 import { foldStream } from '@bcl/event-store';
 import {
@@ -8,7 +8,7 @@ import {
   governanceProjection,
   instrumentProvenance,
 } from '@bcl/domain-governance';
-import { PostView, registryProjection, viewKey } from '@bcl/domain-registry';
+import { registryProjection, viewKey } from '@bcl/domain-registry';
 import { evolvePlan, planStream } from '@bcl/domain-plans';
 import { replayInMemory } from '@bcl/read-models';
 import { ServiceStore } from '@bcl/service-store';
@@ -76,16 +76,17 @@ export function whoApprovedCommand(): Command {
         throw new UsageError(`kind: must be one of ${INSTRUMENT_KINDS.join(', ')}`);
       if (!ID_PATTERN.test(id)) throw new UsageError('id: must be lower-case letters, digits and hyphens');
       const provenance = await withStore(globals, async (events) => {
-        const views = await replayInMemory(events, [registryProjection, governanceProjection] as never);
+        const [registry, governance] = await replayInMemory(events, [
+          registryProjection,
+          governanceProjection,
+        ]);
         const service = await ServiceStore.open(serviceStoreSetting(globals, options));
         try {
           return await instrumentProvenance(
             { kind: kind as InstrumentKind, id },
             {
-              governance: async <V>(key: string) =>
-                views.get(governanceProjection.name)!.get(key) as V | undefined,
-              post: async (postId) =>
-                views.get(registryProjection.name)!.get(viewKey.post(postId)) as PostView | undefined,
+              governance: memoryViewReader(governance),
+              post: (postId) => memoryViewReader(registry).get(viewKey.post(postId)),
               displayName: async (personId) => (await service.displayNames([personId])).get(personId) ?? null,
               currentVersion: async (instrument) =>
                 instrument.kind === 'bcf-plan'

@@ -1,3 +1,5 @@
+import { ViewKey, change, defineProjection, viewKeyOf } from '@bcl/kernel';
+import { AgreementEvent } from '../agreement/s75-agreement';
 import { FundEvent } from '../ledger/pooled-fund';
 
 /** Every account's balance per pool-year, kept live; `bcl verify` compares it with a full replay. */
@@ -8,39 +10,42 @@ export interface FundBalancesView {
   balances: Record<string, number>;
 }
 
-interface LoggedEvent {
-  type: string;
-  data: object;
-}
+export const fundBalancesKey = (poolId: string, year: string): ViewKey<FundBalancesView> =>
+  viewKeyOf(`balances/${poolId}/${year}`);
+const balancesOf = (event: { data: { poolId: string; year: string } }) =>
+  fundBalancesKey(event.data.poolId, event.data.year);
 
-export const fundBalancesKey = (poolId: string, year: string): string => `balances/${poolId}/${year}`;
+/** The pooled fund's events: the pool-years' and the section 75 agreements'. */
+export type FundContextEvent = FundEvent | AgreementEvent;
 
-export const fundProjection = {
+/** Every account's balance per pool-year: opened empty, then each transaction's postings added. */
+export const fundProjection = defineProjection<FundContextEvent, FundBalancesView>({
   name: 'fund',
   version: 1,
-  handles: (event: LoggedEvent): boolean =>
-    event.type === 'PooledFundYearOpened' || event.type === 'FundTransactionPosted',
-  keysRead: (event: LoggedEvent): string[] => {
-    const { poolId, year } = event.data as { poolId: string; year: string };
-    return [fundBalancesKey(poolId, year)];
+  handlers: {
+    PooledFundYearOpened: {
+      reads: (event) => [balancesOf(event)],
+      apply: ({ data: { poolId, year } }) => [
+        change(fundBalancesKey(poolId, year), { poolId, year, transactions: 0, balances: {} }),
+      ],
+    },
+    FundTransactionPosted: {
+      reads: (event) => [balancesOf(event)],
+      apply(event, load) {
+        const before = load(balancesOf(event))!;
+        const balances = { ...before.balances };
+        for (const p of event.data.postings) balances[p.account] = (balances[p.account] ?? 0) + p.amountPence;
+        return [change(balancesOf(event), { ...before, transactions: before.transactions + 1, balances })];
+      },
+    },
+    // stated figures and closing or reopening a year change no balance; agreements are replayed from their streams
+    FundFigureStated: 'ignored',
+    PooledFundYearClosed: 'ignored',
+    PooledFundYearReopened: 'ignored',
+    S75AgreementEstablished: 'ignored',
+    S75AgreementVaried: 'ignored',
   },
-  apply(
-    event: LoggedEvent,
-    load: (key: string) => object | undefined,
-  ): { key: string; view: FundBalancesView }[] {
-    const fund = event as unknown as FundEvent;
-    const key = fundBalancesKey(fund.data.poolId, fund.data.year);
-    if (fund.type === 'PooledFundYearOpened')
-      return [
-        { key, view: { poolId: fund.data.poolId, year: fund.data.year, transactions: 0, balances: {} } },
-      ];
-    if (fund.type !== 'FundTransactionPosted') return [];
-    const before = load(key) as FundBalancesView;
-    const balances = { ...before.balances };
-    for (const p of fund.data.postings) balances[p.account] = (balances[p.account] ?? 0) + p.amountPence;
-    return [{ key, view: { ...before, transactions: before.transactions + 1, balances } }];
-  },
-};
+});
 
 /** Checks a pool-year's balances: each sums to zero. Returns the problem, or null. */
 export function zeroSumProblem(view: FundBalancesView): string | null {

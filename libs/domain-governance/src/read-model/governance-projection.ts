@@ -1,44 +1,31 @@
+import {
+  EventHandler,
+  EventOfType,
+  LoadView,
+  Recorded,
+  ViewChange,
+  change,
+  defineProjection,
+} from '@bcl/kernel';
 import { ApprovalEvent, evolveApprovals } from '../approval/approval';
 import { BodyEvent, evolveBody } from '../body/body';
 import { DelegationEvent, evolveDelegation } from '../delegation/delegation';
-import { MeetingEvent, MeetingState, evolveMeeting } from '../meeting/meeting';
+import { MeetingEvent, evolveMeeting } from '../meeting/meeting';
 import {
   ActionEntry,
-  ActionsView,
-  BodyView,
   DelegationView,
+  GovernanceView,
   InstrumentApprovalsView,
   MeetingView,
   governanceKey as key,
 } from './governance-views';
 
 export type GovernanceEvent = BodyEvent | MeetingEvent | DelegationEvent | ApprovalEvent;
-const GOVERNANCE_EVENT_TYPES: ReadonlySet<string> = new Set<GovernanceEvent['type']>([
-  'DecisionBodyEstablished',
-  'BodySeatAssigned',
-  'MeetingRecorded',
-  'MeetingAttendanceRecorded',
-  'InterestsDeclared',
-  'ResolutionPassed',
-  'DelegationGranted',
-  'DelegationRevoked',
-  'DelegatedDecisionReportedBack',
-  'ConsultationRecorded',
-  'ApprovalRecorded',
-  'ApprovalRatified',
-]);
-
-interface LoggedEvent {
-  type: string;
-  data: object;
-  revision: number;
-  recordedAt: string;
-}
 
 type Action = Omit<ActionEntry, 'recordedAt'>;
 
 /** Who or which post each event concerns, for the actions views. */
-function actionsOf(event: GovernanceEvent, load: (k: string) => object | undefined): Action[] {
+function actionsOf(event: GovernanceEvent, load: LoadView<GovernanceView>): Action[] {
   switch (event.type) {
     case 'BodySeatAssigned':
       return [
@@ -52,7 +39,7 @@ function actionsOf(event: GovernanceEvent, load: (k: string) => object | undefin
         },
       ];
     case 'MeetingAttendanceRecorded': {
-      const meeting = load(key.meeting(event.data.meetingId)) as MeetingView;
+      const meeting = load(key.meeting(event.data.meetingId))!;
       const at = (personId: string, action: Action['action'], detail: string): Action => ({
         on: meeting.date,
         action,
@@ -72,7 +59,7 @@ function actionsOf(event: GovernanceEvent, load: (k: string) => object | undefin
       ];
     }
     case 'InterestsDeclared': {
-      const meeting = load(key.meeting(event.data.meetingId)) as MeetingView;
+      const meeting = load(key.meeting(event.data.meetingId))!;
       return event.data.declarations.map((d) => ({
         on: meeting.date,
         action: 'declared-interest',
@@ -127,144 +114,198 @@ function actionsOf(event: GovernanceEvent, load: (k: string) => object | undefin
   }
 }
 
-function keysOf(event: GovernanceEvent): string[] {
-  switch (event.type) {
-    case 'DecisionBodyEstablished':
-      return [key.body(event.data.bodyId)];
-    case 'BodySeatAssigned':
-      return [key.body(event.data.bodyId), key.postActions(event.data.postId)];
-    case 'MeetingRecorded':
-      return [key.body(event.data.bodyId), key.meeting(event.data.meetingId)];
-    case 'MeetingAttendanceRecorded':
-      return [
-        key.meeting(event.data.meetingId),
-        ...[...event.data.present, ...event.data.inAttendance].map((p) => key.personActions(p.personId)),
-        ...event.data.apologies.map(key.personActions),
-      ];
-    case 'InterestsDeclared':
-      return [
-        key.meeting(event.data.meetingId),
-        ...event.data.declarations.map((d) => key.personActions(d.personId)),
-      ];
-    case 'ResolutionPassed':
-      return [key.meeting(event.data.meetingId)];
-    case 'DelegationGranted':
-      return [
-        key.delegation(event.data.delegationId),
-        ...[...event.data.delegates.posts, ...event.data.consultees].map(key.postActions),
-      ];
-    case 'DelegationRevoked':
-    case 'DelegatedDecisionReportedBack':
-      return [key.delegation(event.data.delegationId)];
-    case 'ConsultationRecorded':
-    case 'ApprovalRecorded': {
-      const person = event.type === 'ApprovalRecorded' ? event.data.actorPersonId : event.data.personId;
-      const post = event.type === 'ApprovalRecorded' ? event.data.actingPostId : event.data.postId;
-      return [key.approvals(event.data.instrument), key.personActions(person), key.postActions(post)];
-    }
-    case 'ApprovalRatified':
-      return [key.approvals(event.data.instrument)];
-  }
-}
-
-function project(
-  event: GovernanceEvent,
-  recordedAt: string,
-  revision: number,
-  load: (k: string) => object | undefined,
-) {
-  const views: { key: string; view: object }[] = [];
-  const put = (k: string, view: object) => views.push({ key: k, view });
-  const stamp = { recordedAt };
-  switch (event.type) {
-    case 'DecisionBodyEstablished':
-      put(key.body(event.data.bodyId), { ...evolveBody(undefined, event), meetings: [], revision });
-      break;
-    case 'BodySeatAssigned': {
-      const body = load(key.body(event.data.bodyId)) as BodyView;
-      put(key.body(body.bodyId), { ...evolveBody(body, event), revision });
-      break;
-    }
-    case 'MeetingRecorded': {
-      const body = load(key.body(event.data.bodyId)) as BodyView;
-      const meetings = [...body.meetings, { meetingId: event.data.meetingId, date: event.data.date }].sort(
-        (a, b) => a.date.localeCompare(b.date) || a.meetingId.localeCompare(b.meetingId),
-      );
-      put(key.body(body.bodyId), { ...body, meetings });
-      put(key.meeting(event.data.meetingId), { ...evolveMeeting(undefined, event), ...stamp, revision });
-      break;
-    }
-    case 'MeetingAttendanceRecorded':
-    case 'InterestsDeclared':
-    case 'ResolutionPassed': {
-      const meeting = load(key.meeting(event.data.meetingId)) as MeetingView;
-      // a resolution keeps when it was recorded; attendance and declarations are as the event states them
-      const stamped =
-        event.type === 'ResolutionPassed' ? { ...event, data: { ...event.data, ...stamp } } : event;
-      put(key.meeting(meeting.meetingId), { ...evolveMeeting(meeting as MeetingState, stamped), revision });
-      if (event.type === 'ResolutionPassed')
-        put(key.resolution(event.data.resolutionId), {
-          resolutionId: event.data.resolutionId,
-          meetingId: meeting.meetingId,
-        });
-      break;
-    }
-    case 'DelegationGranted':
-      put(key.delegation(event.data.delegationId), {
-        ...evolveDelegation(undefined, event),
-        revokedBy: null,
-        reportedBack: null,
-        ...stamp,
-        revision,
-      });
-      break;
-    case 'DelegationRevoked':
-    case 'DelegatedDecisionReportedBack': {
-      const delegation = load(key.delegation(event.data.delegationId)) as DelegationView;
-      const { delegationId: _, ...detail } = event.data;
-      put(key.delegation(delegation.delegationId), {
-        ...evolveDelegation(delegation, event),
-        ...(event.type === 'DelegationRevoked'
-          ? { revokedBy: event.data.resolutionId }
-          : { reportedBack: detail as DelegationView['reportedBack'] }),
-        revision,
-      });
-      break;
-    }
-    case 'ConsultationRecorded':
-    case 'ApprovalRecorded':
-    case 'ApprovalRatified': {
-      const k = key.approvals(event.data.instrument);
-      const before = load(k) as InstrumentApprovalsView | undefined;
-      const { kind, id } = event.data.instrument;
-      const folded = evolveApprovals(before, {
-        ...event,
-        data: { ...event.data, ...stamp },
-      } as ApprovalEvent);
-      put(k, { instrument: { kind, id }, ...folded, revision });
-      break;
-    }
-  }
+/** The actions views an event adds to: each person's and post's entries, appended in log order. */
+function actionViews(event: Recorded<GovernanceEvent>, load: LoadView<GovernanceView>) {
   const actions = new Map<string, ActionEntry[]>();
+  const keys = new Map<string, ReturnType<typeof key.personActions>>();
   for (const action of actionsOf(event, load))
     for (const k of [
       ...(action.personId ? [key.personActions(action.personId)] : []),
       ...(action.postId ? [key.postActions(action.postId)] : []),
-    ])
+    ]) {
+      keys.set(k, k);
       actions.set(k, [
-        ...(actions.get(k) ?? (load(k) as ActionsView | undefined)?.entries ?? []),
-        { ...action, recordedAt },
+        ...(actions.get(k) ?? load(k)?.entries ?? []),
+        { ...action, recordedAt: event.recordedAt },
       ]);
-  for (const [k, entries] of actions) put(k, { entries });
-  return views;
+    }
+  return [...actions].map(([k, entries]) => change(keys.get(k)!, { entries }));
 }
 
-/** The governance read model, in the shape the projection runner takes. */
-export const governanceProjection = {
+type On<T extends GovernanceEvent['type']> = EventHandler<
+  Recorded<EventOfType<GovernanceEvent, T>>,
+  GovernanceView
+>;
+
+/** A handler whose event may also be someone's action: its own views, then the actions views. */
+function withActions<T extends GovernanceEvent['type']>(handler: On<T>): On<T> {
+  return {
+    reads: handler.reads,
+    apply: (event, load): ViewChange<GovernanceView>[] => [
+      ...handler.apply(event, load),
+      ...actionViews(event, load),
+    ],
+  };
+}
+
+const personActionsOf = (ids: string[]) => ids.map(key.personActions);
+
+const delegationChanged: On<'DelegationRevoked' | 'DelegatedDecisionReportedBack'> = {
+  reads: (event) => [key.delegation(event.data.delegationId)],
+  apply(event, load) {
+    const delegation = load(key.delegation(event.data.delegationId))!;
+    const { delegationId: _, ...detail } = event.data;
+    const view = {
+      ...evolveDelegation(delegation, event),
+      ...(event.type === 'DelegationRevoked'
+        ? { revokedBy: event.data.resolutionId }
+        : { reportedBack: detail as DelegationView['reportedBack'] }),
+      revision: event.revision,
+    };
+    // the fold keeps the view's own fields (it spreads the state it is given); its type names only its own
+    return [change(key.delegation(delegation.delegationId), view as DelegationView)];
+  },
+};
+
+/** The event with `recordedAt` added to its data, for folds that keep it (the views' "as known at"). */
+const stampData = <E extends { data: object }>(event: E, recordedAt: string): E => ({
+  ...event,
+  data: { ...event.data, recordedAt },
+});
+
+/** Meeting minutes: a resolution keeps when it was recorded; attendance and declarations are as stated. */
+const meetingMinuted: On<'MeetingAttendanceRecorded' | 'InterestsDeclared' | 'ResolutionPassed'> = {
+  apply(event, load) {
+    const meeting = load(key.meeting(event.data.meetingId))!;
+    const stamped = event.type === 'ResolutionPassed' ? stampData(event, event.recordedAt) : event;
+    // as above: the fold keeps the view's stamps and recordedAt
+    const view = { ...evolveMeeting(meeting, stamped), revision: event.revision } as MeetingView;
+    const changes: ViewChange<GovernanceView>[] = [change(key.meeting(meeting.meetingId), view)];
+    if (event.type === 'ResolutionPassed')
+      changes.push(
+        change(key.resolution(event.data.resolutionId), {
+          resolutionId: event.data.resolutionId,
+          meetingId: meeting.meetingId,
+        }),
+      );
+    return changes;
+  },
+};
+
+const approvalsChanged: On<'ConsultationRecorded' | 'ApprovalRecorded' | 'ApprovalRatified'> = {
+  apply(event, load) {
+    const k = key.approvals(event.data.instrument);
+    const { kind, id } = event.data.instrument;
+    const folded = evolveApprovals(load(k), stampData<ApprovalEvent>(event, event.recordedAt));
+    // as above: the fold keeps each consultation's and approval's recordedAt
+    return [
+      change(k, { instrument: { kind, id }, ...folded, revision: event.revision } as InstrumentApprovalsView),
+    ];
+  },
+};
+
+/** Who signed or was consulted, and in which post: the approvals view and both actions views. */
+const signedOrConsulted = (
+  event: Recorded<EventOfType<GovernanceEvent, 'ConsultationRecorded' | 'ApprovalRecorded'>>,
+) => {
+  const person = event.type === 'ApprovalRecorded' ? event.data.actorPersonId : event.data.personId;
+  const post = event.type === 'ApprovalRecorded' ? event.data.actingPostId : event.data.postId;
+  return [key.approvals(event.data.instrument), key.personActions(person), key.postActions(post)];
+};
+
+/**
+ * The governance read model: bodies (seats and meetings), meetings (attendance, declarations, resolutions),
+ * which meeting passed each resolution, delegations, each instrument's consultations and approvals, and
+ * every person's and post's actions over time.
+ */
+export const governanceProjection = defineProjection<GovernanceEvent, GovernanceView>({
   name: 'governance',
   version: 1,
-  handles: (event: LoggedEvent): boolean => GOVERNANCE_EVENT_TYPES.has(event.type),
-  keysRead: (event: LoggedEvent): string[] => keysOf(event as unknown as GovernanceEvent),
-  apply: (event: LoggedEvent, load: (k: string) => object | undefined): { key: string; view: object }[] =>
-    project(event as unknown as GovernanceEvent, event.recordedAt, event.revision, load),
-};
+  handlers: {
+    DecisionBodyEstablished: {
+      reads: (event) => [key.body(event.data.bodyId)],
+      apply: (event) => [
+        change(key.body(event.data.bodyId), {
+          ...evolveBody(undefined, event),
+          meetings: [],
+          revision: event.revision,
+        }),
+      ],
+    },
+    BodySeatAssigned: withActions({
+      reads: (event) => [key.body(event.data.bodyId), key.postActions(event.data.postId)],
+      apply(event, load) {
+        const body = load(key.body(event.data.bodyId))!;
+        return [
+          change(key.body(body.bodyId), { ...body, ...evolveBody(body, event), revision: event.revision }),
+        ];
+      },
+    }),
+    MeetingRecorded: {
+      reads: (event) => [key.body(event.data.bodyId), key.meeting(event.data.meetingId)],
+      apply(event, load) {
+        const body = load(key.body(event.data.bodyId))!;
+        const meetings = [...body.meetings, { meetingId: event.data.meetingId, date: event.data.date }].sort(
+          (a, b) => a.date.localeCompare(b.date) || a.meetingId.localeCompare(b.meetingId),
+        );
+        return [
+          change(key.body(body.bodyId), { ...body, meetings }),
+          change(key.meeting(event.data.meetingId), {
+            ...evolveMeeting(undefined, event),
+            resolutions: [],
+            recordedAt: event.recordedAt,
+            revision: event.revision,
+          }),
+        ];
+      },
+    },
+    MeetingAttendanceRecorded: withActions<'MeetingAttendanceRecorded'>({
+      reads: (event) => [
+        key.meeting(event.data.meetingId),
+        ...personActionsOf([...event.data.present, ...event.data.inAttendance].map((p) => p.personId)),
+        ...personActionsOf(event.data.apologies),
+      ],
+      apply: meetingMinuted.apply,
+    }),
+    InterestsDeclared: withActions<'InterestsDeclared'>({
+      reads: (event) => [
+        key.meeting(event.data.meetingId),
+        ...personActionsOf(event.data.declarations.map((d) => d.personId)),
+      ],
+      apply: meetingMinuted.apply,
+    }),
+    ResolutionPassed: {
+      reads: (event) => [key.meeting(event.data.meetingId)],
+      apply: meetingMinuted.apply,
+    },
+    DelegationGranted: withActions({
+      reads: (event) => [
+        key.delegation(event.data.delegationId),
+        ...[...event.data.delegates.posts, ...event.data.consultees].map(key.postActions),
+      ],
+      apply: (event) => [
+        change(key.delegation(event.data.delegationId), {
+          ...evolveDelegation(undefined, event),
+          revokedBy: null,
+          reportedBack: null,
+          recordedAt: event.recordedAt,
+          revision: event.revision,
+        }),
+      ],
+    }),
+    DelegationRevoked: delegationChanged,
+    DelegatedDecisionReportedBack: delegationChanged,
+    ConsultationRecorded: withActions<'ConsultationRecorded'>({
+      reads: signedOrConsulted,
+      apply: approvalsChanged.apply,
+    }),
+    ApprovalRecorded: withActions<'ApprovalRecorded'>({
+      reads: signedOrConsulted,
+      apply: approvalsChanged.apply,
+    }),
+    ApprovalRatified: {
+      reads: (event) => [key.approvals(event.data.instrument)],
+      apply: approvalsChanged.apply,
+    },
+  },
+});

@@ -1,23 +1,18 @@
 import { GOVERNANCE_LIMITS } from '../governance-limits';
-import { CalendarDate, isWithin } from '@bcl/kernel';
+import { CalendarDate, ViewReader, isWithin } from '@bcl/kernel';
 import { PostView, postHolderOn } from '@bcl/domain-registry/facts';
 import { Delegation, InstrumentRef, outstandingReportBacks } from '../authority';
 import { seatsOn } from '../body/body';
 import { approvalsApplyingTo } from '../approval/approval';
-import {
-  BodyView,
-  DelegationView,
-  InstrumentApprovalsView,
-  MeetingView,
-  governanceKey as key,
-} from './governance-views';
+import { DelegationView, GovernanceView, MeetingView, governanceKey as key } from './governance-views';
 
 /**
- * What the queries read: governance and registry views, names from the personal-data vault, and the
- * instrument's current version. Injected, so the queries stay free of I/O.
+ * What the queries read: the governance views (through the reader port the API, over the service store, and
+ * the CLI, over an in-memory replay, both implement), the registry's posts, names from the personal-data vault,
+ * and the instrument's current version. Injected, so the queries stay free of I/O.
  */
 export interface GovernanceLookups {
-  governance<V>(key: string): Promise<V | undefined>;
+  governance: ViewReader<GovernanceView>;
   post(postId: string): Promise<PostView | undefined>;
   displayName(personId: string): Promise<string | null>;
   currentVersion(instrument: Pick<InstrumentRef, 'kind' | 'id'>): Promise<number | null>;
@@ -52,11 +47,11 @@ async function person(lookups: GovernanceLookups, personId: string): Promise<Per
 
 /** resolution → meeting → body, with the Chair and Vice-Chair of the body on the meeting's date. */
 async function resolutionStep(lookups: GovernanceLookups, resolutionId: string) {
-  const index = await lookups.governance<{ meetingId: string }>(key.resolution(resolutionId));
-  const meeting = index ? await lookups.governance<MeetingView>(key.meeting(index.meetingId)) : undefined;
+  const index = await lookups.governance.get(key.resolution(resolutionId));
+  const meeting = index ? await lookups.governance.get(key.meeting(index.meetingId)) : undefined;
   const resolution = meeting?.resolutions.find((r) => r.resolutionId === resolutionId);
   if (!meeting || !resolution) return { resolutionId, recorded: false as const };
-  const body = await lookups.governance<BodyView>(key.body(meeting.bodyId));
+  const body = await lookups.governance.get(key.body(meeting.bodyId));
   const seat = async (role: 'chair' | 'vice-chair') => {
     const seats = body ? seatsOn(body.seats, role, meeting.date) : [];
     return seats[0] ? postOn(lookups, seats[0].postId, meeting.date) : null;
@@ -102,7 +97,7 @@ export async function instrumentProvenance(
   instrument: Pick<InstrumentRef, 'kind' | 'id'>,
   lookups: GovernanceLookups,
 ) {
-  const view = await lookups.governance<InstrumentApprovalsView>(key.approvals(instrument));
+  const view = await lookups.governance.get(key.approvals(instrument));
   const currentVersion = await lookups.currentVersion(instrument);
   const approvals = view?.approvals ?? [];
   const applying = new Set(
@@ -121,7 +116,7 @@ export async function instrumentProvenance(
         if (approval.authority.kind === 'delegation') {
           let delegationId: string | null = approval.authority.delegationId;
           while (delegationId !== null && chain.length < GOVERNANCE_LIMITS.delegationChainLengthMax) {
-            const delegation: DelegationView | undefined = await lookups.governance<DelegationView>(
+            const delegation: DelegationView | undefined = await lookups.governance.get(
               key.delegation(delegationId),
             );
             if (!delegation) break;
@@ -205,4 +200,32 @@ export function delegationsOn<D extends Delegation>(delegations: D[], date: Cale
     ),
     outstandingReportBack: outstandingReportBacks(delegations, date) as D[],
   };
+}
+
+/** Delegations are listed a page at a time; this bounds one query's reading. */
+const DELEGATION_PAGE = 500;
+const DELEGATIONS_MAX = 50_000;
+
+/** Every delegation recorded, in id order (at most DELEGATIONS_MAX). */
+export async function allDelegations(governance: ViewReader<GovernanceView>): Promise<DelegationView[]> {
+  const all: DelegationView[] = [];
+  for (let after = ''; all.length < DELEGATIONS_MAX;) {
+    const page = await governance.list(key.delegation(''), DELEGATION_PAGE, after);
+    all.push(...page);
+    if (page.length < DELEGATION_PAGE) break;
+    after = key.delegation(all[all.length - 1]!.delegationId);
+  }
+  return all;
+}
+
+/** A person's or a post's actions, by date then by when they were recorded. */
+export async function subjectActions(
+  governance: ViewReader<GovernanceView>,
+  subject: { personId: string } | { postId: string },
+) {
+  const k = 'personId' in subject ? key.personActions(subject.personId) : key.postActions(subject.postId);
+  const view = await governance.get(k);
+  return [...(view?.entries ?? [])].sort(
+    (a, b) => a.on.localeCompare(b.on) || a.recordedAt.localeCompare(b.recordedAt),
+  );
 }

@@ -1,4 +1,4 @@
-import { CalendarDate } from '@bcl/kernel';
+import { CalendarDate, viewKeyOf } from '@bcl/kernel';
 import { Delegation, InstrumentRef } from '../authority';
 import { BodyState } from '../body/body';
 import { MeetingState, Resolution } from '../meeting/meeting';
@@ -55,13 +55,22 @@ export interface ActionsView {
   entries: ActionEntry[];
 }
 
+/** Which meeting passed a resolution (resolutions live in their meeting's view). */
+export interface ResolutionIndexView {
+  resolutionId: string;
+  meetingId: string;
+}
+
+export type GovernanceView =
+  BodyView | MeetingView | ResolutionIndexView | DelegationView | InstrumentApprovalsView | ActionsView;
+
 export const governanceKey = {
-  body: (id: string) => `body/${id}`,
-  meeting: (id: string) => `meeting/${id}`,
-  resolution: (id: string) => `resolution/${id}`,
-  delegation: (id: string) => `delegation/${id}`,
+  body: (id: string) => viewKeyOf<BodyView>(`body/${id}`),
+  meeting: (id: string) => viewKeyOf<MeetingView>(`meeting/${id}`),
+  resolution: (id: string) => viewKeyOf<ResolutionIndexView>(`resolution/${id}`),
+  delegation: (id: string) => viewKeyOf<DelegationView>(`delegation/${id}`),
   approvals: (instrument: Pick<InstrumentRef, 'kind' | 'id'>) =>
-    `approvals/${instrument.kind}/${instrument.id}`,
-  personActions: (id: string) => `actions/person/${id}`,
-  postActions: (id: string) => `actions/post/${id}`,
+    viewKeyOf<InstrumentApprovalsView>(`approvals/${instrument.kind}/${instrument.id}`),
+  personActions: (id: string) => viewKeyOf<ActionsView>(`actions/person/${id}`),
+  postActions: (id: string) => viewKeyOf<ActionsView>(`actions/post/${id}`),
 };

@@ -1,3 +1,12 @@
+import {
+  EventHandler,
+  EventOfType,
+  Recorded,
+  ViewKey,
+  change,
+  defineProjection,
+  viewKeyOf,
+} from '@bcl/kernel';
 import { LifecycleStep, PlanEvent } from '../plan/plan';
 
 /** The plan list's view: one per plan, with its current version and that version's lifecycle steps. */
@@ -12,56 +21,55 @@ export interface PlanSummaryView {
   revision: number;
 }
 
-interface LoggedEvent {
-  type: string;
-  data: object;
-  revision: number;
-  recordedAt: string;
-}
+export const planSummaryKey = (planId: string): ViewKey<PlanSummaryView> => viewKeyOf(`plan/${planId}`);
 
-export const planSummaryKey = (planId: string): string => `plan/${planId}`;
-const PLAN_EVENT_TYPES = new Set<PlanEvent['type']>([
-  'PlanInitiated',
-  'PlanVersionStarted',
-  'PlanEntryRecorded',
-  'PlanEntryAmended',
-  'PlanEntryRemoved',
-  'PlanLifecycleStepRecorded',
-  'PlanWarningAccepted',
-]);
+type On<T extends PlanEvent['type']> = EventHandler<Recorded<EventOfType<PlanEvent, T>>, PlanSummaryView>;
+const summaryOf = (event: { data: { planId: string } }) => planSummaryKey(event.data.planId);
+const touched = (event: { recordedAt: string; revision: number }) => ({
+  lastChangedAt: event.recordedAt,
+  revision: event.revision,
+});
 
-/** Plans by area and cycle, for listing. Plan detail, checks and history are replayed from the plan's stream. */
-export const plansProjection = {
-  name: 'plans',
-  version: 1,
-  handles: (event: LoggedEvent): boolean => PLAN_EVENT_TYPES.has(event.type as PlanEvent['type']),
-  keysRead: (event: LoggedEvent): string[] => [planSummaryKey((event.data as { planId: string }).planId)],
-  apply(
-    event: LoggedEvent,
-    load: (key: string) => object | undefined,
-  ): { key: string; view: PlanSummaryView }[] {
-    const planEvent = { type: event.type, data: event.data } as PlanEvent;
-    const key = planSummaryKey(planEvent.data.planId);
-    const before = load(key) as PlanSummaryView | undefined;
-    const touched = { lastChangedAt: event.recordedAt, revision: event.revision };
-    switch (planEvent.type) {
-      case 'PlanInitiated':
-        return [{ key, view: { ...planEvent.data, version: 1, steps: [], ...touched } }];
-      case 'PlanVersionStarted':
-        return [{ key, view: { ...before!, version: planEvent.data.version, steps: [], ...touched } }];
-      case 'PlanLifecycleStepRecorded':
-        return [
-          {
-            key,
-            view: {
-              ...before!,
-              steps: [...before!.steps, { step: planEvent.data.step, on: planEvent.data.on }],
-              ...touched,
-            },
-          },
-        ];
-      default:
-        return [{ key, view: { ...before!, ...touched } }];
-    }
+/** Any other change to the plan: only when it last changed, and its revision. */
+const touch: On<PlanEvent['type']> = {
+  reads: (event) => [summaryOf(event)],
+  apply(event, load) {
+    const before = load(summaryOf(event))!;
+    return [change(summaryOf(event), { ...before, ...touched(event) })];
   },
 };
+
+/** Plans by area and cycle, for listing. Plan detail, checks and history are replayed from the plan's stream. */
+export const plansProjection = defineProjection<PlanEvent, PlanSummaryView>({
+  name: 'plans',
+  version: 1,
+  handlers: {
+    PlanInitiated: {
+      reads: (event) => [summaryOf(event)],
+      apply: (event) => [
+        change(summaryOf(event), { ...event.data, version: 1, steps: [], ...touched(event) }),
+      ],
+    },
+    PlanVersionStarted: {
+      reads: (event) => [summaryOf(event)],
+      apply(event, load) {
+        const before = load(summaryOf(event))!;
+        return [
+          change(summaryOf(event), { ...before, version: event.data.version, steps: [], ...touched(event) }),
+        ];
+      },
+    },
+    PlanLifecycleStepRecorded: {
+      reads: (event) => [summaryOf(event)],
+      apply(event, load) {
+        const before = load(summaryOf(event))!;
+        const steps = [...before.steps, { step: event.data.step, on: event.data.on }];
+        return [change(summaryOf(event), { ...before, steps, ...touched(event) })];
+      },
+    },
+    PlanEntryRecorded: touch,
+    PlanEntryAmended: touch,
+    PlanEntryRemoved: touch,
+    PlanWarningAccepted: touch,
+  },
+});

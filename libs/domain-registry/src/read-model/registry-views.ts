@@ -1,33 +1,10 @@
-import { CalendarDate } from '@bcl/kernel';
+import { CalendarDate, viewKeyOf } from '@bcl/kernel';
 import { OrganisationCode, OrganisationEvent, OrganisationKind } from '../organisation/organisation';
 import { AreaStructure, HwbAreaEvent, MemberRole } from '../area/hwb-area';
 import { PostEvent } from '../post/post';
 import { PersonEvent } from '../person/person';
 
 export type RegistryEvent = OrganisationEvent | HwbAreaEvent | PostEvent | PersonEvent;
-export const REGISTRY_EVENT_TYPES: ReadonlySet<string> = new Set<RegistryEvent['type']>([
-  'OrganisationRegistered',
-  'OrganisationRenamed',
-  'OrganisationSucceeded',
-  'HwbAreaDefined',
-  'AreaMemberAdded',
-  'AreaMembershipEnded',
-  'PostCreated',
-  'PostHolderAppointed',
-  'PostHoldingEnded',
-  'PersonRegistered',
-  'PersonalDataErased',
-]);
-
-/** A registry event as the read model sees it: what the store recorded, and when. */
-export type RecordedRegistryEvent = RegistryEvent & {
-  stream: string;
-  revision: number;
-  /** Global log position, as a decimal string. */
-  position: string;
-  /** When the store committed the event (ISO 8601 UTC): the "as known at" axis. */
-  recordedAt: string;
-};
 
 /** Each dated fact carries when it became known, so queries can answer "as known at" as well as "as at". */
 interface Known {
@@ -86,8 +63,8 @@ export interface PersonView {
 export type RegistryView = OrganisationView | AreaView | PostView | PersonView;
 
 export const viewKey = {
-  organisation: (id: string) => `organisation/${id}`,
-  area: (id: string) => `area/${id}`,
-  post: (id: string) => `post/${id}`,
-  person: (id: string) => `person/${id}`,
+  organisation: (id: string) => viewKeyOf<OrganisationView>(`organisation/${id}`),
+  area: (id: string) => viewKeyOf<AreaView>(`area/${id}`),
+  post: (id: string) => viewKeyOf<PostView>(`post/${id}`),
+  person: (id: string) => viewKeyOf<PersonView>(`person/${id}`),
 };

@@ -3,9 +3,9 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@bcl/event-store';
 import { Viewpoint, agreementAsAt } from '@bcl/domain-fund';
-import { governanceKey, governanceProjection } from '@bcl/domain-governance';
+import { GovernanceView, governanceKey, governanceProjection } from '@bcl/domain-governance';
 import { loadPlanFigures, loadPoolYear, poolYearPosition, poolYearReports } from '@bcl/fund-reports';
-import { ServiceStore } from '@bcl/service-store';
+import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
 import { EVENT_STORE, SERVICE_STORE } from '../../ledger/ledger.tokens';
 import { FundFacts } from '../fund-facts';
@@ -66,7 +66,9 @@ export class GetAgreementHandler implements IQueryHandler<GetAgreementQuery> {
     const keys = agreement.versions.map((v) =>
       governanceKey.approvals({ kind: 's75-variation', id: v.variationId }),
     );
-    const approvals = await this.service.loadViews(governanceProjection.name, keys);
+    const approvals = await serviceViewReader<GovernanceView>(this.service, governanceProjection).getMany(
+      keys,
+    );
     return {
       agreementId,
       areaId: agreement.areaId,
@@ -76,8 +78,7 @@ export class GetAgreementHandler implements IQueryHandler<GetAgreementQuery> {
         variationId: v.variationId,
         effectiveOn: v.effectiveOn,
         summary: v.summary,
-        signatures: ((approvals.get(keys[i]!) as { approvals?: object[] } | undefined)?.approvals ?? [])
-          .length,
+        signatures: (approvals.get(keys[i]!)?.approvals ?? []).length,
       })),
       revision: agreement.versions.length - 1,
     };

@@ -1,39 +1,31 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  ActionsView,
-  BodyView,
-  DelegationView,
   GovernanceLookups,
+  GovernanceView,
   InstrumentKind,
-  MeetingView,
+  subjectActions,
+  allDelegations,
   decisionsRegister,
   delegationsOn,
   governanceKey as key,
   governanceProjection,
   instrumentProvenance,
 } from '@bcl/domain-governance';
-import { PostView, registryProjection, viewKey } from '@bcl/domain-registry';
-import { ServiceStore } from '@bcl/service-store';
+import { RegistryView, registryProjection, viewKey } from '@bcl/domain-registry';
+import { ViewKey } from '@bcl/kernel';
+import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
 import { SERVICE_STORE } from '../../ledger/ledger.tokens';
 import { GovernanceFacts } from '../governance-facts';
 
-/** Delegations are listed a page at a time from the store; this bounds one query's reading. */
-const DELEGATION_PAGE = 500;
-const DELEGATIONS_MAX = 50_000;
-
 /** The governance read model (and the registry and vault it points into), as the queries' lookups. */
 function lookups(service: ServiceStore, facts: GovernanceFacts): GovernanceLookups {
   const names = new Map<string, Promise<string | null>>();
+  const registry = serviceViewReader<RegistryView>(service, registryProjection);
   return {
-    governance: async <V>(k: string) =>
-      (await service.loadViews(governanceProjection.name, [k])).get(k) as V | undefined,
-    post: async (postId) => {
-      const k = viewKey.post(postId);
-      return (await service.loadViews(registryProjection.name, [k])).get(k) as unknown as
-        PostView | undefined;
-    },
+    governance: serviceViewReader<GovernanceView>(service, governanceProjection),
+    post: (postId) => registry.get(viewKey.post(postId)),
     displayName: (personId) => {
       if (!names.has(personId))
         names.set(
@@ -46,10 +38,14 @@ function lookups(service: ServiceStore, facts: GovernanceFacts): GovernanceLooku
   };
 }
 
-async function required<V>(service: ServiceStore, k: string, what: string): Promise<V> {
-  const view = (await service.loadViews(governanceProjection.name, [k])).get(k);
+async function required<V extends GovernanceView>(
+  service: ServiceStore,
+  k: ViewKey<V>,
+  what: string,
+): Promise<V> {
+  const view = await serviceViewReader<GovernanceView>(service, governanceProjection).get(k);
   if (!view) throw new Problem(404, 'not-found', 'Not found', `${what} is not recorded`);
-  return view as unknown as V;
+  return view;
 }
 
 export class GetBodyQuery {
@@ -59,7 +55,7 @@ export class GetBodyQuery {
 export class GetBodyHandler implements IQueryHandler<GetBodyQuery> {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
   execute({ bodyId }: GetBodyQuery) {
-    return required<BodyView>(this.service, key.body(bodyId), `body '${bodyId}'`);
+    return required(this.service, key.body(bodyId), `body '${bodyId}'`);
   }
 }
 
@@ -73,12 +69,11 @@ export class DecisionsRegisterQuery {
 export class DecisionsRegisterHandler implements IQueryHandler<DecisionsRegisterQuery> {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
   async execute({ bodyId, range }: DecisionsRegisterQuery) {
-    const body = await required<BodyView>(this.service, key.body(bodyId), `body '${bodyId}'`);
-    const meetings = await this.service.loadViews(
-      governanceProjection.name,
+    const body = await required(this.service, key.body(bodyId), `body '${bodyId}'`);
+    const meetings = await serviceViewReader<GovernanceView>(this.service, governanceProjection).getMany(
       body.meetings.map((m) => key.meeting(m.meetingId)),
     );
-    const decisions = decisionsRegister([...meetings.values()] as unknown as MeetingView[], range);
+    const decisions = decisionsRegister([...meetings.values()], range);
     return {
       bodyId,
       name: body.name,
@@ -98,11 +93,7 @@ export class GetMeetingQuery {
 export class GetMeetingHandler implements IQueryHandler<GetMeetingQuery> {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
   async execute({ meetingId }: GetMeetingQuery) {
-    const meeting = await required<MeetingView>(
-      this.service,
-      key.meeting(meetingId),
-      `meeting '${meetingId}'`,
-    );
+    const meeting = await required(this.service, key.meeting(meetingId), `meeting '${meetingId}'`);
     const people = [
       ...(meeting.attendance?.present.map((p) => p.personId) ?? []),
       ...(meeting.attendance?.apologies ?? []),
@@ -120,11 +111,7 @@ export class GetDelegationQuery {
 export class GetDelegationHandler implements IQueryHandler<GetDelegationQuery> {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
   execute({ delegationId }: GetDelegationQuery) {
-    return required<DelegationView>(
-      this.service,
-      key.delegation(delegationId),
-      `delegation '${delegationId}'`,
-    );
+    return required(this.service, key.delegation(delegationId), `delegation '${delegationId}'`);
   }
 }
 
@@ -135,18 +122,7 @@ export class DelegationsOnQuery {
 export class DelegationsOnHandler implements IQueryHandler<DelegationsOnQuery> {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
   async execute({ on }: DelegationsOnQuery) {
-    const all: DelegationView[] = [];
-    for (let after = ''; all.length < DELEGATIONS_MAX;) {
-      const page = await this.service.listViews(
-        governanceProjection.name,
-        'delegation/',
-        DELEGATION_PAGE,
-        after,
-      );
-      all.push(...(page as unknown as DelegationView[]));
-      if (page.length < DELEGATION_PAGE) break;
-      after = key.delegation(all[all.length - 1]!.delegationId);
-    }
+    const all = await allDelegations(serviceViewReader<GovernanceView>(this.service, governanceProjection));
     return { on, ...delegationsOn(all, on) };
   }
 }
@@ -175,11 +151,9 @@ export class ActionsQuery {
 export class ActionsHandler implements IQueryHandler<ActionsQuery> {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
   async execute({ subject }: ActionsQuery) {
-    const k = 'personId' in subject ? key.personActions(subject.personId) : key.postActions(subject.postId);
-    const view = (await this.service.loadViews(governanceProjection.name, [k])).get(k) as
-      ActionsView | undefined;
-    const entries = [...(view?.entries ?? [])].sort(
-      (a, b) => a.on.localeCompare(b.on) || a.recordedAt.localeCompare(b.recordedAt),
+    const entries = await subjectActions(
+      serviceViewReader<GovernanceView>(this.service, governanceProjection),
+      subject,
     );
     return { ...subject, entries };
   }

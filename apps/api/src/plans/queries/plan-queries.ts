@@ -1,7 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { PlanSummaryView, diffVersions, planVersions, plansProjection } from '@bcl/domain-plans';
-import { ServiceStore } from '@bcl/service-store';
+import {
+  PlanSummaryView,
+  diffVersions,
+  planSummaryKey,
+  planVersions,
+  plansProjection,
+} from '@bcl/domain-plans';
+import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
 import { SERVICE_STORE } from '../../ledger/ledger.tokens';
 import { PlanContext } from '../plan-context';
@@ -16,11 +22,10 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
 
   async execute({ filter }: ListPlansQuery) {
-    const views = (await this.service.listViews(
-      plansProjection.name,
-      'plan/',
+    const views = await serviceViewReader<PlanSummaryView>(this.service, plansProjection).list(
+      planSummaryKey(''),
       10_000,
-    )) as unknown as PlanSummaryView[];
+    );
     const items = views
       .filter(
         (plan) =>

@@ -1,25 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RegistryView, registryProjection } from '@bcl/domain-registry';
-import { ServiceStore } from '@bcl/service-store';
+import { ViewKey, ViewReader } from '@bcl/kernel';
+import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { SERVICE_STORE } from '../../ledger/ledger.tokens';
 import { Problem } from '../../http/problem';
 
 /** Reads the registry projection's views; a missing one is a 404 naming what was asked for. */
 @Injectable()
 export class RegistryViews {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
+  private readonly reader: ViewReader<RegistryView>;
 
-  async get<V extends RegistryView>(key: string): Promise<V> {
-    const view = (await this.service.loadViews(registryProjection.name, [key])).get(key);
+  constructor(@Inject(SERVICE_STORE) service: ServiceStore) {
+    this.reader = serviceViewReader<RegistryView>(service, registryProjection);
+  }
+
+  async get<V extends RegistryView>(key: ViewKey<V>): Promise<V> {
+    const view = await this.reader.get(key);
     if (!view) throw new Problem(404, 'not-found', 'Not found', `${key} is not in the registry`);
-    return view as unknown as V;
+    return view;
   }
 
-  async getMany<V extends RegistryView>(keys: string[]): Promise<Map<string, V>> {
-    return (await this.service.loadViews(registryProjection.name, keys)) as unknown as Map<string, V>;
+  getMany<V extends RegistryView>(keys: ViewKey<V>[]): Promise<Map<string, V>> {
+    return this.reader.getMany(keys);
   }
 
-  async list<V extends RegistryView>(prefix: string, limit: number, afterKey?: string): Promise<V[]> {
-    return (await this.service.listViews(registryProjection.name, prefix, limit, afterKey)) as unknown as V[];
+  list<V extends RegistryView>(prefix: ViewKey<V>, limit: number, afterKey?: string): Promise<V[]> {
+    return this.reader.list(prefix, limit, afterKey);
   }
 }
