@@ -42,7 +42,9 @@ export function authorityInForce(
 export function approvedVersions(approvals: ApprovalsState | undefined): number[] {
   return [
     ...new Set(
-      (approvals?.approvals ?? []).flatMap((a) => (a.instrument.version === null ? [] : [a.instrument.version])),
+      (approvals?.approvals ?? []).flatMap((a) =>
+        a.instrument.version === null ? [] : [a.instrument.version],
+      ),
     ),
   ];
 }

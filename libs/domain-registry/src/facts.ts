@@ -24,7 +24,10 @@ export function areaMembersOn(area: HwbAreaState | undefined, date: CalendarDate
 }
 
 /** Post holders on a date, for several posts at once: post id to person id, or null when vacant. */
-export function postHoldersOn(posts: ReadonlyMap<string, PostState>, date: CalendarDate): Map<string, string | null> {
+export function postHoldersOn(
+  posts: ReadonlyMap<string, PostState>,
+  date: CalendarDate,
+): Map<string, string | null> {
   return new Map([...posts].map(([postId, post]) => [postId, holderOfPostOn(post, date)]));
 }
 

@@ -28,7 +28,10 @@ export function claimResolutionId(
 ): ResolutionIndexEvent[] {
   if (!state)
     return [
-      { type: 'ResolutionIdClaimed', data: { resolutionId: command.resolutionId, meetingId: command.meetingId } },
+      {
+        type: 'ResolutionIdClaimed',
+        data: { resolutionId: command.resolutionId, meetingId: command.meetingId },
+      },
     ];
   if (state.meetingId === command.meetingId) return [];
   return refuse('conflict', 'resolutionId', `resolution '${command.resolutionId}' is already recorded`);

@@ -38,7 +38,9 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreementCo
       stream: agreementStream(input.agreementId),
       evolve: evolveAgreement,
       gather: async () => ({
-        organisationExists: recordedIn(await this.facts.recorded(input.terms.parties, this.facts.organisation)),
+        organisationExists: recordedIn(
+          await this.facts.recorded(input.terms.parties, this.facts.organisation),
+        ),
         postExists: recordedIn(await this.facts.recorded(postId === null ? [] : [postId], this.facts.post)),
         areaExists: input.areaId !== null && (await this.facts.area(input.areaId)) !== undefined,
       }),

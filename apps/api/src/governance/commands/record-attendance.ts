@@ -27,7 +27,9 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
     return this.ledger.execute({
       stream: meetingStream(input.meetingId),
       evolve: evolveMeeting,
-      gather: async () => ({ personExists: recordedIn(await this.facts.recorded(people, this.facts.person)) }),
+      gather: async () => ({
+        personExists: recordedIn(await this.facts.recorded(people, this.facts.person)),
+      }),
       decide: (state, facts) => recordAttendance(state, input, facts),
       effectiveOn: (meeting) => meeting?.date,
       context,

@@ -24,7 +24,8 @@ export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegation
       stream: delegationStream(input.delegationId),
       evolve: evolveDelegation,
       gather: async () => ({
-        resolutionRecorded: resolutionId === null || (await this.facts.resolution(resolutionId)) !== undefined,
+        resolutionRecorded:
+          resolutionId === null || (await this.facts.resolution(resolutionId)) !== undefined,
       }),
       decide: (state, facts) =>
         facts.resolutionRecorded

@@ -1,10 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  AddAreaMember,
-  addAreaMember,
-  evolveHwbArea,
-  hwbAreaStream,
-} from '@bcl/domain-registry';
+import { AddAreaMember, addAreaMember, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { StreamFacts } from '../../ledger/stream-facts';
 

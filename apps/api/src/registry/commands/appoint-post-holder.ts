@@ -1,10 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  AppointPostHolder,
-  appointPostHolder,
-  evolvePost,
-  postStream,
-} from '@bcl/domain-registry';
+import { AppointPostHolder, appointPostHolder, evolvePost, postStream } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { StreamFacts } from '../../ledger/stream-facts';
 

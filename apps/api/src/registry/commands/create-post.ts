@@ -1,10 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  CreatePost,
-  createPost,
-  evolvePost,
-  postStream,
-} from '@bcl/domain-registry';
+import { CreatePost, createPost, evolvePost, postStream } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { StreamFacts } from '../../ledger/stream-facts';
 
