@@ -7,7 +7,8 @@ module.exports = {
   moduleNameMapper: {
     '^@bcl/event-store$': '<rootDir>/libs/event-store/src',
     '^@bcl/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
-    '^@bcl/(domain-registry|domain-plans|domain-governance|domain-fund)/facts$': '<rootDir>/libs/$1/src/facts',
+    '^@bcl/(domain-registry|domain-plans|domain-governance|domain-fund)/facts$':
+      '<rootDir>/libs/$1/src/facts',
     '^@bcl/(kernel|domain-registry|domain-plans|domain-governance|domain-fund|fund-reports|plan-import|read-models|service-store|identity|bench-kit)$':
       '<rootDir>/libs/$1/src',
   },
