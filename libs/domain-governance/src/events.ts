@@ -3,6 +3,11 @@ import type { ApprovalEvent } from './approval/approval';
 import type { BodyEvent } from './body/body';
 import type { DelegationEvent } from './delegation/delegation';
 import type { MeetingEvent } from './meeting/meeting';
+import type { ResolutionIndexEvent } from './meeting/resolution-index';
+
+/** Every event governance records, in one union: deciders, the catalogue below and the projection use it. */
+export type GovernanceEvent =
+  BodyEvent | MeetingEvent | DelegationEvent | ApprovalEvent | ResolutionIndexEvent;
 
 /**
  * Every event type governance records, with the schema version the code writes and reads today and the
@@ -16,10 +21,11 @@ export const GOVERNANCE_EVENT_SCHEMAS = {
   MeetingAttendanceRecorded: { currentVersion: 1 },
   InterestsDeclared: { currentVersion: 1 },
   ResolutionPassed: { currentVersion: 1 },
+  ResolutionIdClaimed: { currentVersion: 1 },
   DelegationGranted: { currentVersion: 1 },
   DelegationRevoked: { currentVersion: 1 },
   DelegatedDecisionReportedBack: { currentVersion: 1 },
   ConsultationRecorded: { currentVersion: 1 },
   ApprovalRecorded: { currentVersion: 1 },
   ApprovalRatified: { currentVersion: 1 },
-} as const satisfies EventSchemasOf<(BodyEvent | MeetingEvent | DelegationEvent | ApprovalEvent)['type']>;
+} as const satisfies EventSchemasOf<GovernanceEvent['type']>;

@@ -7,6 +7,7 @@ export * from './meeting/record-meeting';
 export * from './meeting/record-attendance';
 export * from './meeting/declare-interests';
 export * from './meeting/pass-resolution';
+export * from './meeting/resolution-index';
 export * from './delegation/delegation';
 export * from './delegation/grant-delegation';
 export * from './delegation/revoke-delegation';

@@ -1,4 +1,4 @@
-import { approvalsStream, evolveApprovals } from '@bcl/domain-governance';
+import { approvalsStream, approvedVersions, evolveApprovals } from '@bcl/domain-governance/facts';
 import { EventStore, foldStream, readWholeStream } from '@bcl/event-store';
 import { evolveHwbArea, evolveOrganisation, hwbAreaStream, organisationStream } from '@bcl/domain-registry';
 import { AreaFacts, LoggedPlanEvent, PlanEvent, PlanState, evolvePlan, planStream } from '@bcl/domain-plans';
@@ -60,9 +60,5 @@ export async function approvedPlanVersions(store: EventStore, planId: string): P
     approvalsStream({ kind: 'bcf-plan', id: planId }),
     evolveApprovals,
   );
-  return [
-    ...new Set(
-      (state?.approvals ?? []).flatMap((a) => (a.instrument.version === null ? [] : [a.instrument.version])),
-    ),
-  ];
+  return approvedVersions(state);
 }

@@ -1,4 +1,4 @@
-import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { ExecutionContext } from '@nestjs/common';
 import { Request } from 'express';
 import { Reflector } from '@nestjs/core';
 import { Actor } from '@bcl/event-store';
@@ -9,7 +9,7 @@ import { ALLOWED_ROLES } from './access-policy';
  * The actor for event metadata, from the verified token only: subject, display name, organisation, and the
  * authority acted under (the role that allowed this route).
  */
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+export function actorOf(context: ExecutionContext): Actor {
   const request = context.switchToHttp().getRequest<Request>();
   const identity = request.identity!;
   const allowed = new Reflector().get<Role[]>(ALLOWED_ROLES, context.getHandler()) ?? [];
@@ -19,4 +19,4 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
   if (identity.organisationId) actor.organisationId = identity.organisationId;
   if (identity.personId) actor.personId = identity.personId;
   return actor;
-});
+}

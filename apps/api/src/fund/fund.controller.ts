@@ -1,27 +1,13 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
-import { Actor } from '@bcl/event-store';
+import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AgreementTerms, Viewpoint, findingsCsv, partnerView } from '@bcl/domain-fund';
 import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
 import { AllowRoles } from '../auth/access-policy';
-import { CurrentActor } from '../auth/actor';
+import { WriteContext, WriteRequest } from '../http/write-context';
 import { setEtag } from '../http/etag';
 import { CommandQueryController, plain } from '../http/command-query-controller';
-import { CommandContext } from '../ledger/ledger-writer';
-import { commandContext } from '../http/command-context';
 import { IdParam } from '../http/id-param';
 import { todayInEngland } from '../http/business-dates';
 import {
@@ -96,27 +82,27 @@ const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => ({
 @Controller('fund')
 export class FundController extends CommandQueryController {
   /** Pool-year writes answer the position at the year end. */
-  private async writePoolYear({ poolId, year }: PoolYearParams, command: object, response: Response) {
+  private async writePoolYear(
+    { poolId, year }: PoolYearParams,
+    command: object,
+    request: WriteRequest,
+    location?: string,
+  ) {
     const viewAtYearEnd = new PoolYearPositionQuery(poolId, year, { asAt: yearEnd(year), axis: 'effective' });
-    return (await this.write<{ position: object }>(command, response, viewAtYearEnd)).position;
+    return (await this.write<{ position: object }>(command, request, viewAtYearEnd, location)).position;
   }
 
   @Post('agreements')
   @AllowRoles('governance-officer')
   establish(
     @Body() { reason, terms, ...input }: EstablishAgreementDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    response.setHeader('Location', `/api/fund/agreements/${input.agreementId}`);
     return this.write(
-      new RecordAgreementCommand(
-        { ...input, summary: null, terms: toTerms(terms) },
-        commandContext(request, actor, reason),
-      ),
-      response,
+      new RecordAgreementCommand({ ...input, summary: null, terms: toTerms(terms) }, request.because(reason)),
+      request,
       new GetAgreementQuery(input.agreementId, input.effectiveOn),
+      `/api/fund/agreements/${input.agreementId}`,
     );
   }
 
@@ -139,16 +125,14 @@ export class FundController extends CommandQueryController {
   vary(
     @Param() { id }: IdParam,
     @Body() { reason, terms, ...input }: VaryAgreementDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
       new RecordAgreementCommand(
         { ...input, agreementId: id, areaId: null, terms: toTerms(terms) },
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new GetAgreementQuery(id, input.effectiveOn),
     );
   }
@@ -158,15 +142,13 @@ export class FundController extends CommandQueryController {
   async open(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: OpenPoolYearDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    response.setHeader('Location', `/api/fund/pools/${id}/years/${input.year}/position`);
     return this.writePoolYear(
       { poolId: id, year: input.year },
-      new OpenPoolYearCommand({ ...input, poolId: id }, commandContext(request, actor, reason)),
-      response,
+      new OpenPoolYearCommand({ ...input, poolId: id }, request.because(reason)),
+      request,
+      `/api/fund/pools/${id}/years/${input.year}/position`,
     );
   }
 
@@ -178,9 +160,7 @@ export class FundController extends CommandQueryController {
   post(
     @Param() params: PoolYearParams,
     @Body() dto: PostTransactionDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     const input = {
       transactionId: dto.transactionId,
@@ -191,21 +171,16 @@ export class FundController extends CommandQueryController {
     };
     return this.writePoolYear(
       params,
-      new PostFundTransactionCommand(
-        params.poolId,
-        params.year,
-        input,
-        commandContext(request, actor, dto.reason),
-      ),
-      response,
+      new PostFundTransactionCommand(params.poolId, params.year, input, request.because(dto.reason)),
+      request,
     );
   }
 
-  private entry(params: PoolYearParams, entry: FundEntry, context: CommandContext, response: Response) {
+  private entry(params: PoolYearParams, entry: FundEntry, request: WriteRequest, reason: string) {
     return this.writePoolYear(
       params,
-      new RecordFundEntryCommand(params.poolId, params.year, plain(entry), context),
-      response,
+      new RecordFundEntryCommand(params.poolId, params.year, plain(entry), request.because(reason)),
+      request,
     );
   }
 
@@ -215,16 +190,9 @@ export class FundController extends CommandQueryController {
   reverse(
     @Param() params: PoolYearParams,
     @Body() { reason, ...input }: ReverseTransactionDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    return this.entry(
-      params,
-      { kind: 'reversal', ...input },
-      commandContext(request, actor, reason),
-      response,
-    );
+    return this.entry(params, { kind: 'reversal', ...input }, request, reason);
   }
 
   /** A plan, forecast or actual figure as a return, plan or decision stated it. */
@@ -234,12 +202,10 @@ export class FundController extends CommandQueryController {
   figure(
     @Param() params: PoolYearParams,
     @Body() { reason, ...input }: StateFigureDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     const figure = { ...input, quarter: input.quarter ?? null, composedOf: input.composedOf ?? null };
-    return this.entry(params, { kind: 'figure', figure }, commandContext(request, actor, reason), response);
+    return this.entry(params, { kind: 'figure', figure }, request, reason);
   }
 
   @Post('pools/:poolId/years/:year/closure')
@@ -248,16 +214,9 @@ export class FundController extends CommandQueryController {
   close(
     @Param() params: PoolYearParams,
     @Body() { reason, on, decision }: YearDecisionDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    return this.entry(
-      params,
-      { kind: 'close', on, decision },
-      commandContext(request, actor, reason),
-      response,
-    );
+    return this.entry(params, { kind: 'close', on, decision }, request, reason);
   }
 
   @Post('pools/:poolId/years/:year/reopening')
@@ -266,16 +225,9 @@ export class FundController extends CommandQueryController {
   reopen(
     @Param() params: PoolYearParams,
     @Body() { reason, on, decision }: YearDecisionDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    return this.entry(
-      params,
-      { kind: 'reopen', on, decision },
-      commandContext(request, actor, reason),
-      response,
-    );
+    return this.entry(params, { kind: 'reopen', on, decision }, request, reason);
   }
 
   /** The fund position as at a date (default: the year's last day), on the effective or the recorded axis. */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { FundController } from './fund.controller';
-import { FundFacts } from './fund-facts';
 import { RecordAgreementHandler } from './commands/record-agreement';
 import { OpenPoolYearHandler } from './commands/open-pool-year';
 import { PostFundTransactionHandler } from './commands/post-fund-transaction';
@@ -13,7 +12,6 @@ import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } 
   imports: [CqrsModule],
   controllers: [FundController],
   providers: [
-    FundFacts,
     RecordAgreementHandler,
     OpenPoolYearHandler,
     PostFundTransactionHandler,

@@ -1,106 +1,34 @@
-import { CalendarDate } from '@bcl/kernel';
-import { holderOfPostOn } from '@bcl/domain-registry/facts';
-import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, foldStream } from '@bcl/event-store';
+import { CalendarDate, refuse } from '@bcl/kernel';
+import { Injectable } from '@nestjs/common';
+import { GOVERNANCE_LIMITS } from '@bcl/domain-governance';
 import {
   AuthorityFacts,
-  GOVERNANCE_LIMITS,
   Delegation,
   InstrumentRef,
-  MeetingState,
   Resolution,
-  evolveBody,
-  evolveDelegation,
-  evolveMeeting,
-  bodyStream,
-  delegationStream,
-  governanceKey,
-  governanceProjection,
-  meetingStream,
-} from '@bcl/domain-governance';
-import {
-  PostState,
-  evolveHwbArea,
-  evolvePerson,
-  evolvePost,
-  hwbAreaStream,
-  personStream,
-  postStream,
-} from '@bcl/domain-registry';
-import { evolvePlan, planStream } from '@bcl/domain-plans';
-import { ServiceStore } from '@bcl/service-store';
-import { Problem } from '../http/problem';
-import { EVENT_STORE, SERVICE_STORE } from '../ledger/ledger.tokens';
+  authorityInForce,
+  resolutionAt,
+} from '@bcl/domain-governance/facts';
+import { PostState } from '@bcl/domain-registry/facts';
+import { currentPlanVersion } from '@bcl/domain-plans/facts';
+import { StreamFacts } from '../ledger/stream-facts';
 
-/**
- * What governance decisions are checked against, read from the streams that own each fact (bodies, meetings,
- * delegations, posts, people, plans). The read model is used only to find a resolution's meeting.
- */
+/** What governance decisions gather beyond single streams: resolutions, the authority in force, plan versions. */
 @Injectable()
 export class GovernanceFacts {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
-  ) {}
+  constructor(readonly streams: StreamFacts) {}
 
-  async body(bodyId: string) {
-    return (await foldStream(this.store, bodyStream(bodyId), evolveBody)).state;
-  }
-
-  async meeting(meetingId: string): Promise<MeetingState | undefined> {
-    return (await foldStream(this.store, meetingStream(meetingId), evolveMeeting)).state;
-  }
-
+  /** A resolution, found through its own stream (which names its meeting), as its meeting records it. */
   async resolution(resolutionId: string): Promise<(Resolution & { meetingDate: CalendarDate }) | undefined> {
-    const key = governanceKey.resolution(resolutionId);
-    const index = (await this.service.loadViews(governanceProjection.name, [key])).get(key) as
-      { meetingId: string } | undefined;
-    if (!index) return undefined;
-    const meeting = await this.meeting(index.meetingId);
-    const resolution = meeting?.resolutions.find((r) => r.resolutionId === resolutionId);
-    return resolution && { ...resolution, meetingDate: meeting!.date };
+    const index = await this.streams.resolutionIndex(resolutionId);
+    return index && resolutionAt(await this.streams.meeting(index.meetingId), resolutionId);
   }
 
-  async resolutionExists(resolutionId: string): Promise<boolean> {
-    const key = governanceKey.resolution(resolutionId);
-    return (await this.service.loadViews(governanceProjection.name, [key])).has(key);
-  }
-
-  async delegation(delegationId: string): Promise<Delegation | undefined> {
-    return (await foldStream(this.store, delegationStream(delegationId), evolveDelegation)).state;
-  }
-
-  async post(postId: string): Promise<PostState | undefined> {
-    return (await foldStream(this.store, postStream(postId), evolvePost)).state;
-  }
-
-  async postsExist(postIds: string[]): Promise<Set<string>> {
-    const found = await Promise.all(postIds.map(async (id) => ((await this.post(id)) ? id : null)));
-    return new Set(found.filter((id): id is string => id !== null));
-  }
-
-  async peopleExist(personIds: string[]): Promise<Set<string>> {
-    const found = await Promise.all(
-      personIds.map(async (id) =>
-        (await foldStream(this.store, personStream(id), evolvePerson)).state ? id : null,
-      ),
-    );
-    return new Set(found.filter((id): id is string => id !== null));
-  }
-
-  async areaExists(areaId: string): Promise<boolean> {
-    return (await foldStream(this.store, hwbAreaStream(areaId), evolveHwbArea)).state !== undefined;
-  }
-
-  /** The version the ledger holds of a BCF plan (404 if it holds none); null for instruments it does not version. */
+  /** The version the ledger holds of a BCF plan (refused, not found, if it holds none); null for other instruments. */
   async currentVersion(instrument: Pick<InstrumentRef, 'kind' | 'id'>): Promise<number | null> {
     if (instrument.kind !== 'bcf-plan') return null;
-    const plan = (await foldStream(this.store, planStream(instrument.id), evolvePlan)).state;
-    if (!plan)
-      throw new Problem(404, 'not-found', 'Not found', `plan '${instrument.id}' is not recorded`, [
-        { field: 'instrument', reason: `plan '${instrument.id}' is not recorded` },
-      ]);
-    return plan.version;
+    const version = currentPlanVersion(await this.streams.plan(instrument.id));
+    return version ?? refuse('not-found', 'instrument', `plan '${instrument.id}' is not recorded`);
   }
 
   /** Everything the authority check may ask, loaded up front: the delegation chain, the resolution, the posts. */
@@ -118,7 +46,7 @@ export class GovernanceFacts {
         delegations.size < GOVERNANCE_LIMITS.delegationChainLengthMax &&
         !delegations.has(id)
       ) {
-        const delegation: Delegation | undefined = await this.delegation(id);
+        const delegation: Delegation | undefined = await this.streams.delegation(id);
         if (!delegation) break;
         delegations.set(id, delegation);
         [...delegation.delegates.posts, ...delegation.consultees].forEach((post) => postIds.add(post));
@@ -134,14 +62,10 @@ export class GovernanceFacts {
     const posts = new Map<string, PostState>();
     await Promise.all(
       [...postIds].map(async (postId) => {
-        const post = await this.post(postId);
+        const post = await this.streams.post(postId);
         if (post) posts.set(postId, post);
       }),
     );
-    return {
-      holderOn: (postId, date) => holderOfPostOn(posts.get(postId), date),
-      delegation: (id) => delegations.get(id),
-      resolution: (id) => resolutions.get(id),
-    };
+    return authorityInForce(delegations, resolutions, posts);
   }
 }

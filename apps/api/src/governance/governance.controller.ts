@@ -1,14 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import { Response } from 'express';
 import { Actor } from '@bcl/event-store';
 import { READERS, Role } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CurrentActor } from '../auth/actor';
+import { WriteContext, WriteRequest } from '../http/write-context';
 import { setEtag } from '../http/etag';
 import { CommandQueryController, plain } from '../http/command-query-controller';
 import { Problem, invalidRequest } from '../http/problem';
-import { commandContext } from '../http/command-context';
 import { IdParam } from '../http/id-param';
 import { todayInEngland } from '../http/business-dates';
 import {
@@ -74,20 +73,12 @@ function actingPerson(actor: Actor): string {
 export class GovernanceController extends CommandQueryController {
   @Post('bodies')
   @AllowRoles('governance-officer')
-  establishBody(
-    @Body() { reason, ...input }: EstablishBodyDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    response.setHeader('Location', `/api/governance/bodies/${input.bodyId}`);
+  establishBody(@Body() { reason, ...input }: EstablishBodyDto, @WriteContext() request: WriteRequest) {
     return this.write(
-      new EstablishBodyCommand(
-        plain({ ...input, areaId: input.areaId ?? null }),
-        commandContext(request, actor, reason),
-      ),
-      response,
+      new EstablishBodyCommand(plain({ ...input, areaId: input.areaId ?? null }), request.because(reason)),
+      request,
       new GetBodyQuery(input.bodyId),
+      `/api/governance/bodies/${input.bodyId}`,
     );
   }
 
@@ -106,13 +97,11 @@ export class GovernanceController extends CommandQueryController {
   assignSeat(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: AssignSeatDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
-      new AssignSeatCommand(plain({ ...input, bodyId: id }), commandContext(request, actor, reason)),
-      response,
+      new AssignSeatCommand(plain({ ...input, bodyId: id }), request.because(reason)),
+      request,
       new GetBodyQuery(id),
     );
   }
@@ -128,13 +117,7 @@ export class GovernanceController extends CommandQueryController {
 
   @Post('meetings')
   @AllowRoles('governance-officer')
-  recordMeeting(
-    @Body() { reason, ...input }: RecordMeetingDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    response.setHeader('Location', `/api/governance/meetings/${input.meetingId}`);
+  recordMeeting(@Body() { reason, ...input }: RecordMeetingDto, @WriteContext() request: WriteRequest) {
     return this.write(
       new RecordMeetingCommand(
         plain({
@@ -142,10 +125,11 @@ export class GovernanceController extends CommandQueryController {
           venue: input.venue ?? null,
           agenda: input.agenda.map((item) => ({ ...item, urgent: item.urgent ?? null })),
         }),
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new GetMeetingQuery(input.meetingId),
+      `/api/governance/meetings/${input.meetingId}`,
     );
   }
 
@@ -164,17 +148,12 @@ export class GovernanceController extends CommandQueryController {
   recordAttendance(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: RecordAttendanceDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     const present = input.present.map((p) => ({ ...p, substituteFor: p.substituteFor ?? null }));
     return this.write(
-      new RecordAttendanceCommand(
-        plain({ ...input, present, meetingId: id }),
-        commandContext(request, actor, reason),
-      ),
-      response,
+      new RecordAttendanceCommand(plain({ ...input, present, meetingId: id }), request.because(reason)),
+      request,
       new GetMeetingQuery(id),
     );
   }
@@ -186,13 +165,11 @@ export class GovernanceController extends CommandQueryController {
   declareInterests(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: DeclareInterestsDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
-      new DeclareInterestsCommand(plain({ ...input, meetingId: id }), commandContext(request, actor, reason)),
-      response,
+      new DeclareInterestsCommand(plain({ ...input, meetingId: id }), request.because(reason)),
+      request,
       new GetMeetingQuery(id),
     );
   }
@@ -204,9 +181,7 @@ export class GovernanceController extends CommandQueryController {
   passResolution(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: PassResolutionDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
       new PassResolutionCommand(
@@ -223,22 +198,16 @@ export class GovernanceController extends CommandQueryController {
             : null,
           approvesMinutesOf: input.approvesMinutesOf ?? null,
         }),
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new GetMeetingQuery(id),
     );
   }
 
   @Post('delegations')
   @AllowRoles('governance-officer')
-  grantDelegation(
-    @Body() { reason, ...input }: GrantDelegationDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    response.setHeader('Location', `/api/governance/delegations/${input.delegationId}`);
+  grantDelegation(@Body() { reason, ...input }: GrantDelegationDto, @WriteContext() request: WriteRequest) {
     return this.write(
       new GrantDelegationCommand(
         plain({
@@ -254,10 +223,11 @@ export class GovernanceController extends CommandQueryController {
             ? { bodyId: input.reportBack.bodyId, by: input.reportBack.by ?? null }
             : null,
         }),
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new GetDelegationQuery(input.delegationId),
+      `/api/governance/delegations/${input.delegationId}`,
     );
   }
 
@@ -283,16 +253,14 @@ export class GovernanceController extends CommandQueryController {
   revoke(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: RevokeDelegationDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
       new RevokeDelegationCommand(
         { delegationId: id, on: input.on, resolutionId: input.resolutionId ?? null },
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new GetDelegationQuery(id),
     );
   }
@@ -304,16 +272,14 @@ export class GovernanceController extends CommandQueryController {
   reportBack(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: ReportBackDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
       new ReportBackCommand(
         { delegationId: id, meetingId: input.meetingId, resolutionId: input.resolutionId ?? null },
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new GetDelegationQuery(id),
     );
   }
@@ -325,9 +291,7 @@ export class GovernanceController extends CommandQueryController {
   consult(
     @Param() { kind, id }: InstrumentParams,
     @Body() { reason, version, ...input }: RecordConsultationDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
       new RecordConsultationCommand(
@@ -335,11 +299,11 @@ export class GovernanceController extends CommandQueryController {
           ...input,
           note: input.note ?? null,
           instrument: { kind, id, version: version ?? null },
-          personId: actingPerson(actor),
+          personId: actingPerson(request.actor),
         }),
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new ProvenanceQuery(kind, id),
     );
   }
@@ -351,16 +315,14 @@ export class GovernanceController extends CommandQueryController {
   approve(
     @Param() { kind, id }: InstrumentParams,
     @Body() { reason, version, authority, ...input }: RecordApprovalDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
       new RecordApprovalCommand(
         plain({
           ...input,
           instrument: { kind, id, version: version ?? null },
-          actorPersonId: actingPerson(actor),
+          actorPersonId: actingPerson(request.actor),
           authority:
             authority.kind === 'delegation'
               ? { kind: 'delegation' as const, delegationId: authority.id }
@@ -368,9 +330,9 @@ export class GovernanceController extends CommandQueryController {
           amountPence: input.amountPence ?? null,
           provisionalConditions: input.provisionalConditions ?? null,
         }),
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new ProvenanceQuery(kind, id),
     );
   }
@@ -381,16 +343,14 @@ export class GovernanceController extends CommandQueryController {
   ratify(
     @Param() { kind, id, approvalId }: ApprovalParams,
     @Body() { reason, resolutionId }: RatifyApprovalDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
     return this.write(
       new RatifyApprovalCommand(
         { instrument: { kind, id, version: null }, approvalId, resolutionId },
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
-      response,
+      request,
       new ProvenanceQuery(kind, id),
     );
   }

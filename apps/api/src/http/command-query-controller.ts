@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Response } from 'express';
 import { WriteResult } from '../ledger/ledger-writer';
 import { setEtag } from './etag';
+import { WriteRequest } from './write-context';
 
 /** DTO instances (nested ones included) as the plain JSON the event store records. */
 export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -15,10 +15,19 @@ export abstract class CommandQueryController {
     protected readonly queries: QueryBus,
   ) {}
 
-  /** Runs a command, sets the ETag to the revision it wrote, then answers the query showing the result. */
-  protected async write<T>(command: object, response: Response, then: object): Promise<T> {
+  /**
+   * The one write helper: runs a command, sets the ETag to the revision it wrote (and the Location of what it
+   * created, if given), then answers the query showing the result.
+   */
+  protected async write<T>(
+    command: object,
+    request: WriteRequest,
+    then: object,
+    location?: string,
+  ): Promise<T> {
     const result = await this.commands.execute<object, WriteResult>(command);
-    setEtag(response, result.revision);
+    setEtag(request.response, result.revision);
+    if (location) request.response.setHeader('Location', location);
     return this.queries.execute<object, T>(then);
   }
 }

@@ -25,13 +25,19 @@ export interface CommandContext {
   ifMatch?: number;
 }
 
-export interface Decision<S, E extends { type: string; data: object }> {
+/**
+ * One write: the stream it appends to, how its state folds, the facts it is checked against (gathered first,
+ * with I/O), and the decision itself (pure and synchronous, refusing only with a DomainError).
+ */
+export interface Decision<S, E extends { type: string; data: object }, F = undefined> {
   stream: string;
   evolve: (state: S | undefined, event: E) => S;
-  /** Pure, given the facts; may await facts that depend on the folded state (e.g. the pool-year's agreement). */
-  decide: (state: S | undefined) => E[] | Promise<E[]>;
-  /** The date the change takes effect, written as the events' validTime: given, or read from the folded state. */
-  effectiveOn?: string | ((state: S | undefined) => string | undefined);
+  /** Loads what the decision needs beyond its own stream (facts of other streams); may refuse with a DomainError. */
+  gather?: (state: S | undefined) => Promise<F>;
+  /** Pure and synchronous: the events to record, or a DomainError refusal. */
+  decide: (state: S | undefined, facts: F) => E[];
+  /** The date the change takes effect, written as the events' validTime: given, or read from the state and facts. */
+  effectiveOn?: string | ((state: S | undefined, facts: F) => string | undefined);
   context: CommandContext;
 }
 
@@ -53,19 +59,16 @@ export class LedgerWriter {
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner[],
   ) {}
 
-  load<S, E extends { type: string; data: object }>(
-    stream: string,
-    evolve: (state: S | undefined, event: E) => S,
-  ): Promise<{ state: S | undefined; revision: number }> {
-    return foldStream(this.store, stream, evolve);
+  /** Loads the stream and gathers the facts, then decides without appending: refuses as `execute` would. */
+  async check<S, E extends { type: string; data: object }, F>(decision: Decision<S, E, F>): Promise<void> {
+    await this.decide(decision);
   }
 
-  async execute<S, E extends { type: string; data: object }>(decision: Decision<S, E>): Promise<WriteResult> {
+  async execute<S, E extends { type: string; data: object }, F>(
+    decision: Decision<S, E, F>,
+  ): Promise<WriteResult> {
     const { context } = decision;
-    const { state, revision } = await this.load(decision.stream, decision.evolve);
-    if (context.ifMatch !== undefined && context.ifMatch !== revision)
-      throw preconditionFailed(decision.stream, revision);
-    const decided = await decision.decide(state);
+    const { state, revision, facts, decided } = await this.decide(decision);
     if (decided.length === 0) return { stream: decision.stream, revision, position: null };
     const metadata: EventMetadata = {
       actor: context.actor,
@@ -74,7 +77,7 @@ export class LedgerWriter {
     };
     if (context.idempotencyKey) metadata.idempotencyKey = context.idempotencyKey;
     const effectiveOn =
-      typeof decision.effectiveOn === 'function' ? decision.effectiveOn(state) : decision.effectiveOn;
+      typeof decision.effectiveOn === 'function' ? decision.effectiveOn(state, facts) : decision.effectiveOn;
     if (effectiveOn) metadata.validTime = effectiveOn;
     const events: NewEvent[] = decided.map((event, index) => ({
       eventId: context.idempotencyKey
@@ -113,6 +116,14 @@ export class LedgerWriter {
       );
     }
     return { stream: decision.stream, revision: result.lastRevision, position: result.lastPosition };
+  }
+
+  private async decide<S, E extends { type: string; data: object }, F>(decision: Decision<S, E, F>) {
+    const { state, revision } = await foldStream(this.store, decision.stream, decision.evolve);
+    const facts = (decision.gather ? await decision.gather(state) : undefined) as F;
+    const { ifMatch } = decision.context;
+    if (ifMatch !== undefined && ifMatch !== revision) throw preconditionFailed(decision.stream, revision);
+    return { state, revision, facts, decided: decision.decide(state, facts) };
   }
 }
 

@@ -6,6 +6,7 @@ import { EVENT_SCHEMAS, PROJECTIONS as DEFINITIONS } from '@bcl/read-models';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from './ledger.tokens';
 import { LedgerWriter } from './ledger-writer';
+import { StreamFacts } from './stream-facts';
 
 /** The event store, the service store beside it, and the projection that feeds the read model. */
 @Global()
@@ -34,8 +35,9 @@ import { LedgerWriter } from './ledger-writer';
       },
     },
     LedgerWriter,
+    StreamFacts,
   ],
-  exports: [EVENT_STORE, SERVICE_STORE, PROJECTIONS, LedgerWriter],
+  exports: [EVENT_STORE, SERVICE_STORE, PROJECTIONS, LedgerWriter, StreamFacts],
 })
 export class LedgerModule implements OnApplicationShutdown {
   constructor(

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@bcl/event-store';
-import { AreaFacts, CheckResult, PlanState, PlanningReference, checkPlan } from '@bcl/domain-plans';
+import { refuse } from '@bcl/kernel';
+import { PlanningReference } from '@bcl/domain-plans';
+import { AreaFacts, CheckResult, PlanState, planChecks } from '@bcl/domain-plans/facts';
 import { loadAreaFacts, loadPlan, planningReference, referenceDirectory } from '@bcl/plan-import';
 import { Problem } from '../http/problem';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
@@ -44,13 +46,12 @@ export class PlanContext {
   }
 
   async checks(state: PlanState): Promise<CheckResult[]> {
-    return (await this.checker(state))(state);
+    return planChecks(state, this.reference(state.cycle), await this.area(state.areaId));
   }
 
-  /** The check function for a plan's cycle and area, loaded once, for a decision to apply to the state it folds. */
-  async checker(state: PlanState): Promise<(current: PlanState | undefined) => CheckResult[]> {
-    const reference = this.reference(state.cycle);
-    const area = await this.area(state.areaId);
-    return (current) => (current ? checkPlan(current, reference, area) : []);
+  /** What a plan step or warning acceptance gathers: the plan's checks (refused, not found, with no plan). */
+  async checksOfRecorded(planId: string, state: PlanState | undefined): Promise<CheckResult[]> {
+    if (!state) return refuse('not-found', 'planId', `plan '${planId}' is not recorded`);
+    return this.checks(state);
   }
 }

@@ -1,19 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
-import { Actor } from '@bcl/event-store';
+import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import {
   PlanDocumentInvalid,
@@ -23,11 +10,10 @@ import {
   writePlanWorkbook,
 } from '@bcl/plan-import';
 import { AllowRoles } from '../auth/access-policy';
-import { CurrentActor } from '../auth/actor';
+import { WriteContext, WriteRequest } from '../http/write-context';
+import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
 import { invalidRequest } from '../http/problem';
-import { WriteResult } from '../ledger/ledger-writer';
-import { commandContext } from '../http/command-context';
 import { IdParam } from '../http/id-param';
 import { normaliseKnownAt } from '../http/business-dates';
 import {
@@ -52,12 +38,7 @@ const IMPORT_REASON = 'plan document imported through the API';
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('plans')
-export class PlansController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class PlansController extends CommandQueryController {
   /** Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks. */
   @Post('import')
   @HttpCode(200)
@@ -66,12 +47,7 @@ export class PlansController {
     description: `A plan document (application/json: docs/plan-format.schema.json) or a planning-template workbook (${XLSX_MEDIA_TYPE})`,
     schema: { type: 'object' },
   })
-  async import(
-    @Body() body: object,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  async import(@Body() body: object, @WriteContext() request: WriteRequest) {
     let document;
     try {
       document = Buffer.isBuffer(body)
@@ -85,12 +61,13 @@ export class PlansController {
         ]);
       throw error;
     }
-    const context = commandContext(request, actor, `${IMPORT_REASON}: ${document.justification}`);
-    const result = await this.commands.execute<ImportPlanCommand, WriteResult>(
+    const context = request.because(`${IMPORT_REASON}: ${document.justification}`);
+    return this.write(
       new ImportPlanCommand(document, context),
+      request,
+      new GetPlanQuery(document.planId),
+      `/api/plans/${document.planId}`,
     );
-    response.setHeader('Location', `/api/plans/${document.planId}`);
-    return this.respond(document.planId, result, response);
   }
 
   @Get()
@@ -159,17 +136,16 @@ export class PlansController {
   async recordStep(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: RecordPlanStepDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<RecordPlanStepCommand, WriteResult>(
+    return this.write(
       new RecordPlanStepCommand(
         { ...input, parties: [...input.parties], planId: id },
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
+      request,
+      new GetPlanQuery(id),
     );
-    return this.respond(id, result, response);
   }
 
   @Post(':id/warning-acceptances')
@@ -179,18 +155,12 @@ export class PlansController {
   async acceptWarning(
     @Param() { id }: IdParam,
     @Body() { reason, checkId }: AcceptPlanWarningDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<AcceptPlanWarningCommand, WriteResult>(
-      new AcceptPlanWarningCommand({ planId: id, checkId }, commandContext(request, actor, reason)),
+    return this.write(
+      new AcceptPlanWarningCommand({ planId: id, checkId }, request.because(reason)),
+      request,
+      new GetPlanQuery(id),
     );
-    return this.respond(id, result, response);
-  }
-
-  private async respond(id: string, result: WriteResult, response: Response) {
-    setEtag(response, result.revision);
-    return this.queries.execute(new GetPlanQuery(id));
   }
 }

@@ -1,14 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
-import { Actor } from '@bcl/event-store';
+import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CurrentActor } from '../auth/actor';
+import { WriteContext, WriteRequest } from '../http/write-context';
+import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
-import { WriteResult } from '../ledger/ledger-writer';
-import { commandContext } from '../http/command-context';
 import { IdParam, MemberParams } from '../http/id-param';
 import { AddAreaMemberDto, DefineHwbAreaDto, EndDatedDto } from './dto/registry.dto';
 import { AsAtQueryDto, PageQueryDto } from '../http/common.dto';
@@ -24,25 +21,16 @@ import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('areas')
-export class AreasController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class AreasController extends CommandQueryController {
   @Post()
   @AllowRoles('admin')
-  async define(
-    @Body() { reason, ...input }: DefineHwbAreaDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const result = await this.commands.execute<DefineHwbAreaCommand, WriteResult>(
-      new DefineHwbAreaCommand(input, commandContext(request, actor, reason)),
+  async define(@Body() { reason, ...input }: DefineHwbAreaDto, @WriteContext() request: WriteRequest) {
+    return this.write(
+      new DefineHwbAreaCommand(input, request.because(reason)),
+      request,
+      new GetAreaQuery(input.areaId),
+      `/api/areas/${input.areaId}`,
     );
-    response.setHeader('Location', `/api/areas/${input.areaId}`);
-    return this.respond(input.areaId, result, response);
   }
 
   @Get()
@@ -73,14 +61,13 @@ export class AreasController {
   async addMember(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: AddAreaMemberDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<AddAreaMemberCommand, WriteResult>(
-      new AddAreaMemberCommand({ ...input, areaId: id }, commandContext(request, actor, reason)),
+    return this.write(
+      new AddAreaMemberCommand({ ...input, areaId: id }, request.because(reason)),
+      request,
+      new GetAreaQuery(id),
     );
-    return this.respond(id, result, response);
   }
 
   @Post(':id/members/:memberId/end')
@@ -90,21 +77,12 @@ export class AreasController {
   async endMembership(
     @Param() { id, memberId }: MemberParams,
     @Body() { reason, until }: EndDatedDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<EndAreaMembershipCommand, WriteResult>(
-      new EndAreaMembershipCommand(
-        { areaId: id, organisationId: memberId, until },
-        commandContext(request, actor, reason),
-      ),
+    return this.write(
+      new EndAreaMembershipCommand({ areaId: id, organisationId: memberId, until }, request.because(reason)),
+      request,
+      new GetAreaQuery(id),
     );
-    return this.respond(id, result, response);
-  }
-
-  private async respond(id: string, result: WriteResult, response: Response) {
-    setEtag(response, result.revision);
-    return this.queries.execute(new GetAreaQuery(id));
   }
 }

@@ -1,14 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
-import { Actor } from '@bcl/event-store';
+import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CurrentActor } from '../auth/actor';
+import { WriteContext, WriteRequest } from '../http/write-context';
+import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
-import { WriteResult } from '../ledger/ledger-writer';
-import { commandContext } from '../http/command-context';
 import { IdParam } from '../http/id-param';
 import {
   ListOrganisationsQueryDto,
@@ -29,33 +26,24 @@ import { normaliseKnownAt } from '../http/business-dates';
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('organisations')
-export class OrganisationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class OrganisationsController extends CommandQueryController {
   @Post()
   @AllowRoles('admin')
-  async register(
-    @Body() body: RegisterOrganisationDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  async register(@Body() body: RegisterOrganisationDto, @WriteContext() request: WriteRequest) {
     const { reason, ...input } = body;
-    const result = await this.commands.execute<RegisterOrganisationCommand, WriteResult>(
+    return this.write(
       new RegisterOrganisationCommand(
         {
           ...input,
           codes: input.codes.map(({ scheme, value }) => ({ scheme, value })),
           parentOrganisationId: input.parentOrganisationId ?? null,
         },
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
+      request,
+      new GetOrganisationQuery(input.organisationId),
+      `/api/organisations/${input.organisationId}`,
     );
-    response.setHeader('Location', `/api/organisations/${input.organisationId}`);
-    return this.respond(input.organisationId, result, response);
   }
 
   @Get()
@@ -85,14 +73,13 @@ export class OrganisationsController {
   async rename(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: RenameOrganisationDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<RenameOrganisationCommand, WriteResult>(
-      new RenameOrganisationCommand({ ...input, organisationId: id }, commandContext(request, actor, reason)),
+    return this.write(
+      new RenameOrganisationCommand({ ...input, organisationId: id }, request.because(reason)),
+      request,
+      new GetOrganisationQuery(id),
     );
-    return this.respond(id, result, response);
   }
 
   @Post(':id/succession')
@@ -102,18 +89,12 @@ export class OrganisationsController {
   async recordSuccession(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: RecordSuccessionDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<RecordSuccessionCommand, WriteResult>(
-      new RecordSuccessionCommand({ ...input, organisationId: id }, commandContext(request, actor, reason)),
+    return this.write(
+      new RecordSuccessionCommand({ ...input, organisationId: id }, request.because(reason)),
+      request,
+      new GetOrganisationQuery(id),
     );
-    return this.respond(id, result, response);
-  }
-
-  private async respond(id: string, result: WriteResult, response: Response) {
-    setEtag(response, result.revision);
-    return this.queries.execute(new GetOrganisationQuery(id));
   }
 }

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
-import { Actor } from '@bcl/event-store';
+import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CurrentActor } from '../auth/actor';
+import { WriteContext, WriteRequest } from '../http/write-context';
+import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
-import { WriteResult, derivedEventId } from '../ledger/ledger-writer';
-import { commandContext } from '../http/command-context';
+import { derivedEventId } from '../ledger/ledger-writer';
 import { IdParam } from '../http/id-param';
 import { RegisterPersonDto } from './dto/registry.dto';
 import { ReasonDto } from '../http/common.dto';
@@ -21,30 +19,24 @@ import { GetPersonQuery } from './queries/get-person';
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('people')
-export class PeopleController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class PeopleController extends CommandQueryController {
   /** The id is pseudonymous: given, or derived from the Idempotency-Key (so a retry names the same person). */
   @Post()
   @AllowRoles('admin', 'governance-officer')
   async register(
     @Body() { reason, displayName, personId }: RegisterPersonDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const context = commandContext(request, actor, reason);
+    const context = request.because(reason);
     const id =
       personId ??
-      `p-${context.idempotencyKey ? derivedEventId(`${actor.id}\n${context.idempotencyKey}\nperson`) : randomUUID()}`;
-    const result = await this.commands.execute<RegisterPersonCommand, WriteResult>(
+      `p-${context.idempotencyKey ? derivedEventId(`${request.actor.id}\n${context.idempotencyKey}\nperson`) : randomUUID()}`;
+    return this.write(
       new RegisterPersonCommand({ personId: id, displayName }, context),
+      request,
+      new GetPersonQuery(id),
+      `/api/people/${id}`,
     );
-    response.setHeader('Location', `/api/people/${id}`);
-    return this.respond(id, result, response);
   }
 
   @Get(':id')
@@ -61,18 +53,12 @@ export class PeopleController {
   async erase(
     @Param() { id }: IdParam,
     @Body() { reason }: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<ErasePersonalDataCommand, WriteResult>(
-      new ErasePersonalDataCommand({ personId: id }, commandContext(request, actor, reason)),
+    return this.write(
+      new ErasePersonalDataCommand({ personId: id }, request.because(reason)),
+      request,
+      new GetPersonQuery(id),
     );
-    return this.respond(id, result, response);
-  }
-
-  private async respond(id: string, result: WriteResult, response: Response) {
-    setEtag(response, result.revision);
-    return this.queries.execute(new GetPersonQuery(id));
   }
 }

@@ -1,14 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
-import { Actor } from '@bcl/event-store';
+import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CurrentActor } from '../auth/actor';
+import { WriteContext, WriteRequest } from '../http/write-context';
+import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
-import { WriteResult } from '../ledger/ledger-writer';
-import { commandContext } from '../http/command-context';
 import { IdParam, MemberParams } from '../http/id-param';
 import { AppointPostHolderDto, CreatePostDto, EndDatedDto } from './dto/registry.dto';
 import { AsAtQueryDto } from '../http/common.dto';
@@ -23,25 +20,16 @@ import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('posts')
-export class PostsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
+export class PostsController extends CommandQueryController {
   @Post()
   @AllowRoles('admin', 'governance-officer')
-  async create(
-    @Body() { reason, ...input }: CreatePostDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const result = await this.commands.execute<CreatePostCommand, WriteResult>(
-      new CreatePostCommand(input, commandContext(request, actor, reason)),
+  async create(@Body() { reason, ...input }: CreatePostDto, @WriteContext() request: WriteRequest) {
+    return this.write(
+      new CreatePostCommand(input, request.because(reason)),
+      request,
+      new GetPostQuery(input.postId),
+      `/api/posts/${input.postId}`,
     );
-    response.setHeader('Location', `/api/posts/${input.postId}`);
-    return this.respond(input.postId, result, response);
   }
 
   @Get(':id')
@@ -66,17 +54,16 @@ export class PostsController {
   async appoint(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: AppointPostHolderDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<AppointPostHolderCommand, WriteResult>(
+    return this.write(
       new AppointPostHolderCommand(
         { ...input, postId: id, until: input.until ?? null },
-        commandContext(request, actor, reason),
+        request.because(reason),
       ),
+      request,
+      new GetPostQuery(id),
     );
-    return this.respond(id, result, response);
   }
 
   @Post(':id/holders/:memberId/end')
@@ -86,21 +73,12 @@ export class PostsController {
   async endHolding(
     @Param() { id, memberId }: MemberParams,
     @Body() { reason, until }: EndDatedDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @WriteContext() request: WriteRequest,
   ) {
-    const result = await this.commands.execute<EndPostHoldingCommand, WriteResult>(
-      new EndPostHoldingCommand(
-        { postId: id, personId: memberId, until },
-        commandContext(request, actor, reason),
-      ),
+    return this.write(
+      new EndPostHoldingCommand({ postId: id, personId: memberId, until }, request.because(reason)),
+      request,
+      new GetPostQuery(id),
     );
-    return this.respond(id, result, response);
-  }
-
-  private async respond(id: string, result: WriteResult, response: Response) {
-    setEtag(response, result.revision);
-    return this.queries.execute(new GetPostQuery(id));
   }
 }

@@ -8,9 +8,9 @@ import {
   defineProjection,
 } from '@bcl/kernel';
 import { ApprovalEvent, evolveApprovals } from '../approval/approval';
-import { BodyEvent, evolveBody } from '../body/body';
-import { DelegationEvent, evolveDelegation } from '../delegation/delegation';
-import { MeetingEvent, evolveMeeting } from '../meeting/meeting';
+import { evolveBody } from '../body/body';
+import { evolveDelegation } from '../delegation/delegation';
+import { evolveMeeting } from '../meeting/meeting';
 import {
   ActionEntry,
   DelegationView,
@@ -20,7 +20,8 @@ import {
   governanceKey as key,
 } from './governance-views';
 
-export type GovernanceEvent = BodyEvent | MeetingEvent | DelegationEvent | ApprovalEvent;
+import type { GovernanceEvent } from '../events';
+export type { GovernanceEvent } from '../events';
 
 type Action = Omit<ActionEntry, 'recordedAt'>;
 
@@ -278,6 +279,8 @@ export const governanceProjection = defineProjection<GovernanceEvent, Governance
       reads: (event) => [key.meeting(event.data.meetingId)],
       apply: meetingMinuted.apply,
     },
+    // The claim only makes a resolution's id unique and findable from the log; the meeting's view shows it.
+    ResolutionIdClaimed: 'ignored',
     DelegationGranted: withActions({
       reads: (event) => [
         key.delegation(event.data.delegationId),

@@ -1,15 +1,11 @@
 import { FinancialYear } from '@bcl/kernel';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  PostTransaction,
-  agreementAsAt,
-  evolvePooledFund,
-  pooledFundStream,
-  postTransaction,
-} from '@bcl/domain-fund';
-import { Problem } from '../../http/problem';
+import { refuse } from '@bcl/kernel';
+import { PostTransaction, evolvePooledFund, pooledFundStream, postTransaction } from '@bcl/domain-fund';
+import { termsInForce } from '@bcl/domain-fund/facts';
+import { recordedIn } from '@bcl/domain-registry/facts';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { FundFacts } from '../fund-facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class PostFundTransactionCommand {
   constructor(
@@ -25,22 +21,22 @@ export class PostFundTransactionCommand {
 export class PostFundTransactionHandler implements ICommandHandler<PostFundTransactionCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly facts: FundFacts,
+    private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ poolId, year, input, context }: PostFundTransactionCommand): Promise<WriteResult> {
+  execute({ poolId, year, input, context }: PostFundTransactionCommand): Promise<WriteResult> {
     const district = input.movement.kind === 'dfg-pass-down' ? [input.movement.districtId] : [];
-    const organisations = await this.facts.organisationsExist(district);
     return this.ledger.execute({
       stream: pooledFundStream(poolId, year),
       evolve: evolvePooledFund,
-      decide: async (state) => {
-        if (!state)
-          throw new Problem(404, 'not-found', 'Not found', `pool '${poolId}' has no year ${year} opened`);
-        const agreement = (await this.facts.agreement(state.agreementId))!;
-        const terms = agreementAsAt(agreement, input.effectiveOn)?.terms ?? null;
-        return postTransaction(state, input, { terms, organisationExists: (id) => organisations.has(id) });
-      },
+      gather: async (state) => ({
+        organisationExists: recordedIn(await this.facts.recorded(district, this.facts.organisation)),
+        terms: state ? termsInForce(await this.facts.agreement(state.agreementId), input.effectiveOn) : null,
+      }),
+      decide: (state, facts) =>
+        state
+          ? postTransaction(state, input, facts)
+          : refuse('not-found', 'poolId', `pool '${poolId}' has no year ${year} opened`),
       effectiveOn: input.effectiveOn,
       context,
     });

@@ -7,7 +7,8 @@ import {
   varyAgreement,
 } from '@bcl/domain-fund';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { FundFacts } from '../fund-facts';
+import { recordedIn } from '@bcl/domain-registry/facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 /** Establishes an S75 agreement (no `summary`), or varies one from a date. */
 export class RecordAgreementCommand {
@@ -28,23 +29,22 @@ export class RecordAgreementCommand {
 export class RecordAgreementHandler implements ICommandHandler<RecordAgreementCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly facts: FundFacts,
+    private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ input, context }: RecordAgreementCommand): Promise<WriteResult> {
-    const organisations = await this.facts.organisationsExist(input.terms.parties);
+  execute({ input, context }: RecordAgreementCommand): Promise<WriteResult> {
     const postId = input.terms.pooledFundManagerPostId;
-    const managerExists = postId !== null && (await this.facts.postExists(postId));
-    const areaExists = input.areaId !== null && (await this.facts.areaExists(input.areaId));
-    const facts = {
-      organisationExists: (id: string) => organisations.has(id),
-      postExists: (id: string) => id === postId && managerExists,
-      areaExists,
-    };
     return this.ledger.execute({
       stream: agreementStream(input.agreementId),
       evolve: evolveAgreement,
-      decide: (state) =>
+      gather: async () => ({
+        organisationExists: recordedIn(
+          await this.facts.recorded(input.terms.parties, this.facts.organisation),
+        ),
+        postExists: recordedIn(await this.facts.recorded(postId === null ? [] : [postId], this.facts.post)),
+        areaExists: input.areaId !== null && (await this.facts.area(input.areaId)) !== undefined,
+      }),
+      decide: (state, facts) =>
         input.summary === null
           ? establishAgreement(state, { ...input, areaId: input.areaId ?? '' }, facts)
           : varyAgreement(state, { ...input, summary: input.summary }, facts),

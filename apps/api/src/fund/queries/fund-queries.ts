@@ -8,7 +8,7 @@ import { loadPlanFigures, loadPoolYear, poolYearPosition, poolYearReports } from
 import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
 import { EVENT_STORE, SERVICE_STORE } from '../../ledger/ledger.tokens';
-import { FundFacts } from '../fund-facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 async function requiredPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
   const loaded = await loadPoolYear(store, poolId, year);
@@ -56,7 +56,7 @@ export class GetAgreementQuery {
 @QueryHandler(GetAgreementQuery)
 export class GetAgreementHandler implements IQueryHandler<GetAgreementQuery> {
   constructor(
-    private readonly facts: FundFacts,
+    private readonly facts: StreamFacts,
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,
   ) {}
   async execute({ agreementId, asAt }: GetAgreementQuery) {

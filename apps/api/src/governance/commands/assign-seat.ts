@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AssignSeat, assignSeat, bodyStream, evolveBody } from '@bcl/domain-governance';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { GovernanceFacts } from '../governance-facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class AssignSeatCommand {
   constructor(
@@ -14,15 +14,15 @@ export class AssignSeatCommand {
 export class AssignSeatHandler implements ICommandHandler<AssignSeatCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly facts: GovernanceFacts,
+    private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ input, context }: AssignSeatCommand): Promise<WriteResult> {
-    const postExists = (await this.facts.post(input.postId)) !== undefined;
+  execute({ input, context }: AssignSeatCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: bodyStream(input.bodyId),
       evolve: evolveBody,
-      decide: (state) => assignSeat(state, input, { postExists }),
+      gather: async () => ({ postExists: (await this.facts.post(input.postId)) !== undefined }),
+      decide: (state, facts) => assignSeat(state, input, facts),
       effectiveOn: input.from,
       context,
     });

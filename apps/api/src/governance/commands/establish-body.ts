@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EstablishBody, bodyStream, establishBody, evolveBody } from '@bcl/domain-governance';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { GovernanceFacts } from '../governance-facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class EstablishBodyCommand {
   constructor(
@@ -14,15 +14,17 @@ export class EstablishBodyCommand {
 export class EstablishBodyHandler implements ICommandHandler<EstablishBodyCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly facts: GovernanceFacts,
+    private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ input, context }: EstablishBodyCommand): Promise<WriteResult> {
-    const areaExists = input.areaId === null || (await this.facts.areaExists(input.areaId));
+  execute({ input, context }: EstablishBodyCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: bodyStream(input.bodyId),
       evolve: evolveBody,
-      decide: (state) => establishBody(state, input, { areaExists }),
+      gather: async () => ({
+        areaExists: input.areaId === null || (await this.facts.area(input.areaId)) !== undefined,
+      }),
+      decide: (state, facts) => establishBody(state, input, facts),
       effectiveOn: input.establishedOn,
       context,
     });

@@ -7,6 +7,7 @@ import {
 } from '@bcl/domain-governance';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
 import { GovernanceFacts } from '../governance-facts';
+import { recordedIn } from '@bcl/domain-registry/facts';
 
 export class GrantDelegationCommand {
   constructor(
@@ -22,17 +23,19 @@ export class GrantDelegationHandler implements ICommandHandler<GrantDelegationCo
     private readonly facts: GovernanceFacts,
   ) {}
 
-  async execute({ input, context }: GrantDelegationCommand): Promise<WriteResult> {
-    const resolution = await this.facts.resolution(input.resolutionId);
-    const parent = input.parentDelegationId
-      ? await this.facts.delegation(input.parentDelegationId)
-      : undefined;
-    const posts = await this.facts.postsExist([...input.delegates.posts, ...input.consultees]);
+  execute({ input, context }: GrantDelegationCommand): Promise<WriteResult> {
+    const { streams } = this.facts;
     return this.ledger.execute({
       stream: delegationStream(input.delegationId),
       evolve: evolveDelegation,
-      decide: (state) =>
-        grantDelegation(state, input, { resolution, parent, postExists: (id) => posts.has(id) }),
+      gather: async () => ({
+        resolution: await this.facts.resolution(input.resolutionId),
+        parent: input.parentDelegationId ? await streams.delegation(input.parentDelegationId) : undefined,
+        postExists: recordedIn(
+          await streams.recorded([...input.delegates.posts, ...input.consultees], streams.post),
+        ),
+      }),
+      decide: (state, facts) => grantDelegation(state, input, facts),
       effectiveOn: input.validFrom,
       context,
     });

@@ -1,7 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { PassResolution, evolveMeeting, meetingStream, passResolution } from '@bcl/domain-governance';
+import {
+  PassResolution,
+  claimResolutionId,
+  evolveMeeting,
+  evolveResolutionIndex,
+  meetingStream,
+  passResolution,
+  resolutionStream,
+} from '@bcl/domain-governance';
+import { recordedIn } from '@bcl/domain-registry/facts';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { GovernanceFacts } from '../governance-facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class PassResolutionCommand {
   constructor(
@@ -10,28 +19,54 @@ export class PassResolutionCommand {
   ) {}
 }
 
+/**
+ * Two appends: the resolution's own stream is claimed for the meeting (so the id is unique and its meeting
+ * can be found from the log), then the meeting records the resolution. The pass is decided first, so a refused
+ * resolution claims nothing; a retry after the claim alone finds the claim its own and completes.
+ */
 @CommandHandler(PassResolutionCommand)
 export class PassResolutionHandler implements ICommandHandler<PassResolutionCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly facts: GovernanceFacts,
+    private readonly facts: StreamFacts,
   ) {}
 
   async execute({ input, context }: PassResolutionCommand): Promise<WriteResult> {
-    const exists = await this.facts.resolutionExists(input.resolutionId);
-    const earlier = input.approvesMinutesOf ? await this.facts.meeting(input.approvesMinutesOf) : undefined;
-    const posts = await this.facts.postsExist(input.authorises?.posts ?? []);
-    return this.ledger.execute({
-      stream: meetingStream(input.meetingId),
+    const { resolutionId, meetingId } = input;
+    const pass = {
+      stream: meetingStream(meetingId),
       evolve: evolveMeeting,
-      decide: (state) =>
+      gather: async () => ({
+        index: await this.facts.resolutionIndex(resolutionId),
+        earlier: input.approvesMinutesOf ? await this.facts.meeting(input.approvesMinutesOf) : undefined,
+        posts: await this.facts.recorded(input.authorises?.posts ?? [], this.facts.post),
+      }),
+      decide: (state: Parameters<typeof passResolution>[0], { index, earlier, posts }: Gathered) =>
         passResolution(state, input, {
-          resolutionExists: () => exists,
+          resolutionExists: () =>
+            (index !== undefined && index.meetingId !== meetingId) ||
+            (state?.resolutions.some((r) => r.resolutionId === resolutionId) ?? false),
           meeting: () => earlier,
-          postExists: (id) => posts.has(id),
+          postExists: recordedIn(posts),
         }),
-      effectiveOn: (meeting) => meeting?.date,
+      effectiveOn: (meeting: { date: string } | undefined) => meeting?.date,
       context,
+    };
+    // a log from before resolutions had streams holds resolutions with no claim: claim them, then refuse as before
+    const meeting = await this.facts.meeting(meetingId);
+    if (!meeting?.resolutions.some((r) => r.resolutionId === resolutionId)) await this.ledger.check(pass);
+    await this.ledger.execute({
+      stream: resolutionStream(resolutionId),
+      evolve: evolveResolutionIndex,
+      decide: (state) => claimResolutionId(state, { resolutionId, meetingId }),
+      context: { ...context, ifMatch: undefined },
     });
+    return this.ledger.execute(pass);
   }
+}
+
+interface Gathered {
+  index: Awaited<ReturnType<StreamFacts['resolutionIndex']>>;
+  earlier: Awaited<ReturnType<StreamFacts['meeting']>>;
+  posts: Set<string>;
 }

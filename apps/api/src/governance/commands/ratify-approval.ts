@@ -17,20 +17,22 @@ export class RatifyApprovalHandler implements ICommandHandler<RatifyApprovalComm
     private readonly facts: GovernanceFacts,
   ) {}
 
-  async execute({ input, context }: RatifyApprovalCommand): Promise<WriteResult> {
-    const resolution = await this.facts.resolution(input.resolutionId);
+  execute({ input, context }: RatifyApprovalCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: approvalsStream(input.instrument),
       evolve: evolveApprovals,
-      decide: async (state) => {
+      gather: async (state) => {
         const authority = state?.approvals.find((a) => a.approvalId === input.approvalId)?.authority;
-        const authorisingBodyId =
-          authority?.kind === 'delegation'
-            ? (await this.facts.delegation(authority.delegationId))?.grantingBodyId
-            : authority && (await this.facts.resolution(authority.resolutionId))?.bodyId;
-        return ratifyApproval(state, input, { resolution, authorisingBodyId });
+        return {
+          resolution: await this.facts.resolution(input.resolutionId),
+          authorisingBodyId:
+            authority?.kind === 'delegation'
+              ? (await this.facts.streams.delegation(authority.delegationId))?.grantingBodyId
+              : authority && (await this.facts.resolution(authority.resolutionId))?.bodyId,
+        };
       },
-      effectiveOn: resolution?.meetingDate,
+      decide: (state, facts) => ratifyApproval(state, input, facts),
+      effectiveOn: (_state, facts) => facts.resolution?.meetingDate,
       context,
     });
   }

@@ -18,13 +18,15 @@ export class RecordApprovalHandler implements ICommandHandler<RecordApprovalComm
     private readonly facts: GovernanceFacts,
   ) {}
 
-  async execute({ input, context }: RecordApprovalCommand): Promise<WriteResult> {
-    const currentVersion = await this.facts.currentVersion(input.instrument);
-    const authority = await this.facts.authority(input.authority, input.actingPostId);
+  execute({ input, context }: RecordApprovalCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: approvalsStream(input.instrument),
       evolve: evolveApprovals,
-      decide: (state) => recordApproval(state, input, { ...authority, currentVersion }),
+      gather: async () => ({
+        currentVersion: await this.facts.currentVersion(input.instrument),
+        ...(await this.facts.authority(input.authority, input.actingPostId)),
+      }),
+      decide: (state, facts) => recordApproval(state, input, facts),
       effectiveOn: input.effectiveOn,
       context,
     });

@@ -1,7 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Attendance, evolveMeeting, meetingStream, recordAttendance } from '@bcl/domain-governance';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { GovernanceFacts } from '../governance-facts';
+import { recordedIn } from '@bcl/domain-registry/facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class RecordAttendanceCommand {
   constructor(
@@ -14,19 +15,22 @@ export class RecordAttendanceCommand {
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly facts: GovernanceFacts,
+    private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ input, context }: RecordAttendanceCommand): Promise<WriteResult> {
-    const people = await this.facts.peopleExist([
+  execute({ input, context }: RecordAttendanceCommand): Promise<WriteResult> {
+    const people = [
       ...input.present.map((p) => p.personId),
       ...input.apologies,
       ...input.inAttendance.map((o) => o.personId),
-    ]);
+    ];
     return this.ledger.execute({
       stream: meetingStream(input.meetingId),
       evolve: evolveMeeting,
-      decide: (state) => recordAttendance(state, input, { personExists: (id) => people.has(id) }),
+      gather: async () => ({
+        personExists: recordedIn(await this.facts.recorded(people, this.facts.person)),
+      }),
+      decide: (state, facts) => recordAttendance(state, input, facts),
       effectiveOn: (meeting) => meeting?.date,
       context,
     });

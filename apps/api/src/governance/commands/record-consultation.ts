@@ -18,16 +18,17 @@ export class RecordConsultationHandler implements ICommandHandler<RecordConsulta
     private readonly facts: GovernanceFacts,
   ) {}
 
-  async execute({ input, context }: RecordConsultationCommand): Promise<WriteResult> {
-    const delegation = await this.facts.delegation(input.delegationId);
-    const authority = await this.facts.authority(
-      { kind: 'delegation', delegationId: input.delegationId },
-      input.postId,
-    );
+  execute({ input, context }: RecordConsultationCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: approvalsStream(input.instrument),
       evolve: evolveApprovals,
-      decide: (state) => recordConsultation(state, input, { delegation, holderOn: authority.holderOn }),
+      gather: async () => ({
+        delegation: await this.facts.streams.delegation(input.delegationId),
+        holderOn: (
+          await this.facts.authority({ kind: 'delegation', delegationId: input.delegationId }, input.postId)
+        ).holderOn,
+      }),
+      decide: (state, facts) => recordConsultation(state, input, facts),
       effectiveOn: input.on,
       context,
     });

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RecordMeeting, evolveMeeting, meetingStream, recordMeeting } from '@bcl/domain-governance';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { GovernanceFacts } from '../governance-facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class RecordMeetingCommand {
   constructor(
@@ -14,15 +14,15 @@ export class RecordMeetingCommand {
 export class RecordMeetingHandler implements ICommandHandler<RecordMeetingCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly facts: GovernanceFacts,
+    private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ input, context }: RecordMeetingCommand): Promise<WriteResult> {
-    const body = await this.facts.body(input.bodyId);
+  execute({ input, context }: RecordMeetingCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: meetingStream(input.meetingId),
       evolve: evolveMeeting,
-      decide: (state) => recordMeeting(state, input, { body }),
+      gather: async () => ({ body: await this.facts.body(input.bodyId) }),
+      decide: (state, facts) => recordMeeting(state, input, facts),
       effectiveOn: input.date,
       context,
     });

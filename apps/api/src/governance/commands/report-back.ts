@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { delegationStream, evolveDelegation, reportBack } from '@bcl/domain-governance';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { GovernanceFacts } from '../governance-facts';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class ReportBackCommand {
   constructor(
@@ -14,16 +14,16 @@ export class ReportBackCommand {
 export class ReportBackHandler implements ICommandHandler<ReportBackCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly facts: GovernanceFacts,
+    private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ input, context }: ReportBackCommand): Promise<WriteResult> {
-    const meeting = await this.facts.meeting(input.meetingId);
+  execute({ input, context }: ReportBackCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: delegationStream(input.delegationId),
       evolve: evolveDelegation,
-      decide: (state) => reportBack(state, input, { meeting }),
-      effectiveOn: meeting?.date,
+      gather: async () => ({ meeting: await this.facts.meeting(input.meetingId) }),
+      decide: (state, facts) => reportBack(state, input, facts),
+      effectiveOn: (_state, facts) => facts.meeting?.date,
       context,
     });
   }

@@ -1,4 +1,4 @@
-import { DomainError } from '@bcl/kernel';
+import { refuse } from '@bcl/kernel';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { delegationStream, evolveDelegation, revokeDelegation } from '@bcl/domain-governance';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
@@ -18,17 +18,19 @@ export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegation
     private readonly facts: GovernanceFacts,
   ) {}
 
-  async execute({ input, context }: RevokeDelegationCommand): Promise<WriteResult> {
-    if (input.resolutionId !== null && !(await this.facts.resolutionExists(input.resolutionId)))
-      throw new DomainError(
-        'not-found',
-        'resolutionId',
-        `resolution '${input.resolutionId}' is not recorded`,
-      );
+  execute({ input, context }: RevokeDelegationCommand): Promise<WriteResult> {
+    const { resolutionId } = input;
     return this.ledger.execute({
       stream: delegationStream(input.delegationId),
       evolve: evolveDelegation,
-      decide: (state) => revokeDelegation(state, input),
+      gather: async () => ({
+        resolutionRecorded:
+          resolutionId === null || (await this.facts.resolution(resolutionId)) !== undefined,
+      }),
+      decide: (state, facts) =>
+        facts.resolutionRecorded
+          ? revokeDelegation(state, input)
+          : refuse('not-found', 'resolutionId', `resolution '${resolutionId}' is not recorded`),
       effectiveOn: input.on,
       context,
     });

@@ -17,12 +17,12 @@ export class AcceptPlanWarningHandler implements ICommandHandler<AcceptPlanWarni
     private readonly plans: PlanContext,
   ) {}
 
-  async execute({ input, context }: AcceptPlanWarningCommand): Promise<WriteResult> {
-    const checks = await this.plans.checker((await this.plans.plan(input.planId)).state);
+  execute({ input, context }: AcceptPlanWarningCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: planStream(input.planId),
       evolve: evolvePlan,
-      decide: (current) => acceptWarning(current, input, checks(current)),
+      gather: (current) => this.plans.checksOfRecorded(input.planId, current),
+      decide: (current, checks) => acceptWarning(current, input, checks),
       context,
     });
   }

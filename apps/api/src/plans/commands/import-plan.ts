@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EventStore } from '@bcl/event-store';
-import { approvedPlanVersions } from '@bcl/plan-import';
-import { EVENT_STORE } from '../../ledger/ledger.tokens';
+import { approvedVersions } from '@bcl/domain-governance/facts';
 import { RecordPlanDocument, evolvePlan, planStream, recordPlanDocument } from '@bcl/domain-plans';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { StreamFacts } from '../../ledger/stream-facts';
 import { PlanContext } from '../plan-context';
 
 export class ImportPlanCommand {
@@ -20,17 +18,20 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
   constructor(
     private readonly ledger: LedgerWriter,
     private readonly plans: PlanContext,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ document, context }: ImportPlanCommand): Promise<WriteResult> {
-    const reference = this.plans.reference(document.cycle);
-    const area = await this.plans.area(document.areaId);
-    const approved = await approvedPlanVersions(this.store, document.planId);
+  execute({ document, context }: ImportPlanCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: planStream(document.planId),
       evolve: evolvePlan,
-      decide: (state) => recordPlanDocument(state, document, reference, area, approved),
+      gather: async () => ({
+        reference: this.plans.reference(document.cycle),
+        area: await this.plans.area(document.areaId),
+        approved: approvedVersions(await this.facts.approvals({ kind: 'bcf-plan', id: document.planId })),
+      }),
+      decide: (state, { reference, area, approved }) =>
+        recordPlanDocument(state, document, reference, area, approved),
       context,
     });
   }

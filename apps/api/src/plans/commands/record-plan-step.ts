@@ -18,12 +18,12 @@ export class RecordPlanStepHandler implements ICommandHandler<RecordPlanStepComm
     private readonly plans: PlanContext,
   ) {}
 
-  async execute({ input, context }: RecordPlanStepCommand): Promise<WriteResult> {
-    const checks = await this.plans.checker((await this.plans.plan(input.planId)).state);
+  execute({ input, context }: RecordPlanStepCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: planStream(input.planId),
       evolve: evolvePlan,
-      decide: (current) => recordLifecycleStep(current, input, checks(current)),
+      gather: (current) => this.plans.checksOfRecorded(input.planId, current),
+      decide: (current, checks) => recordLifecycleStep(current, input, checks),
       effectiveOn: input.on,
       context,
     });

@@ -1,13 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  AddAreaMember,
-  addAreaMember,
-  evolveHwbArea,
-  evolveOrganisation,
-  hwbAreaStream,
-  organisationStream,
-} from '@bcl/domain-registry';
+import { AddAreaMember, addAreaMember, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class AddAreaMemberCommand {
   constructor(
@@ -18,14 +12,17 @@ export class AddAreaMemberCommand {
 
 @CommandHandler(AddAreaMemberCommand)
 export class AddAreaMemberHandler implements ICommandHandler<AddAreaMemberCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly facts: StreamFacts,
+  ) {}
 
-  async execute({ input, context }: AddAreaMemberCommand): Promise<WriteResult> {
-    const organisation = await this.ledger.load(organisationStream(input.organisationId), evolveOrganisation);
+  execute({ input, context }: AddAreaMemberCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: hwbAreaStream(input.areaId),
       evolve: evolveHwbArea,
-      decide: (state) => addAreaMember(state, input, organisation.state),
+      gather: () => this.facts.organisation(input.organisationId),
+      decide: (state, organisation) => addAreaMember(state, input, organisation),
       effectiveOn: input.from,
       context,
     });

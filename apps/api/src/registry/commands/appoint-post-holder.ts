@@ -1,13 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  AppointPostHolder,
-  appointPostHolder,
-  evolvePerson,
-  evolvePost,
-  personStream,
-  postStream,
-} from '@bcl/domain-registry';
+import { AppointPostHolder, appointPostHolder, evolvePost, postStream } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class AppointPostHolderCommand {
   constructor(
@@ -18,14 +12,17 @@ export class AppointPostHolderCommand {
 
 @CommandHandler(AppointPostHolderCommand)
 export class AppointPostHolderHandler implements ICommandHandler<AppointPostHolderCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly facts: StreamFacts,
+  ) {}
 
-  async execute({ input, context }: AppointPostHolderCommand): Promise<WriteResult> {
-    const person = await this.ledger.load(personStream(input.personId), evolvePerson);
+  execute({ input, context }: AppointPostHolderCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: postStream(input.postId),
       evolve: evolvePost,
-      decide: (state) => appointPostHolder(state, input, person.state),
+      gather: () => this.facts.person(input.personId),
+      decide: (state, person) => appointPostHolder(state, input, person),
       effectiveOn: input.from,
       context,
     });

@@ -1,13 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  CreatePost,
-  createPost,
-  evolveOrganisation,
-  evolvePost,
-  organisationStream,
-  postStream,
-} from '@bcl/domain-registry';
+import { CreatePost, createPost, evolvePost, postStream } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class CreatePostCommand {
   constructor(
@@ -18,14 +12,17 @@ export class CreatePostCommand {
 
 @CommandHandler(CreatePostCommand)
 export class CreatePostHandler implements ICommandHandler<CreatePostCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly facts: StreamFacts,
+  ) {}
 
-  async execute({ input, context }: CreatePostCommand): Promise<WriteResult> {
-    const organisation = await this.ledger.load(organisationStream(input.organisationId), evolveOrganisation);
+  execute({ input, context }: CreatePostCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: postStream(input.postId),
       evolve: evolvePost,
-      decide: (state) => createPost(state, input, organisation.state),
+      gather: () => this.facts.organisation(input.organisationId),
+      decide: (state, organisation) => createPost(state, input, organisation),
       effectiveOn: input.createdOn,
       context,
     });

@@ -6,6 +6,7 @@ import {
   recordSuccession,
 } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class RecordSuccessionCommand {
   constructor(
@@ -16,14 +17,17 @@ export class RecordSuccessionCommand {
 
 @CommandHandler(RecordSuccessionCommand)
 export class RecordSuccessionHandler implements ICommandHandler<RecordSuccessionCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly facts: StreamFacts,
+  ) {}
 
-  async execute({ input, context }: RecordSuccessionCommand): Promise<WriteResult> {
-    const successor = await this.ledger.load(organisationStream(input.successorId), evolveOrganisation);
+  execute({ input, context }: RecordSuccessionCommand): Promise<WriteResult> {
     return this.ledger.execute({
       stream: organisationStream(input.organisationId),
       evolve: evolveOrganisation,
-      decide: (state) => recordSuccession(state, input, successor.state),
+      gather: () => this.facts.organisation(input.successorId),
+      decide: (state, successor) => recordSuccession(state, input, successor),
       effectiveOn: input.effectiveOn,
       context,
     });

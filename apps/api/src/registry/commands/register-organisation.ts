@@ -6,6 +6,7 @@ import {
   registerOrganisation,
 } from '@bcl/domain-registry';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { StreamFacts } from '../../ledger/stream-facts';
 
 export class RegisterOrganisationCommand {
   constructor(
@@ -19,16 +20,18 @@ export class RegisterOrganisationHandler implements ICommandHandler<
   RegisterOrganisationCommand,
   WriteResult
 > {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly facts: StreamFacts,
+  ) {}
 
-  async execute({ input, context }: RegisterOrganisationCommand): Promise<WriteResult> {
-    const parent = input.parentOrganisationId
-      ? (await this.ledger.load(organisationStream(input.parentOrganisationId), evolveOrganisation)).state
-      : undefined;
+  execute({ input, context }: RegisterOrganisationCommand): Promise<WriteResult> {
+    const parentId = input.parentOrganisationId;
     return this.ledger.execute({
       stream: organisationStream(input.organisationId),
       evolve: evolveOrganisation,
-      decide: (state) => registerOrganisation(state, input, parent),
+      gather: async () => (parentId ? await this.facts.organisation(parentId) : undefined),
+      decide: (state, parent) => registerOrganisation(state, input, parent),
       effectiveOn: input.establishedOn,
       context,
     });

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { evolvePerson, personStream, registerPerson } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
 import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { StreamFacts } from '../../ledger/stream-facts';
 import { SERVICE_STORE } from '../../ledger/ledger.tokens';
 
 export class RegisterPersonCommand {
@@ -20,12 +21,12 @@ export class RegisterPersonCommand {
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand, WriteResult> {
   constructor(
     private readonly ledger: LedgerWriter,
+    private readonly facts: StreamFacts,
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,
   ) {}
 
   async execute({ input, context }: RegisterPersonCommand): Promise<WriteResult> {
-    const existing = await this.ledger.load(personStream(input.personId), evolvePerson);
-    registerPerson(existing.state, input); // refuse before touching the vault
+    registerPerson(await this.facts.person(input.personId), input); // refuse before touching the vault
     await this.service.putPersonalData(input.personId, input.displayName);
     return this.ledger.execute({
       stream: personStream(input.personId),

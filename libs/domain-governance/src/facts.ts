@@ -1,0 +1,50 @@
+/**
+ * The governance context's published facts: what other contexts may ask of it (the authority in force, a
+ * resolution and its meeting, the versions of an instrument that were approved), computed from folded stream
+ * states only. Other domain libraries and the shell's fact loaders import this module
+ * (`@bcl/domain-governance/facts`), never governance's internals.
+ */
+import { CalendarDate } from '@bcl/kernel';
+import { PostState, holderOfPostOn } from '@bcl/domain-registry/facts';
+import { AuthorityFacts, Delegation } from './authority';
+import { MeetingState, Resolution } from './meeting/meeting';
+import { ApprovalsState } from './approval/approval';
+
+export type { AuthorityFacts, Delegation, InstrumentRef } from './authority';
+export type { MeetingState, Resolution } from './meeting/meeting';
+export type { ResolutionIndex } from './meeting/resolution-index';
+export type { ApprovalsState } from './approval/approval';
+export { approvalsStream, evolveApprovals } from './approval/approval';
+
+/** A resolution as passed at its meeting, with the meeting's date; undefined when the meeting does not hold it. */
+export function resolutionAt(
+  meeting: MeetingState | undefined,
+  resolutionId: string,
+): (Resolution & { meetingDate: CalendarDate }) | undefined {
+  const resolution = meeting?.resolutions.find((r) => r.resolutionId === resolutionId);
+  return resolution && meeting && { ...resolution, meetingDate: meeting.date };
+}
+
+/** The authority in force, from the delegations, resolutions and posts a request names (loaded beforehand). */
+export function authorityInForce(
+  delegations: ReadonlyMap<string, Delegation>,
+  resolutions: ReadonlyMap<string, Resolution>,
+  posts: ReadonlyMap<string, PostState>,
+): AuthorityFacts {
+  return {
+    holderOn: (postId, date) => holderOfPostOn(posts.get(postId), date),
+    delegation: (id) => delegations.get(id),
+    resolution: (id) => resolutions.get(id),
+  };
+}
+
+/** The versions of an instrument that have an approval recorded against them (brief P2; issue 5). */
+export function approvedVersions(approvals: ApprovalsState | undefined): number[] {
+  return [
+    ...new Set(
+      (approvals?.approvals ?? []).flatMap((a) =>
+        a.instrument.version === null ? [] : [a.instrument.version],
+      ),
+    ),
+  ];
+}

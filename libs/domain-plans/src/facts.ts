@@ -1,0 +1,27 @@
+/**
+ * The plans context's published facts: what other contexts may ask of it (a plan's current version and its
+ * checks), and nothing else. Other domain libraries and the shell's fact loaders import this module
+ * (`@bcl/domain-plans/facts`), never the plans context's internals.
+ */
+import { PlanState } from './plan/plan';
+import { CheckResult, checkPlan } from './checks/plan-checks';
+import { PlanningReference } from './reference/planning-reference';
+
+export type { PlanState } from './plan/plan';
+export type { CheckResult } from './checks/plan-checks';
+export type { AreaFacts } from './plan/record-plan-document';
+export { evolvePlan, planStream } from './plan/plan';
+
+/** The version the ledger holds of a plan, or undefined when it holds none. */
+export function currentPlanVersion(plan: PlanState | undefined): number | undefined {
+  return plan?.version;
+}
+
+/** The plan's checks against its cycle's reference data and its area; none for a plan not recorded. */
+export function planChecks(
+  plan: PlanState | undefined,
+  reference: PlanningReference,
+  area: { twoTier: boolean },
+): CheckResult[] {
+  return plan ? checkPlan(plan, reference, area) : [];
+}
