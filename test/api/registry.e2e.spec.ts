@@ -1,6 +1,6 @@
 import { EventStore } from '@bcl/event-store';
 import { ServiceStore, rebuildProjection } from '@bcl/service-store';
-import { PROJECTIONS } from '@bcl/read-models';
+import { PROJECTIONS } from '@bcl/contexts';
 import { defaultServiceStoreFor } from '@bcl/service-store';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore, withEventStore } from '../support/durable-stores';

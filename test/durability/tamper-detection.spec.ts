@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import {
   ChainBreakKind,
   EventStore,
-  LedgerDigest,
+  LogDigest,
   PREV_HASH_KEY,
   hashRecord,
   takeDigest,
@@ -51,8 +51,8 @@ async function rawAccess(
 const STREAMS = ['fund-kent-2017-18', 'fund-medway-2017-18', 'fund-rutland-2016-17'];
 
 /** 30 events over three streams; returns a digest taken at position 20. */
-async function seed(store: EventStore): Promise<LedgerDigest> {
-  let digest: LedgerDigest | null = null;
+async function seed(store: EventStore): Promise<LogDigest> {
+  let digest: LogDigest | null = null;
   for (let i = 0; i < 30; i += 1) {
     await store.append(
       STREAMS[i % 3]!,
@@ -66,7 +66,7 @@ async function seed(store: EventStore): Promise<LedgerDigest> {
 
 describeEachDurableStore('tampering with stored rows', (setting) => {
   let store: EventStore;
-  let digest: LedgerDigest;
+  let digest: LogDigest;
   let raw: Awaited<ReturnType<typeof rawAccess>>;
 
   beforeEach(async () => {

@@ -27,7 +27,7 @@ import {
 import { PLAN_EVENT_SCHEMAS } from '@bcl/domain-plans';
 import { GOVERNANCE_EVENT_SCHEMAS } from '@bcl/domain-governance';
 import { FUND_EVENT_SCHEMAS } from '@bcl/domain-fund';
-import { EVENT_SCHEMAS, replayInMemory } from '@bcl/read-models';
+import { EVENT_SCHEMAS, replayInMemory } from '@bcl/contexts';
 import { ProjectionDefinition, ServiceStore, rebuildProjection } from '@bcl/service-store';
 
 /**

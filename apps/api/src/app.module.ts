@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TokenVerifier } from '@bcl/identity';
 import { API_CONFIG, ApiConfig } from './config/api-config';
-import { LedgerModule } from './ledger/ledger.module';
+import { EventLogModule } from './event-log/event-log.module';
 import { RegistryModule } from './registry/registry.module';
 import { PlansModule } from './plans/plans.module';
 import { GovernanceModule } from './governance/governance.module';
@@ -25,7 +25,7 @@ export class AppModule {
       global: true,
       imports: [
         CqrsModule.forRoot(),
-        LedgerModule,
+        EventLogModule,
         RegistryModule,
         PlansModule,
         GovernanceModule,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { DEFAULT_STORE, openEventStore } from '@bcl/event-store-open';
 import { EventMetadata, EventStore, withUpcasting } from '@bcl/event-store';
-import { EVENT_SCHEMAS } from '@bcl/read-models';
+import { EVENT_SCHEMAS } from '@bcl/contexts';
 import { cliConfigFromEnv } from './config';
 
 export interface GlobalOptions {

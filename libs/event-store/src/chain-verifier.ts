@@ -1,5 +1,5 @@
 import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, recordPrefix } from './event-record';
-import { LedgerDigest } from './ledger-digest';
+import { LogDigest } from './log-digest';
 
 /** One stored event as verification sees it: the stored bytes plus what the store keeps beside them. */
 export interface VerifiableRow {
@@ -43,7 +43,7 @@ export interface ChainVerifierOptions {
   contiguousPositions: boolean;
   /** Where the log must start, when the store knows it. */
   firstPosition?: bigint;
-  digest?: LedgerDigest;
+  digest?: LogDigest;
 }
 
 /**

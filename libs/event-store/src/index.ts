@@ -9,7 +9,7 @@ export * from './canonical-json';
 export * from './event-record';
 export * from './event-id';
 export * from './chain-verifier';
-export * from './ledger-digest';
+export * from './log-digest';
 export * from './verify-log';
 export { foldStream, logEventPages, logRowPages, readWholeStream, type LogReadOptions } from './read-paging';
 export * from './ndjson-export';

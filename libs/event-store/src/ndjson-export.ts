@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ChainVerifier, VerifyReport } from './chain-verifier';
 import { EventStore } from './event-store.port';
-import { LedgerDigest } from './ledger-digest';
+import { LogDigest } from './log-digest';
 import { logRowPages } from './read-paging';
 
 export const EXPORT_FORMAT = 'bcl-export/1';
@@ -41,7 +41,7 @@ export async function exportLog(
 }
 
 /** Verifies an NDJSON export offline, with no database: what an auditor runs. Streams the file. */
-export async function verifyExportFile(path: string, digest?: LedgerDigest): Promise<VerifyReport> {
+export async function verifyExportFile(path: string, digest?: LogDigest): Promise<VerifyReport> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let verifier: ChainVerifier | undefined;
   let lineNumber = 0;

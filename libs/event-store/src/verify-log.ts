@@ -1,10 +1,10 @@
 import { ChainVerifier, VerifyReport } from './chain-verifier';
 import { EventStore } from './event-store.port';
-import { LedgerDigest } from './ledger-digest';
+import { LogDigest } from './log-digest';
 import { logRowPages } from './read-paging';
 
 /** Walks a store's whole log page by page (constant memory) and reports the first break. */
-export async function verifyStore(store: EventStore, digest?: LedgerDigest): Promise<VerifyReport> {
+export async function verifyStore(store: EventStore, digest?: LogDigest): Promise<VerifyReport> {
   const { contiguousPositions, firstPosition } = store.description;
   const verifier = new ChainVerifier({ contiguousPositions, firstPosition, digest });
   for await (const rows of logRowPages(store)) {
@@ -14,7 +14,7 @@ export async function verifyStore(store: EventStore, digest?: LedgerDigest): Pro
 }
 
 /** The digest of the log as it is now: the last event's position and hash, and the event count. */
-export async function takeDigest(store: EventStore): Promise<LedgerDigest | null> {
+export async function takeDigest(store: EventStore): Promise<LogDigest | null> {
   const report = await verifyStore(store);
   if (!report.ok) {
     throw new Error(`the log does not verify, so no digest was taken: ${report.firstBreak!.message}`);

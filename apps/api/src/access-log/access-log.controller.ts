@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../auth/access-policy';
-import { SERVICE_STORE } from '../ledger/ledger.tokens';
+import { SERVICE_STORE } from '../event-log/event-log.tokens';
 import { PageLimitDto } from '../http/common.dto';
 
 export class AccessLogQueryDto extends PageLimitDto {

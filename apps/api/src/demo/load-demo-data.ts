@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPlanInput } from '@bcl/plan-import';
-import { CommandContext, WriteResult } from '../ledger/ledger-writer';
+import { CommandContext, WriteResult } from '../event-log/event-log-writer';
 import { RegisterOrganisationCommand } from '../registry/commands/register-organisation';
 import { RenameOrganisationCommand } from '../registry/commands/rename-organisation';
 import { RecordSuccessionCommand } from '../registry/commands/record-succession';

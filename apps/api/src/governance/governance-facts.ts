@@ -11,7 +11,7 @@ import {
 } from '@bcl/domain-governance/facts';
 import { PostState } from '@bcl/domain-registry/facts';
 import { currentPlanVersion } from '@bcl/domain-plans/facts';
-import { StreamFacts } from '../ledger/stream-facts';
+import { StreamFacts } from '../event-log/stream-facts';
 
 /** What governance decisions gather beyond single streams: resolutions, the authority in force, plan versions. */
 @Injectable()

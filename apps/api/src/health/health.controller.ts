@@ -4,7 +4,7 @@ import { Response } from 'express';
 import { EventStore } from '@bcl/event-store';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
 import { PublicRoute } from '../auth/access-policy';
-import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from '../ledger/ledger.tokens';
+import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from '../event-log/event-log.tokens';
 
 /** Lag above this many positions makes the service not ready (it still answers, with older views). */
 export const READY_LAG_POSITIONS_MAX = 1000n;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { WriteResult } from '../ledger/ledger-writer';
+import { WriteResult } from '../event-log/event-log-writer';
 import { setEtag } from './etag';
 import { WriteRequest } from './write-context';
 

@@ -4,7 +4,7 @@ import { Request, Response } from 'express';
 import { Observable, from, mergeMap, of } from 'rxjs';
 import { canonicalJson } from '@bcl/event-store';
 import { ServiceStore } from '@bcl/service-store';
-import { SERVICE_STORE } from '../ledger/ledger.tokens';
+import { SERVICE_STORE } from '../event-log/event-log.tokens';
 import { Problem, invalidRequest } from './problem';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;

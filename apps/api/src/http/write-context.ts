@@ -2,7 +2,7 @@ import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { Actor } from '@bcl/event-store';
 import { actorOf } from '../auth/actor';
-import { CommandContext } from '../ledger/ledger-writer';
+import { CommandContext } from '../event-log/event-log-writer';
 import { ifMatchRevision } from './etag';
 
 /** What a write route needs from its request besides the body: who acts, the headers, and the response. */

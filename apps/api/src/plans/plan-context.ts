@@ -5,7 +5,7 @@ import { PlanningReference } from '@bcl/domain-plans';
 import { AreaFacts, CheckResult, PlanState, planChecks } from '@bcl/domain-plans/facts';
 import { loadAreaFacts, loadPlan, planningReference, referenceDirectory } from '@bcl/plan-import';
 import { Problem } from '../http/problem';
-import { EVENT_STORE } from '../ledger/ledger.tokens';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
 /** What plan commands and queries need beside the plan: its cycle's reference data and its area's facts. */

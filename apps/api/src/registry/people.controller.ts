@@ -7,7 +7,7 @@ import { AllowRoles } from '../auth/access-policy';
 import { WriteContext, WriteRequest } from '../http/write-context';
 import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
-import { derivedEventId } from '../ledger/ledger-writer';
+import { derivedEventId } from '../event-log/event-log-writer';
 import { IdParam } from '../http/id-param';
 import { RegisterPersonDto } from './dto/registry.dto';
 import { ReasonDto } from '../http/common.dto';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { EventStore } from '@bcl/event-store';
 import { fundProjection, zeroSumProblem } from '@bcl/domain-fund';
-import { replayInMemory } from '@bcl/read-models';
+import { replayInMemory } from '@bcl/contexts';
 import { ServiceStore } from '@bcl/service-store';
 
 export interface FundInvariantReport {

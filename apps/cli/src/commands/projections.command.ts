@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { PROJECTIONS } from '@bcl/read-models';
+import { PROJECTIONS } from '@bcl/contexts';
 import { ServiceStore, defaultServiceStoreFor, rebuildProjection } from '@bcl/service-store';
 import { GlobalOptions, report, storeSetting, withStore } from '../cli-context';
 import { cliConfigFromEnv } from '../config';

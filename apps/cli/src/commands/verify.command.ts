@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { LedgerDigest, VerifyReport, digestFromJson, verifyExportFile, verifyStore } from '@bcl/event-store';
+import { LogDigest, VerifyReport, digestFromJson, verifyExportFile, verifyStore } from '@bcl/event-store';
 import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
 import { FundInvariantReport, checkFundInvariant } from './fund-invariant';
 import { serviceStoreSetting } from './projections.command';
@@ -37,7 +37,7 @@ export function verifyCommand(): Command {
     });
 }
 
-function readDigest(path: string): LedgerDigest {
+function readDigest(path: string): LogDigest {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

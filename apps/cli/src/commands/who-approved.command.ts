@@ -10,7 +10,7 @@ import {
 } from '@bcl/domain-governance';
 import { registryProjection, viewKey } from '@bcl/domain-registry';
 import { evolvePlan, planStream } from '@bcl/domain-plans';
-import { replayInMemory } from '@bcl/read-models';
+import { replayInMemory } from '@bcl/contexts';
 import { ServiceStore } from '@bcl/service-store';
 import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
 import { serviceStoreSetting } from './projections.command';

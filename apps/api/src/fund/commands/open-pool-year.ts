@@ -2,8 +2,8 @@ import { FinancialYear, yearBounds } from '@bcl/kernel';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { evolvePooledFund, openYear, pooledFundStream } from '@bcl/domain-fund';
 import { establishesPool } from '@bcl/domain-fund/facts';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class OpenPoolYearCommand {
   constructor(
@@ -15,13 +15,13 @@ export class OpenPoolYearCommand {
 @CommandHandler(OpenPoolYearCommand)
 export class OpenPoolYearHandler implements ICommandHandler<OpenPoolYearCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: OpenPoolYearCommand): Promise<WriteResult> {
     const year = yearBounds(input.year);
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: pooledFundStream(input.poolId, input.year),
       evolve: evolvePooledFund,
       // the pool must be established by the terms in effect when the year begins, or by a variation during it

@@ -4,8 +4,8 @@ import { refuse } from '@bcl/kernel';
 import { PostTransaction, evolvePooledFund, pooledFundStream, postTransaction } from '@bcl/domain-fund';
 import { termsInForce } from '@bcl/domain-fund/facts';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class PostFundTransactionCommand {
   constructor(
@@ -20,13 +20,13 @@ export class PostFundTransactionCommand {
 @CommandHandler(PostFundTransactionCommand)
 export class PostFundTransactionHandler implements ICommandHandler<PostFundTransactionCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ poolId, year, input, context }: PostFundTransactionCommand): Promise<WriteResult> {
     const district = input.movement.kind === 'dfg-pass-down' ? [input.movement.districtId] : [];
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: pooledFundStream(poolId, year),
       evolve: evolvePooledFund,
       gather: async (state) => ({

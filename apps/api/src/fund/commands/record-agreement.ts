@@ -6,9 +6,9 @@ import {
   evolveAgreement,
   varyAgreement,
 } from '@bcl/domain-fund';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 /** Establishes an S75 agreement (no `summary`), or varies one from a date. */
 export class RecordAgreementCommand {
@@ -28,13 +28,13 @@ export class RecordAgreementCommand {
 @CommandHandler(RecordAgreementCommand)
 export class RecordAgreementHandler implements ICommandHandler<RecordAgreementCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: RecordAgreementCommand): Promise<WriteResult> {
     const postId = input.terms.pooledFundManagerPostId;
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: agreementStream(input.agreementId),
       evolve: evolveAgreement,
       gather: async () => ({

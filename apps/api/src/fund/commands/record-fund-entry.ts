@@ -9,7 +9,7 @@ import {
   reverseTransaction,
   stateFigure,
 } from '@bcl/domain-fund';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 
 /** The pool-year's other entries: a reversal, a stated figure, or closing and reopening the year. */
 export type FundEntry =
@@ -28,10 +28,10 @@ export class RecordFundEntryCommand {
 
 @CommandHandler(RecordFundEntryCommand)
 export class RecordFundEntryHandler implements ICommandHandler<RecordFundEntryCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(private readonly writer: EventLogWriter) {}
 
   execute({ poolId, year, entry, context }: RecordFundEntryCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: pooledFundStream(poolId, year),
       evolve: evolvePooledFund,
       decide: (state) =>

@@ -7,8 +7,8 @@ import { GovernanceView, governanceKey, governanceProjection } from '@bcl/domain
 import { loadPlanFigures, loadPoolYear, poolYearPosition, poolYearReports } from '@bcl/fund-reports';
 import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
-import { EVENT_STORE, SERVICE_STORE } from '../../ledger/ledger.tokens';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { EVENT_STORE, SERVICE_STORE } from '../../event-log/event-log.tokens';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 async function requiredPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
   const loaded = await loadPoolYear(store, poolId, year);

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AssignSeat, assignSeat, bodyStream, evolveBody } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class AssignSeatCommand {
   constructor(
@@ -13,12 +13,12 @@ export class AssignSeatCommand {
 @CommandHandler(AssignSeatCommand)
 export class AssignSeatHandler implements ICommandHandler<AssignSeatCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: AssignSeatCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: bodyStream(input.bodyId),
       evolve: evolveBody,
       gather: async () => ({ postExists: (await this.facts.post(input.postId)) !== undefined }),

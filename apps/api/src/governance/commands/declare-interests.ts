@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Declarations, declareInterests, evolveMeeting, meetingStream } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 
 export class DeclareInterestsCommand {
   constructor(
@@ -11,10 +11,10 @@ export class DeclareInterestsCommand {
 
 @CommandHandler(DeclareInterestsCommand)
 export class DeclareInterestsHandler implements ICommandHandler<DeclareInterestsCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(private readonly writer: EventLogWriter) {}
 
   execute({ input, context }: DeclareInterestsCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: meetingStream(input.meetingId),
       evolve: evolveMeeting,
       decide: (state) => declareInterests(state, input),

@@ -5,7 +5,7 @@ import {
   evolveDelegation,
   grantDelegation,
 } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { GovernanceFacts } from '../governance-facts';
 import { recordedIn } from '@bcl/domain-registry/facts';
 
@@ -19,13 +19,13 @@ export class GrantDelegationCommand {
 @CommandHandler(GrantDelegationCommand)
 export class GrantDelegationHandler implements ICommandHandler<GrantDelegationCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: GovernanceFacts,
   ) {}
 
   execute({ input, context }: GrantDelegationCommand): Promise<WriteResult> {
     const { streams } = this.facts;
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: delegationStream(input.delegationId),
       evolve: evolveDelegation,
       gather: async () => ({

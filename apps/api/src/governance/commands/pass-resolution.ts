@@ -9,8 +9,8 @@ import {
   resolutionStream,
 } from '@bcl/domain-governance';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class PassResolutionCommand {
   constructor(
@@ -27,7 +27,7 @@ export class PassResolutionCommand {
 @CommandHandler(PassResolutionCommand)
 export class PassResolutionHandler implements ICommandHandler<PassResolutionCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
@@ -54,14 +54,14 @@ export class PassResolutionHandler implements ICommandHandler<PassResolutionComm
     };
     // a log from before resolutions had streams holds resolutions with no claim: claim them, then refuse as before
     const meeting = await this.facts.meeting(meetingId);
-    if (!meeting?.resolutions.some((r) => r.resolutionId === resolutionId)) await this.ledger.check(pass);
-    await this.ledger.execute({
+    if (!meeting?.resolutions.some((r) => r.resolutionId === resolutionId)) await this.writer.check(pass);
+    await this.writer.execute({
       stream: resolutionStream(resolutionId),
       evolve: evolveResolutionIndex,
       decide: (state) => claimResolutionId(state, { resolutionId, meetingId }),
       context: { ...context, ifMatch: undefined },
     });
-    return this.ledger.execute(pass);
+    return this.writer.execute(pass);
   }
 }
 

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InstrumentRef, approvalsStream, evolveApprovals, ratifyApproval } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { GovernanceFacts } from '../governance-facts';
 
 export class RatifyApprovalCommand {
@@ -13,12 +13,12 @@ export class RatifyApprovalCommand {
 @CommandHandler(RatifyApprovalCommand)
 export class RatifyApprovalHandler implements ICommandHandler<RatifyApprovalCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: GovernanceFacts,
   ) {}
 
   execute({ input, context }: RatifyApprovalCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: approvalsStream(input.instrument),
       evolve: evolveApprovals,
       gather: async (state) => {

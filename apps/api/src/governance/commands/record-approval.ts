@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RecordApproval, approvalsStream, evolveApprovals, recordApproval } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { GovernanceFacts } from '../governance-facts';
 
 export class RecordApprovalCommand {
@@ -14,12 +14,12 @@ export class RecordApprovalCommand {
 @CommandHandler(RecordApprovalCommand)
 export class RecordApprovalHandler implements ICommandHandler<RecordApprovalCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: GovernanceFacts,
   ) {}
 
   execute({ input, context }: RecordApprovalCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: approvalsStream(input.instrument),
       evolve: evolveApprovals,
       gather: async () => ({

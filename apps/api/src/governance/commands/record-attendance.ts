@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Attendance, evolveMeeting, meetingStream, recordAttendance } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class RecordAttendanceCommand {
   constructor(
@@ -14,7 +14,7 @@ export class RecordAttendanceCommand {
 @CommandHandler(RecordAttendanceCommand)
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
@@ -24,7 +24,7 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
       ...input.apologies,
       ...input.inAttendance.map((o) => o.personId),
     ];
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: meetingStream(input.meetingId),
       evolve: evolveMeeting,
       gather: async () => ({

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Consultation, approvalsStream, evolveApprovals, recordConsultation } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { GovernanceFacts } from '../governance-facts';
 
 export class RecordConsultationCommand {
@@ -14,12 +14,12 @@ export class RecordConsultationCommand {
 @CommandHandler(RecordConsultationCommand)
 export class RecordConsultationHandler implements ICommandHandler<RecordConsultationCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: GovernanceFacts,
   ) {}
 
   execute({ input, context }: RecordConsultationCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: approvalsStream(input.instrument),
       evolve: evolveApprovals,
       gather: async () => ({

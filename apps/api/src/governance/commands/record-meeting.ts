@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RecordMeeting, evolveMeeting, meetingStream, recordMeeting } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class RecordMeetingCommand {
   constructor(
@@ -13,12 +13,12 @@ export class RecordMeetingCommand {
 @CommandHandler(RecordMeetingCommand)
 export class RecordMeetingHandler implements ICommandHandler<RecordMeetingCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: RecordMeetingCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: meetingStream(input.meetingId),
       evolve: evolveMeeting,
       gather: async () => ({ body: await this.facts.body(input.bodyId) }),

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { delegationStream, evolveDelegation, reportBack } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class ReportBackCommand {
   constructor(
@@ -13,12 +13,12 @@ export class ReportBackCommand {
 @CommandHandler(ReportBackCommand)
 export class ReportBackHandler implements ICommandHandler<ReportBackCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: ReportBackCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: delegationStream(input.delegationId),
       evolve: evolveDelegation,
       gather: async () => ({ meeting: await this.facts.meeting(input.meetingId) }),

@@ -1,7 +1,7 @@
 import { refuse } from '@bcl/kernel';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { delegationStream, evolveDelegation, revokeDelegation } from '@bcl/domain-governance';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { GovernanceFacts } from '../governance-facts';
 
 export class RevokeDelegationCommand {
@@ -14,13 +14,13 @@ export class RevokeDelegationCommand {
 @CommandHandler(RevokeDelegationCommand)
 export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegationCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: GovernanceFacts,
   ) {}
 
   execute({ input, context }: RevokeDelegationCommand): Promise<WriteResult> {
     const { resolutionId } = input;
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: delegationStream(input.delegationId),
       evolve: evolveDelegation,
       gather: async () => ({

@@ -16,7 +16,7 @@ import { RegistryView, registryProjection, viewKey } from '@bcl/domain-registry'
 import { ViewKey } from '@bcl/kernel';
 import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
-import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { GovernanceFacts } from '../governance-facts';
 
 /** The governance read model (and the registry and vault it points into), as the queries' lookups. */

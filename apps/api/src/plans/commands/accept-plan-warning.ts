@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { PlanContext } from '../plan-context';
 
 export class AcceptPlanWarningCommand {
@@ -13,12 +13,12 @@ export class AcceptPlanWarningCommand {
 @CommandHandler(AcceptPlanWarningCommand)
 export class AcceptPlanWarningHandler implements ICommandHandler<AcceptPlanWarningCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly plans: PlanContext,
   ) {}
 
   execute({ input, context }: AcceptPlanWarningCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: planStream(input.planId),
       evolve: evolvePlan,
       gather: (current) => this.plans.checksOfRecorded(input.planId, current),

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { approvedVersions } from '@bcl/domain-governance/facts';
 import { RecordPlanDocument, evolvePlan, planStream, recordPlanDocument } from '@bcl/domain-plans';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 import { PlanContext } from '../plan-context';
 
 export class ImportPlanCommand {
@@ -16,13 +16,13 @@ export class ImportPlanCommand {
 @CommandHandler(ImportPlanCommand)
 export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly plans: PlanContext,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ document, context }: ImportPlanCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: planStream(document.planId),
       evolve: evolvePlan,
       gather: async () => ({

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RecordLifecycleStep, evolvePlan, planStream, recordLifecycleStep } from '@bcl/domain-plans';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { PlanContext } from '../plan-context';
 
 export class RecordPlanStepCommand {
@@ -14,12 +14,12 @@ export class RecordPlanStepCommand {
 @CommandHandler(RecordPlanStepCommand)
 export class RecordPlanStepHandler implements ICommandHandler<RecordPlanStepCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly plans: PlanContext,
   ) {}
 
   execute({ input, context }: RecordPlanStepCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: planStream(input.planId),
       evolve: evolvePlan,
       gather: (current) => this.plans.checksOfRecorded(input.planId, current),

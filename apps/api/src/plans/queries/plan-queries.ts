@@ -9,7 +9,7 @@ import {
 } from '@bcl/domain-plans';
 import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
-import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { PlanContext } from '../plan-context';
 
 /** Plans by area and cycle, from the plans read model. */

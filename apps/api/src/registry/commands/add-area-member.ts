@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AddAreaMember, addAreaMember, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class AddAreaMemberCommand {
   constructor(
@@ -13,12 +13,12 @@ export class AddAreaMemberCommand {
 @CommandHandler(AddAreaMemberCommand)
 export class AddAreaMemberHandler implements ICommandHandler<AddAreaMemberCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: AddAreaMemberCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: hwbAreaStream(input.areaId),
       evolve: evolveHwbArea,
       gather: () => this.facts.organisation(input.organisationId),

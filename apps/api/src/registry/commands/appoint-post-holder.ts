@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AppointPostHolder, appointPostHolder, evolvePost, postStream } from '@bcl/domain-registry';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class AppointPostHolderCommand {
   constructor(
@@ -13,12 +13,12 @@ export class AppointPostHolderCommand {
 @CommandHandler(AppointPostHolderCommand)
 export class AppointPostHolderHandler implements ICommandHandler<AppointPostHolderCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: AppointPostHolderCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: postStream(input.postId),
       evolve: evolvePost,
       gather: () => this.facts.person(input.personId),

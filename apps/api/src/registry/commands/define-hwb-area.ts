@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DefineHwbArea, defineHwbArea, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 
 export class DefineHwbAreaCommand {
   constructor(
@@ -11,10 +11,10 @@ export class DefineHwbAreaCommand {
 
 @CommandHandler(DefineHwbAreaCommand)
 export class DefineHwbAreaHandler implements ICommandHandler<DefineHwbAreaCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(private readonly writer: EventLogWriter) {}
 
   execute({ input, context }: DefineHwbAreaCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: hwbAreaStream(input.areaId),
       evolve: evolveHwbArea,
       decide: (state) => defineHwbArea(state, input),

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EndAreaMembership, endAreaMembership, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 
 export class EndAreaMembershipCommand {
   constructor(
@@ -11,10 +11,10 @@ export class EndAreaMembershipCommand {
 
 @CommandHandler(EndAreaMembershipCommand)
 export class EndAreaMembershipHandler implements ICommandHandler<EndAreaMembershipCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(private readonly writer: EventLogWriter) {}
 
   execute({ input, context }: EndAreaMembershipCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: hwbAreaStream(input.areaId),
       evolve: evolveHwbArea,
       decide: (state) => endAreaMembership(state, input),

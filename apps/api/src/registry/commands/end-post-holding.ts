@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EndPostHolding, endPostHolding, evolvePost, postStream } from '@bcl/domain-registry';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 
 export class EndPostHoldingCommand {
   constructor(
@@ -11,10 +11,10 @@ export class EndPostHoldingCommand {
 
 @CommandHandler(EndPostHoldingCommand)
 export class EndPostHoldingHandler implements ICommandHandler<EndPostHoldingCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(private readonly writer: EventLogWriter) {}
 
   execute({ input, context }: EndPostHoldingCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: postStream(input.postId),
       evolve: evolvePost,
       decide: (state) => endPostHolding(state, input),

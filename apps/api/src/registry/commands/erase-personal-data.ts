@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ErasePersonalData, erasePersonalData, evolvePerson, personStream } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 
 export class ErasePersonalDataCommand {
   constructor(
@@ -16,12 +16,12 @@ export class ErasePersonalDataCommand {
 @CommandHandler(ErasePersonalDataCommand)
 export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,
   ) {}
 
   async execute({ input, context }: ErasePersonalDataCommand): Promise<WriteResult> {
-    const result = await this.ledger.execute({
+    const result = await this.writer.execute({
       stream: personStream(input.personId),
       evolve: evolvePerson,
       decide: (state) => erasePersonalData(state, input),

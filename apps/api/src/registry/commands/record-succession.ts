@@ -5,8 +5,8 @@ import {
   organisationStream,
   recordSuccession,
 } from '@bcl/domain-registry';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class RecordSuccessionCommand {
   constructor(
@@ -18,12 +18,12 @@ export class RecordSuccessionCommand {
 @CommandHandler(RecordSuccessionCommand)
 export class RecordSuccessionHandler implements ICommandHandler<RecordSuccessionCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: RecordSuccessionCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: organisationStream(input.organisationId),
       evolve: evolveOrganisation,
       gather: () => this.facts.organisation(input.successorId),

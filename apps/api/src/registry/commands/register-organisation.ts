@@ -5,8 +5,8 @@ import {
   organisationStream,
   registerOrganisation,
 } from '@bcl/domain-registry';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
 
 export class RegisterOrganisationCommand {
   constructor(
@@ -21,13 +21,13 @@ export class RegisterOrganisationHandler implements ICommandHandler<
   WriteResult
 > {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
   ) {}
 
   execute({ input, context }: RegisterOrganisationCommand): Promise<WriteResult> {
     const parentId = input.parentOrganisationId;
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: organisationStream(input.organisationId),
       evolve: evolveOrganisation,
       gather: async () => (parentId ? await this.facts.organisation(parentId) : undefined),

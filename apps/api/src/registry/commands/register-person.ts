@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { evolvePerson, personStream, registerPerson } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
-import { StreamFacts } from '../../ledger/stream-facts';
-import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
+import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 
 export class RegisterPersonCommand {
   constructor(
@@ -20,7 +20,7 @@ export class RegisterPersonCommand {
 @CommandHandler(RegisterPersonCommand)
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand, WriteResult> {
   constructor(
-    private readonly ledger: LedgerWriter,
+    private readonly writer: EventLogWriter,
     private readonly facts: StreamFacts,
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,
   ) {}
@@ -28,7 +28,7 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
   async execute({ input, context }: RegisterPersonCommand): Promise<WriteResult> {
     registerPerson(await this.facts.person(input.personId), input); // refuse before touching the vault
     await this.service.putPersonalData(input.personId, input.displayName);
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: personStream(input.personId),
       evolve: evolvePerson,
       decide: (state) => registerPerson(state, input),

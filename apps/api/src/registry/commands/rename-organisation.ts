@@ -5,7 +5,7 @@ import {
   organisationStream,
   renameOrganisation,
 } from '@bcl/domain-registry';
-import { CommandContext, LedgerWriter, WriteResult } from '../../ledger/ledger-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 
 export class RenameOrganisationCommand {
   constructor(
@@ -16,10 +16,10 @@ export class RenameOrganisationCommand {
 
 @CommandHandler(RenameOrganisationCommand)
 export class RenameOrganisationHandler implements ICommandHandler<RenameOrganisationCommand, WriteResult> {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(private readonly writer: EventLogWriter) {}
 
   execute({ input, context }: RenameOrganisationCommand): Promise<WriteResult> {
-    return this.ledger.execute({
+    return this.writer.execute({
       stream: organisationStream(input.organisationId),
       evolve: evolveOrganisation,
       decide: (state) => renameOrganisation(state, input),

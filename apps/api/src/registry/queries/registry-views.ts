@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RegistryView, registryProjection } from '@bcl/domain-registry';
 import { ViewKey, ViewReader } from '@bcl/kernel';
 import { ServiceStore, serviceViewReader } from '@bcl/service-store';
-import { SERVICE_STORE } from '../../ledger/ledger.tokens';
+import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { Problem } from '../../http/problem';
 
 /** Reads the registry projection's views; a missing one is a 404 naming what was asked for. */

@@ -12,7 +12,7 @@ import {
 } from '@bcl/event-store';
 import { ProjectionRunner } from '@bcl/service-store';
 import { Problem } from '../http/problem';
-import { EVENT_STORE, PROJECTIONS } from './ledger.tokens';
+import { EVENT_STORE, PROJECTIONS } from './event-log.tokens';
 
 /** Who is acting, why, and how the request is tied to others: everything but the command itself. */
 export interface CommandContext {
@@ -53,7 +53,7 @@ export interface WriteResult {
  * the expected revision, then wait until the read model includes the change (read-your-writes).
  */
 @Injectable()
-export class LedgerWriter {
+export class EventLogWriter {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: ProjectionRunner[],

@@ -2,7 +2,7 @@
  * A digest pins the log up to one event: whoever keeps it can later prove that everything up to that
  * position is still there, unchanged. It is small enough to print in committee minutes or an audit file.
  */
-export interface LedgerDigest {
+export interface LogDigest {
   position: bigint;
   hash: string;
   /** When that event was recorded. */
@@ -13,7 +13,7 @@ export interface LedgerDigest {
 
 export const DIGEST_FORMAT = 'bcl-digest/1';
 
-export function digestToJson(digest: LedgerDigest, takenAt: string): Record<string, string> {
+export function digestToJson(digest: LogDigest, takenAt: string): Record<string, string> {
   return {
     format: DIGEST_FORMAT,
     position: digest.position.toString(),
@@ -25,7 +25,7 @@ export function digestToJson(digest: LedgerDigest, takenAt: string): Record<stri
 }
 
 /** Parses a digest file's JSON; throws a one-line error naming the bad field. */
-export function digestFromJson(text: string): LedgerDigest {
+export function digestFromJson(text: string): LogDigest {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -2,10 +2,10 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, withUpcasting } from '@bcl/event-store';
 import { openEventStore } from '@bcl/event-store-open';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
-import { EVENT_SCHEMAS, PROJECTIONS as DEFINITIONS } from '@bcl/read-models';
+import { EVENT_SCHEMAS, PROJECTIONS as DEFINITIONS } from '@bcl/contexts';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from './ledger.tokens';
-import { LedgerWriter } from './ledger-writer';
+import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from './event-log.tokens';
+import { EventLogWriter } from './event-log-writer';
 import { StreamFacts } from './stream-facts';
 
 /** The event store, the service store beside it, and the projection that feeds the read model. */
@@ -34,12 +34,12 @@ import { StreamFacts } from './stream-facts';
         return runners;
       },
     },
-    LedgerWriter,
+    EventLogWriter,
     StreamFacts,
   ],
-  exports: [EVENT_STORE, SERVICE_STORE, PROJECTIONS, LedgerWriter, StreamFacts],
+  exports: [EVENT_STORE, SERVICE_STORE, PROJECTIONS, EventLogWriter, StreamFacts],
 })
-export class LedgerModule implements OnApplicationShutdown {
+export class EventLogModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,

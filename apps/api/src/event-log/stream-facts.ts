@@ -23,7 +23,7 @@ import {
 import { approvalsStream, evolveApprovals, InstrumentRef } from '@bcl/domain-governance/facts';
 import { evolvePlan, planStream } from '@bcl/domain-plans/facts';
 import { agreementStream, evolveAgreement } from '@bcl/domain-fund/facts';
-import { EVENT_STORE } from './ledger.tokens';
+import { EVENT_STORE } from './event-log.tokens';
 
 /**
  * The shell's one fact loader: each fact a decision is checked against is read by folding the stream that owns
