@@ -1,10 +1,8 @@
 // @ts-check
 /**
- * Layer rules, checked by `npm run lint` (`depcruise apps libs --config .dependency-cruiser.cjs --ignore-known`).
- * Each rule is named for what it protects. `.dependency-cruiser-known-violations.json` is a TEMPORARY baseline of
- * violations that other issue-10 slices are removing (shared basics moving to libs/kernel, the plan schema moving
- * out of docs/, test helpers moving to libs/testing): regenerate it with `npm run layers:baseline` as they land,
- * until it is empty. New violations fail lint at once. test/fixtures/layers/ shows every rule failing.
+ * Layer rules, checked by `npm run lint` (`npm run layers`: `depcruise apps libs --config .dependency-cruiser.cjs`).
+ * Each rule is named for what it protects; any violation fails lint. test/fixtures/layers/ shows every rule failing
+ * (test/config/layers.spec.ts).
  */
 /** npm packages and Node built-ins: the rules below are about the monorepo's own folders. */
 const external = { dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg'] };
@@ -40,6 +38,15 @@ module.exports = {
           '^libs/testing/',
         ],
       },
+    },
+    {
+      name: 'kernel-imports-nothing-of-ours',
+      comment:
+        'The shared kernel is what every context stands on: it depends on no library or app of this repository, ' +
+        'so any context can use it without pulling in another.',
+      severity: 'error',
+      from: { path: '^libs/kernel/' },
+      to: { ...external, pathNot: '^libs/kernel/' },
     },
     {
       name: 'production-never-imports-testing-library',

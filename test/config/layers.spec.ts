@@ -42,6 +42,7 @@ describe('layer rules (.dependency-cruiser.cjs, run by npm run lint)', () => {
       [
         'domain-stays-framework-free: libs/domain-a/src/index.ts → node_modules/@nestjs/common/index.js',
         'domain-imports-only-kernel-own-code-and-published-facts: libs/domain-a/src/index.ts → libs/domain-b/src/internal.ts',
+        'kernel-imports-nothing-of-ours: libs/kernel/src/index.ts → libs/other/src/index.ts',
         'production-never-imports-testing-library: libs/other/src/index.ts → libs/testing/src/index.ts',
         'libraries-never-import-apps: libs/other/src/index.ts → apps/app/src/main.ts',
         'libraries-never-import-test-or-docs: libs/other/src/index.ts → test/support/support.ts',

@@ -120,9 +120,9 @@ export class EventLogWriter {
 
   private async decide<S, E extends { type: string; data: object }, F>(decision: Decision<S, E, F>) {
     const { state, revision } = await foldStream(this.store, decision.stream, decision.evolve);
-    const facts = (decision.gather ? await decision.gather(state) : undefined) as F;
     const { ifMatch } = decision.context;
     if (ifMatch !== undefined && ifMatch !== revision) throw preconditionFailed(decision.stream, revision);
+    const facts = (decision.gather ? await decision.gather(state) : undefined) as F;
     return { state, revision, facts, decided: decision.decide(state, facts) };
   }
 }

@@ -1,3 +1,4 @@
+import { assert } from '@bcl/kernel';
 /**
  * Splits whole pence in proportion to weights, the largest remainders taking the odd pennies (ties by order),
  * so the parts add up to the whole exactly. Integer arithmetic throughout (BigInt for the products).
@@ -23,6 +24,7 @@ export function splitPence(
     left -= 1;
   }
   for (const part of parts) result.set(part.key, (result.get(part.key) ?? 0) + part.pence);
+  assert(left === 0, `the parts of ${wholePence} pence must add up to it exactly`);
   return result;
 }
 
