@@ -33,7 +33,7 @@ export async function withStore<T>(
 
 /**
  * The CLI writes as the operating-system account that runs it: on a ledger host that is the authenticated
- * operator. The HTTP API (a later issue) takes the actor from the bearer token instead.
+ * operator. The HTTP API takes the actor from the bearer token instead.
  */
 export function cliMetadata(
   reason: string,

@@ -13,6 +13,7 @@ import { replayCommand } from './commands/replay.command';
 import { tokenCommand } from './commands/token.command';
 import { projectionsCommand } from './commands/projections.command';
 import { planCommand } from './commands/plan.command';
+import { migrateCommand } from './commands/migrate.command';
 
 export function buildProgram(): Command {
   const program = new Command('bcl')
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     whoApprovedCommand(),
     fundCommand(),
     reconcileCommand(),
+    migrateCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command.exitOverride());

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
@@ -8,6 +7,7 @@ import {
   NewEvent,
   WrongExpectedRevisionError,
   foldStream,
+  derivedEventId,
   newEventId,
 } from '@bcl/event-store';
 import { ProjectionRunner } from '@bcl/service-store';
@@ -138,11 +138,5 @@ function preconditionFailed(stream: string, current: number): Problem {
   );
 }
 
-/** A UUID (version 8, name-based on SHA-256) derived from the caller, its key, and the event's place. */
-export function derivedEventId(name: string): string {
-  const hex = createHash('sha256').update(name).digest('hex').slice(0, 32).split('');
-  hex[12] = '8';
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/** Re-exported for the registry's person ids (kept while that context's routes move into use-case files). */
+export { derivedEventId };
