@@ -4,17 +4,17 @@ import { OrganisationsController } from './organisations.controller';
 import { AreasController } from './areas.controller';
 import { PostsController } from './posts.controller';
 import { PeopleController } from './people.controller';
-import { RegisterOrganisationHandler } from './commands/register-organisation';
-import { RenameOrganisationHandler } from './commands/rename-organisation';
-import { RecordSuccessionHandler } from './commands/record-succession';
-import { DefineHwbAreaHandler } from './commands/define-hwb-area';
-import { AddAreaMemberHandler } from './commands/add-area-member';
-import { EndAreaMembershipHandler } from './commands/end-area-membership';
-import { RegisterPersonHandler } from './commands/register-person';
-import { ErasePersonalDataHandler } from './commands/erase-personal-data';
-import { CreatePostHandler } from './commands/create-post';
-import { AppointPostHolderHandler } from './commands/appoint-post-holder';
-import { EndPostHoldingHandler } from './commands/end-post-holding';
+import { RegisterOrganisationHandler, RegisterOrganisationRoute } from './use-cases/register-organisation';
+import { RenameOrganisationHandler, RenameOrganisationRoute } from './use-cases/rename-organisation';
+import { RecordSuccessionHandler, RecordSuccessionRoute } from './use-cases/record-succession';
+import { DefineHwbAreaHandler, DefineHwbAreaRoute } from './use-cases/define-hwb-area';
+import { AddAreaMemberHandler, AddAreaMemberRoute } from './use-cases/add-area-member';
+import { EndAreaMembershipHandler, EndAreaMembershipRoute } from './use-cases/end-area-membership';
+import { CreatePostHandler, CreatePostRoute } from './use-cases/create-post';
+import { AppointPostHolderHandler, AppointPostHolderRoute } from './use-cases/appoint-post-holder';
+import { EndPostHoldingHandler, EndPostHoldingRoute } from './use-cases/end-post-holding';
+import { RegisterPersonHandler, RegisterPersonRoute } from './use-cases/register-person';
+import { ErasePersonalDataHandler, ErasePersonalDataRoute } from './use-cases/erase-personal-data';
 import { RegistryViews } from './queries/registry-views';
 import { GetOrganisationHandler } from './queries/get-organisation';
 import { ListOrganisationsHandler } from './queries/list-organisations';
@@ -26,10 +26,30 @@ import { GetPostHandler } from './queries/get-post';
 import { PostHolderHandler } from './queries/post-holder';
 import { GetPersonHandler } from './queries/get-person';
 
-/** The registry of organisations, HWB areas, posts and people. */
+/**
+ * The registry of organisations, HWB areas, posts and people: one file per write use case (use-cases/), one
+ * read controller per resource. Per resource, the create route comes first, then the reads, then the other
+ * writes: the order the OpenAPI document has always listed them in.
+ */
 @Module({
   imports: [CqrsModule],
-  controllers: [OrganisationsController, AreasController, PostsController, PeopleController],
+  controllers: [
+    RegisterOrganisationRoute,
+    OrganisationsController,
+    RenameOrganisationRoute,
+    RecordSuccessionRoute,
+    DefineHwbAreaRoute,
+    AreasController,
+    AddAreaMemberRoute,
+    EndAreaMembershipRoute,
+    CreatePostRoute,
+    PostsController,
+    AppointPostHolderRoute,
+    EndPostHoldingRoute,
+    RegisterPersonRoute,
+    PeopleController,
+    ErasePersonalDataRoute,
+  ],
   providers: [
     RegisterOrganisationHandler,
     RenameOrganisationHandler,

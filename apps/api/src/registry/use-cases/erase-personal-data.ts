@@ -1,9 +1,18 @@
-import { Inject } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ErasePersonalData, erasePersonalData, evolvePerson, personStream } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
+import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IdParam } from '../../http/id-param';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { GetPersonQuery } from '../queries/get-person';
+
+/** Use case: erase a person's personal data (the name leaves the vault; the pseudonymous events stay). */
 
 export class ErasePersonalDataCommand {
   constructor(
@@ -29,5 +38,26 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     });
     await this.service.erasePersonalData(input.personId, new Date().toISOString());
     return result;
+  }
+}
+
+@ApiTags('people')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('people')
+export class ErasePersonalDataRoute extends CommandQueryController {
+  @Post(':id/erasure')
+  @HttpCode(200)
+  @AllowRoles('admin')
+  async erase(
+    @Param() { id }: IdParam,
+    @Body() { reason }: ReasonDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new ErasePersonalDataCommand({ personId: id }, request.because(reason)),
+      request,
+      new GetPersonQuery(id),
+    );
   }
 }

@@ -1,0 +1,78 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { CreatePost, REGISTRY_LIMITS as L, createPost, evolvePost, postStream } from '@bcl/domain-registry';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IsCalendarDate, IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { DATE } from '../dto/registry.dto';
+import { GetPostQuery } from '../queries/get-post';
+
+/** Use case: create a post (e.g. Chair of an HWB) in an organisation. */
+
+export class CreatePostDto extends ReasonDto {
+  @ApiProperty({ example: 'kent-hwb-chair' })
+  @IsId()
+  postId!: string;
+
+  @ApiProperty({ example: 'Chair, Kent HWB' })
+  @IsString()
+  @Length(1, L.nameLengthMax)
+  title!: string;
+
+  @ApiProperty({ example: 'kent-county-council' })
+  @IsId()
+  organisationId!: string;
+
+  @ApiProperty(DATE)
+  @IsCalendarDate()
+  createdOn!: string;
+}
+
+export class CreatePostCommand {
+  constructor(
+    readonly input: CreatePost,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(CreatePostCommand)
+export class CreatePostHandler implements ICommandHandler<CreatePostCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly facts: StreamFacts,
+  ) {}
+
+  execute({ input, context }: CreatePostCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: postStream(input.postId),
+      evolve: evolvePost,
+      gather: () => this.facts.organisation(input.organisationId),
+      decide: (state, organisation) => createPost(state, input, organisation),
+      effectiveOn: input.createdOn,
+      context,
+    });
+  }
+}
+
+@ApiTags('posts')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('posts')
+export class CreatePostRoute extends CommandQueryController {
+  @Post()
+  @AllowRoles('admin', 'governance-officer')
+  async create(@Body() { reason, ...input }: CreatePostDto, @WriteContext() request: WriteRequest) {
+    return this.write(
+      new CreatePostCommand(input, request.because(reason)),
+      request,
+      new GetPostQuery(input.postId),
+      `/api/posts/${input.postId}`,
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsString, Length } from 'class-validator';
+import {
+  AREA_STRUCTURES,
+  AreaStructure,
+  DefineHwbArea,
+  REGISTRY_LIMITS as L,
+  defineHwbArea,
+  evolveHwbArea,
+  hwbAreaStream,
+} from '@bcl/domain-registry';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IsCalendarDate, IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { DATE } from '../dto/registry.dto';
+import { GetAreaQuery } from '../queries/get-area';
+
+/** Use case: define a Health and Wellbeing Board area. */
+
+export class DefineHwbAreaDto extends ReasonDto {
+  @ApiProperty({ example: 'kent' })
+  @IsId()
+  areaId!: string;
+
+  @ApiProperty({ example: 'Kent' })
+  @IsString()
+  @Length(1, L.nameLengthMax)
+  name!: string;
+
+  @ApiProperty({ enum: AREA_STRUCTURES })
+  @IsIn(AREA_STRUCTURES)
+  structure!: AreaStructure;
+
+  @ApiProperty(DATE)
+  @IsCalendarDate()
+  establishedOn!: string;
+}
+
+export class DefineHwbAreaCommand {
+  constructor(
+    readonly input: DefineHwbArea,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(DefineHwbAreaCommand)
+export class DefineHwbAreaHandler implements ICommandHandler<DefineHwbAreaCommand, WriteResult> {
+  constructor(private readonly writer: EventLogWriter) {}
+
+  execute({ input, context }: DefineHwbAreaCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: hwbAreaStream(input.areaId),
+      evolve: evolveHwbArea,
+      decide: (state) => defineHwbArea(state, input),
+      effectiveOn: input.establishedOn,
+      context,
+    });
+  }
+}
+
+@ApiTags('areas')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('areas')
+export class DefineHwbAreaRoute extends CommandQueryController {
+  @Post()
+  @AllowRoles('admin')
+  async define(@Body() { reason, ...input }: DefineHwbAreaDto, @WriteContext() request: WriteRequest) {
+    return this.write(
+      new DefineHwbAreaCommand(input, request.because(reason)),
+      request,
+      new GetAreaQuery(input.areaId),
+      `/api/areas/${input.areaId}`,
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { EndAreaMembership, endAreaMembership, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { MemberParams } from '../../http/id-param';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { EndDatedDto } from '../dto/registry.dto';
+import { GetAreaQuery } from '../queries/get-area';
+
+/** Use case: an organisation's membership of an HWB area ends (`until` is the first day not covered). */
+
+export class EndAreaMembershipCommand {
+  constructor(
+    readonly input: EndAreaMembership,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(EndAreaMembershipCommand)
+export class EndAreaMembershipHandler implements ICommandHandler<EndAreaMembershipCommand, WriteResult> {
+  constructor(private readonly writer: EventLogWriter) {}
+
+  execute({ input, context }: EndAreaMembershipCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: hwbAreaStream(input.areaId),
+      evolve: evolveHwbArea,
+      decide: (state) => endAreaMembership(state, input),
+      effectiveOn: input.until,
+      context,
+    });
+  }
+}
+
+@ApiTags('areas')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('areas')
+export class EndAreaMembershipRoute extends CommandQueryController {
+  @Post(':id/members/:memberId/end')
+  @HttpCode(200)
+  @AllowRoles('admin')
+  @ApiHeader({ name: 'If-Match', required: false })
+  async endMembership(
+    @Param() { id, memberId }: MemberParams,
+    @Body() { reason, until }: EndDatedDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new EndAreaMembershipCommand({ areaId: id, organisationId: memberId, until }, request.because(reason)),
+      request,
+      new GetAreaQuery(id),
+    );
+  }
+}

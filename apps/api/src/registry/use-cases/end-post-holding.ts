@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { EndPostHolding, endPostHolding, evolvePost, postStream } from '@bcl/domain-registry';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { MemberParams } from '../../http/id-param';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { EndDatedDto } from '../dto/registry.dto';
+import { GetPostQuery } from '../queries/get-post';
+
+/** Use case: a person stops holding a post (`until` is the first day no longer held). */
+
+export class EndPostHoldingCommand {
+  constructor(
+    readonly input: EndPostHolding,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(EndPostHoldingCommand)
+export class EndPostHoldingHandler implements ICommandHandler<EndPostHoldingCommand, WriteResult> {
+  constructor(private readonly writer: EventLogWriter) {}
+
+  execute({ input, context }: EndPostHoldingCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: postStream(input.postId),
+      evolve: evolvePost,
+      decide: (state) => endPostHolding(state, input),
+      effectiveOn: input.until,
+      context,
+    });
+  }
+}
+
+@ApiTags('posts')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('posts')
+export class EndPostHoldingRoute extends CommandQueryController {
+  @Post(':id/holders/:memberId/end')
+  @HttpCode(200)
+  @AllowRoles('admin', 'governance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  async endHolding(
+    @Param() { id, memberId }: MemberParams,
+    @Body() { reason, until }: EndDatedDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new EndPostHoldingCommand({ postId: id, personId: memberId, until }, request.because(reason)),
+      request,
+      new GetPostQuery(id),
+    );
+  }
+}

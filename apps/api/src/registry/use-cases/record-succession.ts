@@ -1,0 +1,79 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  RecordSuccession,
+  evolveOrganisation,
+  organisationStream,
+  recordSuccession,
+} from '@bcl/domain-registry';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IdParam } from '../../http/id-param';
+import { IsCalendarDate, IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { DATE } from '../dto/registry.dto';
+import { GetOrganisationQuery } from '../queries/get-organisation';
+
+/** Use case: an organisation is succeeded by another (e.g. a CCG by an ICB) on a date. */
+
+export class RecordSuccessionDto extends ReasonDto {
+  @ApiProperty({ example: 'nhs-kent-and-medway-icb' })
+  @IsId()
+  successorId!: string;
+
+  @ApiProperty(DATE)
+  @IsCalendarDate()
+  effectiveOn!: string;
+}
+
+export class RecordSuccessionCommand {
+  constructor(
+    readonly input: RecordSuccession,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(RecordSuccessionCommand)
+export class RecordSuccessionHandler implements ICommandHandler<RecordSuccessionCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly facts: StreamFacts,
+  ) {}
+
+  execute({ input, context }: RecordSuccessionCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: organisationStream(input.organisationId),
+      evolve: evolveOrganisation,
+      gather: () => this.facts.organisation(input.successorId),
+      decide: (state, successor) => recordSuccession(state, input, successor),
+      effectiveOn: input.effectiveOn,
+      context,
+    });
+  }
+}
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('organisations')
+export class RecordSuccessionRoute extends CommandQueryController {
+  @Post(':id/succession')
+  @HttpCode(200)
+  @AllowRoles('admin')
+  @ApiHeader({ name: 'If-Match', required: false })
+  async recordSuccession(
+    @Param() { id }: IdParam,
+    @Body() { reason, ...input }: RecordSuccessionDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new RecordSuccessionCommand({ ...input, organisationId: id }, request.because(reason)),
+      request,
+      new GetOrganisationQuery(id),
+    );
+  }
+}

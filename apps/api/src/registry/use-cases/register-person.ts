@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { REGISTRY_LIMITS as L, evolvePerson, personStream, registerPerson } from '@bcl/domain-registry';
+import { ServiceStore } from '@bcl/service-store';
+import { AllowRoles } from '../../auth/access-policy';
+import { SERVICE_STORE } from '../../event-log/event-log.tokens';
+import {
+  CommandContext,
+  EventLogWriter,
+  WriteResult,
+  derivedEventId,
+} from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { GetPersonQuery } from '../queries/get-person';
+
+/** Use case: register a person under a pseudonymous id; the name goes to the personal-data vault. */
+
+export class RegisterPersonDto extends ReasonDto {
+  @ApiPropertyOptional({ description: 'Pseudonymous id; generated when absent' })
+  @IsOptional()
+  @IsId()
+  personId?: string;
+
+  @ApiProperty({
+    description: 'Personal data: kept in the vault, never in events',
+    example: 'Cllr Lesley Salter',
+  })
+  @IsString()
+  @Length(1, L.nameLengthMax)
+  displayName!: string;
+}
+
+export class RegisterPersonCommand {
+  constructor(
+    readonly input: { personId: string; displayName: string },
+    readonly context: CommandContext,
+  ) {}
+}
+
+/**
+ * The name goes to the personal-data vault first, then the event (which holds only the pseudonymous id). If
+ * the append is refused, the vault entry is harmless: nothing refers to the id.
+ */
+@CommandHandler(RegisterPersonCommand)
+export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly facts: StreamFacts,
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+  ) {}
+
+  async execute({ input, context }: RegisterPersonCommand): Promise<WriteResult> {
+    registerPerson(await this.facts.person(input.personId), input); // refuse before touching the vault
+    await this.service.putPersonalData(input.personId, input.displayName);
+    return this.writer.execute({
+      stream: personStream(input.personId),
+      evolve: evolvePerson,
+      decide: (state) => registerPerson(state, input),
+      context,
+    });
+  }
+}
+
+@ApiTags('people')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('people')
+export class RegisterPersonRoute extends CommandQueryController {
+  /** The id is pseudonymous: given, or derived from the Idempotency-Key (so a retry names the same person). */
+  @Post()
+  @AllowRoles('admin', 'governance-officer')
+  async register(
+    @Body() { reason, displayName, personId }: RegisterPersonDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    const context = request.because(reason);
+    const id =
+      personId ??
+      `p-${context.idempotencyKey ? derivedEventId(`${request.actor.id}\n${context.idempotencyKey}\nperson`) : randomUUID()}`;
+    return this.write(
+      new RegisterPersonCommand({ personId: id, displayName }, context),
+      request,
+      new GetPersonQuery(id),
+      `/api/people/${id}`,
+    );
+  }
+}

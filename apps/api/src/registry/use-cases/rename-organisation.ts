@@ -1,0 +1,77 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import {
+  REGISTRY_LIMITS as L,
+  RenameOrganisation,
+  evolveOrganisation,
+  organisationStream,
+  renameOrganisation,
+} from '@bcl/domain-registry';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IdParam } from '../../http/id-param';
+import { IsCalendarDate } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { DATE } from '../dto/registry.dto';
+import { GetOrganisationQuery } from '../queries/get-organisation';
+
+/** Use case: an organisation takes a new name from a date. */
+
+export class RenameOrganisationDto extends ReasonDto {
+  @ApiProperty({ maxLength: L.nameLengthMax, example: 'Folkestone and Hythe District Council' })
+  @IsString()
+  @Length(1, L.nameLengthMax)
+  name!: string;
+
+  @ApiProperty(DATE)
+  @IsCalendarDate()
+  effectiveFrom!: string;
+}
+
+export class RenameOrganisationCommand {
+  constructor(
+    readonly input: RenameOrganisation,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(RenameOrganisationCommand)
+export class RenameOrganisationHandler implements ICommandHandler<RenameOrganisationCommand, WriteResult> {
+  constructor(private readonly writer: EventLogWriter) {}
+
+  execute({ input, context }: RenameOrganisationCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: organisationStream(input.organisationId),
+      evolve: evolveOrganisation,
+      decide: (state) => renameOrganisation(state, input),
+      effectiveOn: input.effectiveFrom,
+      context,
+    });
+  }
+}
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('organisations')
+export class RenameOrganisationRoute extends CommandQueryController {
+  @Post(':id/renames')
+  @HttpCode(200)
+  @AllowRoles('admin')
+  @ApiHeader({ name: 'If-Match', required: false })
+  async rename(
+    @Param() { id }: IdParam,
+    @Body() { reason, ...input }: RenameOrganisationDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new RenameOrganisationCommand({ ...input, organisationId: id }, request.because(reason)),
+      request,
+      new GetOrganisationQuery(id),
+    );
+  }
+}
