@@ -137,6 +137,3 @@ function preconditionFailed(stream: string, current: number): Problem {
     { currentRevision: current },
   );
 }
-
-/** Re-exported for the registry's person ids (kept while that context's routes move into use-case files). */
-export { derivedEventId };

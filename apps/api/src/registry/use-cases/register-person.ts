@@ -7,12 +7,8 @@ import { REGISTRY_LIMITS as L, evolvePerson, personStream, registerPerson } from
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
-import {
-  CommandContext,
-  EventLogWriter,
-  WriteResult,
-  derivedEventId,
-} from '../../event-log/event-log-writer';
+import { derivedEventId } from '@bcl/event-store';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
