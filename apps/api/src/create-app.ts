@@ -10,7 +10,7 @@ import { ApiConfig } from './config/api-config';
 import { AppModule } from './app.module';
 import { correlationId } from './http/correlation-id.middleware';
 import { jsonBody } from './http/json-body';
-import { PLAN_IMPORT_BYTES_MAX, XLSX_MEDIA_TYPE } from './plans/plans.controller';
+import { PLAN_IMPORT_BYTES_MAX, XLSX_MEDIA_TYPE } from './plans/use-cases/import-plan';
 import { raw } from 'express';
 import { PinoNestLogger } from './http/pino-nest-logger';
 

@@ -1,16 +1,30 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { FundController } from './fund.controller';
-import { RecordAgreementHandler } from './commands/record-agreement';
-import { OpenPoolYearHandler } from './commands/open-pool-year';
-import { PostFundTransactionHandler } from './commands/post-fund-transaction';
-import { RecordFundEntryHandler } from './commands/record-fund-entry';
+import { FundReadController } from './fund-read.controller';
+import {
+  EstablishOrVaryAgreementRoute,
+  RecordAgreementHandler,
+} from './use-cases/establish-or-vary-agreement';
+import { OpenPoolYearHandler, OpenPoolYearRoute } from './use-cases/open-pool-year';
+import { PostFundTransactionHandler, PostTransactionRoute } from './use-cases/post-transaction';
+import { RecordFundEntryHandler } from './use-cases/record-fund-entry';
+import { ReverseTransactionRoute } from './use-cases/reverse-transaction';
+import { StateFigureRoute } from './use-cases/state-figure';
+import { CloseOrReopenYearRoute } from './use-cases/close-or-reopen-year';
 import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './queries/fund-queries';
 
 /** Section 75 agreements and the double-entry pooled-fund ledger: positions, reconciliation, partner views. */
 @Module({
   imports: [CqrsModule],
-  controllers: [FundController],
+  controllers: [
+    EstablishOrVaryAgreementRoute,
+    OpenPoolYearRoute,
+    PostTransactionRoute,
+    ReverseTransactionRoute,
+    StateFigureRoute,
+    CloseOrReopenYearRoute,
+    FundReadController,
+  ],
   providers: [
     RecordAgreementHandler,
     OpenPoolYearHandler,

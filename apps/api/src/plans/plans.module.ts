@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { PlansController } from './plans.controller';
+import { PlansReadController } from './plans-read.controller';
 import { PlanContext } from './plan-context';
-import { ImportPlanHandler } from './commands/import-plan';
-import { RecordPlanStepHandler } from './commands/record-plan-step';
-import { AcceptPlanWarningHandler } from './commands/accept-plan-warning';
+import { ImportPlanHandler, ImportPlanRoute } from './use-cases/import-plan';
+import { RecordPlanStepHandler, RecordPlanStepRoute } from './use-cases/record-plan-step';
+import { AcceptPlanWarningHandler, AcceptPlanWarningRoute } from './use-cases/accept-plan-warning';
 import {
   GetPlanHandler,
   ListPlansHandler,
@@ -15,7 +15,7 @@ import {
 /** BCF plans: versions, contributions, schemes, metrics, and the national-condition checks. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlansController],
+  controllers: [ImportPlanRoute, PlansReadController, RecordPlanStepRoute, AcceptPlanWarningRoute],
   providers: [
     PlanContext,
     ImportPlanHandler,

@@ -1,55 +1,11 @@
 import { ID_PATTERN } from '@bcl/kernel';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
-import { LIFECYCLE_STEPS, LifecycleStep } from '@bcl/domain-plans';
-import { IsCalendarDate } from '../../http/validators';
-import { KnownAtQueryDto, PageLimitDto, ReasonDto } from '../../http/common.dto';
+import { IsDefined, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { KnownAtQueryDto, PageLimitDto } from '../../http/common.dto';
 
-export class RecordPlanStepDto extends ReasonDto {
-  @ApiProperty({ enum: LIFECYCLE_STEPS })
-  @IsIn(LIFECYCLE_STEPS)
-  step!: LifecycleStep;
-
-  @ApiProperty({ example: '2017-09-11', description: 'YYYY-MM-DD: the date the step happened' })
-  @IsCalendarDate()
-  on!: string;
-
-  @ApiProperty({
-    type: [String],
-    description: 'Organisation ids that agreed, or the signatories',
-    maxItems: 30,
-  })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  parties!: string[];
-
-  @ApiProperty({ description: 'Signed off by a delegate, so it must be reported back to the Board' })
-  @IsBoolean()
-  delegated!: boolean;
-}
-
-export class AcceptPlanWarningDto extends ReasonDto {
-  @ApiProperty({ example: 'C2:asc-minimum:2017-18' })
-  @IsString()
-  @Length(1, 200)
-  checkId!: string;
-}
+/** The planning-template workbook's media type: what `POST /plans/import` takes and `GET /plans/:id/export` gives. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export class ListPlansQueryDto extends PageLimitDto {
   @ApiPropertyOptional()

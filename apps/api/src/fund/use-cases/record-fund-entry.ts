@@ -1,5 +1,5 @@
-import { FinancialYear } from '@bcl/kernel';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { FinancialYear } from '@bcl/kernel';
 import {
   StatedBy,
   StatedFigure,
@@ -10,8 +10,16 @@ import {
   stateFigure,
 } from '@bcl/domain-fund';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { WriteRequest } from '../../http/write-context';
+import { plain } from '../../http/command-query-controller';
+import { PoolYearParams } from '../dto/fund.dto';
+import { PoolYearRoute } from '../pool-year-route';
 
-/** The pool-year's other entries: a reversal, a stated figure, or closing and reopening the year. */
+/**
+ * The pool-year's other entries: a reversal, a stated figure, or closing and reopening the year. One command
+ * serves the use cases reverse-transaction.ts, state-figure.ts and close-or-reopen-year.ts (and the demo loader's
+ * `RecordFundEntry`).
+ */
 export type FundEntry =
   | { kind: 'reversal'; transactionId: string; reverses: string; effectiveOn: string; statedBy: StatedBy }
   | { kind: 'figure'; figure: StatedFigure }
@@ -44,5 +52,16 @@ export class RecordFundEntryHandler implements ICommandHandler<RecordFundEntryCo
         entry.kind === 'reversal' ? entry.effectiveOn : entry.kind === 'figure' ? undefined : entry.on,
       context,
     });
+  }
+}
+
+/** A route recording one of these entries, answering the position at the year end. */
+export abstract class FundEntryRoute extends PoolYearRoute {
+  protected entry(params: PoolYearParams, entry: FundEntry, request: WriteRequest, reason: string) {
+    return this.writePoolYear(
+      params,
+      new RecordFundEntryCommand(params.poolId, params.year, plain(entry), request.because(reason)),
+      request,
+    );
   }
 }

@@ -1,10 +1,23 @@
-import { FinancialYear, yearBounds } from '@bcl/kernel';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { FinancialYear, yearBounds } from '@bcl/kernel';
 import { evolvePooledFund, openYear, pooledFundStream } from '@bcl/domain-fund';
 import { establishesPool } from '@bcl/domain-fund/facts';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '../../auth/access-policy';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { IdParam } from '../../http/id-param';
+import { IsId } from '../../http/validators';
+import { ReasonDto } from '../../http/common.dto';
+import { IsYear } from '../dto/fund.dto';
+import { PoolYearRoute } from '../pool-year-route';
 
+export class OpenPoolYearDto extends ReasonDto {
+  @ApiProperty({ example: '2016-17' }) @IsYear() year!: string;
+  @ApiProperty() @IsId() agreementId!: string;
+}
 export class OpenPoolYearCommand {
   constructor(
     readonly input: { poolId: string; year: FinancialYear; agreementId: string },
@@ -32,5 +45,26 @@ export class OpenPoolYearHandler implements ICommandHandler<OpenPoolYearCommand,
       effectiveOn: year.start,
       context,
     });
+  }
+}
+
+@ApiTags('fund')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('fund')
+export class OpenPoolYearRoute extends PoolYearRoute {
+  @Post('pools/:id/years')
+  @AllowRoles('finance-officer')
+  async open(
+    @Param() { id }: IdParam,
+    @Body() { reason, ...input }: OpenPoolYearDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.writePoolYear(
+      { poolId: id, year: input.year },
+      new OpenPoolYearCommand({ ...input, poolId: id }, request.because(reason)),
+      request,
+      `/api/fund/pools/${id}/years/${input.year}/position`,
+    );
   }
 }

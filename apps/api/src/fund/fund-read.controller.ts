@@ -1,0 +1,103 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { READERS } from '@bcl/identity';
+import { Viewpoint, findingsCsv, partnerView } from '@bcl/domain-fund';
+import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
+import { AllowRoles } from '../auth/access-policy';
+import { setEtag } from '../http/etag';
+import { CommandQueryController } from '../http/command-query-controller';
+import { IdParam } from '../http/id-param';
+import { todayInEngland } from '../http/business-dates';
+import {
+  AgreementQueryDto,
+  PartnerParams,
+  PoolYearParams,
+  PositionQueryDto,
+  ReconciliationQueryDto,
+} from './dto/fund.dto';
+import { GetAgreementQuery, PoolYearPositionQuery, PoolYearReportsQuery } from './queries/fund-queries';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => ({
+  asAt: query.asAt ?? yearEnd(year),
+  axis: query.axis ?? 'effective',
+});
+
+/** The fund's read side: every GET route (each write route is a use case under use-cases/). */
+@ApiTags('fund')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('fund')
+export class FundReadController extends CommandQueryController {
+  @Get('agreements/:id')
+  @AllowRoles(...READERS)
+  async agreement(
+    @Param() { id }: IdParam,
+    @Query() { asAt }: AgreementQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const agreement = await this.queries.execute(new GetAgreementQuery(id, asAt ?? todayInEngland()));
+    setEtag(response, agreement.revision);
+    return agreement;
+  }
+
+  /** The fund position as at a date (default: the year's last day), on the effective or the recorded axis. */
+  @Get('pools/:poolId/years/:year/position')
+  @AllowRoles(...READERS)
+  async fundPosition(
+    @Param() { poolId, year }: PoolYearParams,
+    @Query() query: PositionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { position, revision } = await this.queries.execute(
+      new PoolYearPositionQuery(poolId, year, viewpoint(year, query)),
+    );
+    setEtag(response, revision);
+    return position;
+  }
+
+  /** Stated totals against their parts, the pooled fund and the ledger: JSON, CSV or an XLSX workbook. */
+  @Get('pools/:poolId/years/:year/reconciliation')
+  @AllowRoles(...READERS)
+  async reconciliation(
+    @Param() { poolId, year }: PoolYearParams,
+    @Query() query: ReconciliationQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { reconciliation } = await this.queries.execute(
+      new PoolYearReportsQuery(poolId, year, viewpoint(year, query)),
+    );
+    const name = `reconciliation-${poolId}-${year}`;
+    if (query.format === 'csv') {
+      response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+      return new StreamableFile(Buffer.from(findingsCsv(reconciliation.findings)), {
+        type: 'text/csv; charset=utf-8',
+      });
+    }
+    if (query.format === 'xlsx') {
+      response.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+      return new StreamableFile(await reconciliationWorkbook(reconciliation), { type: XLSX });
+    }
+    return reconciliation;
+  }
+
+  /** A partner's share of the pool's income and expenditure, for its own accounts. */
+  @Get('pools/:poolId/years/:year/partners/:partnerId')
+  @AllowRoles(...READERS)
+  async partner(@Param() { poolId, year, partnerId }: PartnerParams, @Query() query: PositionQueryDto) {
+    const { position } = await this.queries.execute(
+      new PoolYearPositionQuery(poolId, year, viewpoint(year, query)),
+    );
+    return partnerView(position, partnerId);
+  }
+
+  /** What an auditor certifies: contributions, total spend, and the exceptions. */
+  @Get('pools/:poolId/years/:year/certification')
+  @AllowRoles(...READERS)
+  async certification(@Param() { poolId, year }: PoolYearParams, @Query() query: PositionQueryDto) {
+    return (await this.queries.execute(new PoolYearReportsQuery(poolId, year, viewpoint(year, query))))
+      .certification;
+  }
+}

@@ -1,0 +1,18 @@
+import { yearEnd } from '@bcl/fund-reports';
+import { WriteRequest } from '../http/write-context';
+import { CommandQueryController } from '../http/command-query-controller';
+import { PoolYearParams } from './dto/fund.dto';
+import { PoolYearPositionQuery } from './queries/fund-queries';
+
+/** A route writing to a pool-year: it answers the position at the year end. */
+export abstract class PoolYearRoute extends CommandQueryController {
+  protected async writePoolYear(
+    { poolId, year }: PoolYearParams,
+    command: object,
+    request: WriteRequest,
+    location?: string,
+  ) {
+    const viewAtYearEnd = new PoolYearPositionQuery(poolId, year, { asAt: yearEnd(year), axis: 'effective' });
+    return (await this.write<{ position: object }>(command, request, viewAtYearEnd, location)).position;
+  }
+}

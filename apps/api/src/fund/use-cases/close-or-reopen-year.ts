@@ -1,0 +1,40 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { AllowRoles } from '../../auth/access-policy';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { IsCalendarDate } from '../../http/validators';
+import { ReasonDto } from '../../http/common.dto';
+import { DATE, Nested, PoolYearParams, StatedByDto } from '../dto/fund.dto';
+import { FundEntryRoute } from './record-fund-entry';
+
+export class YearDecisionDto extends ReasonDto {
+  @ApiProperty(DATE) @IsCalendarDate() on!: string;
+  @ApiProperty({ type: StatedByDto }) @Nested(() => StatedByDto) decision!: StatedByDto;
+}
+@ApiTags('fund')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('fund')
+export class CloseOrReopenYearRoute extends FundEntryRoute {
+  @Post('pools/:poolId/years/:year/closure')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  close(
+    @Param() params: PoolYearParams,
+    @Body() { reason, on, decision }: YearDecisionDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.entry(params, { kind: 'close', on, decision }, request, reason);
+  }
+
+  @Post('pools/:poolId/years/:year/reopening')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  reopen(
+    @Param() params: PoolYearParams,
+    @Body() { reason, on, decision }: YearDecisionDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.entry(params, { kind: 'reopen', on, decision }, request, reason);
+  }
+}

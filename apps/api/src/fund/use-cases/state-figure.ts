@@ -1,0 +1,45 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
+import { QUARTERS } from '@bcl/kernel';
+import { FIGURE_BASES, FIGURE_LINES, FUND_LIMITS as F } from '@bcl/domain-fund';
+import { AllowRoles } from '../../auth/access-policy';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { IsId, applyAll } from '../../http/validators';
+import { ReasonDto } from '../../http/common.dto';
+import { Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
+import { FundEntryRoute } from './record-fund-entry';
+
+export class StateFigureDto extends ReasonDto {
+  @ApiProperty() @IsId() figureId!: string;
+  @ApiProperty({ enum: FIGURE_BASES }) @IsIn(FIGURE_BASES) basis!: (typeof FIGURE_BASES)[number];
+  @ApiProperty({ enum: FIGURE_LINES }) @IsIn(FIGURE_LINES) line!: (typeof FIGURE_LINES)[number];
+  @ApiProperty({ description: "'pool', a scheme id, or a total's name" }) @IsId() subject!: string;
+  @ApiPropertyOptional({ enum: QUARTERS }) @IsOptional() @IsIn(QUARTERS) quarter?: 1 | 2 | 3 | 4 | null;
+  @ApiProperty(PENCE) @applyAll(...Pence()) amountPence!: number;
+  @ApiProperty({ type: StatedByDto }) @Nested(() => StatedByDto) statedBy!: StatedByDto;
+  @ApiPropertyOptional({ type: [String], description: "A total's accounts (names, or prefixes ending in /)" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(F.postingsPerTransactionMax)
+  @IsString({ each: true })
+  composedOf?: string[] | null;
+}
+@ApiTags('fund')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('fund')
+export class StateFigureRoute extends FundEntryRoute {
+  /** A plan, forecast or actual figure as a return, plan or decision stated it. */
+  @Post('pools/:poolId/years/:year/figures')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  figure(
+    @Param() params: PoolYearParams,
+    @Body() { reason, ...input }: StateFigureDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    const figure = { ...input, quarter: input.quarter ?? null, composedOf: input.composedOf ?? null };
+    return this.entry(params, { kind: 'figure', figure }, request, reason);
+  }
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '../../auth/access-policy';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { IdParam } from '../../http/id-param';
+import { ReasonDto } from '../../http/common.dto';
+import { PlanContext } from '../plan-context';
+import { GetPlanQuery } from '../queries/plan-queries';
+
+export class AcceptPlanWarningDto extends ReasonDto {
+  @ApiProperty({ example: 'C2:asc-minimum:2017-18' })
+  @IsString()
+  @Length(1, 200)
+  checkId!: string;
+}
+
+export class AcceptPlanWarningCommand {
+  constructor(
+    readonly input: { planId: string; checkId: string },
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(AcceptPlanWarningCommand)
+export class AcceptPlanWarningHandler implements ICommandHandler<AcceptPlanWarningCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly plans: PlanContext,
+  ) {}
+
+  execute({ input, context }: AcceptPlanWarningCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: planStream(input.planId),
+      evolve: evolvePlan,
+      gather: (current) => this.plans.checksOfRecorded(input.planId, current),
+      decide: (current, checks) => acceptWarning(current, input, checks),
+      context,
+    });
+  }
+}
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('plans')
+export class AcceptPlanWarningRoute extends CommandQueryController {
+  @Post(':id/warning-acceptances')
+  @HttpCode(200)
+  @AllowRoles('finance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  async acceptWarning(
+    @Param() { id }: IdParam,
+    @Body() { reason, checkId }: AcceptPlanWarningDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new AcceptPlanWarningCommand({ planId: id, checkId }, request.because(reason)),
+      request,
+      new GetPlanQuery(id),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { approvedVersions } from '@bcl/domain-governance/facts';
+import { RecordPlanDocument, evolvePlan, planStream, recordPlanDocument } from '@bcl/domain-plans';
+import { PlanDocumentInvalid, TableCellInvalid, readPlanInput } from '@bcl/plan-import';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '../../auth/access-policy';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { invalidRequest } from '../../http/problem';
+import { XLSX_MEDIA_TYPE } from '../dto/plan.dto';
+import { PlanContext } from '../plan-context';
+import { GetPlanQuery } from '../queries/plan-queries';
+
+export { XLSX_MEDIA_TYPE };
+
+/** Bodies of `POST /plans/import` may be this large (other routes: 64 KiB). */
+export const PLAN_IMPORT_BYTES_MAX = 2 * 1024 * 1024;
+const IMPORT_REASON = 'plan document imported through the API';
+
+export class ImportPlanCommand {
+  constructor(
+    readonly document: RecordPlanDocument,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/** Records a plan document (whole, or some sections) as the entry-level changes it makes. */
+@CommandHandler(ImportPlanCommand)
+export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly plans: PlanContext,
+    private readonly facts: StreamFacts,
+  ) {}
+
+  execute({ document, context }: ImportPlanCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: planStream(document.planId),
+      evolve: evolvePlan,
+      gather: async () => ({
+        reference: this.plans.reference(document.cycle),
+        area: await this.plans.area(document.areaId),
+        approved: approvedVersions(await this.facts.approvals({ kind: 'bcf-plan', id: document.planId })),
+      }),
+      decide: (state, { reference, area, approved }) =>
+        recordPlanDocument(state, document, reference, area, approved),
+      context,
+    });
+  }
+}
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('plans')
+export class ImportPlanRoute extends CommandQueryController {
+  /** Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks. */
+  @Post('import')
+  @HttpCode(200)
+  @AllowRoles('programme-lead', 'finance-officer')
+  @ApiBody({
+    description: `A plan document (application/json: docs/plan-format.schema.json) or a planning-template workbook (${XLSX_MEDIA_TYPE})`,
+    schema: { type: 'object' },
+  })
+  async import(@Body() body: object, @WriteContext() request: WriteRequest) {
+    let document;
+    try {
+      document = Buffer.isBuffer(body)
+        ? (await readPlanInput(body, 'xlsx')).command
+        : (await readPlanInput(Buffer.from(JSON.stringify(body)), 'json')).command;
+    } catch (error) {
+      if (error instanceof PlanDocumentInvalid) throw invalidRequest(error.problems);
+      if (error instanceof TableCellInvalid)
+        throw invalidRequest([
+          { field: `${error.table} line ${error.line}, column '${error.column}'`, reason: error.reason },
+        ]);
+      throw error;
+    }
+    const context = request.because(`${IMPORT_REASON}: ${document.justification}`);
+    return this.write(
+      new ImportPlanCommand(document, context),
+      request,
+      new GetPlanQuery(document.planId),
+      `/api/plans/${document.planId}`,
+    );
+  }
+}
