@@ -1,4 +1,4 @@
-import { CalendarDate, refuse } from '@bcl/kernel';
+import { CalendarDate } from '@bcl/kernel';
 import { Injectable } from '@nestjs/common';
 import { GOVERNANCE_LIMITS } from '@bcl/domain-governance';
 import {
@@ -12,6 +12,7 @@ import {
 import { PostState } from '@bcl/domain-registry/facts';
 import { currentPlanVersion } from '@bcl/domain-plans/facts';
 import { StreamFacts } from '../event-log/stream-facts';
+import { Problem } from '../http/problem';
 
 /** What governance decisions gather beyond single streams: resolutions, the authority in force, plan versions. */
 @Injectable()
@@ -24,11 +25,15 @@ export class GovernanceFacts {
     return index && resolutionAt(await this.streams.meeting(index.meetingId), resolutionId);
   }
 
-  /** The version the ledger holds of a BCF plan (refused, not found, if it holds none); null for other instruments. */
+  /** The version the ledger holds of a BCF plan (404 if it holds none); null for instruments it does not version. */
   async currentVersion(instrument: Pick<InstrumentRef, 'kind' | 'id'>): Promise<number | null> {
     if (instrument.kind !== 'bcf-plan') return null;
     const version = currentPlanVersion(await this.streams.plan(instrument.id));
-    return version ?? refuse('not-found', 'instrument', `plan '${instrument.id}' is not recorded`);
+    if (version === undefined || version === null)
+      throw new Problem(404, 'not-found', 'Not found', `plan '${instrument.id}' is not recorded`, [
+        { field: 'instrument', reason: `plan '${instrument.id}' is not recorded` },
+      ]);
+    return version;
   }
 
   /** Everything the authority check may ask, loaded up front: the delegation chain, the resolution, the posts. */

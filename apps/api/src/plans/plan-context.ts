@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@bcl/event-store';
-import { refuse } from '@bcl/kernel';
 import { PlanningReference } from '@bcl/domain-plans';
 import { AreaFacts, CheckResult, PlanState, planChecks } from '@bcl/domain-plans/facts';
 import { loadAreaFacts, loadPlan, planningReference, referenceDirectory } from '@bcl/plan-import';
@@ -49,9 +48,9 @@ export class PlanContext {
     return planChecks(state, this.reference(state.cycle), await this.area(state.areaId));
   }
 
-  /** What a plan step or warning acceptance gathers: the plan's checks (refused, not found, with no plan). */
+  /** What a plan step or warning acceptance gathers: the plan's checks (404 when there is no plan). */
   async checksOfRecorded(planId: string, state: PlanState | undefined): Promise<CheckResult[]> {
-    if (!state) return refuse('not-found', 'planId', `plan '${planId}' is not recorded`);
+    if (!state) throw new Problem(404, 'not-found', 'Not found', `plan '${planId}' is not recorded`);
     return this.checks(state);
   }
 }

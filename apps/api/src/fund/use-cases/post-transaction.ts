@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { FinancialYear, TEXT_LIMITS as L, refuse } from '@bcl/kernel';
+import { FinancialYear, TEXT_LIMITS as L, assert } from '@bcl/kernel';
 import {
   FUND_LIMITS as F,
   MoneyMovement,
@@ -31,7 +31,7 @@ import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
 import { plain } from '../../http/command-query-controller';
-import { invalidRequest } from '../../http/problem';
+import { Problem, invalidRequest } from '../../http/problem';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
@@ -158,14 +158,18 @@ export class PostFundTransactionHandler implements ICommandHandler<PostFundTrans
     return this.writer.execute({
       stream: pooledFundStream(poolId, year),
       evolve: evolvePooledFund,
-      gather: async (state) => ({
-        organisationExists: recordedIn(await this.facts.recorded(district, this.facts.organisation)),
-        terms: state ? termsInForce(await this.facts.agreement(state.agreementId), input.effectiveOn) : null,
-      }),
-      decide: (state, facts) =>
-        state
-          ? postTransaction(state, input, facts)
-          : refuse('not-found', 'poolId', `pool '${poolId}' has no year ${year} opened`),
+      gather: async (state) => {
+        if (!state)
+          throw new Problem(404, 'not-found', 'Not found', `pool '${poolId}' has no year ${year} opened`);
+        return {
+          organisationExists: recordedIn(await this.facts.recorded(district, this.facts.organisation)),
+          terms: termsInForce(await this.facts.agreement(state.agreementId), input.effectiveOn),
+        };
+      },
+      decide: (state, facts) => {
+        assert(state, 'gather refuses a pool-year that is not opened');
+        return postTransaction(state, input, facts);
+      },
       effectiveOn: input.effectiveOn,
       context,
     });
