@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 import { QueryBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
@@ -8,7 +9,8 @@ import { setEtag } from '../http/etag';
 import { invalidRequest } from '../http/problem';
 import { IdParam } from '../http/id-param';
 import { todayInEngland } from '../http/business-dates';
-import { ActionsQueryDto, DateRangeQueryDto, InstrumentParams, OnDateQueryDto } from './dto/governance.dto';
+import { IsCalendarDate, IsId } from '../http/validators';
+import { DATE, InstrumentParams } from './governance-routes';
 import {
   ActionsQuery,
   DecisionsRegisterQuery,
@@ -18,6 +20,23 @@ import {
   GetMeetingQuery,
   ProvenanceQuery,
 } from './queries/governance-queries';
+
+export class OnDateQueryDto {
+  @ApiPropertyOptional({ ...DATE, description: 'Defaults to today' })
+  @IsOptional()
+  @IsCalendarDate()
+  on?: string;
+}
+
+export class DateRangeQueryDto {
+  @ApiPropertyOptional(DATE) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional(DATE) @IsOptional() @IsCalendarDate() to?: string;
+}
+
+export class ActionsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsId() personId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsId() postId?: string;
+}
 
 /** Governance's read routes. Each write route is a use case of its own, under `use-cases/`. */
 @ApiTags('governance')

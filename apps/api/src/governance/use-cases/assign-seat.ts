@@ -11,9 +11,8 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { DATE } from '../dto/governance.dto';
 import { GetBodyQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { DATE, GovernanceOperation } from '../governance-routes';
 
 export class AssignSeatDto extends ReasonDto {
   @ApiProperty({ example: 'kent-hwb-chair' }) @IsId() postId!: string;

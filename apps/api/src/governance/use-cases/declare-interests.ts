@@ -17,9 +17,8 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { Text } from '../dto/governance.dto';
 import { GetMeetingQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { GovernanceOperation, Text } from '../governance-routes';
 
 export class DeclarationDto {
   @ApiProperty() @IsId() personId!: string;

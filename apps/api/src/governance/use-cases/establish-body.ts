@@ -18,9 +18,8 @@ import { CommandQueryController, plain } from '../../http/command-query-controll
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { DATE, Text } from '../dto/governance.dto';
 import { GetBodyQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { DATE, GovernanceOperation, Text } from '../governance-routes';
 
 export class EstablishBodyDto extends ReasonDto {
   @ApiProperty({ example: 'kent-hwb' }) @IsId() bodyId!: string;

@@ -19,10 +19,9 @@ import { CommandQueryController, plain } from '../../http/command-query-controll
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { DATE, IdList, PENCE_MAX, Text } from '../dto/governance.dto';
 import { GovernanceFacts } from '../governance-facts';
 import { GetDelegationQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { DATE, GovernanceOperation, IdList, PENCE_MAX, Text } from '../governance-routes';
 
 export class DelegatesDto {
   @ApiProperty({ enum: ['one', 'all', 'any'] }) @IsIn(['one', 'all', 'any']) mode!: 'one' | 'all' | 'any';

@@ -38,9 +38,8 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId, applyAll } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { IdList, Text } from '../dto/governance.dto';
 import { GetMeetingQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { GovernanceOperation, IdList, Text } from '../governance-routes';
 
 export class ResolutionPartDto {
   @ApiPropertyOptional({ example: 'a', description: 'The part letter or number as minuted: (a), 2.2' })

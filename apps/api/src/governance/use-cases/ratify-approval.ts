@@ -8,10 +8,9 @@ import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { InstrumentParams } from '../dto/governance.dto';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { GovernanceOperation, InstrumentParams } from '../governance-routes';
 
 export class RatifyApprovalDto extends ReasonDto {
   @ApiProperty() @IsId() resolutionId!: string;

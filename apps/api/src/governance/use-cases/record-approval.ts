@@ -16,10 +16,17 @@ import { CommandQueryController, plain } from '../../http/command-query-controll
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { DATE, InstrumentParams, PENCE_MAX, Text } from '../dto/governance.dto';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
-import { GovernanceOperation, SIGNERS, actingPerson } from './governance-routes';
+import {
+  actingPerson,
+  DATE,
+  GovernanceOperation,
+  InstrumentParams,
+  PENCE_MAX,
+  SIGNERS,
+  Text,
+} from '../governance-routes';
 
 export class AuthorityDto {
   @ApiProperty({ enum: ['delegation', 'resolution'] }) @IsIn(['delegation', 'resolution']) kind!:

@@ -20,9 +20,8 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId, applyAll } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { IdList, Text } from '../dto/governance.dto';
 import { GetMeetingQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { GovernanceOperation, IdList, Text } from '../governance-routes';
 
 export class PresentMemberDto {
   @ApiProperty() @IsId() personId!: string;

@@ -16,10 +16,16 @@ import { CommandQueryController, plain } from '../../http/command-query-controll
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { DATE, InstrumentParams, Text } from '../dto/governance.dto';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
-import { GovernanceOperation, SIGNERS, actingPerson } from './governance-routes';
+import {
+  actingPerson,
+  DATE,
+  GovernanceOperation,
+  InstrumentParams,
+  SIGNERS,
+  Text,
+} from '../governance-routes';
 
 export class RecordConsultationDto extends ReasonDto {
   @ApiProperty() @IsId() consultationId!: string;

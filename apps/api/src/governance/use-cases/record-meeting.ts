@@ -18,9 +18,8 @@ import { CommandQueryController, plain } from '../../http/command-query-controll
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { DATE, Text } from '../dto/governance.dto';
 import { GetMeetingQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { DATE, GovernanceOperation, Text } from '../governance-routes';
 
 export class UrgentItemDto {
   @ApiProperty() @IsString() @Text(G.textLengthMax) reasonForLateness!: string;

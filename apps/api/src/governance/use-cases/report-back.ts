@@ -12,7 +12,7 @@ import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
 import { GetDelegationQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { GovernanceOperation } from '../governance-routes';
 
 export class ReportBackDto extends ReasonDto {
   @ApiProperty() @IsId() meetingId!: string;

@@ -11,10 +11,9 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
-import { DATE } from '../dto/governance.dto';
 import { GovernanceFacts } from '../governance-facts';
 import { GetDelegationQuery } from '../queries/governance-queries';
-import { GovernanceOperation } from './governance-routes';
+import { DATE, GovernanceOperation } from '../governance-routes';
 
 export class RevokeDelegationDto extends ReasonDto {
   @ApiProperty(DATE) @IsCalendarDate() on!: string;
