@@ -50,6 +50,26 @@ describe('docs/api.md agrees with the API', () => {
     expect([...documentedRoles(API_MD).keys()].sort()).toEqual(routes.sort());
   });
 
+  it('keeps the operationIds clients were generated from: one controller per context, unique', async () => {
+    const document = await api.http().get('/api/openapi.json').expect(200);
+    const ids = Object.values(
+      document.body.paths as Record<string, Record<string, { operationId: string }>>,
+    ).flatMap((methods) => Object.values(methods).map((operation) => operation.operationId));
+    const controllers = new Set(ids.map((id) => id.split('_')[0]));
+    expect([...controllers].sort()).toEqual([
+      'AccessLogController',
+      'AreasController',
+      'FundController',
+      'GovernanceController',
+      'HealthController',
+      'OrganisationsController',
+      'PeopleController',
+      'PlansController',
+      'PostsController',
+    ]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('each route has the roles the authorisation matrix proves', () => {
     const documented = documentedRoles(API_MD);
     const proven = ROUTES.map((route) => [`${route.method} ${route.template}`, [...route.roles].sort()]);

@@ -17,15 +17,16 @@ import { OpenPoolYearCommand } from '../fund/use-cases/open-pool-year';
 import { PostFundTransactionCommand } from '../fund/use-cases/post-transaction';
 import { RecordFundEntryCommand } from '../fund/use-cases/record-fund-entry';
 import { ImportPlanCommand } from '../plans/use-cases/import-plan';
-import { EstablishBodyCommand } from '../governance/commands/establish-body';
-import { AssignSeatCommand } from '../governance/commands/assign-seat';
-import { RecordMeetingCommand } from '../governance/commands/record-meeting';
-import { RecordAttendanceCommand } from '../governance/commands/record-attendance';
-import { DeclareInterestsCommand } from '../governance/commands/declare-interests';
-import { PassResolutionCommand } from '../governance/commands/pass-resolution';
-import { GrantDelegationCommand } from '../governance/commands/grant-delegation';
-import { RecordApprovalCommand } from '../governance/commands/record-approval';
-import { ReportBackCommand } from '../governance/commands/report-back';
+
+import { EstablishBodyCommand } from '../governance/use-cases/establish-body';
+import { AssignSeatCommand } from '../governance/use-cases/assign-seat';
+import { RecordMeetingCommand } from '../governance/use-cases/record-meeting';
+import { RecordAttendanceCommand } from '../governance/use-cases/record-attendance';
+import { DeclareInterestsCommand } from '../governance/use-cases/declare-interests';
+import { PassResolutionCommand } from '../governance/use-cases/pass-resolution';
+import { GrantDelegationCommand } from '../governance/use-cases/grant-delegation';
+import { RecordApprovalCommand } from '../governance/use-cases/record-approval';
+import { ReportBackCommand } from '../governance/use-cases/report-back';
 import { DemoCommand, DemoInputs, DemoStep, demoDirectory, readDemoData } from './demo-files';
 
 /** The fixture loader writes as itself, under the authority of the fixture file. */

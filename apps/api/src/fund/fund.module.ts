@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { FundReadController } from './fund-read.controller';
+import { FundController } from './fund.controller';
 import {
   EstablishOrVaryAgreementRoute,
   RecordAgreementHandler,
@@ -23,7 +23,7 @@ import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } 
     ReverseTransactionRoute,
     StateFigureRoute,
     CloseOrReopenYearRoute,
-    FundReadController,
+    FundController,
   ],
   providers: [
     RecordAgreementHandler,

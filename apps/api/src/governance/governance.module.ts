@@ -1,19 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Module, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GovernanceController } from './governance.controller';
 import { GovernanceFacts } from './governance-facts';
-import { EstablishBodyHandler } from './commands/establish-body';
-import { AssignSeatHandler } from './commands/assign-seat';
-import { RecordMeetingHandler } from './commands/record-meeting';
-import { RecordAttendanceHandler } from './commands/record-attendance';
-import { DeclareInterestsHandler } from './commands/declare-interests';
-import { PassResolutionHandler } from './commands/pass-resolution';
-import { GrantDelegationHandler } from './commands/grant-delegation';
-import { RevokeDelegationHandler } from './commands/revoke-delegation';
-import { ReportBackHandler } from './commands/report-back';
-import { RecordConsultationHandler } from './commands/record-consultation';
-import { RecordApprovalHandler } from './commands/record-approval';
-import { RatifyApprovalHandler } from './commands/ratify-approval';
+import { ESTABLISH_BODY } from './use-cases/establish-body';
+import { ASSIGN_SEAT } from './use-cases/assign-seat';
+import { RECORD_MEETING } from './use-cases/record-meeting';
+import { RECORD_ATTENDANCE } from './use-cases/record-attendance';
+import { DECLARE_INTERESTS } from './use-cases/declare-interests';
+import { PASS_RESOLUTION } from './use-cases/pass-resolution';
+import { GRANT_DELEGATION } from './use-cases/grant-delegation';
+import { REVOKE_DELEGATION } from './use-cases/revoke-delegation';
+import { REPORT_BACK } from './use-cases/report-back';
+import { RECORD_CONSULTATION } from './use-cases/record-consultation';
+import { RECORD_APPROVAL } from './use-cases/record-approval';
+import { RATIFY_APPROVAL } from './use-cases/ratify-approval';
 import {
   ActionsHandler,
   DecisionsRegisterHandler,
@@ -24,24 +24,33 @@ import {
   ProvenanceHandler,
 } from './queries/governance-queries';
 
+/**
+ * The write use cases, one file each: its request DTOs, its command and handler, and its route. Each route keeps
+ * the OpenAPI operationId (`GovernanceController_…`) it had when one controller held them all, so clients
+ * generated from the document keep their method names.
+ */
+const USE_CASES: { controllers: Type[]; providers: Provider[] }[] = [
+  ESTABLISH_BODY,
+  ASSIGN_SEAT,
+  RECORD_MEETING,
+  RECORD_ATTENDANCE,
+  DECLARE_INTERESTS,
+  PASS_RESOLUTION,
+  GRANT_DELEGATION,
+  REVOKE_DELEGATION,
+  REPORT_BACK,
+  RECORD_CONSULTATION,
+  RECORD_APPROVAL,
+  RATIFY_APPROVAL,
+];
+
 /** Governance: bodies, meetings, resolutions, delegations of authority, and approvals checked against authority. */
 @Module({
   imports: [CqrsModule],
-  controllers: [GovernanceController],
+  controllers: [GovernanceController, ...USE_CASES.flatMap((useCase) => useCase.controllers)],
   providers: [
     GovernanceFacts,
-    EstablishBodyHandler,
-    AssignSeatHandler,
-    RecordMeetingHandler,
-    RecordAttendanceHandler,
-    DeclareInterestsHandler,
-    PassResolutionHandler,
-    GrantDelegationHandler,
-    RevokeDelegationHandler,
-    ReportBackHandler,
-    RecordConsultationHandler,
-    RecordApprovalHandler,
-    RatifyApprovalHandler,
+    ...USE_CASES.flatMap((useCase) => useCase.providers),
     GetBodyHandler,
     DecisionsRegisterHandler,
     GetMeetingHandler,

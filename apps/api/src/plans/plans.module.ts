@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { PlansReadController } from './plans-read.controller';
+import { PlansController } from './plans.controller';
 import { PlanContext } from './plan-context';
 import { ImportPlanHandler, ImportPlanRoute } from './use-cases/import-plan';
 import { RecordPlanStepHandler, RecordPlanStepRoute } from './use-cases/record-plan-step';
@@ -15,7 +15,7 @@ import {
 /** BCF plans: versions, contributions, schemes, metrics, and the national-condition checks. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ImportPlanRoute, PlansReadController, RecordPlanStepRoute, AcceptPlanWarningRoute],
+  controllers: [ImportPlanRoute, PlansController, RecordPlanStepRoute, AcceptPlanWarningRoute],
   providers: [
     PlanContext,
     ImportPlanHandler,

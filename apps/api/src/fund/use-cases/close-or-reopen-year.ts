@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { IsCalendarDate } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, Nested, PoolYearParams, StatedByDto } from '../dto/fund.dto';
@@ -16,6 +17,7 @@ export class YearDecisionDto extends ReasonDto {
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('fund')
 export class CloseOrReopenYearRoute extends FundEntryRoute {
+  @OperationId('FundController', 'close')
   @Post('pools/:poolId/years/:year/closure')
   @HttpCode(200)
   @AllowRoles('finance-officer')
@@ -27,6 +29,7 @@ export class CloseOrReopenYearRoute extends FundEntryRoute {
     return this.entry(params, { kind: 'close', on, decision }, request, reason);
   }
 
+  @OperationId('FundController', 'reopen')
   @Post('pools/:poolId/years/:year/reopening')
   @HttpCode(200)
   @AllowRoles('finance-officer')

@@ -20,6 +20,7 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { CommandQueryController } from '../../http/command-query-controller';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
@@ -182,6 +183,7 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreementCo
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('fund')
 export class EstablishOrVaryAgreementRoute extends CommandQueryController {
+  @OperationId('FundController', 'establish')
   @Post('agreements')
   @AllowRoles('governance-officer')
   establish(
@@ -196,6 +198,7 @@ export class EstablishOrVaryAgreementRoute extends CommandQueryController {
     );
   }
 
+  @OperationId('FundController', 'vary')
   @Post('agreements/:id/variations')
   @HttpCode(200)
   @AllowRoles('governance-officer')

@@ -8,6 +8,7 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
@@ -53,6 +54,7 @@ export class OpenPoolYearHandler implements ICommandHandler<OpenPoolYearCommand,
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('fund')
 export class OpenPoolYearRoute extends PoolYearRoute {
+  @OperationId('FundController', 'open')
   @Post('pools/:id/years')
   @AllowRoles('finance-officer')
   async open(

@@ -30,6 +30,7 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { plain } from '../../http/command-query-controller';
 import { Problem, invalidRequest } from '../../http/problem';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
@@ -182,6 +183,7 @@ export class PostFundTransactionHandler implements ICommandHandler<PostFundTrans
 @Controller('fund')
 export class PostTransactionRoute extends PoolYearRoute {
   /** A money movement: one balanced transaction (docs/api.md lists each kind's fields). */
+  @OperationId('FundController', 'post')
   @Post('pools/:poolId/years/:year/transactions')
   @HttpCode(200)
   @AllowRoles('finance-officer')

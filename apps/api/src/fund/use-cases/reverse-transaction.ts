@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, Nested, PoolYearParams, StatedByDto } from '../dto/fund.dto';
@@ -18,6 +19,7 @@ export class ReverseTransactionDto extends ReasonDto {
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('fund')
 export class ReverseTransactionRoute extends FundEntryRoute {
+  @OperationId('FundController', 'reverse')
   @Post('pools/:poolId/years/:year/reversals')
   @HttpCode(200)
   @AllowRoles('finance-officer')

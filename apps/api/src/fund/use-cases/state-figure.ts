@@ -5,6 +5,7 @@ import { QUARTERS } from '@bcl/kernel';
 import { FIGURE_BASES, FIGURE_LINES, FUND_LIMITS as F } from '@bcl/domain-fund';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
@@ -31,6 +32,7 @@ export class StateFigureDto extends ReasonDto {
 @Controller('fund')
 export class StateFigureRoute extends FundEntryRoute {
   /** A plan, forecast or actual figure as a return, plan or decision stated it. */
+  @OperationId('FundController', 'figure')
   @Post('pools/:poolId/years/:year/figures')
   @HttpCode(200)
   @AllowRoles('finance-officer')

@@ -6,6 +6,7 @@ import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { CommandQueryController } from '../../http/command-query-controller';
 import { IdParam } from '../../http/id-param';
 import { ReasonDto } from '../../http/common.dto';
@@ -49,6 +50,7 @@ export class AcceptPlanWarningHandler implements ICommandHandler<AcceptPlanWarni
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('plans')
 export class AcceptPlanWarningRoute extends CommandQueryController {
+  @OperationId('PlansController', 'acceptWarning')
   @Post(':id/warning-acceptances')
   @HttpCode(200)
   @AllowRoles('finance-officer')

@@ -8,6 +8,7 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { CommandQueryController } from '../../http/command-query-controller';
 import { invalidRequest } from '../../http/problem';
 import { XLSX_MEDIA_TYPE } from '../dto/plan.dto';
@@ -58,6 +59,7 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
 @Controller('plans')
 export class ImportPlanRoute extends CommandQueryController {
   /** Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks. */
+  @OperationId('PlansController', 'import')
   @Post('import')
   @HttpCode(200)
   @AllowRoles('programme-lead', 'finance-officer')

@@ -13,6 +13,7 @@ import {
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { AllowRoles } from '../../auth/access-policy';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { CommandQueryController } from '../../http/command-query-controller';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate } from '../../http/validators';
@@ -77,6 +78,7 @@ export class RecordPlanStepHandler implements ICommandHandler<RecordPlanStepComm
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('plans')
 export class RecordPlanStepRoute extends CommandQueryController {
+  @OperationId('PlansController', 'recordStep')
   @Post(':id/steps')
   @HttpCode(200)
   @AllowRoles('governance-officer')

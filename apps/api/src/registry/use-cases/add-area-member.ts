@@ -18,6 +18,7 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetAreaQuery } from '../queries/get-area';
 
@@ -68,6 +69,7 @@ export class AddAreaMemberHandler implements ICommandHandler<AddAreaMemberComman
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('areas')
 export class AddAreaMemberRoute extends CommandQueryController {
+  @OperationId('AreasController', 'addMember')
   @Post(':id/members')
   @HttpCode(200)
   @AllowRoles('admin')

@@ -11,6 +11,7 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetPostQuery } from '../queries/get-post';
 
@@ -66,6 +67,7 @@ export class AppointPostHolderHandler implements ICommandHandler<AppointPostHold
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('posts')
 export class AppointPostHolderRoute extends CommandQueryController {
+  @OperationId('PostsController', 'appoint')
   @Post(':id/holders')
   @HttpCode(200)
   @AllowRoles('admin', 'governance-officer')

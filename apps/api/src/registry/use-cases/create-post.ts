@@ -10,6 +10,7 @@ import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetPostQuery } from '../queries/get-post';
 
@@ -65,6 +66,7 @@ export class CreatePostHandler implements ICommandHandler<CreatePostCommand, Wri
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('posts')
 export class CreatePostRoute extends CommandQueryController {
+  @OperationId('PostsController', 'create')
   @Post()
   @AllowRoles('admin', 'governance-officer')
   async create(@Body() { reason, ...input }: CreatePostDto, @WriteContext() request: WriteRequest) {

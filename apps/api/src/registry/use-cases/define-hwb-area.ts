@@ -17,6 +17,7 @@ import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetAreaQuery } from '../queries/get-area';
 
@@ -68,6 +69,7 @@ export class DefineHwbAreaHandler implements ICommandHandler<DefineHwbAreaComman
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('areas')
 export class DefineHwbAreaRoute extends CommandQueryController {
+  @OperationId('AreasController', 'define')
   @Post()
   @AllowRoles('admin')
   async define(@Body() { reason, ...input }: DefineHwbAreaDto, @WriteContext() request: WriteRequest) {

@@ -7,6 +7,7 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { CommandQueryController } from '../../http/command-query-controller';
 import { MemberParams } from '../../http/id-param';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { EndDatedDto } from '../dto/registry.dto';
 import { GetAreaQuery } from '../queries/get-area';
 
@@ -39,6 +40,7 @@ export class EndAreaMembershipHandler implements ICommandHandler<EndAreaMembersh
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('areas')
 export class EndAreaMembershipRoute extends CommandQueryController {
+  @OperationId('AreasController', 'endMembership')
   @Post(':id/members/:memberId/end')
   @HttpCode(200)
   @AllowRoles('admin')

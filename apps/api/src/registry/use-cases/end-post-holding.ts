@@ -7,6 +7,7 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { CommandQueryController } from '../../http/command-query-controller';
 import { MemberParams } from '../../http/id-param';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { EndDatedDto } from '../dto/registry.dto';
 import { GetPostQuery } from '../queries/get-post';
 
@@ -39,6 +40,7 @@ export class EndPostHoldingHandler implements ICommandHandler<EndPostHoldingComm
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('posts')
 export class EndPostHoldingRoute extends CommandQueryController {
+  @OperationId('PostsController', 'endHolding')
   @Post(':id/holders/:memberId/end')
   @HttpCode(200)
   @AllowRoles('admin', 'governance-officer')

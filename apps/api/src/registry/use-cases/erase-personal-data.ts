@@ -10,6 +10,7 @@ import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { GetPersonQuery } from '../queries/get-person';
 
 /** Use case: erase a person's personal data (the name leaves the vault; the pseudonymous events stay). */
@@ -46,6 +47,7 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('people')
 export class ErasePersonalDataRoute extends CommandQueryController {
+  @OperationId('PeopleController', 'erase')
   @Post(':id/erasure')
   @HttpCode(200)
   @AllowRoles('admin')

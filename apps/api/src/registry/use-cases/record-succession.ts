@@ -15,6 +15,7 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
 
@@ -61,6 +62,7 @@ export class RecordSuccessionHandler implements ICommandHandler<RecordSuccession
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('organisations')
 export class RecordSuccessionRoute extends CommandQueryController {
+  @OperationId('OrganisationsController', 'recordSuccession')
   @Post(':id/succession')
   @HttpCode(200)
   @AllowRoles('admin')

@@ -22,6 +22,7 @@ import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
 
@@ -104,6 +105,7 @@ export class RegisterOrganisationHandler implements ICommandHandler<
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('organisations')
 export class RegisterOrganisationRoute extends CommandQueryController {
+  @OperationId('OrganisationsController', 'register')
   @Post()
   @AllowRoles('admin')
   async register(@Body() body: RegisterOrganisationDto, @WriteContext() request: WriteRequest) {

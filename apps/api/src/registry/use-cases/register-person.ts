@@ -14,6 +14,7 @@ import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { GetPersonQuery } from '../queries/get-person';
 
 /** Use case: register a person under a pseudonymous id; the name goes to the personal-data vault. */
@@ -70,6 +71,7 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
 @Controller('people')
 export class RegisterPersonRoute extends CommandQueryController {
   /** The id is pseudonymous: given, or derived from the Idempotency-Key (so a retry names the same person). */
+  @OperationId('PeopleController', 'register')
   @Post()
   @AllowRoles('admin', 'governance-officer')
   async register(

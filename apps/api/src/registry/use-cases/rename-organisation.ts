@@ -16,6 +16,7 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate } from '../../http/validators';
 import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
 
@@ -59,6 +60,7 @@ export class RenameOrganisationHandler implements ICommandHandler<RenameOrganisa
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('organisations')
 export class RenameOrganisationRoute extends CommandQueryController {
+  @OperationId('OrganisationsController', 'rename')
   @Post(':id/renames')
   @HttpCode(200)
   @AllowRoles('admin')

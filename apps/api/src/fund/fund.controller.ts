@@ -30,7 +30,7 @@ const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => ({
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('fund')
-export class FundReadController extends CommandQueryController {
+export class FundController extends CommandQueryController {
   @Get('agreements/:id')
   @AllowRoles(...READERS)
   async agreement(

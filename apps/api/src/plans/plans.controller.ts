@@ -22,7 +22,7 @@ import { GetPlanQuery, ListPlansQuery, PlanDiffQuery, PlanVersionsQuery } from '
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('plans')
-export class PlansReadController extends CommandQueryController {
+export class PlansController extends CommandQueryController {
   @Get()
   @AllowRoles(...READERS)
   list(@Query() query: ListPlansQueryDto) {

@@ -1,0 +1,73 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { IsIn } from 'class-validator';
+import { AssignSeat, SEAT_ROLES, SeatRole, assignSeat, bodyStream, evolveBody } from '@bcl/domain-governance';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
+import { CommandQueryController, plain } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IdParam } from '../../http/id-param';
+import { IsCalendarDate, IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
+import { GetBodyQuery } from '../queries/governance-queries';
+import { DATE } from '../governance-routes';
+
+export class AssignSeatDto extends ReasonDto {
+  @ApiProperty({ example: 'kent-hwb-chair' }) @IsId() postId!: string;
+  @ApiProperty({ enum: SEAT_ROLES }) @IsIn(SEAT_ROLES) role!: SeatRole;
+  @ApiProperty(DATE) @IsCalendarDate() from!: string;
+}
+
+export class AssignSeatCommand {
+  constructor(
+    readonly input: AssignSeat,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(AssignSeatCommand)
+export class AssignSeatHandler implements ICommandHandler<AssignSeatCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly facts: StreamFacts,
+  ) {}
+
+  execute({ input, context }: AssignSeatCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: bodyStream(input.bodyId),
+      evolve: evolveBody,
+      gather: async () => ({ postExists: (await this.facts.post(input.postId)) !== undefined }),
+      decide: (state, facts) => assignSeat(state, input, facts),
+      effectiveOn: input.from,
+      context,
+    });
+  }
+}
+
+@ApiTags('governance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('governance')
+export class AssignSeatRoute extends CommandQueryController {
+  @Post('bodies/:id/seats')
+  @HttpCode(200)
+  @AllowRoles('governance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  @OperationId('GovernanceController', 'assignSeat')
+  assignSeat(
+    @Param() { id }: IdParam,
+    @Body() { reason, ...input }: AssignSeatDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new AssignSeatCommand(plain({ ...input, bodyId: id }), request.because(reason)),
+      request,
+      new GetBodyQuery(id),
+    );
+  }
+}
+
+export const ASSIGN_SEAT = { controllers: [AssignSeatRoute], providers: [AssignSeatHandler] };

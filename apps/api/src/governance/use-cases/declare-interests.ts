@@ -1,0 +1,91 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, ValidateNested } from 'class-validator';
+import {
+  Declarations,
+  GOVERNANCE_LIMITS as G,
+  declareInterests,
+  evolveMeeting,
+  meetingStream,
+} from '@bcl/domain-governance';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandQueryController, plain } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IdParam } from '../../http/id-param';
+import { IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
+import { GetMeetingQuery } from '../queries/governance-queries';
+import { Text } from '../governance-routes';
+
+export class DeclarationDto {
+  @ApiProperty() @IsId() personId!: string;
+  @ApiProperty() @IsString() @Text(G.labelLengthMax) itemNo!: string;
+  @ApiProperty() @IsString() @Text(G.textLengthMax) interest!: string;
+}
+
+export class DeclareInterestsDto extends ReasonDto {
+  @ApiProperty({ description: 'true records "there were no declarations of interest"' })
+  @IsBoolean()
+  noneDeclared!: boolean;
+
+  @ApiProperty({ type: [DeclarationDto], maxItems: G.declarationsMax })
+  @IsArray()
+  @ArrayMaxSize(G.declarationsMax)
+  @ValidateNested({ each: true })
+  @Type(() => DeclarationDto)
+  declarations!: DeclarationDto[];
+}
+
+export class DeclareInterestsCommand {
+  constructor(
+    readonly input: Declarations & { meetingId: string },
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(DeclareInterestsCommand)
+export class DeclareInterestsHandler implements ICommandHandler<DeclareInterestsCommand, WriteResult> {
+  constructor(private readonly writer: EventLogWriter) {}
+
+  execute({ input, context }: DeclareInterestsCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: meetingStream(input.meetingId),
+      evolve: evolveMeeting,
+      decide: (state) => declareInterests(state, input),
+      effectiveOn: (meeting) => meeting?.date,
+      context,
+    });
+  }
+}
+
+@ApiTags('governance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('governance')
+export class DeclareInterestsRoute extends CommandQueryController {
+  @Post('meetings/:id/declarations')
+  @HttpCode(200)
+  @AllowRoles('governance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  @OperationId('GovernanceController', 'declareInterests')
+  declareInterests(
+    @Param() { id }: IdParam,
+    @Body() { reason, ...input }: DeclareInterestsDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new DeclareInterestsCommand(plain({ ...input, meetingId: id }), request.because(reason)),
+      request,
+      new GetMeetingQuery(id),
+    );
+  }
+}
+
+export const DECLARE_INTERESTS = {
+  controllers: [DeclareInterestsRoute],
+  providers: [DeclareInterestsHandler],
+};

@@ -1,0 +1,214 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  GOVERNANCE_LIMITS as G,
+  INSTRUMENT_KINDS,
+  InstrumentKind,
+  PassResolution,
+  RESOLUTION_OUTCOMES,
+  ResolutionOutcome,
+  claimResolutionId,
+  evolveMeeting,
+  evolveResolutionIndex,
+  meetingStream,
+  passResolution,
+  resolutionStream,
+} from '@bcl/domain-governance';
+import { recordedIn } from '@bcl/domain-registry/facts';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { StreamFacts } from '../../event-log/stream-facts';
+import { CommandQueryController, plain } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IdParam } from '../../http/id-param';
+import { IsId, applyAll } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
+import { GetMeetingQuery } from '../queries/governance-queries';
+import { IdList, Text } from '../governance-routes';
+
+export class ResolutionPartDto {
+  @ApiPropertyOptional({ example: 'a', description: 'The part letter or number as minuted: (a), 2.2' })
+  @IsOptional()
+  @IsString()
+  @Text(G.labelLengthMax)
+  letter?: string | null;
+
+  @ApiProperty({ description: 'Verbatim' }) @IsString() @Text(G.textLengthMax) text!: string;
+}
+
+export class InstrumentDto {
+  @ApiProperty({ enum: INSTRUMENT_KINDS }) @IsIn(INSTRUMENT_KINDS) kind!: InstrumentKind;
+  @ApiProperty({ example: 'kent-2017-19' }) @IsId() id!: string;
+  @ApiPropertyOptional({ description: 'The version concerned; omit for the instrument as a whole' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version?: number | null;
+}
+
+export class AuthorisesDto {
+  @ApiProperty({ type: [String], maxItems: G.postsMax }) @applyAll(...IdList(G.postsMax)) posts!: string[];
+  @ApiProperty({ enum: INSTRUMENT_KINDS }) @IsIn(INSTRUMENT_KINDS) instrumentKind!: InstrumentKind;
+  @ApiPropertyOptional() @IsOptional() @IsId() instrumentId?: string | null;
+}
+
+export class PassResolutionDto extends ReasonDto {
+  @ApiProperty({ example: 'kent-hwb-2016-01-27-195' }) @IsId() resolutionId!: string;
+  @ApiPropertyOptional({ example: '195' }) @IsOptional() @IsString() @Text(G.labelLengthMax) minuteNo?:
+    string | null;
+  @ApiPropertyOptional({ example: '6' }) @IsOptional() @IsString() @Text(G.labelLengthMax) itemNo?:
+    string | null;
+
+  @ApiProperty({ type: [ResolutionPartDto], maxItems: G.partsMax })
+  @IsArray()
+  @ArrayMaxSize(G.partsMax)
+  @ValidateNested({ each: true })
+  @Type(() => ResolutionPartDto)
+  parts!: ResolutionPartDto[];
+
+  @ApiProperty({ enum: RESOLUTION_OUTCOMES }) @IsIn(RESOLUTION_OUTCOMES) outcome!: ResolutionOutcome;
+
+  @ApiPropertyOptional({ type: [String], maxItems: G.referencesMax })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(G.referencesMax)
+  @IsString({ each: true })
+  @Length(1, G.titleLengthMax, { each: true })
+  reportsConsidered?: string[];
+
+  @ApiPropertyOptional({ type: [InstrumentDto], maxItems: G.referencesMax })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(G.referencesMax)
+  @ValidateNested({ each: true })
+  @Type(() => InstrumentDto)
+  concerns?: InstrumentDto[];
+
+  @ApiPropertyOptional({ type: AuthorisesDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AuthorisesDto)
+  authorises?: AuthorisesDto | null;
+
+  @ApiPropertyOptional({ description: 'An earlier meeting of the same body whose minutes this approves' })
+  @IsOptional()
+  @IsId()
+  approvesMinutesOf?: string | null;
+}
+
+export class PassResolutionCommand {
+  constructor(
+    readonly input: PassResolution,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/**
+ * Two appends: the resolution's own stream is claimed for the meeting (so the id is unique and its meeting
+ * can be found from the log), then the meeting records the resolution. The pass is decided first, so a refused
+ * resolution claims nothing; a retry after the claim alone finds the claim its own and completes.
+ */
+@CommandHandler(PassResolutionCommand)
+export class PassResolutionHandler implements ICommandHandler<PassResolutionCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly facts: StreamFacts,
+  ) {}
+
+  async execute({ input, context }: PassResolutionCommand): Promise<WriteResult> {
+    const { resolutionId, meetingId } = input;
+    const pass = {
+      stream: meetingStream(meetingId),
+      evolve: evolveMeeting,
+      gather: async () => ({
+        index: await this.facts.resolutionIndex(resolutionId),
+        earlier: input.approvesMinutesOf ? await this.facts.meeting(input.approvesMinutesOf) : undefined,
+        posts: await this.facts.recorded(input.authorises?.posts ?? [], this.facts.post),
+      }),
+      decide: (state: Parameters<typeof passResolution>[0], { index, earlier, posts }: Gathered) =>
+        passResolution(state, input, {
+          resolutionExists: () =>
+            (index !== undefined && index.meetingId !== meetingId) ||
+            (state?.resolutions.some((r) => r.resolutionId === resolutionId) ?? false),
+          meeting: () => earlier,
+          postExists: recordedIn(posts),
+        }),
+      effectiveOn: (meeting: { date: string } | undefined) => meeting?.date,
+      context,
+    };
+    // a log from before resolutions had streams holds resolutions with no claim: claim them, then refuse as before
+    const meeting = await this.facts.meeting(meetingId);
+    if (!meeting?.resolutions.some((r) => r.resolutionId === resolutionId)) await this.writer.check(pass);
+    await this.writer.execute({
+      stream: resolutionStream(resolutionId),
+      evolve: evolveResolutionIndex,
+      decide: (state) => claimResolutionId(state, { resolutionId, meetingId }),
+      context: { ...context, ifMatch: undefined },
+    });
+    return this.writer.execute(pass);
+  }
+}
+
+interface Gathered {
+  index: Awaited<ReturnType<StreamFacts['resolutionIndex']>>;
+  earlier: Awaited<ReturnType<StreamFacts['meeting']>>;
+  posts: Set<string>;
+}
+
+@ApiTags('governance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('governance')
+export class PassResolutionRoute extends CommandQueryController {
+  @Post('meetings/:id/resolutions')
+  @HttpCode(200)
+  @AllowRoles('governance-officer')
+  @ApiHeader({ name: 'If-Match', required: false })
+  @OperationId('GovernanceController', 'passResolution')
+  passResolution(
+    @Param() { id }: IdParam,
+    @Body() { reason, ...input }: PassResolutionDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new PassResolutionCommand(
+        plain({
+          ...input,
+          meetingId: id,
+          minuteNo: input.minuteNo ?? null,
+          itemNo: input.itemNo ?? null,
+          parts: input.parts.map((part) => ({ letter: part.letter ?? null, text: part.text })),
+          reportsConsidered: input.reportsConsidered ?? [],
+          concerns: (input.concerns ?? []).map((c) => ({ ...c, version: c.version ?? null })),
+          authorises: input.authorises
+            ? { ...input.authorises, instrumentId: input.authorises.instrumentId ?? null }
+            : null,
+          approvesMinutesOf: input.approvesMinutesOf ?? null,
+        }),
+        request.because(reason),
+      ),
+      request,
+      new GetMeetingQuery(id),
+    );
+  }
+}
+
+export const PASS_RESOLUTION = { controllers: [PassResolutionRoute], providers: [PassResolutionHandler] };

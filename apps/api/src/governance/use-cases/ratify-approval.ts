@@ -1,0 +1,84 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { InstrumentRef, approvalsStream, evolveApprovals, ratifyApproval } from '@bcl/domain-governance';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandQueryController } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
+import { GovernanceFacts } from '../governance-facts';
+import { ProvenanceQuery } from '../queries/governance-queries';
+import { InstrumentParams } from '../governance-routes';
+
+export class RatifyApprovalDto extends ReasonDto {
+  @ApiProperty() @IsId() resolutionId!: string;
+}
+
+export class ApprovalParams extends InstrumentParams {
+  @ApiProperty() @IsId() approvalId!: string;
+}
+
+export class RatifyApprovalCommand {
+  constructor(
+    readonly input: { instrument: InstrumentRef; approvalId: string; resolutionId: string },
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(RatifyApprovalCommand)
+export class RatifyApprovalHandler implements ICommandHandler<RatifyApprovalCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly facts: GovernanceFacts,
+  ) {}
+
+  execute({ input, context }: RatifyApprovalCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: approvalsStream(input.instrument),
+      evolve: evolveApprovals,
+      gather: async (state) => {
+        const authority = state?.approvals.find((a) => a.approvalId === input.approvalId)?.authority;
+        return {
+          resolution: await this.facts.resolution(input.resolutionId),
+          authorisingBodyId:
+            authority?.kind === 'delegation'
+              ? (await this.facts.streams.delegation(authority.delegationId))?.grantingBodyId
+              : authority && (await this.facts.resolution(authority.resolutionId))?.bodyId,
+        };
+      },
+      decide: (state, facts) => ratifyApproval(state, input, facts),
+      effectiveOn: (_state, facts) => facts.resolution?.meetingDate,
+      context,
+    });
+  }
+}
+
+@ApiTags('governance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('governance')
+export class RatifyApprovalRoute extends CommandQueryController {
+  @Post('instruments/:kind/:id/approvals/:approvalId/ratification')
+  @HttpCode(200)
+  @AllowRoles('governance-officer')
+  @OperationId('GovernanceController', 'ratify')
+  ratify(
+    @Param() { kind, id, approvalId }: ApprovalParams,
+    @Body() { reason, resolutionId }: RatifyApprovalDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new RatifyApprovalCommand(
+        { instrument: { kind, id, version: null }, approvalId, resolutionId },
+        request.because(reason),
+      ),
+      request,
+      new ProvenanceQuery(kind, id),
+    );
+  }
+}
+
+export const RATIFY_APPROVAL = { controllers: [RatifyApprovalRoute], providers: [RatifyApprovalHandler] };

@@ -1,0 +1,124 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import {
+  GOVERNANCE_LIMITS as G,
+  RecordApproval,
+  approvalsStream,
+  evolveApprovals,
+  recordApproval,
+} from '@bcl/domain-governance';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandQueryController, plain } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IsCalendarDate, IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
+import { GovernanceFacts } from '../governance-facts';
+import { ProvenanceQuery } from '../queries/governance-queries';
+import { actingPerson, DATE, InstrumentParams, PENCE_MAX, SIGNERS, Text } from '../governance-routes';
+
+export class AuthorityDto {
+  @ApiProperty({ enum: ['delegation', 'resolution'] }) @IsIn(['delegation', 'resolution']) kind!:
+    'delegation' | 'resolution';
+  @ApiProperty({ description: 'The delegation or resolution id' }) @IsId() id!: string;
+}
+
+export class RecordApprovalDto extends ReasonDto {
+  @ApiProperty() @IsId() approvalId!: string;
+  @ApiPropertyOptional({ description: 'The instrument version signed (required for BCF plans)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version?: number | null;
+  @ApiProperty({ description: 'The post the caller acts in' }) @IsId() actingPostId!: string;
+  @ApiProperty({ type: AuthorityDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AuthorityDto)
+  authority!: AuthorityDto;
+  @ApiProperty(DATE) @IsCalendarDate() effectiveOn!: string;
+  @ApiPropertyOptional({ description: 'Integer pence, where the authority has a financial limit' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(PENCE_MAX)
+  amountPence?: number | null;
+  @ApiPropertyOptional({ description: 'A "subject to" approval: its conditions' })
+  @IsOptional()
+  @IsString()
+  @Text(G.textLengthMax)
+  provisionalConditions?: string | null;
+}
+
+export class RecordApprovalCommand {
+  constructor(
+    readonly input: RecordApproval,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/** The acting officer or member records their own signature; it is checked against authority on its date. */
+@CommandHandler(RecordApprovalCommand)
+export class RecordApprovalHandler implements ICommandHandler<RecordApprovalCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly facts: GovernanceFacts,
+  ) {}
+
+  execute({ input, context }: RecordApprovalCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: approvalsStream(input.instrument),
+      evolve: evolveApprovals,
+      gather: async () => ({
+        currentVersion: await this.facts.currentVersion(input.instrument),
+        ...(await this.facts.authority(input.authority, input.actingPostId)),
+      }),
+      decide: (state, facts) => recordApproval(state, input, facts),
+      effectiveOn: input.effectiveOn,
+      context,
+    });
+  }
+}
+
+@ApiTags('governance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('governance')
+export class RecordApprovalRoute extends CommandQueryController {
+  /** The caller signs an instrument version in their post; refused, naming each failed condition, without authority. */
+  @Post('instruments/:kind/:id/approvals')
+  @HttpCode(200)
+  @AllowRoles(...SIGNERS)
+  @OperationId('GovernanceController', 'approve')
+  approve(
+    @Param() { kind, id }: InstrumentParams,
+    @Body() { reason, version, authority, ...input }: RecordApprovalDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new RecordApprovalCommand(
+        plain({
+          ...input,
+          instrument: { kind, id, version: version ?? null },
+          actorPersonId: actingPerson(request.actor),
+          authority:
+            authority.kind === 'delegation'
+              ? { kind: 'delegation' as const, delegationId: authority.id }
+              : { kind: 'resolution' as const, resolutionId: authority.id },
+          amountPence: input.amountPence ?? null,
+          provisionalConditions: input.provisionalConditions ?? null,
+        }),
+        request.because(reason),
+      ),
+      request,
+      new ProvenanceQuery(kind, id),
+    );
+  }
+}
+
+export const RECORD_APPROVAL = { controllers: [RecordApprovalRoute], providers: [RecordApprovalHandler] };

@@ -1,0 +1,106 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import {
+  CONSULTATION_RESPONSES,
+  Consultation,
+  GOVERNANCE_LIMITS as G,
+  approvalsStream,
+  evolveApprovals,
+  recordConsultation,
+} from '@bcl/domain-governance';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandQueryController, plain } from '../../http/command-query-controller';
+import { ReasonDto } from '../../http/common.dto';
+import { IsCalendarDate, IsId } from '../../http/validators';
+import { WriteContext, WriteRequest } from '../../http/write-context';
+import { OperationId } from '../../http/operation-id';
+import { GovernanceFacts } from '../governance-facts';
+import { ProvenanceQuery } from '../queries/governance-queries';
+import { actingPerson, DATE, InstrumentParams, SIGNERS, Text } from '../governance-routes';
+
+export class RecordConsultationDto extends ReasonDto {
+  @ApiProperty() @IsId() consultationId!: string;
+  @ApiPropertyOptional({ description: 'The instrument version consulted on (BCF plans)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version?: number | null;
+  @ApiProperty() @IsId() delegationId!: string;
+  @ApiProperty({ description: 'The consultee post the caller holds' }) @IsId() postId!: string;
+  @ApiProperty(DATE) @IsCalendarDate() on!: string;
+  @ApiProperty({ enum: CONSULTATION_RESPONSES }) @IsIn(CONSULTATION_RESPONSES) response!:
+    'concurred' | 'objected';
+  @ApiPropertyOptional() @IsOptional() @IsString() @Text(G.textLengthMax) note?: string | null;
+}
+
+export class RecordConsultationCommand {
+  constructor(
+    readonly input: Consultation,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/** The consultee records their own consultation; the person comes from their token. */
+@CommandHandler(RecordConsultationCommand)
+export class RecordConsultationHandler implements ICommandHandler<RecordConsultationCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly facts: GovernanceFacts,
+  ) {}
+
+  execute({ input, context }: RecordConsultationCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: approvalsStream(input.instrument),
+      evolve: evolveApprovals,
+      gather: async () => ({
+        delegation: await this.facts.streams.delegation(input.delegationId),
+        holderOn: (
+          await this.facts.authority({ kind: 'delegation', delegationId: input.delegationId }, input.postId)
+        ).holderOn,
+      }),
+      decide: (state, facts) => recordConsultation(state, input, facts),
+      effectiveOn: input.on,
+      context,
+    });
+  }
+}
+
+@ApiTags('governance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('governance')
+export class RecordConsultationRoute extends CommandQueryController {
+  /** A consultee records their own consultation on an instrument version (the person comes from the token). */
+  @Post('instruments/:kind/:id/consultations')
+  @HttpCode(200)
+  @AllowRoles(...SIGNERS)
+  @OperationId('GovernanceController', 'consult')
+  consult(
+    @Param() { kind, id }: InstrumentParams,
+    @Body() { reason, version, ...input }: RecordConsultationDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    return this.write(
+      new RecordConsultationCommand(
+        plain({
+          ...input,
+          note: input.note ?? null,
+          instrument: { kind, id, version: version ?? null },
+          personId: actingPerson(request.actor),
+        }),
+        request.because(reason),
+      ),
+      request,
+      new ProvenanceQuery(kind, id),
+    );
+  }
+}
+
+export const RECORD_CONSULTATION = {
+  controllers: [RecordConsultationRoute],
+  providers: [RecordConsultationHandler],
+};
