@@ -39,6 +39,12 @@ export interface Decision<S, E extends { type: string; data: object }, F = undef
   /** The date the change takes effect, written as the events' validTime: given, or read from the state and facts. */
   effectiveOn?: string | ((state: S | undefined, facts: F) => string | undefined);
   context: CommandContext;
+  /**
+   * Whether the write waits until every projection has applied it (read-your-writes; default true). A step
+   * that the request's own answer does not read, and that the next step of the same request follows, sets
+   * false, so a slow read model cannot answer "recorded" for a request that stopped half way.
+   */
+  awaitViews?: boolean;
 }
 
 export interface WriteResult {
@@ -103,6 +109,8 @@ export class EventLogWriter {
         { currentRevision: current },
       );
     }
+    if (decision.awaitViews === false)
+      return { stream: decision.stream, revision: result.lastRevision, position: result.lastPosition };
     try {
       await Promise.all(this.projections.map((projection) => projection.waitFor(result.lastPosition)));
     } catch (error) {

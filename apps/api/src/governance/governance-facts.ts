@@ -37,6 +37,26 @@ export class GovernanceFacts {
   }
 
   /** Everything the authority check may ask, loaded up front: the delegation chain, the resolution, the posts. */
+  /**
+   * A delegation and its parents, nearest first, as far as the chain is recorded and at most the chain limit
+   * (a longer chain is refused wherever it is used: the authority check, a grant, provenance).
+   */
+  async delegationChain(delegationId: string): Promise<Delegation[]> {
+    const chain: Delegation[] = [];
+    let id: string | null = delegationId;
+    while (
+      id !== null &&
+      chain.length < GOVERNANCE_LIMITS.delegationChainLengthMax &&
+      !chain.some((link) => link.delegationId === id)
+    ) {
+      const delegation: Delegation | undefined = await this.streams.delegation(id);
+      if (!delegation) break;
+      chain.push(delegation);
+      id = delegation.parentDelegationId;
+    }
+    return chain;
+  }
+
   async authority(
     authority: { kind: 'delegation'; delegationId: string } | { kind: 'resolution'; resolutionId: string },
     actingPostId: string,
@@ -45,17 +65,9 @@ export class GovernanceFacts {
     const resolutions = new Map<string, Resolution>();
     const postIds = new Set([actingPostId]);
     if (authority.kind === 'delegation') {
-      let id: string | null = authority.delegationId;
-      while (
-        id !== null &&
-        delegations.size < GOVERNANCE_LIMITS.delegationChainLengthMax &&
-        !delegations.has(id)
-      ) {
-        const delegation: Delegation | undefined = await this.streams.delegation(id);
-        if (!delegation) break;
-        delegations.set(id, delegation);
+      for (const delegation of await this.delegationChain(authority.delegationId)) {
+        delegations.set(delegation.delegationId, delegation);
         [...delegation.delegates.posts, ...delegation.consultees].forEach((post) => postIds.add(post));
-        id = delegation.parentDelegationId;
       }
     } else {
       const resolution = await this.resolution(authority.resolutionId);

@@ -1,5 +1,6 @@
 import { CalendarDate, isWithin } from '@bcl/kernel';
 import { refusal } from '@bcl/testing';
+import { GOVERNANCE_LIMITS } from '../governance-limits';
 import { AuthorityFacts, Delegation } from '../authority';
 import { ApprovalsState, AuthorityRefused, approvalsApplyingTo, evolveApprovals } from '../approval/approval';
 import { recordApproval } from '../approval/record-approval';
@@ -37,7 +38,7 @@ const resolution: Resolution & { meetingDate: string } = {
 };
 const facts: GrantFacts = {
   resolution,
-  parent: undefined,
+  parentChain: [],
   postExists: (post) => post.startsWith('southend-'),
 };
 const grant = {
@@ -262,6 +263,16 @@ describe('delegations', () => {
       'not-found parentDelegationId',
     );
     expect(refusal(() => grantDelegation(delegation, grant, facts))).toBe('conflict delegationId');
+  });
+
+  it('grants a sub-delegation only while the chain of authority stays within its limit', () => {
+    const max = GOVERNANCE_LIMITS.delegationChainLengthMax;
+    const child = { ...grant, delegationId: 'child', parentDelegationId: grant.delegationId };
+    const chainOf = (length: number) => Array.from({ length }, () => delegation);
+    expect(grantDelegation(undefined, child, { ...facts, parentChain: chainOf(max - 1) })).toHaveLength(1);
+    expect(refusal(() => grantDelegation(undefined, child, { ...facts, parentChain: chainOf(max) }))).toBe(
+      'invalid parentDelegationId',
+    );
   });
 
   it('revokes once, not before the grant, and takes a report-back only at a meeting of the body it is due to', () => {

@@ -2,11 +2,13 @@ import { CalendarDate, isCalendarDate, refuse } from '@bcl/kernel';
 import { Delegation } from '../authority';
 import { Resolution } from '../meeting/meeting';
 import { DelegationEvent, GrantedDelegation } from './delegation';
+import { GOVERNANCE_LIMITS } from '../governance-limits';
 
 /** What a grant is checked against: its resolution, its parent, and which posts exist. */
 export interface GrantFacts {
   resolution: (Resolution & { meetingDate: CalendarDate }) | undefined;
-  parent: Delegation | undefined;
+  /** The parent and its own parents, nearest first (empty for a delegation with no parent). */
+  parentChain: Delegation[];
   postExists(postId: string): boolean;
 }
 
@@ -51,13 +53,20 @@ export function grantDelegation(
   const overlap = command.consultees.find((post) => command.delegates.posts.includes(post));
   if (overlap) refuse('invalid', 'consultees', `post '${overlap}' cannot be both a delegate and a consultee`);
   if (command.parentDelegationId !== null) {
-    if (!facts.parent)
+    const parent = facts.parentChain[0];
+    if (!parent)
       refuse('not-found', 'parentDelegationId', `delegation '${command.parentDelegationId}' is not granted`);
-    else if (facts.parent.scope.instrumentKind !== command.scope.instrumentKind)
+    else if (parent.scope.instrumentKind !== command.scope.instrumentKind)
       refuse(
         'invalid',
         'scope.instrumentKind',
-        `must be within the parent's (${facts.parent.scope.instrumentKind})`,
+        `must be within the parent's (${parent.scope.instrumentKind})`,
+      );
+    if (facts.parentChain.length >= GOVERNANCE_LIMITS.delegationChainLengthMax)
+      refuse(
+        'invalid',
+        'parentDelegationId',
+        `a chain of authority holds at most ${GOVERNANCE_LIMITS.delegationChainLengthMax} delegations, and '${command.parentDelegationId}' ends one already`,
       );
   }
   return [{ type: 'DelegationGranted', data: { ...command } }];

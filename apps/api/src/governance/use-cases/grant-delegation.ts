@@ -107,7 +107,9 @@ export class GrantDelegationHandler implements ICommandHandler<GrantDelegationCo
       evolve: evolveDelegation,
       gather: async () => ({
         resolution: await this.facts.resolution(input.resolutionId),
-        parent: input.parentDelegationId ? await streams.delegation(input.parentDelegationId) : undefined,
+        parentChain: input.parentDelegationId
+          ? await this.facts.delegationChain(input.parentDelegationId)
+          : [],
         postExists: recordedIn(
           await streams.recorded([...input.delegates.posts, ...input.consultees], streams.post),
         ),

@@ -154,14 +154,16 @@ export class PassResolutionHandler implements ICommandHandler<PassResolutionComm
       effectiveOn: (meeting: { date: string } | undefined) => meeting?.date,
       context,
     };
-    // a log from before resolutions had streams holds resolutions with no claim: claim them, then refuse as before
-    const meeting = await this.facts.meeting(meetingId);
-    if (!meeting?.resolutions.some((r) => r.resolutionId === resolutionId)) await this.writer.check(pass);
+    // Refusals first, recording nothing; then the claim (which makes the id unique across meetings), then the
+    // resolution. A retry with the same Idempotency-Key finds its own claim and completes. Resolutions from a
+    // log written before claims existed are claimed by `bcl migrate claim-resolutions`.
+    await this.writer.check(pass);
     await this.writer.execute({
       stream: resolutionStream(resolutionId),
       evolve: evolveResolutionIndex,
       decide: (state) => claimResolutionId(state, { resolutionId, meetingId }),
       context: { ...context, ifMatch: undefined },
+      awaitViews: false,
     });
     return this.writer.execute(pass);
   }
