@@ -6,7 +6,6 @@ import { Viewpoint, findingsCsv, partnerView } from '@bcl/domain-fund';
 import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
 import { AllowRoles } from '../auth/access-policy';
 import { setEtag } from '../http/etag';
-import { CommandQueryController } from '../http/command-query-controller';
 import { IdParam } from '../http/id-param';
 import { todayInEngland } from '../http/business-dates';
 import {
@@ -17,6 +16,7 @@ import {
   ReconciliationQueryDto,
 } from './dto/fund.dto';
 import { GetAgreementQuery, PoolYearPositionQuery, PoolYearReportsQuery } from './queries/fund-queries';
+import { CommandQueryController } from '../http/write-route';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

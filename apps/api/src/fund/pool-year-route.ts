@@ -1,8 +1,7 @@
 import { yearEnd } from '@bcl/fund-reports';
-import { WriteRequest } from '../http/write-context';
-import { CommandQueryController } from '../http/command-query-controller';
 import { PoolYearParams } from './dto/fund.dto';
 import { PoolYearPositionQuery } from './queries/fund-queries';
+import { WriteRequest, CommandQueryController } from '../http/write-route';
 
 /** A route writing to a pool-year: it answers the position at the year end. */
 export abstract class PoolYearRoute extends CommandQueryController {

@@ -4,7 +4,6 @@ import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { toPlanDocument, writePlanWorkbook } from '@bcl/plan-import';
 import { AllowRoles } from '../auth/access-policy';
-import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { normaliseKnownAt } from '../http/business-dates';
@@ -16,6 +15,7 @@ import {
   XLSX_MEDIA_TYPE,
 } from './dto/plan.dto';
 import { GetPlanQuery, ListPlansQuery, PlanDiffQuery, PlanVersionsQuery } from './queries/plan-queries';
+import { CommandQueryController } from '../http/write-route';
 
 /** The plans' read side: every GET route (each write route is a use case under use-cases/). */
 @ApiTags('plans')

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto, PageQueryDto } from '../http/common.dto';
@@ -11,6 +10,7 @@ import { GetAreaQuery } from './queries/get-area';
 import { ListAreasQuery } from './queries/list-areas';
 import { AreaOrganisationsQuery } from './queries/area-organisations';
 import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
+import { CommandQueryController } from '../http/write-route';
 
 /** The HWB areas' read routes; each write is a use case under use-cases/. */
 @ApiTags('areas')

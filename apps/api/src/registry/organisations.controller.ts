@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { ListOrganisationsQueryDto } from './dto/registry.dto';
@@ -12,6 +11,7 @@ import { GetOrganisationQuery } from './queries/get-organisation';
 import { ListOrganisationsQuery } from './queries/list-organisations';
 import { OrganisationHistoryQuery } from './queries/organisation-history';
 import { normaliseKnownAt } from '../http/business-dates';
+import { CommandQueryController } from '../http/write-route';
 
 /** The organisations' read routes; each write is a use case under use-cases/. */
 @ApiTags('organisations')

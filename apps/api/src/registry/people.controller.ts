@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { GetPersonQuery } from './queries/get-person';
+import { CommandQueryController } from '../http/write-route';
 
 /** The people's read route; each write is a use case under use-cases/. */
 @ApiTags('people')

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
-import { CommandQueryController } from '../http/command-query-controller';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto } from '../http/common.dto';
 import { GetPostQuery } from './queries/get-post';
 import { PostHolderQuery } from './queries/post-holder';
 import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
+import { CommandQueryController } from '../http/write-route';
 
 /** The posts' read routes; each write is a use case under use-cases/. */
 @ApiTags('posts')

@@ -1,12 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access-policy';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { IsCalendarDate } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, Nested, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { FundEntryRoute } from './record-fund-entry';
+import { WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 export class YearDecisionDto extends ReasonDto {
   @ApiProperty(DATE) @IsCalendarDate() on!: string;

@@ -19,14 +19,12 @@ import { recordedIn } from '@bcl/domain-registry/facts';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence } from '../dto/fund.dto';
 import { GetAgreementQuery } from '../queries/fund-queries';
+import { WriteContext, WriteRequest, OperationId, CommandQueryController } from '../../http/write-route';
 
 export class PoolDto {
   @ApiProperty({ example: 'southend-bcf' }) @IsId() poolId!: string;

@@ -7,13 +7,12 @@ import { establishesPool } from '@bcl/domain-fund/facts';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { IsYear } from '../dto/fund.dto';
 import { PoolYearRoute } from '../pool-year-route';
+import { WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 export class OpenPoolYearDto extends ReasonDto {
   @ApiProperty({ example: '2016-17' }) @IsYear() year!: string;

@@ -29,14 +29,12 @@ import { recordedIn } from '@bcl/domain-registry/facts';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
-import { plain } from '../../http/command-query-controller';
 import { Problem, invalidRequest } from '../../http/problem';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { PoolYearRoute } from '../pool-year-route';
+import { WriteContext, WriteRequest, OperationId, plain } from '../../http/write-route';
 
 export class PartDto {
   @ApiProperty() @IsId() purpose!: string;

@@ -10,10 +10,9 @@ import {
   stateFigure,
 } from '@bcl/domain-fund';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { WriteRequest } from '../../http/write-context';
-import { plain } from '../../http/command-query-controller';
 import { PoolYearParams } from '../dto/fund.dto';
 import { PoolYearRoute } from '../pool-year-route';
+import { WriteRequest, plain } from '../../http/write-route';
 
 /**
  * The pool-year's other entries: a reversal, a stated figure, or closing and reopening the year. One command

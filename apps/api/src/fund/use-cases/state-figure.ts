@@ -4,12 +4,11 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validat
 import { QUARTERS } from '@bcl/kernel';
 import { FIGURE_BASES, FIGURE_LINES, FUND_LIMITS as F } from '@bcl/domain-fund';
 import { AllowRoles } from '../../auth/access-policy';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { FundEntryRoute } from './record-fund-entry';
+import { WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 export class StateFigureDto extends ReasonDto {
   @ApiProperty() @IsId() figureId!: string;

@@ -12,14 +12,18 @@ import {
 } from '@bcl/domain-governance';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { CommandQueryController, plain } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GetMeetingQuery } from '../queries/governance-queries';
 import { Text } from '../governance-routes';
+import {
+  CommandQueryController,
+  plain,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+} from '../../http/write-route';
 
 export class DeclarationDto {
   @ApiProperty() @IsId() personId!: string;

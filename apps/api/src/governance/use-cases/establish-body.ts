@@ -14,13 +14,17 @@ import {
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
-import { CommandQueryController, plain } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GetBodyQuery } from '../queries/governance-queries';
 import { DATE, Text } from '../governance-routes';
+import {
+  CommandQueryController,
+  plain,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+} from '../../http/write-route';
 
 export class EstablishBodyDto extends ReasonDto {
   @ApiProperty({ example: 'kent-hwb' }) @IsId() bodyId!: string;

@@ -15,14 +15,18 @@ import {
 import { recordedIn } from '@bcl/domain-registry/facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { CommandQueryController, plain } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GovernanceFacts } from '../governance-facts';
 import { GetDelegationQuery } from '../queries/governance-queries';
 import { DATE, IdList, PENCE_MAX, Text } from '../governance-routes';
+import {
+  CommandQueryController,
+  plain,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+} from '../../http/write-route';
 
 export class DelegatesDto {
   @ApiProperty({ enum: ['one', 'all', 'any'] }) @IsIn(['one', 'all', 'any']) mode!: 'one' | 'all' | 'any';

@@ -4,14 +4,12 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InstrumentRef, approvalsStream, evolveApprovals, ratifyApproval } from '@bcl/domain-governance';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
 import { InstrumentParams } from '../governance-routes';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 export class RatifyApprovalDto extends ReasonDto {
   @ApiProperty() @IsId() resolutionId!: string;

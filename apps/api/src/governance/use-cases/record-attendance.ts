@@ -15,14 +15,18 @@ import { recordedIn } from '@bcl/domain-registry/facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
-import { CommandQueryController, plain } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId, applyAll } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GetMeetingQuery } from '../queries/governance-queries';
 import { IdList, Text } from '../governance-routes';
+import {
+  CommandQueryController,
+  plain,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+} from '../../http/write-route';
 
 export class PresentMemberDto {
   @ApiProperty() @IsId() personId!: string;

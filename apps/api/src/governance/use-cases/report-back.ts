@@ -6,14 +6,12 @@ import { delegationStream, evolveDelegation, reportBack } from '@bcl/domain-gove
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GetDelegationQuery } from '../queries/governance-queries';
 import {} from '../governance-routes';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 export class ReportBackDto extends ReasonDto {
   @ApiProperty() @IsId() meetingId!: string;

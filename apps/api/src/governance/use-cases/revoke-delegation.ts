@@ -6,15 +6,13 @@ import { IsOptional } from 'class-validator';
 import { delegationStream, evolveDelegation, revokeDelegation } from '@bcl/domain-governance';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GovernanceFacts } from '../governance-facts';
 import { GetDelegationQuery } from '../queries/governance-queries';
 import { DATE } from '../governance-routes';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 export class RevokeDelegationDto extends ReasonDto {
   @ApiProperty(DATE) @IsCalendarDate() on!: string;

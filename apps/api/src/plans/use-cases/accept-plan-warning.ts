@@ -5,13 +5,11 @@ import { IsString, Length } from 'class-validator';
 import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { AllowRoles } from '../../auth/access-policy';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { IdParam } from '../../http/id-param';
 import { ReasonDto } from '../../http/common.dto';
 import { PlanContext } from '../plan-context';
 import { GetPlanQuery } from '../queries/plan-queries';
+import { WriteContext, WriteRequest, OperationId, CommandQueryController } from '../../http/write-route';
 
 export class AcceptPlanWarningDto extends ReasonDto {
   @ApiProperty({ example: 'C2:asc-minimum:2017-18' })

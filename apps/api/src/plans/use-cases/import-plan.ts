@@ -7,13 +7,11 @@ import { PlanDocumentInvalid, TableCellInvalid, readPlanInput } from '@bcl/plan-
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { invalidRequest } from '../../http/problem';
 import { XLSX_MEDIA_TYPE } from '../dto/plan.dto';
 import { PlanContext } from '../plan-context';
 import { GetPlanQuery } from '../queries/plan-queries';
+import { WriteContext, WriteRequest, OperationId, CommandQueryController } from '../../http/write-route';
 
 export { XLSX_MEDIA_TYPE };
 

@@ -12,14 +12,12 @@ import {
 } from '@bcl/domain-plans';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { AllowRoles } from '../../auth/access-policy';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { PlanContext } from '../plan-context';
 import { GetPlanQuery } from '../queries/plan-queries';
+import { WriteContext, WriteRequest, OperationId, CommandQueryController } from '../../http/write-route';
 
 export class RecordPlanStepDto extends ReasonDto {
   @ApiProperty({ enum: LIFECYCLE_STEPS })

@@ -6,13 +6,11 @@ import { CreatePost, REGISTRY_LIMITS as L, createPost, evolvePost, postStream } 
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetPostQuery } from '../queries/get-post';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 /** Use case: create a post (e.g. Chair of an HWB) in an organisation. */
 

@@ -4,12 +4,10 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { EndAreaMembership, endAreaMembership, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { MemberParams } from '../../http/id-param';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { EndDatedDto } from '../dto/registry.dto';
 import { GetAreaQuery } from '../queries/get-area';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 /** Use case: an organisation's membership of an HWB area ends (`until` is the first day not covered). */
 

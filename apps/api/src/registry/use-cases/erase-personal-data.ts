@@ -6,12 +6,10 @@ import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GetPersonQuery } from '../queries/get-person';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 /** Use case: erase a person's personal data (the name leaves the vault; the pseudonymous events stay). */
 

@@ -18,13 +18,11 @@ import {
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 /** Use case: register an organisation (a council, an ICB, a trust), optionally under its parent. */
 

@@ -10,12 +10,10 @@ import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { derivedEventId } from '@bcl/event-store';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { GetPersonQuery } from '../queries/get-person';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 /** Use case: register a person under a pseudonymous id; the name goes to the personal-data vault. */
 

@@ -11,14 +11,12 @@ import {
 } from '@bcl/domain-registry';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { CommandQueryController } from '../../http/command-query-controller';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate } from '../../http/validators';
-import { WriteContext, WriteRequest } from '../../http/write-context';
-import { OperationId } from '../../http/operation-id';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
+import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
 /** Use case: an organisation takes a new name from a date. */
 

@@ -1,0 +1,89 @@
+import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Actor } from '@bcl/event-store';
+import { actorOf } from '../auth/actor';
+import { CommandContext, WriteResult } from '../event-log/event-log-writer';
+import { ifMatchRevision, setEtag } from './etag';
+
+/**
+ * The HTTP shell's one write path. A write route is a `CommandQueryController` method that takes its body DTO
+ * and `@WriteContext() request`, builds the command with `request.because(reason)`, and returns
+ * `this.write(command, request, query)`: the command runs, the ETag is the revision it wrote, and the answer is
+ * the query showing the result.
+ */
+
+/** What a write route needs from its request besides the body: who acts, the headers, and the response. */
+export interface WriteRequest {
+  /** The actor, from the verified token only. */
+  readonly actor: Actor;
+  readonly response: Response;
+  /** The command context: actor, correlation id, Idempotency-Key and If-Match, with the reason the body gives. */
+  because(reason: string): CommandContext;
+}
+
+/**
+ * The one way a write route turns its request into a command context: `@WriteContext() write: WriteRequest`.
+ * Headers are read when `because` is called, so a malformed If-Match is refused after the body is validated.
+ */
+export const WriteContext = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): WriteRequest => {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const actor = actorOf(context);
+    return {
+      actor,
+      response: http.getResponse<Response>(),
+      because: (reason) => commandContext(request, actor, reason),
+    };
+  },
+);
+
+/** Builds a command's context from the authenticated actor and the request headers, never from the body. */
+export function commandContext(request: Request, actor: Actor, reason: string): CommandContext {
+  const key = request.headers['idempotency-key'];
+  return {
+    actor,
+    reason,
+    correlationId: request.correlationId,
+    ifMatch: ifMatchRevision(request),
+    idempotencyKey: typeof key === 'string' ? key : undefined,
+  };
+}
+
+/** DTO instances (nested ones included) as the plain JSON the event store records. */
+export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** A controller that turns HTTP into commands and queries, answering each write with what it changed. */
+@Injectable()
+export abstract class CommandQueryController {
+  constructor(
+    protected readonly commands: CommandBus,
+    protected readonly queries: QueryBus,
+  ) {}
+
+  /**
+   * The one write helper: runs a command, sets the ETag to the revision it wrote (and the Location of what it
+   * created, if given), then answers the query showing the result.
+   */
+  protected async write<T>(
+    command: object,
+    request: WriteRequest,
+    then: object,
+    location?: string,
+  ): Promise<T> {
+    const result = await this.commands.execute<object, WriteResult>(command);
+    setEtag(request.response, result.revision);
+    if (location) request.response.setHeader('Location', location);
+    return this.queries.execute<object, T>(then);
+  }
+}
+
+/**
+ * Keeps a route's OpenAPI operationId as it was when the route lived in the context's one controller
+ * (`<Controller>_<method>`, Nest's default), so clients generated from the document keep their method names
+ * now that each write route has a use-case file of its own.
+ */
+export const OperationId = (controller: string, method: string) =>
+  ApiOperation({ operationId: `${controller}_${method}`, summary: undefined });
