@@ -1,6 +1,12 @@
-import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import {
+  Controller,
+  ExecutionContext,
+  Injectable,
+  applyDecorators,
+  createParamDecorator,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Actor } from '@bcl/event-store';
 import { actorOf } from '../auth/actor';
@@ -87,3 +93,12 @@ export abstract class CommandQueryController {
  */
 export const OperationId = (controller: string, method: string) =>
   ApiOperation({ operationId: `${controller}_${method}`, summary: undefined });
+
+/** A write use case's route class: under `/api/<tag>`, in the OpenAPI tag of its context, with a bearer token and an optional Idempotency-Key. */
+export const WriteRoutes = (tag: string) =>
+  applyDecorators(
+    ApiTags(tag),
+    ApiBearerAuth(),
+    ApiHeader({ name: 'Idempotency-Key', required: false }),
+    Controller(tag),
+  );

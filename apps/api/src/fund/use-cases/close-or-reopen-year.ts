@@ -1,20 +1,17 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access-policy';
 import { IsCalendarDate } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, Nested, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { FundEntryRoute } from './record-fund-entry';
-import { WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import { WriteContext, WriteRequest, OperationId, WriteRoutes } from '../../http/write-route';
 
 export class YearDecisionDto extends ReasonDto {
   @ApiProperty(DATE) @IsCalendarDate() on!: string;
   @ApiProperty({ type: StatedByDto }) @Nested(() => StatedByDto) decision!: StatedByDto;
 }
-@ApiTags('fund')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('fund')
+@WriteRoutes('fund')
 export class CloseOrReopenYearRoute extends FundEntryRoute {
   @OperationId('FundController', 'close')
   @Post('pools/:poolId/years/:year/closure')

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { TEXT_LIMITS as L } from '@bcl/kernel';
 import {
@@ -24,7 +24,13 @@ import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence } from '../dto/fund.dto';
 import { GetAgreementQuery } from '../queries/fund-queries';
-import { WriteContext, WriteRequest, OperationId, CommandQueryController } from '../../http/write-route';
+import {
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  CommandQueryController,
+  WriteRoutes,
+} from '../../http/write-route';
 
 export class PoolDto {
   @ApiProperty({ example: 'southend-bcf' }) @IsId() poolId!: string;
@@ -176,10 +182,7 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreementCo
   }
 }
 
-@ApiTags('fund')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('fund')
+@WriteRoutes('fund')
 export class EstablishOrVaryAgreementRoute extends CommandQueryController {
   @OperationId('FundController', 'establish')
   @Post('agreements')

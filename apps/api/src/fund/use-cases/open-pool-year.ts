@@ -1,6 +1,6 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { FinancialYear, yearBounds } from '@bcl/kernel';
 import { evolvePooledFund, openYear, pooledFundStream } from '@bcl/domain-fund';
 import { establishesPool } from '@bcl/domain-fund/facts';
@@ -12,7 +12,7 @@ import { IsId } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { IsYear } from '../dto/fund.dto';
 import { PoolYearRoute } from '../pool-year-route';
-import { WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import { WriteContext, WriteRequest, OperationId, WriteRoutes } from '../../http/write-route';
 
 export class OpenPoolYearDto extends ReasonDto {
   @ApiProperty({ example: '2016-17' }) @IsYear() year!: string;
@@ -48,10 +48,7 @@ export class OpenPoolYearHandler implements ICommandHandler<OpenPoolYearCommand,
   }
 }
 
-@ApiTags('fund')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('fund')
+@WriteRoutes('fund')
 export class OpenPoolYearRoute extends PoolYearRoute {
   @OperationId('FundController', 'open')
   @Post('pools/:id/years')

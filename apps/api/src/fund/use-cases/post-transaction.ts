@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -34,7 +34,7 @@ import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { PoolYearRoute } from '../pool-year-route';
-import { WriteContext, WriteRequest, OperationId, plain } from '../../http/write-route';
+import { WriteContext, WriteRequest, OperationId, plain, WriteRoutes } from '../../http/write-route';
 
 export class PartDto {
   @ApiProperty() @IsId() purpose!: string;
@@ -175,10 +175,7 @@ export class PostFundTransactionHandler implements ICommandHandler<PostFundTrans
   }
 }
 
-@ApiTags('fund')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('fund')
+@WriteRoutes('fund')
 export class PostTransactionRoute extends PoolYearRoute {
   /** A money movement: one balanced transaction (docs/api.md lists each kind's fields). */
   @OperationId('FundController', 'post')

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access-policy';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, Nested, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { FundEntryRoute } from './record-fund-entry';
-import { WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import { WriteContext, WriteRequest, OperationId, WriteRoutes } from '../../http/write-route';
 
 export class ReverseTransactionDto extends ReasonDto {
   @ApiProperty() @IsId() transactionId!: string;
@@ -13,10 +13,7 @@ export class ReverseTransactionDto extends ReasonDto {
   @ApiProperty(DATE) @IsCalendarDate() effectiveOn!: string;
   @ApiProperty({ type: StatedByDto }) @Nested(() => StatedByDto) statedBy!: StatedByDto;
 }
-@ApiTags('fund')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('fund')
+@WriteRoutes('fund')
 export class ReverseTransactionRoute extends FundEntryRoute {
   @OperationId('FundController', 'reverse')
   @Post('pools/:poolId/years/:year/reversals')

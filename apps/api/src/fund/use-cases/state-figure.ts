@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
 import { QUARTERS } from '@bcl/kernel';
 import { FIGURE_BASES, FIGURE_LINES, FUND_LIMITS as F } from '@bcl/domain-fund';
@@ -8,7 +8,7 @@ import { IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { FundEntryRoute } from './record-fund-entry';
-import { WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import { WriteContext, WriteRequest, OperationId, WriteRoutes } from '../../http/write-route';
 
 export class StateFigureDto extends ReasonDto {
   @ApiProperty() @IsId() figureId!: string;
@@ -25,10 +25,7 @@ export class StateFigureDto extends ReasonDto {
   @IsString({ each: true })
   composedOf?: string[] | null;
 }
-@ApiTags('fund')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('fund')
+@WriteRoutes('fund')
 export class StateFigureRoute extends FundEntryRoute {
   /** A plan, forecast or actual figure as a return, plan or decision stated it. */
   @OperationId('FundController', 'figure')

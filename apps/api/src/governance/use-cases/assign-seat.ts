@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsIn } from 'class-validator';
 import { AssignSeat, SEAT_ROLES, SeatRole, assignSeat, bodyStream, evolveBody } from '@bcl/domain-governance';
@@ -17,6 +17,7 @@ import {
   WriteContext,
   WriteRequest,
   OperationId,
+  WriteRoutes,
 } from '../../http/write-route';
 
 export class AssignSeatDto extends ReasonDto {
@@ -51,10 +52,7 @@ export class AssignSeatHandler implements ICommandHandler<AssignSeatCommand, Wri
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class AssignSeatRoute extends CommandQueryController {
   @Post('bodies/:id/seats')
   @HttpCode(200)

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsString, ValidateNested } from 'class-validator';
@@ -23,6 +23,7 @@ import {
   WriteContext,
   WriteRequest,
   OperationId,
+  WriteRoutes,
 } from '../../http/write-route';
 
 export class DeclarationDto {
@@ -66,10 +67,7 @@ export class DeclareInterestsHandler implements ICommandHandler<DeclareInterests
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class DeclareInterestsRoute extends CommandQueryController {
   @Post('meetings/:id/declarations')
   @HttpCode(200)

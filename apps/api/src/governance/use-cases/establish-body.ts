@@ -1,6 +1,6 @@
 import { TEXT_LIMITS as L } from '@bcl/kernel';
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import {
@@ -24,6 +24,7 @@ import {
   WriteContext,
   WriteRequest,
   OperationId,
+  WriteRoutes,
 } from '../../http/write-route';
 
 export class EstablishBodyDto extends ReasonDto {
@@ -65,10 +66,7 @@ export class EstablishBodyHandler implements ICommandHandler<EstablishBodyComman
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class EstablishBodyRoute extends CommandQueryController {
   @Post('bodies')
   @AllowRoles('governance-officer')

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import {
@@ -44,6 +44,7 @@ import {
   WriteContext,
   WriteRequest,
   OperationId,
+  WriteRoutes,
 } from '../../http/write-route';
 
 export class ResolutionPartDto {
@@ -179,10 +180,7 @@ interface Gathered {
   posts: Set<string>;
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class PassResolutionRoute extends CommandQueryController {
   @Post('meetings/:id/resolutions')
   @HttpCode(200)

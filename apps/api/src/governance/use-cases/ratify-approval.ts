@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InstrumentRef, approvalsStream, evolveApprovals, ratifyApproval } from '@bcl/domain-governance';
 import { AllowRoles } from '../../auth/access-policy';
@@ -9,7 +9,13 @@ import { IsId } from '../../http/validators';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
 import { InstrumentParams } from '../governance-routes';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 export class RatifyApprovalDto extends ReasonDto {
   @ApiProperty() @IsId() resolutionId!: string;
@@ -54,10 +60,7 @@ export class RatifyApprovalHandler implements ICommandHandler<RatifyApprovalComm
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class RatifyApprovalRoute extends CommandQueryController {
   @Post('instruments/:kind/:id/approvals/:approvalId/ratification')
   @HttpCode(200)

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
@@ -23,6 +23,7 @@ import {
   WriteContext,
   WriteRequest,
   OperationId,
+  WriteRoutes,
 } from '../../http/write-route';
 
 export class AuthorityDto {
@@ -89,10 +90,7 @@ export class RecordApprovalHandler implements ICommandHandler<RecordApprovalComm
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class RecordApprovalRoute extends CommandQueryController {
   /** The caller signs an instrument version in their post; refused, naming each failed condition, without authority. */
   @Post('instruments/:kind/:id/approvals')

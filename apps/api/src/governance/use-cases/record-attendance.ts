@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
@@ -26,6 +26,7 @@ import {
   WriteContext,
   WriteRequest,
   OperationId,
+  WriteRoutes,
 } from '../../http/write-route';
 
 export class PresentMemberDto {
@@ -100,10 +101,7 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class RecordAttendanceRoute extends CommandQueryController {
   @Post('meetings/:id/attendance')
   @HttpCode(200)

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import {
@@ -23,6 +23,7 @@ import {
   WriteContext,
   WriteRequest,
   OperationId,
+  WriteRoutes,
 } from '../../http/write-route';
 
 export class RecordConsultationDto extends ReasonDto {
@@ -73,10 +74,7 @@ export class RecordConsultationHandler implements ICommandHandler<RecordConsulta
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class RecordConsultationRoute extends CommandQueryController {
   /** A consultee records their own consultation on an instrument version (the person comes from the token). */
   @Post('instruments/:kind/:id/consultations')

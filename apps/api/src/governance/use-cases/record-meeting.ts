@@ -1,6 +1,6 @@
 import { TEXT_LIMITS as L } from '@bcl/kernel';
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
@@ -24,6 +24,7 @@ import {
   WriteContext,
   WriteRequest,
   OperationId,
+  WriteRoutes,
 } from '../../http/write-route';
 
 export class UrgentItemDto {
@@ -84,10 +85,7 @@ export class RecordMeetingHandler implements ICommandHandler<RecordMeetingComman
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class RecordMeetingRoute extends CommandQueryController {
   @Post('meetings')
   @AllowRoles('governance-officer')

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsOptional } from 'class-validator';
 import { delegationStream, evolveDelegation, reportBack } from '@bcl/domain-governance';
@@ -10,8 +10,13 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
 import { GetDelegationQuery } from '../queries/governance-queries';
-import {} from '../governance-routes';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 export class ReportBackDto extends ReasonDto {
   @ApiProperty() @IsId() meetingId!: string;
@@ -44,10 +49,7 @@ export class ReportBackHandler implements ICommandHandler<ReportBackCommand, Wri
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class ReportBackRoute extends CommandQueryController {
   @Post('delegations/:id/report-back')
   @HttpCode(200)

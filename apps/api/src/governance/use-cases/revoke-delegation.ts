@@ -1,6 +1,6 @@
 import { refuse } from '@bcl/kernel';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsOptional } from 'class-validator';
 import { delegationStream, evolveDelegation, revokeDelegation } from '@bcl/domain-governance';
@@ -12,7 +12,13 @@ import { IsCalendarDate, IsId } from '../../http/validators';
 import { GovernanceFacts } from '../governance-facts';
 import { GetDelegationQuery } from '../queries/governance-queries';
 import { DATE } from '../governance-routes';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 export class RevokeDelegationDto extends ReasonDto {
   @ApiProperty(DATE) @IsCalendarDate() on!: string;
@@ -55,10 +61,7 @@ export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegation
   }
 }
 
-@ApiTags('governance')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('governance')
+@WriteRoutes('governance')
 export class RevokeDelegationRoute extends CommandQueryController {
   @Post('delegations/:id/revocation')
   @HttpCode(200)

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
@@ -9,7 +9,13 @@ import { IdParam } from '../../http/id-param';
 import { ReasonDto } from '../../http/common.dto';
 import { PlanContext } from '../plan-context';
 import { GetPlanQuery } from '../queries/plan-queries';
-import { WriteContext, WriteRequest, OperationId, CommandQueryController } from '../../http/write-route';
+import {
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  CommandQueryController,
+  WriteRoutes,
+} from '../../http/write-route';
 
 export class AcceptPlanWarningDto extends ReasonDto {
   @ApiProperty({ example: 'C2:asc-minimum:2017-18' })
@@ -43,10 +49,7 @@ export class AcceptPlanWarningHandler implements ICommandHandler<AcceptPlanWarni
   }
 }
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('plans')
+@WriteRoutes('plans')
 export class AcceptPlanWarningRoute extends CommandQueryController {
   @OperationId('PlansController', 'acceptWarning')
   @Post(':id/warning-acceptances')

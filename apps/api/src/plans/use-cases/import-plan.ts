@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, HttpCode, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody } from '@nestjs/swagger';
 import { approvedVersions } from '@bcl/domain-governance/facts';
 import { RecordPlanDocument, evolvePlan, planStream, recordPlanDocument } from '@bcl/domain-plans';
 import { PlanDocumentInvalid, TableCellInvalid, readPlanInput } from '@bcl/plan-import';
@@ -11,7 +11,13 @@ import { invalidRequest } from '../../http/problem';
 import { XLSX_MEDIA_TYPE } from '../dto/plan.dto';
 import { PlanContext } from '../plan-context';
 import { GetPlanQuery } from '../queries/plan-queries';
-import { WriteContext, WriteRequest, OperationId, CommandQueryController } from '../../http/write-route';
+import {
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  CommandQueryController,
+  WriteRoutes,
+} from '../../http/write-route';
 
 export { XLSX_MEDIA_TYPE };
 
@@ -51,10 +57,7 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
   }
 }
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('plans')
+@WriteRoutes('plans')
 export class ImportPlanRoute extends CommandQueryController {
   /** Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks. */
   @OperationId('PlansController', 'import')

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, Length } from 'class-validator';
 import {
   LIFECYCLE_STEPS,
@@ -17,7 +17,13 @@ import { IsCalendarDate } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { PlanContext } from '../plan-context';
 import { GetPlanQuery } from '../queries/plan-queries';
-import { WriteContext, WriteRequest, OperationId, CommandQueryController } from '../../http/write-route';
+import {
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  CommandQueryController,
+  WriteRoutes,
+} from '../../http/write-route';
 
 export class RecordPlanStepDto extends ReasonDto {
   @ApiProperty({ enum: LIFECYCLE_STEPS })
@@ -71,10 +77,7 @@ export class RecordPlanStepHandler implements ICommandHandler<RecordPlanStepComm
   }
 }
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('plans')
+@WriteRoutes('plans')
 export class RecordPlanStepRoute extends CommandQueryController {
   @OperationId('PlansController', 'recordStep')
   @Post(':id/steps')

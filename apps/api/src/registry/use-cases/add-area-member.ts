@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import {
   AddAreaMember,
@@ -18,7 +18,13 @@ import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetAreaQuery } from '../queries/get-area';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: an organisation joins an HWB area, in a role, from a date. */
 
@@ -62,10 +68,7 @@ export class AddAreaMemberHandler implements ICommandHandler<AddAreaMemberComman
   }
 }
 
-@ApiTags('areas')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('areas')
+@WriteRoutes('areas')
 export class AddAreaMemberRoute extends CommandQueryController {
   @OperationId('AreasController', 'addMember')
   @Post(':id/members')

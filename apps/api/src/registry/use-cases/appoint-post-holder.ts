@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { AppointPostHolder, appointPostHolder, evolvePost, postStream } from '@bcl/domain-registry';
 import { AllowRoles } from '../../auth/access-policy';
@@ -11,7 +11,13 @@ import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetPostQuery } from '../queries/get-post';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: a person is appointed to hold a post from a date (perhaps as an interim holder). */
 
@@ -60,10 +66,7 @@ export class AppointPostHolderHandler implements ICommandHandler<AppointPostHold
   }
 }
 
-@ApiTags('posts')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('posts')
+@WriteRoutes('posts')
 export class AppointPostHolderRoute extends CommandQueryController {
   @OperationId('PostsController', 'appoint')
   @Post(':id/holders')

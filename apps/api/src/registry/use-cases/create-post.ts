@@ -1,6 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CreatePost, REGISTRY_LIMITS as L, createPost, evolvePost, postStream } from '@bcl/domain-registry';
 import { AllowRoles } from '../../auth/access-policy';
@@ -10,7 +10,13 @@ import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetPostQuery } from '../queries/get-post';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: create a post (e.g. Chair of an HWB) in an organisation. */
 
@@ -59,10 +65,7 @@ export class CreatePostHandler implements ICommandHandler<CreatePostCommand, Wri
   }
 }
 
-@ApiTags('posts')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('posts')
+@WriteRoutes('posts')
 export class CreatePostRoute extends CommandQueryController {
   @OperationId('PostsController', 'create')
   @Post()

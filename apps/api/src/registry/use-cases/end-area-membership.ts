@@ -1,13 +1,19 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
 import { EndAreaMembership, endAreaMembership, evolveHwbArea, hwbAreaStream } from '@bcl/domain-registry';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { MemberParams } from '../../http/id-param';
 import { EndDatedDto } from '../dto/registry.dto';
 import { GetAreaQuery } from '../queries/get-area';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: an organisation's membership of an HWB area ends (`until` is the first day not covered). */
 
@@ -33,10 +39,7 @@ export class EndAreaMembershipHandler implements ICommandHandler<EndAreaMembersh
   }
 }
 
-@ApiTags('areas')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('areas')
+@WriteRoutes('areas')
 export class EndAreaMembershipRoute extends CommandQueryController {
   @OperationId('AreasController', 'endMembership')
   @Post(':id/members/:memberId/end')

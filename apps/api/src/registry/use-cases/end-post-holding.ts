@@ -1,13 +1,19 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
 import { EndPostHolding, endPostHolding, evolvePost, postStream } from '@bcl/domain-registry';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { MemberParams } from '../../http/id-param';
 import { EndDatedDto } from '../dto/registry.dto';
 import { GetPostQuery } from '../queries/get-post';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: a person stops holding a post (`until` is the first day no longer held). */
 
@@ -33,10 +39,7 @@ export class EndPostHoldingHandler implements ICommandHandler<EndPostHoldingComm
   }
 }
 
-@ApiTags('posts')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('posts')
+@WriteRoutes('posts')
 export class EndPostHoldingRoute extends CommandQueryController {
   @OperationId('PostsController', 'endHolding')
   @Post(':id/holders/:memberId/end')

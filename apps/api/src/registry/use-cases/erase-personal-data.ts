@@ -1,6 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ErasePersonalData, erasePersonalData, evolvePerson, personStream } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
@@ -9,7 +8,13 @@ import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { GetPersonQuery } from '../queries/get-person';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: erase a person's personal data (the name leaves the vault; the pseudonymous events stay). */
 
@@ -40,10 +45,7 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
   }
 }
 
-@ApiTags('people')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('people')
+@WriteRoutes('people')
 export class ErasePersonalDataRoute extends CommandQueryController {
   @OperationId('PeopleController', 'erase')
   @Post(':id/erasure')

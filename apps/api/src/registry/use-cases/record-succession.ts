@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import {
   RecordSuccession,
   evolveOrganisation,
@@ -15,7 +15,13 @@ import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: an organisation is succeeded by another (e.g. a CCG by an ICB) on a date. */
 
@@ -55,10 +61,7 @@ export class RecordSuccessionHandler implements ICommandHandler<RecordSuccession
   }
 }
 
-@ApiTags('organisations')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('organisations')
+@WriteRoutes('organisations')
 export class RecordSuccessionRoute extends CommandQueryController {
   @OperationId('OrganisationsController', 'recordSuccession')
   @Post(':id/succession')

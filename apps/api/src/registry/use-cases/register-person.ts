@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Inject, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { REGISTRY_LIMITS as L, evolvePerson, personStream, registerPerson } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
@@ -13,7 +13,13 @@ import { StreamFacts } from '../../event-log/stream-facts';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId } from '../../http/validators';
 import { GetPersonQuery } from '../queries/get-person';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: register a person under a pseudonymous id; the name goes to the personal-data vault. */
 
@@ -63,10 +69,7 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
   }
 }
 
-@ApiTags('people')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('people')
+@WriteRoutes('people')
 export class RegisterPersonRoute extends CommandQueryController {
   /** The id is pseudonymous: given, or derived from the Idempotency-Key (so a retry names the same person). */
   @OperationId('PeopleController', 'register')

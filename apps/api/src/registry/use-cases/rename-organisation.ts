@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import {
   REGISTRY_LIMITS as L,
@@ -16,7 +16,13 @@ import { IdParam } from '../../http/id-param';
 import { IsCalendarDate } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
-import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
+import {
+  CommandQueryController,
+  WriteContext,
+  WriteRequest,
+  OperationId,
+  WriteRoutes,
+} from '../../http/write-route';
 
 /** Use case: an organisation takes a new name from a date. */
 
@@ -53,10 +59,7 @@ export class RenameOrganisationHandler implements ICommandHandler<RenameOrganisa
   }
 }
 
-@ApiTags('organisations')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('organisations')
+@WriteRoutes('organisations')
 export class RenameOrganisationRoute extends CommandQueryController {
   @OperationId('OrganisationsController', 'rename')
   @Post(':id/renames')
