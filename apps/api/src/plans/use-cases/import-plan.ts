@@ -65,7 +65,7 @@ export class ImportPlanRoute extends CommandQueryController {
   @HttpCode(200)
   @AllowRoles('programme-lead', 'finance-officer')
   @ApiBody({
-    description: `A plan document (application/json: docs/plan-format.schema.json) or a planning-template workbook (${XLSX_MEDIA_TYPE})`,
+    description: `A plan document (application/json: libs/plan-import/src/plan-format.schema.json, described in docs/plan-format.md) or a planning-template workbook (${XLSX_MEDIA_TYPE})`,
     schema: { type: 'object' },
   })
   async import(@Body() body: object, @WriteContext() request: WriteRequest) {
