@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PlanSection, PlanState } from '@bcl/domain-plans';
 import { PLAN_TABLES, TableCellInvalid, TableRow, Cell, readTable, tableFor } from './plan-tables';
+import { checkWorkbookLimits } from './xlsx-limits';
 
 /** Which sheet line(s) each entry came from, so a problem found later can name its cell. */
 export interface LineMap {
@@ -42,6 +43,7 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** Reads a planning-template-shaped workbook: a "Plan" sheet of fields, and one sheet per section present. */
 export async function readPlanWorkbook(buffer: Buffer): Promise<TabularPlan> {
+  checkWorkbookLimits(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
