@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import kent from '../../demo/plans/kent-2017-19.json';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore, refusedRecordingNothing } from '../support/durable-stores';
@@ -73,6 +74,38 @@ describeEachDurableStore(
           reason: 'the workbook is not a readable XLSX file (no ZIP end-of-central-directory record)',
         },
       ]);
+    });
+
+    it('writes text that starts like a formula as escaped string cells, and reads it back as it was', async () => {
+      const triggers = { ...kent, narratives: [{ key: 'n1', heading: '=1+2', text: "=cmd|' /C calc'!A0" }] };
+      const changed = await api
+        .http()
+        .post('/api/plans/import')
+        .set('Authorization', `Bearer ${lead}`)
+        .send(triggers)
+        .expect(200);
+      const exported = await api
+        .http()
+        .get('/api/plans/kent-2017-19/export?format=xlsx')
+        .set('Authorization', `Bearer ${lead}`)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(exported.body as ArrayBuffer);
+      const row = book.getWorksheet('Narratives')!.getRow(2);
+      expect([row.getCell(2).type, row.getCell(2).value, row.getCell(3).value]).toEqual([
+        ExcelJS.ValueType.String,
+        "'=1+2",
+        "'=cmd|' /C calc'!A0",
+      ]);
+      const again = await send(exported.body as Buffer).expect(200);
+      expect(again.headers.etag).toBe(changed.headers.etag);
+      expect(again.body.content.narratives).toEqual(triggers.narratives);
     });
 
     it('still imports the real workbook the export wrote (re-zipped the same way as the bomb)', async () => {
