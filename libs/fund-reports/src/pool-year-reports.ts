@@ -1,4 +1,4 @@
-import { FinancialYear, yearBounds } from '@bcl/kernel';
+import { FinancialYear, spreadsheetText, yearBounds } from '@bcl/kernel';
 import ExcelJS from 'exceljs';
 import { EventStore, foldStream } from '@bcl/event-store';
 import { loadPlan } from '@bcl/plan-import';
@@ -95,13 +95,16 @@ export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null
 
 const MONEY = '£#,##0.00;[Red]-£#,##0.00';
 
-/** The reconciliation as a workbook a finance officer can open: a summary sheet and one row per finding. */
+/**
+ * The reconciliation as a workbook a finance officer can open: a summary sheet and one row per finding.
+ * Text is written as string cells (never formulas), escaped as the CSV is (`spreadsheetText`); money as numbers.
+ */
 export async function reconciliationWorkbook(report: ReturnType<typeof reconcile>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Better Care Ledger';
   const summary = workbook.addWorksheet('Summary');
   summary.addRows([
-    ['Pool', report.poolId],
+    ['Pool', spreadsheetText(report.poolId)],
     ['Financial year', report.year],
     ['As at', report.asAt],
     ['Time axis', report.axis],
@@ -126,16 +129,16 @@ export async function reconciliationWorkbook(report: ReturnType<typeof reconcile
   ];
   report.findings.forEach((f: Finding) =>
     sheet.addRow({
-      check: f.check,
-      subject: f.subject,
+      check: spreadsheetText(f.check),
+      subject: spreadsheetText(f.subject),
       quarter: f.quarter,
       stated: f.stated.amountPence / 100,
-      statedBy: f.stated.source,
+      statedBy: spreadsheetText(f.stated.source),
       computed: f.computed.amountPence / 100,
-      from: f.computed.from,
+      from: spreadsheetText(f.computed.from),
       difference: f.differencePence / 100,
       differencePence: f.differencePence,
-      classification: f.classification,
+      classification: spreadsheetText(f.classification),
     }),
   );
   sheet.getRow(1).font = { bold: true };

@@ -10,3 +10,4 @@ export * from './ids';
 export * from './text-limits';
 export * from './event-schema';
 export * from './projection';
+export * from './spreadsheet-text';

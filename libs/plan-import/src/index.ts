@@ -4,3 +4,4 @@ export * from './plan-repository';
 export * from './plan-tables';
 export * from './plan-spreadsheet';
 export * from './plan-input';
+export * from './xlsx-limits';

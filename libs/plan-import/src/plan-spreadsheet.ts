@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import { readSpreadsheetText, spreadsheetText } from '@bcl/kernel';
 import { PlanSection, PlanState } from '@bcl/domain-plans';
 import { PLAN_TABLES, TableCellInvalid, TableRow, Cell, readTable, tableFor } from './plan-tables';
+import { checkWorkbookLimits } from './xlsx-limits';
 
 /** Which sheet line(s) each entry came from, so a problem found later can name its cell. */
 export interface LineMap {
@@ -31,17 +33,19 @@ export function locate(field: string, lines: LineMap): string {
 
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return readSpreadsheetText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'result' in value) return cellValue(value.result as ExcelJS.CellValue);
   if (typeof value === 'object' && 'richText' in value)
-    return value.richText.map((part) => part.text).join('');
-  if (typeof value === 'object' && 'text' in value) return String(value.text);
+    return readSpreadsheetText(value.richText.map((part) => part.text).join(''));
+  if (typeof value === 'object' && 'text' in value) return readSpreadsheetText(String(value.text));
   return String(value);
 }
 
 /** Reads a planning-template-shaped workbook: a "Plan" sheet of fields, and one sheet per section present. */
 export async function readPlanWorkbook(buffer: Buffer): Promise<TabularPlan> {
+  checkWorkbookLimits(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -149,19 +153,28 @@ export function readPlanCsv(text: string, section: string, fields: Record<string
   };
 }
 
-/** Writes a plan version as a workbook the import reads back to the same plan. */
+/** Text cells escaped against formula injection (read back by `cellValue`); numbers stay numbers. */
+const safeRow = (row: Cell[]): Cell[] =>
+  row.map((cell) => (typeof cell === 'string' ? spreadsheetText(cell) : cell));
+
+/**
+ * Writes a plan version as a workbook the import reads back to the same plan. Text is written as string
+ * cells, never formulas, and escaped with `spreadsheetText` (the import drops the added `'`).
+ */
 export async function writePlanWorkbook(state: PlanState, justification: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Better Care Ledger';
   const meta = workbook.addWorksheet(META_SHEET);
-  meta.addRows([
-    ['format', 'bcl-plan/1'],
-    ['planId', state.planId],
-    ['areaId', state.areaId],
-    ['cycle', state.cycle],
-    ['justification', justification],
-    ['version', state.version],
-  ]);
+  meta.addRows(
+    [
+      ['format', 'bcl-plan/1'],
+      ['planId', state.planId],
+      ['areaId', state.areaId],
+      ['cycle', state.cycle],
+      ['justification', justification],
+      ['version', state.version],
+    ].map(safeRow),
+  );
   const years = [
     ...new Set(
       state.content.contributions
@@ -175,7 +188,7 @@ export async function writePlanWorkbook(state: PlanState, justification: string)
     if (entries.length === 0) continue;
     const sheet = workbook.addWorksheet(table.sheet);
     sheet.addRow([...table.columns, ...(table.yearColumns ? years : [])]);
-    sheet.addRows(table.write(entries, years));
+    sheet.addRows(table.write(entries, years).map(safeRow));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,3 +1,4 @@
+import { spreadsheetText } from '@bcl/kernel';
 import { Finding } from './finding';
 
 const CSV_COLUMNS = [
@@ -11,12 +12,18 @@ const CSV_COLUMNS = [
   'difference_pence',
   'classification',
 ];
+/**
+ * One field: numbers as they are (a negative difference stays `-500`, a number); text escaped against formula
+ * injection (`spreadsheetText`), and quoted when it holds `"`, `,`, CR or LF, so no text starts a new row.
+ */
 const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = spreadsheetText(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The findings as CSV (RFC 4180), one row each, amounts in pence. */
+/** The findings as CSV (RFC 4180), one row each, amounts in pence; safe to open in a spreadsheet. */
 export function findingsCsv(findings: Finding[]): string {
   const rows = findings.map((f) =>
     [

@@ -3,11 +3,11 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiBody } from '@nestjs/swagger';
 import { approvedVersions } from '@bcl/domain-governance/facts';
 import { RecordPlanDocument, evolvePlan, planStream, recordPlanDocument } from '@bcl/domain-plans';
-import { PlanDocumentInvalid, TableCellInvalid, readPlanInput } from '@bcl/plan-import';
+import { PlanDocumentInvalid, TableCellInvalid, WorkbookRefused, readPlanInput } from '@bcl/plan-import';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
-import { invalidRequest } from '../../http/problem';
+import { Problem, invalidRequest } from '../../http/problem';
 import { XLSX_MEDIA_TYPE } from '../dto/plan.dto';
 import { PlanContext } from '../plan-context';
 import { GetPlanQuery } from '../queries/plan-queries';
@@ -57,6 +57,14 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
   }
 }
 
+/** A workbook refused before reading: 413 when it would unpack past the limits, 400 when it is not a sound ZIP. */
+const workbookRefused = ({ tooLarge, message }: WorkbookRefused): Problem =>
+  tooLarge
+    ? new Problem(413, 'workbook-too-large', 'The workbook unpacks too large', message, [
+        { field: 'body', reason: message },
+      ])
+    : invalidRequest([{ field: 'body', reason: message }]);
+
 @WriteRoutes('plans')
 export class ImportPlanRoute extends CommandQueryController {
   /** Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks. */
@@ -76,6 +84,7 @@ export class ImportPlanRoute extends CommandQueryController {
         : (await readPlanInput(Buffer.from(JSON.stringify(body)), 'json')).command;
     } catch (error) {
       if (error instanceof PlanDocumentInvalid) throw invalidRequest(error.problems);
+      if (error instanceof WorkbookRefused) throw workbookRefused(error);
       if (error instanceof TableCellInvalid)
         throw invalidRequest([
           { field: `${error.table} line ${error.line}, column '${error.column}'`, reason: error.reason },
