@@ -1,7 +1,10 @@
 import type { Response } from 'supertest';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
 import { EventStore } from '@bcl/event-store';
+import { CommandBus } from '@nestjs/cqrs';
 import { PROJECTIONS, SERVICE_STORE } from '../../apps/api/src/event-log/event-log.tokens';
+import { CommandContext, WriteResult } from '../../apps/api/src/event-log/event-log-writer';
+import { RegisterPersonCommand } from '../../apps/api/src/registry/use-cases/register-person';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore, withEventStore } from '../support/durable-stores';
 
@@ -54,6 +57,50 @@ describeEachDurableStore(
       expect(streams.map((events) => events.length)).toEqual(answers.map(() => 1));
     });
 
+    /** Runs the command as the route would, straight through the bus, so that two copies interleave. */
+    const register = (personId: string, displayName: string, extra: Partial<CommandContext> = {}) =>
+      api.app.get(CommandBus).execute<RegisterPersonCommand, WriteResult>(
+        new RegisterPersonCommand(
+          { personId, displayName },
+          {
+            actor: { id: 'admin-1', authority: 'role:admin' },
+            correlationId: `corr-${Math.random()}`,
+            reason: 'test: racing copies',
+            ...extra,
+          },
+        ),
+      );
+
+    it('records once and replays once when two copies with one key (and different correlation ids) interleave', async () => {
+      for (let i = 0; i < 20; i += 1) {
+        const key = { idempotencyKey: `bus-dup-${i}`, requestHash: `hash-${i}` };
+        const results = await Promise.allSettled([
+          register(`p-bus-dup-${i}`, `Bus ${i}`, key),
+          register(`p-bus-dup-${i}`, `Bus ${i}`, key),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+        const [a, b] = results.map((r) => (r as PromiseFulfilledResult<WriteResult>).value);
+        expect([a!.replayed, b!.replayed].filter(Boolean)).toHaveLength(1);
+        expect(b!.revision).toBe(a!.revision);
+        expect(b!.position).toBe(a!.position);
+      }
+      const streams = await withStore(async (store) =>
+        Promise.all(Array.from({ length: 20 }, (_, i) => store.readStream(`person-p-bus-dup-${i}`))),
+      );
+      expect(streams.map((events) => events.length)).toEqual(streams.map(() => 1));
+    });
+
+    it('keeps the recorded name in the vault when two registrations of one id interleave', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const personId = `p-bus-race-${round}`;
+        const names = [`Bus Winner A ${round}`, `Bus Winner B ${round}`];
+        const results = await Promise.allSettled(names.map((name) => register(personId, name)));
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        const winner = names[results.findIndex((r) => r.status === 'fulfilled')];
+        expect((await service().displayNames([personId])).get(personId)).toBe(winner);
+      }
+    });
+
     it('answers a retry whose kept answer was lost as the original, from the log, and refuses another body', async () => {
       const body = { personId: 'p-lost-1', displayName: 'Lost Answer', reason: 'test: lost record' };
       const first = await post('/api/people', body).set('Idempotency-Key', 'lost-1').expect(201);
@@ -104,6 +151,21 @@ describeEachDurableStore(
       expect(retry.headers['idempotency-replayed']).toBe('true');
       expect(retry.body).toMatchObject({ personId: 'p-behind-1', displayName: 'Behind Reader' });
       expect(await withStore((store) => store.readStream('person-p-behind-1'))).toHaveLength(1);
+    });
+
+    it('answers 202, not a 5xx, when the vault fails after the event is recorded; the retry stores the name', async () => {
+      const failing = jest
+        .spyOn(service(), 'putPersonalData')
+        .mockRejectedValueOnce(new Error('SQLITE_FULL: database or disk is full'));
+      const body = { personId: 'p-full-1', displayName: 'Full Disk', reason: 'test: vault fails' };
+      const accepted = await post('/api/people', body).set('Idempotency-Key', 'full-1');
+      failing.mockRestore();
+      expect(accepted.status).toBe(202);
+      expect(accepted.body).toMatchObject({ recorded: true, stream: 'person-p-full-1', revision: 0 });
+      expect(accepted.body.detail).toMatch(/vault/);
+      const retry = await post('/api/people', body).set('Idempotency-Key', 'full-1').expect(201);
+      expect(retry.body).toMatchObject({ personId: 'p-full-1', displayName: 'Full Disk' });
+      expect(await withStore((store) => store.readStream('person-p-full-1'))).toHaveLength(1);
     });
 
     it('keeps in the vault only the name whose registration was recorded, when two race for one id', async () => {
