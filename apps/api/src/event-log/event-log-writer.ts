@@ -5,10 +5,11 @@ import {
   EventStore,
   JsonObject,
   NewEvent,
+  StoredEvent,
   WrongExpectedRevisionError,
-  foldStream,
   derivedEventId,
   newEventId,
+  readWholeStream,
 } from '@bcl/event-store';
 import { ProjectionRunner } from '@bcl/service-store';
 import { Problem } from '../http/problem';
@@ -21,6 +22,11 @@ export interface CommandContext {
   reason: string;
   /** The Idempotency-Key header: event ids are derived from it, so a retry appends nothing new. */
   idempotencyKey?: string;
+  /**
+   * The hash of the request that carried the Idempotency-Key (method, path, If-Match and body; not the
+   * correlation id): recorded in the events' metadata, so a retry is recognised from the log alone.
+   */
+  requestHash?: string;
   /** The If-Match header's revision: the write is refused if the resource has moved on. */
   ifMatch?: number;
 }
@@ -52,6 +58,21 @@ export interface WriteResult {
   revision: number;
   /** Position of the last event appended; null when the command decided there was nothing to record. */
   position: bigint | null;
+  /** True when the log already held this write (same Idempotency-Key and request): nothing new was appended. */
+  replayed?: boolean;
+}
+
+/**
+ * Thrown after the events were recorded when the answer cannot show them yet (a read model is behind, or a
+ * side record failed): the HTTP shell answers 202 with what was recorded, never a 5xx.
+ */
+export class RecordedButNotReadable extends Error {
+  constructor(
+    readonly result: WriteResult,
+    readonly why: string,
+  ) {
+    super(`${result.stream} revision ${result.revision} was recorded, but ${why}`);
+  }
 }
 
 /**
@@ -73,8 +94,35 @@ export class EventLogWriter {
   async execute<S, E extends { type: string; data: object }, F>(
     decision: Decision<S, E, F>,
   ): Promise<WriteResult> {
+    const result = await this.record(decision);
+    if (decision.awaitViews !== false && result.position !== null) await this.awaitViews(result);
+    return result;
+  }
+
+  /** Waits until every projection has applied the write; if one has not, the write stays recorded (202). */
+  async awaitViews(result: WriteResult): Promise<void> {
+    if (result.position === null) return;
+    try {
+      await Promise.all(this.projections.map((projection) => projection.waitFor(result.position!)));
+    } catch (error) {
+      throw new RecordedButNotReadable(
+        result,
+        `the read model has not caught up (${(error as Error).message})`,
+      );
+    }
+  }
+
+  /**
+   * Decides and appends. With an Idempotency-Key, a write the log already holds (its events carry the ids
+   * derived from the key) is answered as the original, before deciding and after any refusal of the append,
+   * so a retry after a crash, or a duplicate racing the first attempt, never conflicts with itself.
+   */
+  private async record<S, E extends { type: string; data: object }, F>(
+    decision: Decision<S, E, F>,
+  ): Promise<WriteResult> {
     const { context } = decision;
-    const { state, revision, facts, decided } = await this.decide(decision);
+    const { state, revision, facts, decided, original } = await this.decide(decision);
+    if (original) return original;
     if (decided.length === 0) return { stream: decision.stream, revision, position: null };
     const metadata: EventMetadata = {
       actor: context.actor,
@@ -82,21 +130,34 @@ export class EventLogWriter {
       reason: context.reason,
     };
     if (context.idempotencyKey) metadata.idempotencyKey = context.idempotencyKey;
+    if (context.idempotencyKey && context.requestHash) metadata.requestHash = context.requestHash;
     const effectiveOn =
       typeof decision.effectiveOn === 'function' ? decision.effectiveOn(state, facts) : decision.effectiveOn;
     if (effectiveOn) metadata.validTime = effectiveOn;
     const events: NewEvent[] = decided.map((event, index) => ({
-      eventId: context.idempotencyKey
-        ? derivedEventId(`${context.actor.id}\n${context.idempotencyKey}\n${decision.stream}\n${index}`)
-        : newEventId(),
+      eventId: context.idempotencyKey ? this.derivedId(decision, index) : newEventId(),
       type: event.type,
       data: event.data as JsonObject,
       metadata,
     }));
-    let result;
     try {
-      result = await this.store.append(decision.stream, events, revision === -1 ? 'no-stream' : revision);
+      const appended = await this.store.append(
+        decision.stream,
+        events,
+        revision === -1 ? 'no-stream' : revision,
+      );
+      return {
+        stream: decision.stream,
+        revision: appended.lastRevision,
+        position: appended.lastPosition,
+        ...(appended.replayed ? { replayed: true } : {}),
+      };
     } catch (error) {
+      if (context.idempotencyKey) {
+        const stored = await readWholeStream(this.store, decision.stream);
+        const recorded = this.originalWrite(decision, stored);
+        if (recorded) return recorded;
+      }
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       const current = error.actual === 'no-stream' ? -1 : error.actual;
       if (context.ifMatch !== undefined) throw preconditionFailed(decision.stream, current);
@@ -109,29 +170,54 @@ export class EventLogWriter {
         { currentRevision: current },
       );
     }
-    if (decision.awaitViews === false)
-      return { stream: decision.stream, revision: result.lastRevision, position: result.lastPosition };
-    try {
-      await Promise.all(this.projections.map((projection) => projection.waitFor(result.lastPosition)));
-    } catch (error) {
-      throw new Problem(
-        503,
-        'read-model-behind',
-        'Recorded, but not yet readable',
-        `the change was recorded (${decision.stream} revision ${result.lastRevision}) but the read model has not caught up (${(error as Error).message}); read it again shortly`,
-        [],
-        { revision: result.lastRevision },
-      );
-    }
-    return { stream: decision.stream, revision: result.lastRevision, position: result.lastPosition };
+  }
+
+  private derivedId(decision: { stream: string; context: CommandContext }, index: number): string {
+    const { actor, idempotencyKey } = decision.context;
+    return derivedEventId(`${actor.id}\n${idempotencyKey}\n${decision.stream}\n${index}`);
+  }
+
+  /**
+   * The write this key already recorded in the stream, as its original answer; undefined when there is none.
+   * The same key with a different request (its recorded request hash differs) is refused with 422.
+   */
+  private originalWrite(
+    decision: { stream: string; context: CommandContext },
+    stored: StoredEvent[],
+  ): WriteResult | undefined {
+    const { context } = decision;
+    if (!context.idempotencyKey) return undefined;
+    const first = this.derivedId(decision, 0);
+    const start = stored.findIndex((event) => event.eventId === first);
+    if (start === -1) return undefined;
+    let last = stored[start]!;
+    for (let index = 1; stored[start + index]?.eventId === this.derivedId(decision, index); index += 1)
+      last = stored[start + index]!;
+    const recordedHash = last.metadata.requestHash;
+    if (typeof recordedHash === 'string' && context.requestHash && recordedHash !== context.requestHash)
+      throw keyReused(context.idempotencyKey);
+    return { stream: decision.stream, revision: last.revision, position: last.position, replayed: true };
   }
 
   private async decide<S, E extends { type: string; data: object }, F>(decision: Decision<S, E, F>) {
-    const { state, revision } = await foldStream(this.store, decision.stream, decision.evolve);
+    const stored = await readWholeStream(this.store, decision.stream);
+    const original = this.originalWrite(decision, stored);
+    if (original)
+      return { state: undefined, revision: original.revision, facts: undefined as F, decided: [], original };
+    const state = stored.reduce<S | undefined>(
+      (s, event) =>
+        decision.evolve(s, {
+          type: event.type,
+          data: event.data,
+          recordedAt: event.recordedAt,
+        } as unknown as E),
+      undefined,
+    );
+    const revision = stored.length - 1;
     const { ifMatch } = decision.context;
     if (ifMatch !== undefined && ifMatch !== revision) throw preconditionFailed(decision.stream, revision);
     const facts = (decision.gather ? await decision.gather(state) : undefined) as F;
-    return { state, revision, facts, decided: decision.decide(state, facts) };
+    return { state, revision, facts, decided: decision.decide(state, facts), original: undefined };
   }
 }
 
@@ -143,5 +229,15 @@ function preconditionFailed(stream: string, current: number): Problem {
     `If-Match does not match: ${stream} is at revision ${current}`,
     [{ field: 'If-Match', reason: `must be "${current}", the current revision` }],
     { currentRevision: current },
+  );
+}
+
+function keyReused(key: string): Problem {
+  return new Problem(
+    422,
+    'idempotency-key-reused',
+    'The Idempotency-Key was used for another request',
+    `key '${key}' was first used for a different request; use a new key`,
+    [{ field: 'Idempotency-Key', reason: 'was used before with a different method, path or body' }],
   );
 }

@@ -6,6 +6,8 @@ declare module 'express-serve-static-core' {
     correlationId: string;
     /** Set by the authentication guard. */
     identity?: Identity;
+    /** Set by the idempotency interceptor: the hash of the request an Idempotency-Key was sent with. */
+    idempotencyRequestHash?: string;
   }
 }
 

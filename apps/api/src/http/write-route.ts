@@ -2,6 +2,7 @@ import {
   Controller,
   ExecutionContext,
   Injectable,
+  Logger,
   applyDecorators,
   createParamDecorator,
 } from '@nestjs/common';
@@ -10,7 +11,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { Request, Response } from 'express';
 import { Actor } from '@bcl/event-store';
 import { actorOf } from '../auth/actor';
-import { CommandContext, WriteResult } from '../event-log/event-log-writer';
+import { CommandContext, RecordedButNotReadable, WriteResult } from '../event-log/event-log-writer';
 import { ifMatchRevision, setEtag } from './etag';
 
 /**
@@ -55,6 +56,7 @@ export function commandContext(request: Request, actor: Actor, reason: string): 
     correlationId: request.correlationId,
     ifMatch: ifMatchRevision(request),
     idempotencyKey: typeof key === 'string' ? key : undefined,
+    requestHash: request.idempotencyRequestHash,
   };
 }
 
@@ -71,19 +73,76 @@ export abstract class CommandQueryController {
 
   /**
    * The one write helper: runs a command, sets the ETag to the revision it wrote (and the Location of what it
-   * created, if given), then answers the query showing the result.
+   * created, if given), then answers the query showing the result. Once the events are recorded the answer is
+   * 2xx: if the result cannot be shown yet (a read model is behind), 202 says what was recorded.
    */
   protected async write<T>(
     command: object,
     request: WriteRequest,
     then: object,
     location?: string,
-  ): Promise<T> {
-    const result = await this.commands.execute<object, WriteResult>(command);
+  ): Promise<T | RecordedAnswer> {
+    let result: WriteResult;
+    try {
+      result = await this.commands.execute<object, WriteResult>(command);
+    } catch (error) {
+      if (error instanceof RecordedButNotReadable) return recordedAnswer(request, error, location);
+      throw error;
+    }
     setEtag(request.response, result.revision);
     if (location) request.response.setHeader('Location', location);
-    return this.queries.execute<object, T>(then);
+    if (result.replayed) request.response.setHeader('Idempotency-Replayed', 'true');
+    try {
+      return await this.queries.execute<object, T>(then);
+    } catch (error) {
+      if (result.position === null) throw error; // nothing was recorded: the error is the answer
+      logger.warn(
+        `recorded ${result.stream} revision ${result.revision}, but the answer failed: ${String(error)}`,
+      );
+      return recordedAnswer(
+        request,
+        new RecordedButNotReadable(result, `the answer could not be read (${(error as Error).message})`),
+        location,
+      );
+    }
   }
+}
+
+const logger = new Logger('http');
+
+/** The 202 body: what was recorded, and that the read model does not show it yet. */
+export interface RecordedAnswer {
+  recorded: true;
+  readModel: 'behind';
+  stream: string;
+  revision: number;
+  position: string | null;
+  location?: string;
+  detail: string;
+}
+
+/** 202 Accepted with the stream, revision and position recorded, `Location`, and `Ledger-Read-Model: behind`. */
+function recordedAnswer(
+  request: WriteRequest,
+  recorded: RecordedButNotReadable,
+  location?: string,
+): RecordedAnswer {
+  const { result } = recorded;
+  const response = request.response;
+  response.status(202);
+  setEtag(response, result.revision);
+  if (location) response.setHeader('Location', location);
+  response.setHeader('Ledger-Read-Model', 'behind');
+  if (result.replayed) response.setHeader('Idempotency-Replayed', 'true');
+  return {
+    recorded: true,
+    readModel: 'behind',
+    stream: result.stream,
+    revision: result.revision,
+    position: result.position === null ? null : result.position.toString(),
+    ...(location ? { location } : {}),
+    detail: `the change is recorded (${result.stream} revision ${result.revision}), but ${recorded.why}; it will show when the read model catches up: read ${location ?? 'it'} again later (a retry with the same Idempotency-Key records nothing twice)`,
+  };
 }
 
 /**

@@ -62,6 +62,8 @@ export class RecordConsultationHandler implements ICommandHandler<RecordConsulta
       stream: approvalsStream(input.instrument),
       evolve: evolveApprovals,
       gather: async () => ({
+        // A consultation on a BCF plan the ledger does not hold is refused (404) before anything is written.
+        planVersion: await this.facts.currentVersion(input.instrument),
         delegation: await this.facts.streams.delegation(input.delegationId),
         holderOn: (
           await this.facts.authority({ kind: 'delegation', delegationId: input.delegationId }, input.postId)

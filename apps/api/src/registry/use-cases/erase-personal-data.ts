@@ -3,7 +3,12 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ErasePersonalData, erasePersonalData, evolvePerson, personStream } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import {
+  CommandContext,
+  EventLogWriter,
+  RecordedButNotReadable,
+  WriteResult,
+} from '../../event-log/event-log-writer';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
@@ -39,8 +44,17 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
       evolve: evolvePerson,
       decide: (state) => erasePersonalData(state, input),
       context,
+      awaitViews: false,
     });
-    await this.service.erasePersonalData(input.personId, new Date().toISOString());
+    try {
+      await this.service.erasePersonalData(input.personId, new Date().toISOString());
+    } catch (error) {
+      throw new RecordedButNotReadable(
+        result,
+        `the name could not be removed from the personal-data vault (${(error as Error).message}); retry with the same Idempotency-Key to remove it`,
+      );
+    }
+    await this.writer.awaitViews(result);
     return result;
   }
 }

@@ -8,8 +8,12 @@ import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { derivedEventId } from '@bcl/event-store';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import {
+  CommandContext,
+  EventLogWriter,
+  RecordedButNotReadable,
+  WriteResult,
+} from '../../event-log/event-log-writer';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId } from '../../http/validators';
 import { GetPersonQuery } from '../queries/get-person';
@@ -46,26 +50,36 @@ export class RegisterPersonCommand {
 }
 
 /**
- * The name goes to the personal-data vault first, then the event (which holds only the pseudonymous id). If
- * the append is refused, the vault entry is harmless: nothing refers to the id.
+ * The event first, then the name to the personal-data vault: a refused write (a conflict, a lost race for the
+ * id, an invalid actor, a full disk) leaves nothing in the vault, and of two racing registrations of one id
+ * only the one whose event was recorded stores its name. A retry with the same Idempotency-Key replays the
+ * event and stores the name again, so a crash between the two steps is repaired by retrying.
  */
 @CommandHandler(RegisterPersonCommand)
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand, WriteResult> {
   constructor(
     private readonly writer: EventLogWriter,
-    private readonly facts: StreamFacts,
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,
   ) {}
 
   async execute({ input, context }: RegisterPersonCommand): Promise<WriteResult> {
-    registerPerson(await this.facts.person(input.personId), input); // refuse before touching the vault
-    await this.service.putPersonalData(input.personId, input.displayName);
-    return this.writer.execute({
+    const result = await this.writer.execute({
       stream: personStream(input.personId),
       evolve: evolvePerson,
       decide: (state) => registerPerson(state, input),
       context,
+      awaitViews: false,
     });
+    try {
+      await this.service.putPersonalData(input.personId, input.displayName);
+    } catch (error) {
+      throw new RecordedButNotReadable(
+        result,
+        `the name could not be stored in the personal-data vault (${(error as Error).message}); retry with the same Idempotency-Key to store it`,
+      );
+    }
+    await this.writer.awaitViews(result);
+    return result;
   }
 }
 
