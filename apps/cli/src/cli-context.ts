@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { DEFAULT_STORE, openEventStore } from '@bcl/event-store-open';
+import { DEFAULT_STORE, OpenEventStoreOptions, openEventStore } from '@bcl/event-store-open';
 import { EventMetadata, EventStore, withUpcasting } from '@bcl/event-store';
 import { EVENT_SCHEMAS } from '@bcl/contexts';
 import { cliConfigFromEnv } from './config';
@@ -22,13 +22,25 @@ export function storeSetting(options: GlobalOptions): string {
 export async function withStore<T>(
   options: GlobalOptions,
   work: (store: EventStore) => Promise<T>,
+  open: OpenEventStoreOptions = {},
 ): Promise<T> {
-  const store = withUpcasting(await openEventStore(storeSetting(options)), EVENT_SCHEMAS);
+  const store = withUpcasting(await openEventStore(storeSetting(options), open), EVENT_SCHEMAS);
   try {
     return await work(store);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Runs work on a ledger that is already there: a store that does not exist is refused ("no ledger at …",
+ * exit 2) and never created. Every command that only reads the log uses this.
+ */
+export function withExistingStore<T>(
+  options: GlobalOptions,
+  work: (store: EventStore) => Promise<T>,
+): Promise<T> {
+  return withStore(options, work, { mustExist: true });
 }
 
 /**

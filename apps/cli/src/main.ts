@@ -3,6 +3,8 @@ import { whoApprovedCommand } from './commands/who-approved.command';
 import { Command, CommanderError } from 'commander';
 import { EventStoreError } from '@bcl/event-store';
 import { UsageError } from './cli-context';
+import { plainFileProblem } from './files';
+import { quietUsageErrors } from './usage-errors';
 import { appendCommand } from './commands/append.command';
 import { demoCommand } from './commands/demo.command';
 import { verifyCommand } from './commands/verify.command';
@@ -22,9 +24,7 @@ export function buildProgram(): Command {
       '--store <setting>',
       'event store: sqlite:<path>, postgres://…, esdb://… (default: $LEDGER_STORE or sqlite:./data/ledger.db)',
     )
-    .option('--json', 'print machine-readable JSON')
-    .showHelpAfterError('(run bcl --help for usage)')
-    .exitOverride();
+    .option('--json', 'print machine-readable JSON');
   for (const command of [
     appendCommand(),
     demoCommand(),
@@ -41,23 +41,41 @@ export function buildProgram(): Command {
     migrateCommand(),
     benchCommand(),
   ]) {
-    program.addCommand(command.exitOverride());
+    program.addCommand(command);
   }
   return program;
 }
 
-/** Runs the CLI. Every failure is one line on stderr: exit 2 for bad input or an unusable store. */
+/** Runs the CLI: exit 0 success, 1 verification found a break, 2 bad input or an unusable store. */
 export async function run(argv: string[]): Promise<void> {
+  // A reader that stops early (`bcl export | head -1`) closes the pipe: that ends the output, quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    fail(error);
+  });
+  const program = buildProgram();
+  const usage = quietUsageErrors(program);
   try {
-    await buildProgram().parseAsync(argv);
+    await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      if (error.exitCode === 0) return; // --help, --version
+      process.stderr.write(`bcl: ${usage.line(error)}\n`);
+      process.exitCode = 2;
       return;
     }
-    const known = error instanceof UsageError || error instanceof EventStoreError;
-    const message = (error as Error).message?.split('\n')[0] ?? String(error);
-    process.stderr.write(`bcl: ${known ? '' : 'error: '}${message}\n`);
-    process.exitCode = 2;
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
+    fail(error);
   }
+}
+
+/** Every failure is one line on stderr, exit 2; a file system error in plain words. */
+function fail(error: unknown): void {
+  const known = error instanceof UsageError || error instanceof EventStoreError;
+  const plain = plainFileProblem(error);
+  const path = (error as NodeJS.ErrnoException).path;
+  const message =
+    plain && path ? `${path}: ${plain}` : ((error as Error).message?.split('\n')[0] ?? String(error));
+  process.stderr.write(`bcl: ${known || plain ? '' : 'error: '}${message}\n`);
+  process.exitCode = 2;
 }

@@ -1,7 +1,17 @@
-import { EventStore, StoreOpenError } from '@bcl/event-store';
+import { EventStore, StoreMissingError, StoreOpenError } from '@bcl/event-store';
 
 /** The store used when LEDGER_STORE is not set: an embedded SQLite file, so the ledger runs with no setup. */
 export const DEFAULT_STORE = 'sqlite:./data/ledger.db';
+
+export interface OpenEventStoreOptions {
+  /**
+   * Open only a ledger that is already there, creating nothing: a missing SQLite file, or a PostgreSQL schema
+   * without the ledger's tables, is refused with a StoreMissingError ("no ledger at …"). Read-only tools set it,
+   * so a mistyped setting never makes an empty ledger that then verifies as "OK: 0 events". Reading an
+   * EventStoreDB server creates nothing, so it is opened as always; `memory:` is never an existing ledger.
+   */
+  mustExist?: boolean;
+}
 
 /**
  * Opens the store a setting names: `sqlite:<path>`, `postgres://…` / `postgresql://…`, `esdb://…` /
@@ -11,7 +21,11 @@ export const DEFAULT_STORE = 'sqlite:./data/ledger.db';
  * Each adapter's library is loaded only when its scheme is asked for, so opening SQLite never loads pg or the
  * EventStoreDB client, and a program that imports this module but opens no store loads no database driver.
  */
-export async function openEventStore(setting: string = DEFAULT_STORE): Promise<EventStore> {
+export async function openEventStore(
+  setting: string = DEFAULT_STORE,
+  options: OpenEventStoreOptions = {},
+): Promise<EventStore> {
+  const mustExist = options.mustExist ?? false;
   const scheme = /^([a-z][a-z0-9+]*):/.exec(setting)?.[1];
   switch (scheme) {
     case 'sqlite': {
@@ -19,12 +33,12 @@ export async function openEventStore(setting: string = DEFAULT_STORE): Promise<E
       if (!path)
         throw new StoreOpenError("the SQLite store needs a path, for example 'sqlite:./data/ledger.db'");
       const { SqliteEventStore } = await import('@bcl/event-store-sqlite');
-      return SqliteEventStore.open(path);
+      return SqliteEventStore.open(path, { mustExist });
     }
     case 'postgres':
     case 'postgresql': {
       const { PostgresEventStore } = await import('@bcl/event-store-postgres');
-      return PostgresEventStore.open(setting);
+      return PostgresEventStore.open(setting, { mustExist });
     }
     case 'esdb':
     case 'esdb+discover':
@@ -36,6 +50,7 @@ export async function openEventStore(setting: string = DEFAULT_STORE): Promise<E
       return EsdbEventStore.open(setting.replace(/^kurrent(db)?/, 'esdb'));
     }
     case 'memory': {
+      if (mustExist) throw new StoreMissingError(`no ledger at ${setting} (a memory store starts empty)`);
       const { InMemoryEventStore } = await import('@bcl/event-store-in-memory');
       return new InMemoryEventStore();
     }

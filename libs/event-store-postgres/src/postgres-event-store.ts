@@ -25,6 +25,7 @@ import {
   STORE_FORMAT_VERSION,
   StoreDescription,
   StoredEvent,
+  StoreMissingError,
   StoreOpenError,
   SubscribeOptions,
 } from '@bcl/event-store';
@@ -34,6 +35,8 @@ export interface PostgresEventStoreOptions {
   clock?: () => Date;
   /** Connections in the pool; one of them writes at a time. */
   poolSize?: number;
+  /** Open only a ledger that is already there: no schema or table is created (read-only tools). */
+  mustExist?: boolean;
 }
 
 interface PgRow {
@@ -84,7 +87,9 @@ export class PostgresEventStore implements EventStore {
     const pool = new Pool({ connectionString, max: options.poolSize ?? 4, connectionTimeoutMillis: 15_000 });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead
     try {
-      const firstPosition = await initialise(pool, schema, options.firstPosition ?? 1n, location);
+      const firstPosition = options.mustExist
+        ? await readExisting(pool, schema, location)
+        : await initialise(pool, schema, options.firstPosition ?? 1n, location);
       return new PostgresEventStore(
         pool,
         schema,
@@ -306,4 +311,18 @@ async function initialise(
   } finally {
     client.release();
   }
+}
+
+/** The format of the ledger in `schema`, creating nothing: a schema without the ledger's tables is refused. */
+async function readExisting(pool: Pool, schema: string, location: string): Promise<bigint> {
+  const found = await pool.query<{ meta: string | null; events: string | null }>(
+    'SELECT to_regclass($1) AS meta, to_regclass($2) AS events',
+    [`"${schema}".meta`, `"${schema}".events`],
+  );
+  if (!found.rows[0]?.meta || !found.rows[0]?.events) throw new StoreMissingError(`no ledger at ${location}`);
+  const meta = await pool.query<{ key: string; value: string }>(`SELECT key, value FROM "${schema}".meta`);
+  return checkStoreFormat(
+    new Map(meta.rows.map((row) => [row.key, row.value])),
+    `PostgreSQL store at ${location}`,
+  );
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Observable, Subject } from 'rxjs';
 import {
@@ -28,6 +28,7 @@ import {
   STORE_FORMAT_VERSION,
   StoreDescription,
   StoredEvent,
+  StoreMissingError,
   StoreOpenError,
   SubscribeOptions,
 } from '@bcl/event-store';
@@ -36,6 +37,8 @@ export interface SqliteEventStoreOptions {
   /** Position of the first event, fixed when the store is created. */
   firstPosition?: bigint;
   clock?: () => Date;
+  /** Open only a ledger that is already there: no file, directory or table is created (read-only tools). */
+  mustExist?: boolean;
 }
 
 interface RawRow {
@@ -119,15 +122,14 @@ export class SqliteEventStore implements EventStore {
   /** Opens or creates the store at `path`. Fails with a one-line StoreOpenError if it cannot be used. */
   static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     const location = path === ':memory:' ? path : resolve(path);
-    let db: Database.Database;
+    const db = options.mustExist ? openExisting(location) : openOrCreate(location);
     try {
-      if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
-      db = new Database(location);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 30000');
       db.exec(SCHEMA);
     } catch (error) {
+      db.close();
       throw new StoreOpenError(`cannot open SQLite store at ${location}: ${(error as Error).message}`);
     }
     try {
@@ -245,4 +247,38 @@ function initialiseMeta(db: Database.Database, location: string, firstPosition: 
     (read.all() as Array<{ key: string; value: string }>).map((row) => [row.key, row.value]),
   );
   return checkStoreFormat(meta, `SQLite store at ${location}`);
+}
+
+function openOrCreate(location: string): Database.Database {
+  try {
+    if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    return new Database(location);
+  } catch (error) {
+    throw new StoreOpenError(`cannot open SQLite store at ${location}: ${(error as Error).message}`);
+  }
+}
+
+/** The ledger's file, opened only if it exists and holds a ledger (its meta table): creates nothing. */
+function openExisting(location: string): Database.Database {
+  const missing = new StoreMissingError(`no ledger at ${location}`);
+  if (location === ':memory:' || !existsSync(location)) throw missing;
+  let db: Database.Database;
+  try {
+    db = new Database(location, { fileMustExist: true });
+  } catch (error) {
+    throw new StoreOpenError(`cannot open SQLite store at ${location}: ${(error as Error).message}`);
+  }
+  let isLedger = false;
+  try {
+    isLedger =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bcl_meta'").get() !==
+      undefined;
+  } catch {
+    // not a database at all: refused below as no ledger
+  }
+  if (!isLedger) {
+    db.close();
+    throw missing;
+  }
+  return db;
 }

@@ -46,3 +46,6 @@ export class InvalidRequestError extends EventStoreError {
 export class StoreOpenError extends EventStoreError {
   readonly code = 'store-open';
 }
+
+/** A store opened only if it exists (a read-only tool's `mustExist`) is not there. Nothing was created. */
+export class StoreMissingError extends StoreOpenError {}

@@ -1,4 +1,4 @@
-import { JsonObject, StoreOpenError } from '@bcl/event-store';
+import { JsonObject, StoreMissingError, StoreOpenError } from '@bcl/event-store';
 import { SqlConnection, SqlRow, openPostgresConnection, openSqliteConnection } from './sql-connection';
 
 export interface ProjectionCheckpoint {
@@ -71,14 +71,26 @@ export class ServiceStore {
     return `${this.sql.dialect}:${this.sql.location}`;
   }
 
-  static async open(setting: string): Promise<ServiceStore> {
+  /** `mustExist`: open only a service store that is already there, creating nothing (read-only tools). */
+  static async open(setting: string, options: { mustExist?: boolean } = {}): Promise<ServiceStore> {
+    const mustExist = options.mustExist ?? false;
     const sql = setting.startsWith('sqlite:')
-      ? await openSqliteConnection(setting.slice('sqlite:'.length))
+      ? await openSqliteConnection(setting.slice('sqlite:'.length), mustExist)
       : /^postgres(ql)?:/.test(setting)
-        ? await openPostgresConnection(setting)
+        ? await openPostgresConnection(setting, mustExist)
         : null;
     if (!sql)
       throw new StoreOpenError(`unknown service store '${setting}': use sqlite:<path> or postgres://…`);
+    if (mustExist) {
+      const found = await sql.hasTable('projection_checkpoints').catch(async (error: Error) => {
+        await sql.close();
+        throw new StoreOpenError(`cannot open the service store at ${sql.location}: ${error.message}`);
+      });
+      if (!found) {
+        await sql.close();
+        throw new StoreMissingError(`no service store at ${sql.location}`);
+      }
+    }
     await sql.transaction(async (tx) => {
       if (sql.dialect === 'postgres')
         await tx.query("SELECT pg_advisory_xact_lock(hashtext('bcl-service-ddl'))");

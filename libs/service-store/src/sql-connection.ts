@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
-import { StoreOpenError } from '@bcl/event-store';
+import { StoreMissingError, StoreOpenError } from '@bcl/event-store';
 
 // The drivers (better-sqlite3, pg) are loaded when a connection is opened, not when this module is: a program
 // that imports the service store but never opens one (the CLI's offline `bcl verify --file`) loads no driver.
@@ -15,14 +15,21 @@ export interface SqlConnection {
   readonly location: string;
   query(sql: string, params?: SqlValue[]): Promise<SqlRow[]>;
   /** Runs `work` in one transaction: all of its statements commit, or none. */
-  transaction<T>(work: (sql: Omit<SqlConnection, 'transaction' | 'close'>) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (sql: Omit<SqlConnection, 'transaction' | 'close' | 'hasTable'>) => Promise<T>,
+  ): Promise<T>;
+  /** Whether the table is there (in the connection's schema). */
+  hasTable(name: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export async function openSqliteConnection(path: string): Promise<SqlConnection> {
+/** `mustExist`: open only a file that is there, creating no file or directory. */
+export async function openSqliteConnection(path: string, mustExist = false): Promise<SqlConnection> {
   const { default: Database } = await import('better-sqlite3');
+  if (mustExist && (path === ':memory:' || !existsSync(path)))
+    throw new StoreMissingError(`no service store at ${path}`);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, { fileMustExist: mustExist });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
@@ -40,6 +47,8 @@ export async function openSqliteConnection(path: string): Promise<SqlConnection>
     dialect: 'sqlite',
     location: path,
     query: run,
+    hasTable: async (name) =>
+      (await run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", [name])).length > 0,
     // better-sqlite3 is synchronous, but `work` may await between statements: serialise transactions.
     transaction<T>(work: (sql: Pick<SqlConnection, 'dialect' | 'location' | 'query'>) => Promise<T>) {
       const next = queue.then(async () => {
@@ -63,7 +72,8 @@ export async function openSqliteConnection(path: string): Promise<SqlConnection>
   };
 }
 
-export async function openPostgresConnection(url: string): Promise<SqlConnection> {
+/** `mustExist`: create no schema (a missing one is found by `hasTable`). */
+export async function openPostgresConnection(url: string, mustExist = false): Promise<SqlConnection> {
   const { parsePostgresUrl } = await import('@bcl/event-store-postgres');
   const { connectionString, schema, location } = parsePostgresUrl(url);
   const { Pool } = await import('pg');
@@ -82,6 +92,8 @@ export async function openPostgresConnection(url: string): Promise<SqlConnection
     dialect: 'postgres',
     location,
     query: on(pool),
+    hasTable: async (name) =>
+      (await on(pool)('SELECT to_regclass($1) AS found', [`"${schema}".${name}`]))[0]?.found != null,
     async transaction(work) {
       const client = await pool.connect();
       try {
@@ -98,6 +110,7 @@ export async function openPostgresConnection(url: string): Promise<SqlConnection
     },
     close: () => pool.end(),
   };
+  if (mustExist) return connection; // creates no schema: a missing one has no tables, and is refused as such
   try {
     // The same lock the event store takes to create this schema: the two open at once when a service starts.
     await connection.transaction(async (tx) => {

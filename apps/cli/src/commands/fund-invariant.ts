@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { EventStore } from '@bcl/event-store';
+import { EventStore, StoreMissingError } from '@bcl/event-store';
 import { fundProjection, zeroSumProblem } from '@bcl/domain-fund';
 import { replayInMemory } from '@bcl/contexts';
 import { ServiceStore } from '@bcl/service-store';
@@ -14,10 +13,13 @@ export interface FundInvariantReport {
 }
 
 /** The service store to compare with, if it exists (verify creates nothing). */
-function existingServiceStore(setting: string): string | null {
-  if (setting.startsWith('sqlite:') && !setting.startsWith('sqlite::memory:'))
-    return existsSync(setting.slice('sqlite:'.length)) ? setting : null;
-  return setting.startsWith('postgres') ? setting : null;
+async function existingServiceStore(setting: string): Promise<ServiceStore | null> {
+  try {
+    return await ServiceStore.open(setting, { mustExist: true });
+  } catch (error) {
+    if (error instanceof StoreMissingError) return null;
+    throw error;
+  }
 }
 
 /**
@@ -37,9 +39,8 @@ export async function checkFundInvariant(
     if (problem) problems.push(problem);
   }
   let compared: number | null = null;
-  const existing = existingServiceStore(serviceSetting);
-  if (existing) {
-    const service = await ServiceStore.open(existing);
+  const service = await existingServiceStore(serviceSetting);
+  if (service) {
     try {
       const checkpoint = await service.checkpoint(fundProjection.name);
       const head = await store.headPosition();

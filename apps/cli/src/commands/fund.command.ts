@@ -1,5 +1,4 @@
 import { isFinancialYear, ID_PATTERN, isCalendarDate } from '@bcl/kernel';
-import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { EventStore } from '@bcl/event-store';
 import { FundPosition, Viewpoint, findingsCsv } from '@bcl/domain-fund';
@@ -12,7 +11,8 @@ import {
   reconciliationWorkbook,
   yearEnd,
 } from '@bcl/fund-reports';
-import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
+import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
+import { writeOutputFile } from '../files';
 
 interface ViewOptions {
   asAt?: string;
@@ -39,7 +39,7 @@ async function withPoolYear<T>(
   if (options.axis !== 'effective' && options.axis !== 'recorded')
     throw new UsageError('--axis: must be effective or recorded');
   const viewpoint: Viewpoint = { asAt: options.asAt ?? yearEnd(year), axis: options.axis };
-  return withStore(globals, async (store) => {
+  return withExistingStore(globals, async (store) => {
     const loaded = await loadPoolYear(store, pool, year);
     if (!loaded) throw new UsageError(`pool '${pool}' has no year ${year} opened`);
     return work(store, loaded, viewpoint);
@@ -120,8 +120,8 @@ export function reconcileCommand(): Command {
             return poolYearReports(loaded, plan, viewpoint).reconciliation;
           },
         );
-        if (options.csv) writeFileSync(options.csv, findingsCsv(reconciliation.findings));
-        if (options.xlsx) writeFileSync(options.xlsx, await reconciliationWorkbook(reconciliation));
+        if (options.csv) writeOutputFile(options.csv, findingsCsv(reconciliation.findings));
+        if (options.xlsx) writeOutputFile(options.xlsx, await reconciliationWorkbook(reconciliation));
         const { agrees, rounding, discrepancy } = reconciliation.summary;
         report(
           globals,

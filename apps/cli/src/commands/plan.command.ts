@@ -1,5 +1,4 @@
 import { DomainError } from '@bcl/kernel';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { JsonObject, newEventId } from '@bcl/event-store';
 import {
@@ -25,7 +24,16 @@ import {
   toPlanDocument,
   writePlanWorkbook,
 } from '@bcl/plan-import';
-import { GlobalOptions, UsageError, cliMetadata, report, toJson, withStore } from '../cli-context';
+import {
+  GlobalOptions,
+  UsageError,
+  cliMetadata,
+  report,
+  toJson,
+  withExistingStore,
+  withStore,
+} from '../cli-context';
+import { inputFileSize, readInputBytes, writeOutputFile } from '../files';
 import { wholeNumber } from './demo.command';
 import { cliConfigFromEnv } from '../config';
 
@@ -125,7 +133,7 @@ export function planCommand(): Command {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const kind = planInputKind(options.out);
       if (kind !== 'json' && kind !== 'xlsx') throw new UsageError('--out must name a .json or .xlsx file');
-      const state = await withStore(globals, async (store) => {
+      const state = await withExistingStore(globals, async (store) => {
         const versions = planVersions((await loadPlan(store, planId)).events);
         if (versions.length === 0) throw new UsageError(`${planId}: no such plan is recorded`);
         const wanted =
@@ -135,7 +143,7 @@ export function planCommand(): Command {
         return versions[wanted - 1]!.state;
       });
       const justification = `export of ${planId} version ${state.version}`;
-      writeFileSync(
+      writeOutputFile(
         options.out,
         kind === 'xlsx'
           ? await writePlanWorkbook(state, justification)
@@ -153,12 +161,7 @@ export function planCommand(): Command {
 async function readPlanFile(file: string, options: ImportOptions): Promise<PlanInput> {
   const kind = planInputKind(file);
   if (!kind) throw new UsageError(`${file}: must be a .json, .xlsx or .csv file`);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`${file}: cannot be read`);
-  }
+  const size = inputFileSize(file);
   if (size > PLAN_FILE_BYTES_MAX)
     throw new UsageError(
       `${file}: is ${size} bytes; plan files are limited to ${PLAN_FILE_BYTES_MAX} bytes (5 MiB)`,
@@ -174,7 +177,7 @@ async function readPlanFile(file: string, options: ImportOptions): Promise<PlanI
         }
       : undefined;
   try {
-    return await readPlanInput(readFileSync(file), kind, csv);
+    return await readPlanInput(readInputBytes(file), kind, csv);
   } catch (error) {
     if (error instanceof PlanDocumentInvalid || error instanceof TableCellInvalid)
       throw new UsageError(`${file}: ${error.message}`);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { PROJECTIONS } from '@bcl/contexts';
 import { ServiceStore, defaultServiceStoreFor, rebuildProjection } from '@bcl/service-store';
-import { GlobalOptions, report, storeSetting, withStore } from '../cli-context';
+import { GlobalOptions, report, storeSetting, withExistingStore } from '../cli-context';
 import { cliConfigFromEnv } from '../config';
 
 const BAR_WIDTH = 30;
@@ -30,7 +30,7 @@ export function projectionsCommand(): Command {
         options.serviceStore ||
         cliConfigFromEnv().serviceStore ||
         defaultServiceStoreFor(storeSetting(globals));
-      const results = await withStore(globals, async (events) => {
+      const results = await withExistingStore(globals, async (events) => {
         const service = await ServiceStore.open(serviceSetting);
         try {
           const rebuilt: { name: string; events: string }[] = [];
@@ -61,8 +61,8 @@ export function projectionsCommand(): Command {
     )
     .action(async (options: { serviceStore?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const statuses = await withStore(globals, async (events) => {
-        const service = await ServiceStore.open(serviceStoreSetting(globals, options));
+      const statuses = await withExistingStore(globals, async (events) => {
+        const service = await ServiceStore.open(serviceStoreSetting(globals, options), { mustExist: true });
         try {
           const head = await events.headPosition();
           return await Promise.all(

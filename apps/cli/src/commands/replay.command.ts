@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { logEventPages } from '@bcl/event-store';
-import { GlobalOptions, report, withStore } from '../cli-context';
+import { GlobalOptions, report, withExistingStore } from '../cli-context';
 
 /** Replays the whole log in global order, a page at a time, and reports throughput and this process's peak memory. */
 export function replayCommand(): Command {
@@ -9,7 +9,7 @@ export function replayCommand(): Command {
     .action(async (_options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const started = process.hrtime.bigint();
-      const events = await withStore(globals, async (store) => {
+      const events = await withExistingStore(globals, async (store) => {
         let count = 0;
         for await (const events of logEventPages(store, { pageSize: 1000 })) count += events.length;
         return count;

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { LogDigest, VerifyReport, digestFromJson, verifyExportFile, verifyStore } from '@bcl/event-store';
-import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
+import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
+import { cannotRead, inputFileSize, plainFileProblem, readInputText } from '../files';
 import { FundInvariantReport, checkFundInvariant } from './fund-invariant';
 import { serviceStoreSetting } from './projections.command';
 
@@ -23,11 +23,13 @@ export function verifyCommand(): Command {
     .action(async (options: VerifyOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const digest = options.digest ? readDigest(options.digest) : undefined;
-      const result = options.file
-        ? await verifyExportFile(options.file, digest).catch((error: Error) => {
-            throw new UsageError(error.message);
+      const file = options.file;
+      if (file !== undefined) inputFileSize(file);
+      const result = file
+        ? await verifyExportFile(file, digest).catch((error: Error) => {
+            throw plainFileProblem(error) ? cannotRead(file, error) : new UsageError(error.message);
           })
-        : await withStore(globals, async (store) => {
+        : await withExistingStore(globals, async (store) => {
             const chain = await verifyStore(store, digest);
             const fund = await checkFundInvariant(store, serviceStoreSetting(globals, options));
             return { ...chain, ok: chain.ok && fund.ok, fund };
@@ -38,12 +40,7 @@ export function verifyCommand(): Command {
 }
 
 function readDigest(path: string): LogDigest {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read digest file ${path}`);
-  }
+  const text = readInputText(path, 'digest file');
   try {
     return digestFromJson(text);
   } catch (error) {

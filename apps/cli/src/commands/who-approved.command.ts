@@ -12,7 +12,7 @@ import { registryProjection, viewKey } from '@bcl/domain-registry';
 import { evolvePlan, planStream } from '@bcl/domain-plans';
 import { replayInMemory } from '@bcl/contexts';
 import { ServiceStore } from '@bcl/service-store';
-import { GlobalOptions, UsageError, report, withStore } from '../cli-context';
+import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
 import { serviceStoreSetting } from './projections.command';
 
 type Provenance = Awaited<ReturnType<typeof instrumentProvenance>>;
@@ -75,12 +75,12 @@ export function whoApprovedCommand(): Command {
       if (!(INSTRUMENT_KINDS as readonly string[]).includes(kind))
         throw new UsageError(`kind: must be one of ${INSTRUMENT_KINDS.join(', ')}`);
       if (!ID_PATTERN.test(id)) throw new UsageError('id: must be lower-case letters, digits and hyphens');
-      const provenance = await withStore(globals, async (events) => {
+      const provenance = await withExistingStore(globals, async (events) => {
         const [registry, governance] = await replayInMemory(events, [
           registryProjection,
           governanceProjection,
         ]);
-        const service = await ServiceStore.open(serviceStoreSetting(globals, options));
+        const service = await ServiceStore.open(serviceStoreSetting(globals, options), { mustExist: true });
         try {
           return await instrumentProvenance(
             { kind: kind as InstrumentKind, id },
