@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { REGISTRY_LIMITS as L, evolvePerson, personStream, registerPerson } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
@@ -11,7 +11,7 @@ import { derivedEventId } from '@bcl/event-store';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { ReasonDto } from '../../http/common.dto';
-import { IsId } from '../../http/validators';
+import { IsId, IsText } from '../../http/validators';
 import { GetPersonQuery } from '../queries/get-person';
 import { CommandQueryController, WriteContext, WriteRequest, OperationId } from '../../http/write-route';
 
@@ -27,8 +27,7 @@ export class RegisterPersonDto extends ReasonDto {
     description: 'Personal data: kept in the vault, never in events',
     example: 'Cllr Lesley Salter',
   })
-  @IsString()
-  @Length(1, L.nameLengthMax)
+  @IsText(L.nameLengthMax)
   displayName!: string;
 }
 
