@@ -14,6 +14,9 @@ import { PLAN_IMPORT_BYTES_MAX, XLSX_MEDIA_TYPE } from './plans/use-cases/import
 import { raw } from 'express';
 import { PinoNestLogger } from './http/pino-nest-logger';
 
+/** Keys and array items a JSON plan document may hold in all (other bodies: JSON_ENTRIES_MAX). */
+const PLAN_IMPORT_JSON_ENTRIES_MAX = 100_000;
+
 /** Builds and initialises the API (not yet listening), so tests can drive it with supertest exactly as `npm start` runs it. */
 export async function createApp(config: ApiConfig): Promise<INestApplication> {
   const logger = pino({ level: config.logLevel, base: { service: 'better-care-ledger' } });
@@ -35,7 +38,8 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
     }),
   );
-  app.use('/api/plans/import', jsonBody(PLAN_IMPORT_BYTES_MAX)); // parsed here, so the general limit below skips it
+  // parsed here, so the general limit below skips it; a plan document may hold more keys than other bodies
+  app.use('/api/plans/import', jsonBody(PLAN_IMPORT_BYTES_MAX, PLAN_IMPORT_JSON_ENTRIES_MAX));
   app.use('/api/plans/import', raw({ type: XLSX_MEDIA_TYPE, limit: PLAN_IMPORT_BYTES_MAX }));
   app.use(jsonBody(config.bodyBytesMax));
   // Every resource lives under /api (beside the documentation); liveness and readiness stay at /health.

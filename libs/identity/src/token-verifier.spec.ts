@@ -37,6 +37,16 @@ describe('token verification', () => {
     await expect(elsewhere.verify(good)).rejects.toThrow(TokenRejected);
   });
 
+  it('refuses a token whose subject is empty or blank, so every act has someone to answer for it', async () => {
+    const verifier = TokenVerifier.create({});
+    for (const subject of ['', ' ', '\t\n', '\u00a0\u3000']) {
+      const token = await signDevelopmentToken({ roles: ['admin'], subject });
+      await expect(verifier.verify(token)).rejects.toThrow('the token subject is blank');
+    }
+    const padded = await signDevelopmentToken({ roles: ['admin'], subject: ' s ' });
+    expect((await verifier.verify(padded)).subject).toBe(' s ');
+  });
+
   it('verifies an identity provider token (RS256) against its JWKS and issuer, as for Entra ID', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };

@@ -78,6 +78,7 @@ export class TokenVerifier {
       throw error;
     }
     const subject = payload.sub!;
+    if (!/\S/.test(subject)) throw new TokenRejected('the token subject is blank'); // who acted must be known
     if (subject.length > SUBJECT_LENGTH_MAX) throw new TokenRejected('the token subject is too long');
     const claimed = Array.isArray(payload.roles)
       ? payload.roles

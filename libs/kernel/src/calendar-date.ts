@@ -3,12 +3,21 @@ export type CalendarDate = string;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real date in `YYYY-MM-DD` form (rejects 2022-02-30). */
+/**
+ * The years a date may fall in, the one place they are set: wide enough for the oldest organisation in the
+ * registry (Kent County Council, 1889) and any plan, narrow enough that date arithmetic stays in four digits.
+ */
+export const DATE_YEAR_MIN = 1800;
+export const DATE_YEAR_MAX = 2200;
+export const CALENDAR_DATE_RULE = `must be a real date between ${DATE_YEAR_MIN}-01-01 and ${DATE_YEAR_MAX}-12-31 written YYYY-MM-DD`;
+
+/** True for a real date in `YYYY-MM-DD` form within the years above (rejects 2022-02-30, 0000-01-01, 9999-12-31). */
 export function isCalendarDate(value: unknown): value is CalendarDate {
   if (typeof value !== 'string') return false;
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < DATE_YEAR_MIN || year > DATE_YEAR_MAX) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

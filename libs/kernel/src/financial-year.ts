@@ -6,9 +6,22 @@ export const FINANCIAL_YEAR_PATTERN = /^(\d{4})-(\d{2})$/;
 export const QUARTERS = [1, 2, 3, 4] as const;
 export type Quarter = (typeof QUARTERS)[number];
 
-export function isFinancialYear(value: string): boolean {
+/** The financial years the ledger accepts, by their first year (1990-91 to 2100-01): the one place they are set. */
+export const FINANCIAL_YEAR_FIRST_MIN = 1990;
+export const FINANCIAL_YEAR_FIRST_MAX = 2100;
+export const FINANCIAL_YEAR_RULE = `must be a financial year such as 2016-17, from ${FINANCIAL_YEAR_FIRST_MIN}-91 to ${FINANCIAL_YEAR_FIRST_MAX}-01`;
+
+/** True for `YYYY-YY` naming two consecutive years, within the bounds above (rejects 2016-18, 9999-00, 0000-01). */
+export function isFinancialYear(value: unknown): value is FinancialYear {
+  if (typeof value !== 'string') return false;
   const match = FINANCIAL_YEAR_PATTERN.exec(value);
-  return match !== null && (Number(match[1]) + 1) % 100 === Number(match[2]);
+  if (match === null) return false;
+  const first = Number(match[1]);
+  return (
+    first >= FINANCIAL_YEAR_FIRST_MIN &&
+    first <= FINANCIAL_YEAR_FIRST_MAX &&
+    (first + 1) % 100 === Number(match[2])
+  );
 }
 
 /** The first day of the year and the first day after it: [start, end). */

@@ -7,6 +7,7 @@ export * from './calendar-date';
 export * from './domain-error';
 export * from './financial-year';
 export * from './ids';
+export * from './text';
 export * from './text-limits';
 export * from './event-schema';
 export * from './projection';

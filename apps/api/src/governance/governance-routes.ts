@@ -1,9 +1,9 @@
 import { Actor } from '@bcl/event-store';
 import { Role } from '@bcl/identity';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { INSTRUMENT_KINDS, InstrumentKind } from '@bcl/domain-governance';
-import { IsId } from '../http/validators';
+import { IsId, IsText } from '../http/validators';
 import { Problem } from '../http/problem';
 
 /**
@@ -13,7 +13,9 @@ import { Problem } from '../http/problem';
 export const DATE = { example: '2017-06-14', description: 'YYYY-MM-DD' };
 /** Pence, at most the largest integer a double holds exactly. */
 export const PENCE_MAX = Number.MAX_SAFE_INTEGER;
-export const Text = (max: number) => Length(1, max);
+/** Free text on one line; LongText may hold line feeds (verbatim resolutions, notes, conditions). */
+export const Text = (max: number) => IsText(max);
+export const LongText = (max: number) => IsText(max, { multiline: true });
 export const IdList = (max: number) => [IsArray(), ArrayMaxSize(max), IsId(true)];
 
 export class InstrumentParams {

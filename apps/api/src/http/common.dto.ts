@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TEXT_LIMITS as L } from '@bcl/kernel';
-import { IsCalendarDate, IsId } from './validators';
+import { IsCalendarDate, IsId, IsText } from './validators';
 
 /** The request shapes every context shares: a reason on every write, the two time axes, and paging. */
 
@@ -11,8 +11,7 @@ const DATE = { example: '2022-07-01', description: 'YYYY-MM-DD' };
 /** Every write says why. */
 export class ReasonDto {
   @ApiProperty({ maxLength: L.reasonLengthMax, example: 'Fixture from the Kent BCF plan 2017-19' })
-  @IsString()
-  @Length(1, L.reasonLengthMax)
+  @IsText(L.reasonLengthMax)
   reason!: string;
 }
 

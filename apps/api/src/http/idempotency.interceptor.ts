@@ -92,6 +92,10 @@ function bodyText(body: unknown): string {
   try {
     return canonicalJson(body ?? null);
   } catch {
-    return JSON.stringify(body ?? null);
+    try {
+      return JSON.stringify(body ?? null);
+    } catch {
+      throw invalidRequest([{ field: 'body', reason: 'is nested too deeply to be read' }]); // never a stack overflow 500
+    }
   }
 }

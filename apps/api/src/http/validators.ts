@@ -1,15 +1,37 @@
-import { ID_PATTERN, isCalendarDate, TEXT_LIMITS } from '@bcl/kernel';
-import { Matches, ValidationOptions, registerDecorator } from 'class-validator';
+import {
+  CALENDAR_DATE_RULE,
+  FINANCIAL_YEAR_RULE,
+  ID_PATTERN,
+  isCalendarDate,
+  isFinancialYear,
+  normaliseText,
+  textProblem,
+  TEXT_LIMITS,
+} from '@bcl/kernel';
+import { Transform } from 'class-transformer';
+import { IsString, Length, Matches, ValidationOptions, registerDecorator } from 'class-validator';
 
-/** A real calendar date, YYYY-MM-DD. */
+/** A real calendar date, YYYY-MM-DD, within the kernel's years. */
 export function IsCalendarDate(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName,
-      options: { message: 'must be a real date written YYYY-MM-DD', ...options },
+      options: { message: CALENDAR_DATE_RULE, ...options },
       validator: { validate: (value: unknown) => isCalendarDate(value) },
+    });
+}
+
+/** A financial year such as 2016-17, within the kernel's years. */
+export function IsFinancialYear(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isFinancialYear',
+      target: target.constructor,
+      propertyName,
+      options: { message: FINANCIAL_YEAR_RULE, ...options },
+      validator: { validate: (value: unknown) => isFinancialYear(value) },
     });
 }
 
@@ -22,3 +44,42 @@ export const applyAll =
   (...decorators: PropertyDecorator[]): PropertyDecorator =>
   (target, key) =>
     decorators.forEach((decorator) => decorator(target, key));
+
+const nfc = (value: unknown): unknown =>
+  typeof value === 'string'
+    ? normaliseText(value)
+    : Array.isArray(value)
+      ? value.map((item: unknown) => (typeof item === 'string' ? normaliseText(item) : item))
+      : value;
+
+/** The kernel's text hygiene (textProblem) as a validator: its reason is the message. */
+function IsCleanText(multiline: boolean, each: boolean): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { each },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !textProblem(value, { multiline }),
+        defaultMessage: (args) => {
+          const texts: unknown[] = Array.isArray(args?.value) ? args.value : [args?.value];
+          const problems = texts.map((text) => typeof text === 'string' && textProblem(text, { multiline }));
+          return problems.find((problem) => problem) || 'must be text';
+        },
+      },
+    });
+}
+
+/**
+ * A name, reason or other free text of 1 to `lengthMax` characters: a string with a visible character, no
+ * control characters (a `multiline` field allows `\n` only), no lone surrogates and no bidirectional
+ * overrides or isolates; stored in Unicode NFC. `each` for arrays of texts.
+ */
+export const IsText = (lengthMax: number, options: { multiline?: boolean; each?: boolean } = {}) =>
+  applyAll(
+    Transform(({ value }) => nfc(value)),
+    IsString({ each: options.each }),
+    Length(1, lengthMax, { each: options.each }),
+    IsCleanText(options.multiline ?? false, options.each ?? false),
+  );

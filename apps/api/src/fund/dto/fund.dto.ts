@@ -1,4 +1,4 @@
-import { FINANCIAL_YEAR_PATTERN, TEXT_LIMITS as L } from '@bcl/kernel';
+import { TEXT_LIMITS as L } from '@bcl/kernel';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -8,19 +8,15 @@ import {
   IsInt,
   IsObject,
   IsOptional,
-  IsString,
-  Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { FUND_LIMITS as F, SOURCE_KINDS } from '@bcl/domain-fund';
-import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
+import { IsCalendarDate, IsId, applyAll, IsFinancialYear, IsText } from '../../http/validators';
 
 /** Validation pieces the fund's request bodies share. */
-export const IsYear = () =>
-  Matches(FINANCIAL_YEAR_PATTERN, { message: 'must be a financial year such as 2016-17' });
+export const IsYear = () => IsFinancialYear();
 export const DATE = { example: '2016-06-30', description: 'YYYY-MM-DD' };
 export const PENCE = { description: 'integer pence', minimum: 0, maximum: F.amountPenceMax };
 export const Pence = (min = 0) => [IsInt(), Min(min), Max(F.amountPenceMax)];
@@ -34,7 +30,7 @@ export const Nested = (type: () => new () => object, each = false): PropertyDeco
 /** Who stated an amount or a decision: shared by the pool-year's entries and transactions. */
 export class StatedByDto {
   @ApiProperty({ enum: SOURCE_KINDS }) @IsIn(SOURCE_KINDS) kind!: (typeof SOURCE_KINDS)[number];
-  @ApiProperty({ example: 'Q1 2016/17 return' }) @IsString() @Length(1, L.reasonLengthMax) reference!: string;
+  @ApiProperty({ example: 'Q1 2016/17 return' }) @IsText(L.reasonLengthMax) reference!: string;
 }
 export class PoolYearParams {
   @ApiProperty() @IsId() poolId!: string;

@@ -1,7 +1,7 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TEXT_LIMITS as L } from '@bcl/kernel';
 import {
   AgreementTerms,
@@ -20,7 +20,7 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { IdParam } from '../../http/id-param';
-import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
+import { IsCalendarDate, IsId, applyAll, IsText } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence } from '../dto/fund.dto';
 import { GetAgreementQuery } from '../queries/fund-queries';
@@ -34,13 +34,13 @@ import {
 
 export class PoolDto {
   @ApiProperty({ example: 'southend-bcf' }) @IsId() poolId!: string;
-  @ApiProperty() @IsString() @Length(1, L.nameLengthMax) name!: string;
+  @ApiProperty() @IsText(L.nameLengthMax) name!: string;
 }
 
 export class ScheduleDto {
   @ApiProperty() @IsId() schemeId!: string;
   @ApiProperty() @IsId() poolId!: string;
-  @ApiProperty() @IsString() @Length(1, L.nameLengthMax) name!: string;
+  @ApiProperty() @IsText(L.nameLengthMax) name!: string;
   @ApiProperty({ enum: ELEMENTS }) @IsIn(ELEMENTS) element!: Element;
   @ApiProperty() @IsId() leadPartnerId!: string;
   @ApiPropertyOptional(PENCE) @IsOptional() @applyAll(...Pence()) capPence?: number | null;
@@ -98,7 +98,7 @@ export class EstablishAgreementDto extends ReasonDto {
 export class VaryAgreementDto extends ReasonDto {
   @ApiProperty() @IsId() variationId!: string;
   @ApiProperty(DATE) @IsCalendarDate() effectiveOn!: string;
-  @ApiProperty({ example: 'iBCF schedule added' }) @IsString() @Length(1, L.reasonLengthMax) summary!: string;
+  @ApiProperty({ example: 'iBCF schedule added' }) @IsText(L.reasonLengthMax) summary!: string;
   @ApiProperty({ type: AgreementTermsDto }) @Nested(() => AgreementTermsDto) terms!: AgreementTermsDto;
 }
 /** Terms as plain JSON with every optional written out, as the domain and the event store take them. */

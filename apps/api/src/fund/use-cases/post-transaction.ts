@@ -2,18 +2,7 @@ import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { FinancialYear, TEXT_LIMITS as L, assert } from '@bcl/kernel';
 import {
   FUND_LIMITS as F,
@@ -30,7 +19,7 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { StreamFacts } from '../../event-log/stream-facts';
 import { AllowRoles } from '../../auth/access-policy';
 import { Problem, invalidRequest } from '../../http/problem';
-import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
+import { IsCalendarDate, IsId, applyAll, IsText } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { PoolYearRoute } from '../pool-year-route';
@@ -42,7 +31,7 @@ export class PartDto {
 }
 
 export class PostingDto {
-  @ApiProperty({ example: 'expenditure/carers' }) @IsString() @Length(1, 200) account!: string;
+  @ApiProperty({ example: 'expenditure/carers' }) @IsText(200) account!: string;
   @ApiProperty({ description: 'integer pence: debit positive, credit negative' })
   @IsInt()
   @Min(-F.amountPenceMax)
@@ -68,7 +57,7 @@ export class PostTransactionDto extends ReasonDto {
   @ApiPropertyOptional() @IsOptional() @IsId() schemeId?: string;
   @ApiPropertyOptional() @IsOptional() @IsId() districtId?: string;
   @ApiPropertyOptional() @IsOptional() @IsId() reserve?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, L.reasonLengthMax) trigger?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(L.reasonLengthMax) trigger?: string;
   @ApiPropertyOptional() @IsOptional() @IsYear() fromYear?: string;
   @ApiPropertyOptional() @IsOptional() @IsYear() toYear?: string;
   @ApiPropertyOptional({ type: [PartDto] }) @IsOptional() @Nested(() => PartDto, true) parts?: PartDto[];

@@ -16,7 +16,7 @@ import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
 import { GetMeetingQuery } from '../queries/governance-queries';
-import { Text } from '../governance-routes';
+import { LongText, Text } from '../governance-routes';
 import {
   CommandQueryController,
   plain,
@@ -29,7 +29,7 @@ import {
 export class DeclarationDto {
   @ApiProperty() @IsId() personId!: string;
   @ApiProperty() @IsString() @Text(G.labelLengthMax) itemNo!: string;
-  @ApiProperty() @IsString() @Text(G.textLengthMax) interest!: string;
+  @ApiProperty() @IsString() @LongText(G.textLengthMax) interest!: string;
 }
 
 export class DeclareInterestsDto extends ReasonDto {

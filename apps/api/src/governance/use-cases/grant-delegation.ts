@@ -19,7 +19,7 @@ import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { GovernanceFacts } from '../governance-facts';
 import { GetDelegationQuery } from '../queries/governance-queries';
-import { DATE, IdList, PENCE_MAX, Text } from '../governance-routes';
+import { DATE, IdList, PENCE_MAX, LongText } from '../governance-routes';
 import {
   CommandQueryController,
   plain,
@@ -60,7 +60,7 @@ export class GrantDelegationDto extends ReasonDto {
   @ApiProperty({ example: 'kent-hwb-2017-06-14-bcf-sign-off' }) @IsId() delegationId!: string;
   @ApiProperty({ example: 'kent-hwb' }) @IsId() grantingBodyId!: string;
   @ApiProperty() @IsId() resolutionId!: string;
-  @ApiProperty() @IsString() @Text(G.textLengthMax) purpose!: string;
+  @ApiProperty() @IsString() @LongText(G.textLengthMax) purpose!: string;
   @ApiProperty({ type: DelegatesDto })
   @IsObject()
   @ValidateNested()

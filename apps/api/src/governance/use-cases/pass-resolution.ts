@@ -10,7 +10,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Length,
   Max,
   Min,
   ValidateNested,
@@ -35,9 +34,9 @@ import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/eve
 import { StreamFacts } from '../../event-log/stream-facts';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
-import { IsId, applyAll } from '../../http/validators';
+import { IsId, applyAll, IsText } from '../../http/validators';
 import { GetMeetingQuery } from '../queries/governance-queries';
-import { IdList, Text } from '../governance-routes';
+import { IdList, LongText, Text } from '../governance-routes';
 import {
   CommandQueryController,
   plain,
@@ -54,7 +53,7 @@ export class ResolutionPartDto {
   @Text(G.labelLengthMax)
   letter?: string | null;
 
-  @ApiProperty({ description: 'Verbatim' }) @IsString() @Text(G.textLengthMax) text!: string;
+  @ApiProperty({ description: 'Verbatim' }) @IsString() @LongText(G.textLengthMax) text!: string;
 }
 
 export class InstrumentDto {
@@ -94,8 +93,7 @@ export class PassResolutionDto extends ReasonDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(G.referencesMax)
-  @IsString({ each: true })
-  @Length(1, G.titleLengthMax, { each: true })
+  @IsText(G.titleLengthMax, { each: true })
   reportsConsidered?: string[];
 
   @ApiPropertyOptional({ type: [InstrumentDto], maxItems: G.referencesMax })

@@ -16,7 +16,7 @@ import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
-import { actingPerson, DATE, InstrumentParams, PENCE_MAX, SIGNERS, Text } from '../governance-routes';
+import { actingPerson, DATE, InstrumentParams, PENCE_MAX, SIGNERS, LongText } from '../governance-routes';
 import {
   CommandQueryController,
   plain,
@@ -56,7 +56,7 @@ export class RecordApprovalDto extends ReasonDto {
   @ApiPropertyOptional({ description: 'A "subject to" approval: its conditions' })
   @IsOptional()
   @IsString()
-  @Text(G.textLengthMax)
+  @LongText(G.textLengthMax)
   provisionalConditions?: string | null;
 }
 

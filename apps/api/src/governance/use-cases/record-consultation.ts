@@ -16,7 +16,7 @@ import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
-import { actingPerson, DATE, InstrumentParams, SIGNERS, Text } from '../governance-routes';
+import { actingPerson, DATE, InstrumentParams, SIGNERS, LongText } from '../governance-routes';
 import {
   CommandQueryController,
   plain,
@@ -39,7 +39,7 @@ export class RecordConsultationDto extends ReasonDto {
   @ApiProperty(DATE) @IsCalendarDate() on!: string;
   @ApiProperty({ enum: CONSULTATION_RESPONSES }) @IsIn(CONSULTATION_RESPONSES) response!:
     'concurred' | 'objected';
-  @ApiPropertyOptional() @IsOptional() @IsString() @Text(G.textLengthMax) note?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @LongText(G.textLengthMax) note?: string | null;
 }
 
 export class RecordConsultationCommand {

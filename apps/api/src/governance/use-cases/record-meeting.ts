@@ -17,7 +17,7 @@ import { StreamFacts } from '../../event-log/stream-facts';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { GetMeetingQuery } from '../queries/governance-queries';
-import { DATE, Text } from '../governance-routes';
+import { DATE, LongText, Text } from '../governance-routes';
 import {
   CommandQueryController,
   plain,
@@ -28,7 +28,7 @@ import {
 } from '../../http/write-route';
 
 export class UrgentItemDto {
-  @ApiProperty() @IsString() @Text(G.textLengthMax) reasonForLateness!: string;
+  @ApiProperty() @IsString() @LongText(G.textLengthMax) reasonForLateness!: string;
   @ApiProperty({ example: 'section 100B(4)(b) of the Local Government Act 1972' })
   @IsString()
   @Text(G.titleLengthMax)

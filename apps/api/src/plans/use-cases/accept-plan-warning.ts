@@ -1,7 +1,7 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiHeader, ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+
 import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { AllowRoles } from '../../auth/access-policy';
@@ -16,11 +16,11 @@ import {
   CommandQueryController,
   WriteRoutes,
 } from '../../http/write-route';
+import { IsText } from '../../http/validators';
 
 export class AcceptPlanWarningDto extends ReasonDto {
   @ApiProperty({ example: 'C2:asc-minimum:2017-18' })
-  @IsString()
-  @Length(1, 200)
+  @IsText(200)
   checkId!: string;
 }
 

@@ -1,7 +1,7 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiHeader, ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn } from 'class-validator';
 import {
   LIFECYCLE_STEPS,
   LifecycleStep,
@@ -13,7 +13,7 @@ import {
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { AllowRoles } from '../../auth/access-policy';
 import { IdParam } from '../../http/id-param';
-import { IsCalendarDate } from '../../http/validators';
+import { IsCalendarDate, IsText } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { PlanContext } from '../plan-context';
 import { GetPlanQuery } from '../queries/plan-queries';
@@ -41,8 +41,7 @@ export class RecordPlanStepDto extends ReasonDto {
   })
   @IsArray()
   @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @IsText(200, { each: true })
   parties!: string[];
 
   @ApiProperty({ description: 'Signed off by a delegate, so it must be reported back to the Board' })

@@ -1,13 +1,13 @@
 import { Body, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+
 import { CreatePost, REGISTRY_LIMITS as L, createPost, evolvePost, postStream } from '@bcl/domain-registry';
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { ReasonDto } from '../../http/common.dto';
-import { IsCalendarDate, IsId } from '../../http/validators';
+import { IsCalendarDate, IsId, IsText } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetPostQuery } from '../queries/get-post';
 import {
@@ -26,8 +26,7 @@ export class CreatePostDto extends ReasonDto {
   postId!: string;
 
   @ApiProperty({ example: 'Chair, Kent HWB' })
-  @IsString()
-  @Length(1, L.nameLengthMax)
+  @IsText(L.nameLengthMax)
   title!: string;
 
   @ApiProperty({ example: 'kent-county-council' })

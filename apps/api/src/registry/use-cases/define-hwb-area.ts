@@ -1,7 +1,7 @@
 import { Body, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn } from 'class-validator';
 import {
   AREA_STRUCTURES,
   AreaStructure,
@@ -14,7 +14,7 @@ import {
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { ReasonDto } from '../../http/common.dto';
-import { IsCalendarDate, IsId } from '../../http/validators';
+import { IsCalendarDate, IsId, IsText } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetAreaQuery } from '../queries/get-area';
 import {
@@ -33,8 +33,7 @@ export class DefineHwbAreaDto extends ReasonDto {
   areaId!: string;
 
   @ApiProperty({ example: 'Kent' })
-  @IsString()
-  @Length(1, L.nameLengthMax)
+  @IsText(L.nameLengthMax)
   name!: string;
 
   @ApiProperty({ enum: AREA_STRUCTURES })

@@ -2,7 +2,7 @@ import { Body, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { ID_PATTERN } from '@bcl/kernel';
 import {
   CODE_SCHEMES,
@@ -19,7 +19,7 @@ import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { ReasonDto } from '../../http/common.dto';
-import { IsCalendarDate, IsId } from '../../http/validators';
+import { IsCalendarDate, IsId, IsText } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
 import {
@@ -38,8 +38,7 @@ export class OrganisationCodeDto {
   scheme!: CodeScheme;
 
   @ApiProperty({ maxLength: L.codeValueLengthMax, example: 'E10000016' })
-  @IsString()
-  @Length(1, L.codeValueLengthMax)
+  @IsText(L.codeValueLengthMax)
   value!: string;
 }
 
@@ -53,8 +52,7 @@ export class RegisterOrganisationDto extends ReasonDto {
   kind!: OrganisationKind;
 
   @ApiProperty({ maxLength: L.nameLengthMax, example: 'Kent County Council' })
-  @IsString()
-  @Length(1, L.nameLengthMax)
+  @IsText(L.nameLengthMax)
   name!: string;
 
   @ApiProperty({ type: [OrganisationCodeDto], maxItems: L.codesPerOrganisationMax })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Inject, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { REGISTRY_LIMITS as L, evolvePerson, personStream, registerPerson } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
@@ -15,7 +15,7 @@ import {
   WriteResult,
 } from '../../event-log/event-log-writer';
 import { ReasonDto } from '../../http/common.dto';
-import { IsId } from '../../http/validators';
+import { IsId, IsText } from '../../http/validators';
 import { GetPersonQuery } from '../queries/get-person';
 import {
   CommandQueryController,
@@ -37,8 +37,7 @@ export class RegisterPersonDto extends ReasonDto {
     description: 'Personal data: kept in the vault, never in events',
     example: 'Cllr Lesley Salter',
   })
-  @IsString()
-  @Length(1, L.nameLengthMax)
+  @IsText(L.nameLengthMax)
   displayName!: string;
 }
 

@@ -1,7 +1,7 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiHeader, ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+
 import {
   REGISTRY_LIMITS as L,
   RenameOrganisation,
@@ -13,7 +13,7 @@ import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
-import { IsCalendarDate } from '../../http/validators';
+import { IsCalendarDate, IsText } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
 import { GetOrganisationQuery } from '../queries/get-organisation';
 import {
@@ -28,8 +28,7 @@ import {
 
 export class RenameOrganisationDto extends ReasonDto {
   @ApiProperty({ maxLength: L.nameLengthMax, example: 'Folkestone and Hythe District Council' })
-  @IsString()
-  @Length(1, L.nameLengthMax)
+  @IsText(L.nameLengthMax)
   name!: string;
 
   @ApiProperty(DATE)
