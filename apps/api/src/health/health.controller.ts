@@ -24,11 +24,14 @@ export class HealthController {
     return { status: 'up' };
   }
 
-  /** 200 when the event store and service store answer and the projection is running and near the head. */
+  /**
+   * 200 when the event store and service store answer and every projection is running, not failing, within
+   * READY_LAG_POSITIONS_MAX of the head and standing on this log; otherwise 503 with `reasons` (one line each).
+   */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response) {
     const checks: Record<string, unknown> = {};
-    let ok = true;
+    const reasons: string[] = [];
     try {
       const head = await this.events.headPosition();
       checks.eventStore = {
@@ -37,38 +40,47 @@ export class HealthController {
         head: head?.toString() ?? null,
       };
     } catch (error) {
-      ok = false;
+      reasons.push(`event store: ${(error as Error).message}`);
       checks.eventStore = { status: 'down', error: (error as Error).message };
     }
     try {
       await this.service.ping();
       checks.serviceStore = { status: 'up' };
     } catch (error) {
-      ok = false;
+      reasons.push(`service store: ${(error as Error).message}`);
       checks.serviceStore = { status: 'down', error: (error as Error).message };
     }
     const projections: Record<string, unknown> = {};
     for (const projection of this.projections) {
       try {
         const status = await projection.status();
-        const healthy =
-          status.running && status.error === null && status.lagPositions <= READY_LAG_POSITIONS_MAX;
-        ok &&= healthy;
+        const reason = !status.running
+          ? 'stopped'
+          : (status.error ??
+            status.logMismatch ??
+            (status.lagPositions > READY_LAG_POSITIONS_MAX
+              ? `${status.lagPositions} positions behind the log (at most ${READY_LAG_POSITIONS_MAX})`
+              : null));
+        if (reason) reasons.push(`projection ${status.name}: ${reason}`);
         projections[status.name] = {
-          status: healthy ? 'up' : 'down',
+          status: reason ? 'down' : 'up',
           checkpoint: status.checkpoint?.toString() ?? null,
           head: status.head?.toString() ?? null,
           lagPositions: status.lagPositions.toString(),
           running: status.running,
           error: status.error,
+          failures: status.failures,
+          failingSince: status.failingSince,
+          logMismatch: status.logMismatch,
         };
       } catch (error) {
-        ok = false;
+        reasons.push(`projection ${projection.definition.name}: ${(error as Error).message}`);
         projections[projection.definition.name] = { status: 'down', error: (error as Error).message };
       }
     }
     checks.projections = projections;
+    const ok = reasons.length === 0;
     response.status(ok ? 200 : 503);
-    return { status: ok ? 'up' : 'down', checks };
+    return ok ? { status: 'up', checks } : { status: 'down', reasons, checks };
   }
 }
