@@ -42,8 +42,12 @@ export interface AccessQuery {
   limit: number;
 }
 
-/** Which log the service store belongs to (its first event's hash) and the event each checkpoint stands on. */
+/**
+ * Which log the service store belongs to (its first event's hash) and the event each checkpoint stands on;
+ * and one row readiness rewrites to prove the store still accepts a write.
+ */
 const LOG_IDENTITY_DDL = [
+  'CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL)',
   'CREATE TABLE IF NOT EXISTS log_identity (id INTEGER PRIMARY KEY, first_hash TEXT NOT NULL)',
   'CREATE TABLE IF NOT EXISTS projection_checkpoint_hashes (projection TEXT PRIMARY KEY, position TEXT NOT NULL, hash TEXT NOT NULL)',
 ];
@@ -290,6 +294,14 @@ export class ServiceStore {
 
   async ping(): Promise<void> {
     await this.sql.query('SELECT 1');
+  }
+
+  /** Commits a one-row write: fails when the store cannot write (a full disk, a read-only file, no server). */
+  async probeWrite(): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+      [new Date().toISOString()],
+    );
   }
 
   close(): Promise<void> {

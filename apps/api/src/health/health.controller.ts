@@ -5,6 +5,7 @@ import { EventStore } from '@bcl/event-store';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
 import { PublicRoute } from '../auth/access-policy';
 import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from '../event-log/event-log.tokens';
+import { diskTooFull } from './disk-space';
 
 /** Lag above this many positions makes the service not ready (it still answers, with older views). */
 export const READY_LAG_POSITIONS_MAX = 1000n;
@@ -25,7 +26,7 @@ export class HealthController {
   }
 
   /**
-   * 200 when the event store and service store answer and every projection is running, not failing, within
+   * 200 when the event store answers (with room on its disk, for SQLite), the service store accepts a write, and every projection is running, not failing, within
    * READY_LAG_POSITIONS_MAX of the head and standing on this log; otherwise 503 with `reasons` (one line each).
    */
   @Get('ready')
@@ -34,17 +35,20 @@ export class HealthController {
     const reasons: string[] = [];
     try {
       const head = await this.events.headPosition();
+      const full = await diskTooFull(this.events.description);
+      if (full) reasons.push(`event store: ${full}`);
       checks.eventStore = {
-        status: 'up',
+        status: full ? 'down' : 'up',
         kind: this.events.description.kind,
         head: head?.toString() ?? null,
+        ...(full ? { error: full } : {}),
       };
     } catch (error) {
       reasons.push(`event store: ${(error as Error).message}`);
       checks.eventStore = { status: 'down', error: (error as Error).message };
     }
     try {
-      await this.service.ping();
+      await this.service.probeWrite();
       checks.serviceStore = { status: 'up' };
     } catch (error) {
       reasons.push(`service store: ${(error as Error).message}`);
