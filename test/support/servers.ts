@@ -1,3 +1,5 @@
+import { postgresBinaries } from './own-postgres';
+
 /**
  * Which real servers the tests can reach. test/support/global-setup.ts decides once per run and leaves the
  * answer in the environment: a URL, or the reason there is none. A suite that needs an absent server is
@@ -37,4 +39,25 @@ export function describeWithServer(name: ServerName, title: string, body: (url: 
     return;
   }
   describe.skip(`${title} [skipped: ${reason}]`, () => body(''));
+}
+
+/**
+ * describe() for a suite that starts its own PostgreSQL cluster (test/support/own-postgres.ts): runs when
+ * Debian's binaries are present, else skips with the reason, or fails where REQUIRE_POSTGRES=1.
+ */
+export function describeWithPostgresBinaries(title: string, body: (bin: string) => void): void {
+  const found = postgresBinaries();
+  if ('bin' in found) {
+    describe(title, () => body(found.bin));
+    return;
+  }
+  if (process.env.REQUIRE_POSTGRES === '1') {
+    describe(title, () => {
+      it('needs the PostgreSQL server binaries', () => {
+        throw new Error(`REQUIRE_POSTGRES=1 but a PostgreSQL cluster cannot be started: ${found.reason}`);
+      });
+    });
+    return;
+  }
+  describe.skip(`${title} [skipped: ${found.reason}]`, () => body(''));
 }

@@ -2,3 +2,4 @@ export * from './service-store';
 export type { SqlConnection } from './sql-connection';
 export * from './projection-runner';
 export * from './view-reader';
+export * from './log-identity';

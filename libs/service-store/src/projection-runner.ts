@@ -1,5 +1,6 @@
-import { EventStore, StoredEvent } from '@bcl/event-store';
+import { EventStore, StoreOpenError, StoredEvent } from '@bcl/event-store';
 import { Projection } from '@bcl/kernel';
+import { checkpointMismatch, mismatchLine, serviceStoreMismatch } from './log-identity';
 import { ServiceStore } from './service-store';
 
 /**
@@ -16,7 +17,14 @@ export interface ProjectionStatus {
   /** Head minus checkpoint: events (positions) not yet applied. 0 when caught up. */
   lagPositions: bigint;
   running: boolean;
+  /** Why the projection is failing (it retries with backoff), or null when it is healthy. */
   error: string | null;
+  /** Failed attempts in a row; 0 when healthy. */
+  failures: number;
+  /** When it first failed in this run of failures (ISO 8601), or null. */
+  failingSince: string | null;
+  /** Why the views do not stand on this log (it is behind them, or another log), or null. */
+  logMismatch: string | null;
 }
 
 const BATCH_EVENTS_MAX = 500;
@@ -24,6 +32,9 @@ const BATCH_EVENTS_MAX = 500;
 const CHECKPOINT_LAG_MAX = 1000n;
 /** How often an idle projection looks for events appended by other processes. Local writers call notify(). */
 const POLL_INTERVAL_MS = 250;
+/** A failed projection tries again after this, doubling on each failure up to RETRY_MAX_MS. */
+export const RETRY_FIRST_MS = 100;
+export const RETRY_MAX_MS = 5000;
 
 /**
  * Feeds one projection from the log: a catch-up subscription that pulls a page after its checkpoint, applies
@@ -33,13 +44,22 @@ const POLL_INTERVAL_MS = 250;
  * Pulling (rather than being pushed) bounds memory
  * to one page however far behind it starts. At the end of the log it waits for notify() (a local append) or
  * the poll interval (other processes). Events at or before the checkpoint are skipped (idempotent).
+ *
+ * A failure (the log or the service store unreachable, a full disk) does not end it: the error is kept in
+ * status(), waiters are refused at once with it, and it tries again after 100 ms, 200 ms, … at most 5 s,
+ * resuming from the checkpoint last committed (a commit whose outcome is unknown is then judged by what the
+ * service store holds), until it works; then the error is cleared.
  */
 export class ProjectionRunner {
   private checkpoint: bigint | null = null;
+  /** The hash of the event at the checkpoint, when known. */
+  private checkpointHash: string | null = null;
   private savedCheckpoint: bigint | null = null;
   private running = false;
   private stopped = false;
   private error: Error | null = null;
+  private failures = 0;
+  private failingSince: string | null = null;
   private waiters: { position: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
   private wake: (() => void) | undefined;
   private wakePending = false;
@@ -51,7 +71,10 @@ export class ProjectionRunner {
     readonly definition: ProjectionDefinition,
   ) {}
 
+  /** Refuses (StoreOpenError, one line) a service store that is ahead of this log or belongs to another. */
   async start(): Promise<void> {
+    const mismatch = await serviceStoreMismatch(this.events, this.views, this.definition.name);
+    if (mismatch) throw new StoreOpenError(mismatchLine(this.views.location, mismatch));
     const stored = await this.views.checkpoint(this.definition.name);
     if (!stored || stored.version !== this.definition.version) {
       await this.views.resetProjection(this.definition.name, this.definition.version);
@@ -59,6 +82,8 @@ export class ProjectionRunner {
     } else {
       this.checkpoint = stored.position;
     }
+    const hash = await this.views.checkpointHash(this.definition.name);
+    this.checkpointHash = hash && hash.position === this.checkpoint ? hash.hash : null;
     this.savedCheckpoint = this.checkpoint;
     this.running = true;
     this.looping = this.loop();
@@ -73,18 +98,55 @@ export class ProjectionRunner {
   private async loop(): Promise<void> {
     try {
       while (!this.stopped) {
-        const page = await this.events.readAll({
-          after: this.checkpoint ?? undefined,
-          maxCount: BATCH_EVENTS_MAX,
-        });
-        if (page.events.length > 0) await this.applyBatch(page.events);
-        if (page.isEnd) await this.idle();
+        try {
+          if (this.error) await this.resume();
+          const page = await this.events.readAll({
+            after: this.checkpoint ?? undefined,
+            maxCount: BATCH_EVENTS_MAX,
+          });
+          if (page.events.length > 0) await this.applyBatch(page.events);
+          this.recovered();
+          if (page.isEnd) await this.idle();
+        } catch (error) {
+          this.fail(error as Error);
+          await this.sleep(Math.min(RETRY_FIRST_MS * 2 ** (this.failures - 1), RETRY_MAX_MS));
+        }
       }
-    } catch (error) {
-      this.fail(error as Error);
     } finally {
       this.running = false;
     }
+  }
+
+  /** After a failure: continue from what the service store holds (a lost commit may or may not have landed). */
+  private async resume(): Promise<void> {
+    const stored = await this.views.checkpoint(this.definition.name);
+    if (!stored || stored.version !== this.definition.version) {
+      await this.views.resetProjection(this.definition.name, this.definition.version);
+      this.checkpoint = null;
+    } else {
+      this.checkpoint = stored.position;
+    }
+    const hash = await this.views.checkpointHash(this.definition.name);
+    this.checkpointHash = hash && hash.position === this.checkpoint ? hash.hash : null;
+    this.savedCheckpoint = this.checkpoint;
+  }
+
+  private recovered(): void {
+    this.error = null;
+    this.failures = 0;
+    this.failingSince = null;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
   }
 
   private idle(): Promise<void> {
@@ -92,14 +154,7 @@ export class ProjectionRunner {
       this.wakePending = false;
       return Promise.resolve();
     }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), POLL_INTERVAL_MS);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-    });
+    return this.sleep(POLL_INTERVAL_MS);
   }
 
   /** Applies a batch and commits its views with the checkpoint. Public for `bcl projections rebuild`. */
@@ -119,22 +174,33 @@ export class ProjectionRunner {
       }
     }
     const last = fresh[fresh.length - 1]!.position;
+    const lastHash = fresh[fresh.length - 1]!.hash;
     // A batch that changes no view need not cost a commit (and an fsync): the checkpoint is kept in memory and
     // written with the next change, or after CHECKPOINT_LAG_MAX positions. A restart re-reads at most those.
     const unsaved = last - (this.savedCheckpoint ?? 0n);
     if (changed.size > 0 || unsaved >= CHECKPOINT_LAG_MAX) {
-      await this.views.commitProjection(this.definition.name, this.definition.version, changed, last);
+      await this.views.commitProjection(
+        this.definition.name,
+        this.definition.version,
+        changed,
+        last,
+        lastHash,
+      );
       this.savedCheckpoint = last;
     }
     this.checkpoint = last;
+    this.checkpointHash = lastHash;
     this.waiters = this.waiters.filter((waiter) =>
       waiter.position <= last ? (waiter.resolve(), false) : true,
     );
   }
 
-  /** Resolves once the views include the event at `position` (read-your-writes for commands). */
+  /**
+   * Resolves once the views include the event at `position` (read-your-writes for commands). Refused at once,
+   * with the reason, while the projection is failing (it keeps retrying; the caller need not wait for it).
+   */
   waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
-    if (this.error) return Promise.reject(this.error);
+    if (this.error) return Promise.reject(this.failure(this.error));
     if (this.checkpoint !== null && this.checkpoint >= position) return Promise.resolve();
     this.notify();
     return new Promise<void>((resolve, reject) => {
@@ -155,16 +221,40 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Where the projection stands; also checks that its checkpoint stands on this log (for readiness). Does not
+   * throw when the log cannot be read: that is reported as its error.
+   */
   async status(): Promise<ProjectionStatus> {
-    const head = await this.events.headPosition();
-    const lag = head === null ? 0n : head - (this.checkpoint ?? 0n);
+    // Taken before the head, so that an event applied meanwhile cannot look like a checkpoint beyond the log.
+    const checkpoint = this.checkpoint;
+    const hash = this.checkpointHash;
+    let head: bigint | null = null;
+    let logMismatch: string | null = null;
+    let unreadable: string | null = null;
+    try {
+      head = await this.events.headPosition();
+      if (checkpoint !== null)
+        logMismatch = await checkpointMismatch(
+          this.events,
+          this.definition.name,
+          { position: checkpoint, hash },
+          head,
+        );
+    } catch (error) {
+      unreadable = `cannot read the log: ${(error as Error).message}`;
+    }
+    const lag = head === null ? 0n : head - (checkpoint ?? 0n);
     return {
       name: this.definition.name,
-      checkpoint: this.checkpoint,
+      checkpoint,
       head,
       lagPositions: lag > 0n ? lag : 0n,
       running: this.running,
-      error: this.error?.message ?? null,
+      error: this.error ? this.failure(this.error).message : unreadable,
+      failures: this.failures,
+      failingSince: this.failingSince,
+      logMismatch,
     };
   }
 
@@ -185,14 +275,23 @@ export class ProjectionRunner {
       this.definition.version,
       new Map(),
       this.checkpoint,
+      this.checkpointHash ?? undefined,
     );
     this.savedCheckpoint = this.checkpoint;
   }
 
   private fail(error: Error): void {
     this.error = error;
-    for (const waiter of this.waiters) waiter.reject(error);
+    this.failures += 1;
+    this.failingSince ??= new Date().toISOString();
+    for (const waiter of this.waiters) waiter.reject(this.failure(error));
     this.waiters = [];
+  }
+
+  private failure(error: Error): Error {
+    return new Error(
+      `projection '${this.definition.name}' is failing (${this.failures} attempts, retrying): ${error.message}`,
+    );
   }
 }
 

@@ -42,6 +42,16 @@ export interface AccessQuery {
   limit: number;
 }
 
+/**
+ * Which log the service store belongs to (its first event's hash) and the event each checkpoint stands on;
+ * and one row readiness rewrites to prove the store still accepts a write.
+ */
+const LOG_IDENTITY_DDL = [
+  'CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS log_identity (id INTEGER PRIMARY KEY, first_hash TEXT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS projection_checkpoint_hashes (projection TEXT PRIMARY KEY, position TEXT NOT NULL, hash TEXT NOT NULL)',
+];
+
 const DDL: Record<SqlConnection['dialect'], string[]> = {
   sqlite: [
     'CREATE TABLE IF NOT EXISTS projection_views (projection TEXT NOT NULL, key TEXT NOT NULL, view TEXT NOT NULL, PRIMARY KEY (projection, key))',
@@ -49,6 +59,7 @@ const DDL: Record<SqlConnection['dialect'], string[]> = {
     'CREATE TABLE IF NOT EXISTS idempotency_records (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))',
     'CREATE TABLE IF NOT EXISTS access_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
     'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
+    ...LOG_IDENTITY_DDL,
   ],
   postgres: [
     'CREATE TABLE IF NOT EXISTS projection_views (projection TEXT NOT NULL, key TEXT NOT NULL, view TEXT NOT NULL, PRIMARY KEY (projection, key))',
@@ -56,6 +67,7 @@ const DDL: Record<SqlConnection['dialect'], string[]> = {
     'CREATE TABLE IF NOT EXISTS idempotency_records (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))',
     'CREATE TABLE IF NOT EXISTS access_log (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
     'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
+    ...LOG_IDENTITY_DDL,
   ],
 };
 
@@ -133,12 +145,39 @@ export class ServiceStore {
       : undefined;
   }
 
-  /** Writes a batch of view changes and the checkpoint after them in one transaction. */
+  /** The hash of the event a projection's stored checkpoint stands on, when it was recorded. */
+  async checkpointHash(projection: string): Promise<{ position: bigint; hash: string } | undefined> {
+    const [row] = await this.sql.query(
+      'SELECT position, hash FROM projection_checkpoint_hashes WHERE projection = $1',
+      [projection],
+    );
+    return row ? { position: BigInt(String(row.position)), hash: String(row.hash) } : undefined;
+  }
+
+  /** The hash of the first event of the log this service store was built from, once recorded. */
+  async logIdentity(): Promise<string | undefined> {
+    const [row] = await this.sql.query('SELECT first_hash FROM log_identity WHERE id = 1');
+    return row ? String(row.first_hash) : undefined;
+  }
+
+  /** Records which log this service store belongs to; the first record is kept. */
+  async recordLogIdentity(firstHash: string): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO log_identity (id, first_hash) VALUES (1, $1) ON CONFLICT (id) DO NOTHING',
+      [firstHash],
+    );
+  }
+
+  /**
+   * Writes a batch of view changes and the checkpoint after them in one transaction, with the hash of the
+   * event at the checkpoint (so a log restored from an older backup, or another log, is recognised).
+   */
   async commitProjection(
     projection: string,
     version: number,
     changes: Map<string, object>,
     position: bigint,
+    hash?: string,
   ): Promise<void> {
     await this.sql.transaction(async (tx) => {
       for (const [key, view] of changes)
@@ -150,6 +189,11 @@ export class ServiceStore {
         'INSERT INTO projection_checkpoints (projection, position, version) VALUES ($1, $2, $3) ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version',
         [projection, position.toString(), version],
       );
+      if (hash !== undefined)
+        await tx.query(
+          'INSERT INTO projection_checkpoint_hashes (projection, position, hash) VALUES ($1, $2, $3) ON CONFLICT (projection) DO UPDATE SET position = excluded.position, hash = excluded.hash',
+          [projection, position.toString(), hash],
+        );
     });
   }
 
@@ -157,6 +201,7 @@ export class ServiceStore {
   async resetProjection(projection: string, version: number): Promise<void> {
     await this.sql.transaction(async (tx) => {
       await tx.query('DELETE FROM projection_views WHERE projection = $1', [projection]);
+      await tx.query('DELETE FROM projection_checkpoint_hashes WHERE projection = $1', [projection]);
       await tx.query(
         'INSERT INTO projection_checkpoints (projection, position, version) VALUES ($1, NULL, $2) ON CONFLICT (projection) DO UPDATE SET position = NULL, version = excluded.version',
         [projection, version],
@@ -261,6 +306,14 @@ export class ServiceStore {
 
   async ping(): Promise<void> {
     await this.sql.query('SELECT 1');
+  }
+
+  /** Commits a one-row write: fails when the store cannot write (a full disk, a read-only file, no server). */
+  async probeWrite(): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+      [new Date().toISOString()],
+    );
   }
 
   close(): Promise<void> {

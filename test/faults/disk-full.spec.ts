@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, rmdirSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunningApi, startApi } from '../support/api-app';
+import { withEventStore } from '../support/durable-stores';
+import { WriteTally, readinessBecomes, registerPerson } from './support';
+
+/** A 2 MiB tmpfs for the stores, or why there is none (mounting needs root). */
+function smallDisk(): { dir: string } | { reason: string } {
+  if (process.getuid?.() !== 0) return { reason: 'mounting a tmpfs needs root' };
+  const dir = mkdtempSync(join(tmpdir(), 'bcl-disk-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'pipe' });
+    return { dir };
+  } catch (error) {
+    rmdirSync(dir);
+    return { reason: `mount -t tmpfs failed: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+/** Fills the disk with one file until it refuses a byte more; returns the file. */
+function fill(dir: string): string {
+  const path = join(dir, 'filler');
+  const fd = openSync(path, 'w');
+  const chunk = Buffer.alloc(4096, 1);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return path;
+}
+
+const disk = smallDisk();
+const describeOnSmallDisk =
+  'dir' in disk
+    ? describe
+    : process.env.CI === 'true'
+      ? (title: string) =>
+          describe(title, () =>
+            it('needs a tmpfs', () => {
+              throw new Error(`CI=true but a small disk cannot be mounted: ${disk.reason}`);
+            }),
+          )
+      : (title: string, body: () => void) => describe.skip(`${title} [skipped: ${disk.reason}]`, body);
+
+/**
+ * Issue 11: the SQLite log and the service store on a full disk. A write fails with a clear error, readiness
+ * says 503 with the reason, and once space returns the API recovers by itself (no restart).
+ */
+describeOnSmallDisk('a full disk under SQLite, and recovery when space returns', () => {
+  const dir = 'dir' in disk ? disk.dir : '';
+  const setting = `sqlite:${join(dir, 'ledger.db')}`;
+  let api: RunningApi;
+  let admin: string;
+  const tally = new WriteTally();
+  const head = () => withEventStore(setting, async (store) => (await store.headPosition()) ?? 0n);
+
+  beforeAll(async () => {
+    api = await startApi(setting);
+    admin = await api.token('admin', 'admin-disk');
+  }, 60_000);
+  afterAll(async () => {
+    await api?.close().catch(() => undefined);
+    execFileSync('umount', ['-l', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails writes with a clear error and readiness 503 while full, and heals when space returns', async () => {
+    expect(tally.note((await registerPerson(api, admin, 'Before Full')).status)).toBe(201);
+    await api.http().get('/health/ready').expect(200);
+    const headBefore = await head();
+
+    const filler = fill(dir);
+    const failed: { status: number; detail: string }[] = [];
+    for (let n = 0; n < 5; n++) {
+      const answer = await registerPerson(api, admin, `While Full ${n}`);
+      tally.note(answer.status);
+      if (answer.status >= 500) failed.push({ status: answer.status, detail: String(answer.body.detail) });
+    }
+    expect(failed.length).toBeGreaterThan(0);
+    // The write's answer is the writer's contract (apps/api/src/event-log): a 5xx. Readiness says why.
+    const down = await readinessBecomes(api, 503, 10_000);
+    expect(down.status).toBe(503);
+    expect((down.body.reasons as string[]).join('\n')).toMatch(/full/i);
+    const recordedWhileFull = (await head()) - headBefore;
+    // Each answer is true: a write is in the log exactly when it was answered 2xx (one event each).
+    expect(recordedWhileFull).toBe(BigInt(5 - failed.length));
+
+    rmSync(filler);
+    const up = await readinessBecomes(api, 200, 30_000);
+    expect(up.body).toMatchObject({ status: 'up' });
+    const after = await registerPerson(api, admin, 'After Full');
+    expect(tally.note(after.status)).toBe(201);
+    const read = await api
+      .http()
+      .get(after.headers.location!)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(read.body).toMatchObject({ displayName: 'After Full' });
+    process.stderr.write(
+      `disk full: ${tally}; recorded while full: ${recordedWhileFull}; answers while full: ${JSON.stringify(failed)}\n`,
+    );
+  }, 90_000);
+});
