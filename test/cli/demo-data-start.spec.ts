@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/child-process';
@@ -94,5 +94,32 @@ describe('demo data: loaded once, into an empty store, never over a store that h
     expect(await startupLines(fresh)).toMatch(
       /\n {2}demo data: {5}loaded into the empty store \(\d+ steps recorded\)\n/,
     );
+  }, 120_000);
+
+  it('`npm run demo` writes its synthetic events to a store and digest of its own, never the record or data/digest.json', () => {
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
+      string,
+      string
+    >;
+    const work = join(dir, 'npm-run-demo');
+    mkdirSync(join(work, 'data'), { recursive: true });
+    writeFileSync(join(work, 'data', 'digest.json'), 'the digest the README says to keep\n');
+    execFileSync(
+      'bash',
+      ['-c', scripts.demo!.split('node bin/bcl.js').join(`node ${join(ROOT, 'bin', 'bcl.js')}`)],
+      {
+        cwd: work,
+        env: { ...process.env, LEDGER_STORE: '' },
+        stdio: 'ignore',
+      },
+    );
+    expect(existsSync(join(work, 'data', 'ledger.db'))).toBe(false);
+    expect(readFileSync(join(work, 'data', 'digest.json'), 'utf8')).toBe(
+      'the digest the README says to keep\n',
+    );
+    expect(existsSync(join(work, 'data', 'demo-synthetic.db'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(work, 'data', 'demo-synthetic-digest.json'), 'utf8'))).toMatchObject({
+      eventCount: '1000',
+    });
   }, 120_000);
 });
