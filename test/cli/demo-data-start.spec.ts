@@ -20,7 +20,7 @@ function startupLines(store: string): Promise<string> {
     child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
-      if (/  try: /.test(seen)) child.kill('SIGTERM');
+      if (/ {2}try: /.test(seen)) child.kill('SIGTERM');
     });
     child.on('close', (code) =>
       /listening on/.test(seen) ? resolve(seen) : reject(new Error(`exit ${code}: ${seen}${errors}`)),
