@@ -213,6 +213,55 @@ describeEachDurableStore(
       });
       expect(json.body.contributions).toEqual(current.body.content.contributions);
     });
+
+    it('refuses a section import that would remove entries with a preview, recording nothing, until replace=true', async () => {
+      const whole = { ...kent, planId: 'kent-removal-preview' };
+      await post('/api/plans/import', whole, lead).expect(200);
+      const before = await get('/api/plans/kent-removal-preview').expect(200);
+      const [kept] = kent.contributions;
+      const oneRow = {
+        format: kent.format,
+        planId: 'kent-removal-preview',
+        areaId: 'kent',
+        cycle: '2017-19',
+        justification: 'Kent HWB report of 27 January 2016 (test)',
+        contributions: [{ ...kept!, amountsPence: { '2017-18': 100, '2018-19': 100 } }],
+      };
+      const refused = await post('/api/plans/import', oneRow, lead).expect(409);
+      refused.body.changes[0].removed.sort();
+      expect(refused.body).toMatchObject({
+        type: '/problems/removal-needs-confirmation',
+        planId: 'kent-removal-preview',
+        errors: [{ field: 'replace', reason: expect.stringContaining('nothing was recorded') }],
+        changes: [
+          {
+            section: 'contributions',
+            added: [],
+            changed: [kept!.key],
+            removed: kent.contributions
+              .slice(1)
+              .map((c) => c.key)
+              .sort(),
+          },
+        ],
+      });
+      expect(refused.body.changes[0].removed).toHaveLength(kent.contributions.length - 1);
+      expect((await get('/api/plans/kent-removal-preview').expect(200)).headers.etag).toBe(
+        before.headers.etag,
+      );
+      await post('/api/plans/import?replace=maybe', oneRow, lead).expect(400);
+      const replaced = await post('/api/plans/import?replace=true', oneRow, lead).expect(200);
+      expect(replaced.body.content.contributions).toHaveLength(1);
+    });
+
+    it('refuses a placeholder justification, naming it, and records nothing', async () => {
+      for (const justification of ['…', 'TBC', 'n/a', ' '])
+        expect(
+          (await post('/api/plans/import', { ...kent, planId: 'kent-placeholder', justification }, lead)).body
+            .errors,
+        ).toEqual([{ field: 'justification', reason: expect.stringContaining('placeholder') }]);
+      await get('/api/plans/kent-placeholder').expect(404);
+    });
   },
   { per: 'suite' },
 );

@@ -249,4 +249,46 @@ describe('bcl plan import', () => {
     const unknownCycle = await bcl('plan', 'import', plan);
     expect(unknownCycle.stderr).toBe(`bcl: ${plan}: cycle: no reference data for '2023-25'\n`);
   });
+
+  it('previews a CSV section import that would remove entries, recording nothing (exit 3), until --replace', async () => {
+    const kent = fixture('kent-2017-19.json') as unknown as {
+      contributions: { key: string; source: string; contributorId: string }[];
+    };
+    const [kept] = kent.contributions;
+    const csv = write(
+      'one-row.csv',
+      `Key,Source,Contributor,2017-18,2018-19\n${kept!.key},${kept!.source},${kept!.contributorId},1.00,1.00\n`,
+    );
+    const before = await head();
+    const preview = await bcl('plan', 'import', csv, ...csvPlan('Kent HWB report (test)'));
+    const removed = kent.contributions.length - 1;
+    expect([preview.code, preview.stderr]).toEqual([3, '']);
+    expect(preview.stdout.split('\n').slice(0, 2)).toEqual([
+      `kent-2017-19: nothing recorded: this import would remove ${removed} entries; run it again with --replace to record it`,
+      `  contributions: 0 added, 1 changed, ${removed} removed`,
+    ]);
+    for (const { key } of kent.contributions.slice(1))
+      expect(preview.stdout).toContain(`    remove ${key}\n`);
+    expect(preview.stdout).toContain(`    change ${kept!.key}`);
+    const json = await bcl('plan', 'import', csv, ...csvPlan('Kent HWB report (test)'), '--json');
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      planId: 'kent-2017-19',
+      recorded: false,
+      needsReplace: true,
+      changes: [{ section: 'contributions', added: [], changed: [kept!.key] }],
+    });
+    expect(await head()).toBe(before);
+
+    const placeholder = await bcl('plan', 'import', csv, ...csvPlan('…'), '--replace');
+    expect([placeholder.code, placeholder.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^bcl: .*one-row\.csv: justification: must name the document or decision/),
+    ]);
+    expect(await head()).toBe(before);
+
+    const replaced = await bcl('plan', 'import', csv, ...csvPlan('Kent HWB report (test)'), '--replace');
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout.split('\n')[0]).toMatch(/^kent-2017-19 version 1: 11 event\(s\) recorded/);
+  });
 });

@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
 import { Role, signDevelopmentToken } from '@bcl/identity';
 import { apiConfigFromEnv } from '../../apps/api/src/config/api-config';
 import { createApp } from '../../apps/api/src/create-app';
-import { loadDemoData } from '../../apps/api/src/demo/load-demo-data';
+import { DemoDataOutcome, loadDemoDataIntoEmptyStore } from '../../apps/api/src/demo/load-demo-data';
 
 export interface RunningApi {
   app: INestApplication;
@@ -13,21 +12,28 @@ export interface RunningApi {
   /** A development token; `personId` sets the `person` claim, for approvals and consultations. */
   token(role: Role | Role[], subject?: string, personId?: string): Promise<string>;
   close(): Promise<void>;
+  /** What start-up did with the demo data, when it was asked for (loaded only into an empty store). */
+  demoData?: DemoDataOutcome;
 }
 
-/** Starts the real app (as `npm start` builds it) on a store, optionally with the demo registry loaded. */
+/**
+ * Starts the real app (as `npm start` builds it) on a store, optionally with the demo data loaded as `npm start`
+ * loads it: only into an empty store.
+ */
 export async function startApi(
   ledgerStore: string,
   options: { demoData?: boolean | 'registry' } = {},
 ): Promise<RunningApi> {
   const config = {
     ...apiConfigFromEnv({ LEDGER_STORE: ledgerStore, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    loadDemoData: false,
+    demoData: 'off' as const,
   };
   const app = await createApp(config);
-  if (options.demoData)
-    await loadDemoData(app.get(CommandBus), options.demoData === 'registry' ? 'registry' : 'all');
+  const demoData = options.demoData
+    ? await loadDemoDataIntoEmptyStore(app, options.demoData === 'registry' ? 'registry' : 'all')
+    : undefined;
   return {
+    demoData,
     app,
     ledgerStore,
     http: () => request(app.getHttpServer()),

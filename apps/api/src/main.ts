@@ -1,19 +1,22 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { apiConfigFromEnv } from './config/api-config';
 import { createApp } from './create-app';
-import { loadDemoData } from './demo/load-demo-data';
+import { describeDemoData, loadDemoDataIntoEmptyStore } from './demo/load-demo-data';
 
-/** `npm start`: the API on the configured store (embedded SQLite by default), with the demo registry loaded. */
+/**
+ * `npm start`: the API on the configured store (embedded SQLite by default). The demo data is loaded only into an
+ * empty store (LEDGER_DEMO_DATA=load, the default outside production); a store holding anything starts as it is.
+ */
 async function main(): Promise<void> {
   const config = apiConfigFromEnv();
   const app = await createApp(config);
-  if (config.loadDemoData) await loadDemoData(app.get(CommandBus));
+  const demoData = config.demoData === 'load' ? await loadDemoDataIntoEmptyStore(app) : 'off';
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const lines = [
     `Better Care Ledger API listening on ${url}`,
     `  event store:   ${config.ledgerStore}`,
     `  service store: ${config.serviceStore}`,
+    `  demo data:     ${describeDemoData(demoData)}`,
     `  API docs:      ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
     `  health:        ${url}/health/ready`,
     config.developmentAuth

@@ -1,6 +1,7 @@
 export * from './reference/planning-reference';
 export * from './plan/plan';
 export * from './plan/record-plan-document';
+export * from './plan/document-guards';
 export * from './plan/record-lifecycle-step';
 export * from './plan/accept-warning';
 export * from './plan/plan-history';

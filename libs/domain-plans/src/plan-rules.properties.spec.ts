@@ -37,6 +37,7 @@ describe('plan invariants under any sequence of valid commands', () => {
                     live,
                     {
                       ...base,
+                      replace: true,
                       content: {
                         contributions: c.d.contributions.map((x) => ({
                           key: `${x.source}/${x.contributorId}`,

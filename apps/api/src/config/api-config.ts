@@ -15,11 +15,17 @@ export interface ApiConfig {
   logLevel: string;
   /** Largest JSON body accepted, in bytes. */
   bodyBytesMax: number;
-  /** Load the Kent, Medway, Southend-on-Sea and Rutland organisations at start-up (idempotent). */
-  loadDemoData: boolean;
+  /**
+   * LEDGER_DEMO_DATA: `load` (the default, except when NODE_ENV=production) loads the demo data (demo/) at start,
+   * once, and only into an empty log: a store holding any event starts as it is, with a line saying so. `off`
+   * (or `false`) never loads it.
+   */
+  demoData: DemoDataSetting;
   /** Where the planning cycles' reference data are read from (LEDGER_REFERENCE_DIR); unset: the repository's. */
   referenceDir: string | undefined;
 }
+
+export type DemoDataSetting = 'load' | 'off';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 export const BODY_BYTES_MAX_DEFAULT = 64 * 1024;
@@ -48,7 +54,15 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     developmentAuth,
     logLevel: env.LOG_LEVEL || 'info',
     bodyBytesMax: BODY_BYTES_MAX_DEFAULT,
-    loadDemoData: env.LEDGER_DEMO_DATA !== 'false',
+    demoData: demoDataSetting(env),
     referenceDir: env.LEDGER_REFERENCE_DIR || undefined,
   };
+}
+
+function demoDataSetting(env: NodeJS.ProcessEnv): DemoDataSetting {
+  const value = env.LEDGER_DEMO_DATA?.trim().toLowerCase();
+  if (!value) return env.NODE_ENV === 'production' ? 'off' : 'load';
+  if (value === 'load') return 'load';
+  if (value === 'off' || value === 'false') return 'off';
+  throw new Error(`LEDGER_DEMO_DATA must be 'load' or 'off', not '${env.LEDGER_DEMO_DATA}'`);
 }

@@ -1,5 +1,8 @@
 import { DomainError } from '@bcl/kernel';
+import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { EventStore } from '@bcl/event-store';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPlanInput } from '@bcl/plan-import';
@@ -75,8 +78,9 @@ const toCommand = <K extends DemoCommand>(step: DemoStep<K>, context: CommandCon
 /**
  * Loads the demo data (the repository's `demo/` folder): the registry, then (unless `scope` is 'registry') the
  * Kent and Medway plans, the governance record and the pooled funds, through the same command handlers as the
- * API. Every file is checked before anything is written. Safe to run at every start: a step the record already
- * holds is refused as a conflict and skipped. Returns how many steps wrote.
+ * API. Every file is checked before anything is written. A step the record already holds is refused as a conflict
+ * and skipped. Returns how many steps wrote. Start-up uses `loadDemoDataIntoEmptyStore`, never this over a store
+ * that has moved on (a step replayed over a user's later change collides with it).
  */
 export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registry' = 'all'): Promise<number> {
   const demo = demoDirectory();
@@ -98,4 +102,34 @@ export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registr
       }
     }
   return written;
+}
+
+/** What start-up did with the demo data. */
+export type DemoDataOutcome =
+  { loaded: true; written: number } | { loaded: false; headPosition: bigint | null; reason: string };
+
+/**
+ * Loads the demo data only into an empty log (no event at all): the demo is a starting point, loaded once, and
+ * never re-applied over a store that holds anything, a user's own changes included. A store that is not empty is
+ * left as it is, and the outcome says why.
+ */
+export async function loadDemoDataIntoEmptyStore(
+  app: INestApplicationContext,
+  scope: 'all' | 'registry' = 'all',
+): Promise<DemoDataOutcome> {
+  const headPosition = await app.get<EventStore>(EVENT_STORE).headPosition();
+  if (headPosition !== null)
+    return {
+      loaded: false,
+      headPosition,
+      reason: `the store is not empty (its log ends at position ${headPosition})`,
+    };
+  return { loaded: true, written: await loadDemoData(app.get(CommandBus), scope) };
+}
+
+/** The start-up line for the outcome. */
+export function describeDemoData(outcome: DemoDataOutcome | 'off'): string {
+  if (outcome === 'off') return 'not loaded (LEDGER_DEMO_DATA=off)';
+  if (outcome.loaded) return `loaded into the empty store (${outcome.written} steps recorded)`;
+  return `not loaded: ${outcome.reason}`;
 }

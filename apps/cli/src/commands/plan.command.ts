@@ -4,6 +4,8 @@ import { JsonObject, newEventId } from '@bcl/event-store';
 import {
   CheckResult,
   PlanState,
+  RemovalNeedsConfirmation,
+  SectionChanges,
   checkPlan,
   evolvePlan,
   planStream,
@@ -39,6 +41,8 @@ import { cliConfigFromEnv } from '../config';
 
 /** Plan files larger than this are refused before they are read. */
 export const PLAN_FILE_BYTES_MAX = 5 * 1024 * 1024;
+/** Exit code of an import that would remove entries, given without --replace: previewed, nothing recorded. */
+export const EXIT_PREVIEW_ONLY = 3;
 
 interface ImportOptions {
   reason: string;
@@ -47,6 +51,7 @@ interface ImportOptions {
   cycle?: string;
   justification?: string;
   planId?: string;
+  replace?: boolean;
 }
 
 export function planCommand(): Command {
@@ -66,6 +71,10 @@ export function planCommand(): Command {
     .option('--cycle <cycle>', 'CSV only: the planning cycle, e.g. 2017-19')
     .option('--justification <text>', 'CSV only: the document or decision behind the figures')
     .option('--plan-id <id>', 'CSV only: the plan id (default <area>-<cycle>)')
+    .option(
+      '--replace',
+      'remove the entries a given section leaves out (without it, such an import only prints what it would change, exit 3)',
+    )
     .action(async (file: string, options: ImportOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const input = await readPlanFile(file, options);
@@ -86,12 +95,14 @@ export function planCommand(): Command {
         try {
           events = recordPlanDocument(
             state,
-            document,
+            { ...document, replace: options.replace === true },
             reference,
             area,
             await approvedPlanVersions(store, document.planId),
           );
         } catch (error) {
+          if (error instanceof RemovalNeedsConfirmation)
+            return { preview: true as const, planId: document.planId, changes: error.changes };
           if (error instanceof DomainError)
             throw new UsageError(`${file}: ${input.locate(error.field)}: ${error.reason}`);
           throw error;
@@ -113,13 +124,21 @@ export function planCommand(): Command {
           );
         const after = events.reduce<PlanState | undefined>(evolvePlan, state)!;
         return {
+          preview: false as const,
           planId: document.planId,
           version: after.version,
           eventsRecorded: events.length,
           checks: checkPlan(after, reference, area),
         };
       });
-      report(globals, result, describe(result));
+      if (result.preview) {
+        const { planId, changes } = result;
+        report(globals, { planId, recorded: false, needsReplace: true, changes }, describePreview(result));
+        process.exitCode = EXIT_PREVIEW_ONLY;
+        return;
+      }
+      const { preview: _preview, ...recorded } = result;
+      report(globals, recorded, describe(recorded));
     });
   plan
     .command('export')
@@ -188,6 +207,23 @@ async function readPlanFile(file: string, options: ImportOptions): Promise<PlanI
 function required(value: string | undefined, option: string): string {
   if (!value) throw new UsageError(`a CSV import needs ${option}`);
   return value;
+}
+
+function describePreview({ planId, changes }: { planId: string; changes: SectionChanges[] }): string {
+  const removed = changes.reduce((sum, section) => sum + section.removed.length, 0);
+  const lines = [
+    `${planId}: nothing recorded: this import would remove ${removed} entr${removed === 1 ? 'y' : 'ies'}; run it again with --replace to record it`,
+  ];
+  for (const { section, added, changed, removed: gone } of changes) {
+    lines.push(`  ${section}: ${added.length} added, ${changed.length} changed, ${gone.length} removed`);
+    for (const [verb, keys] of [
+      ['remove', gone],
+      ['add   ', added],
+      ['change', changed],
+    ] as const)
+      for (const key of keys) lines.push(`    ${verb} ${key}`);
+  }
+  return lines.join('\n');
 }
 
 function describe(result: {

@@ -1,6 +1,7 @@
 import { PlanningReference } from '../reference/planning-reference';
 import { PLAN_SECTIONS, PlanContent, PlanEntry, PlanEvent, PlanState } from './plan';
 import { fail, validateContent } from './validate-content';
+import { RemovalNeedsConfirmation, checkJustification, planDocumentChanges } from './document-guards';
 
 export { PLAN_LIMITS } from './validate-content';
 
@@ -21,13 +22,16 @@ export interface RecordPlanDocument {
   content: Partial<PlanContent>;
   /** The document or decision that justified these figures (every money change carries one). */
   justification: string;
+  /** Confirms that entries the document leaves out of a section it gives are removed; without it, a document that would remove entries is refused with what it would change. */
+  replace?: boolean;
 }
 
 /**
  * Records a plan document (the whole plan, or some sections) as the entry-level changes it makes: recorded,
  * amended or removed. Re-recording the same document changes nothing. A change after agreement or sign-off
  * first starts a new version, which needs fresh agreement and sign-off. Refuses (changing nothing) anything the reference data
- * or the area does not allow, naming the field by its JSON path.
+ * or the area does not allow, naming the field by its JSON path; a placeholder justification (`…`, `TBC`, `n/a`);
+ * and, unless `replace` is set, a document that would remove entries (RemovalNeedsConfirmation, with the changes).
  */
 export function recordPlanDocument(
   state: PlanState | undefined,
@@ -41,6 +45,7 @@ export function recordPlanDocument(
   if (command.areaId !== area.areaId) fail('areaId', `must be the plan's area '${area.areaId}'`);
   if (state && (state.areaId !== command.areaId || state.cycle !== command.cycle))
     fail('planId', `plan '${command.planId}' is for ${state.areaId} ${state.cycle}`);
+  checkJustification(command.justification);
   validateContent(command.content, reference, area);
 
   const events: PlanEvent[] = [];
@@ -73,6 +78,8 @@ export function recordPlanDocument(
           data: { planId, version, section, key, previous, justification: command.justification },
         });
   }
+  if (!command.replace && changes.some((change) => change.type === 'PlanEntryRemoved'))
+    throw new RemovalNeedsConfirmation(planId, planDocumentChanges(changes));
   if (changes.length > 0 && settled)
     events.push({
       type: 'PlanVersionStarted',

@@ -1,8 +1,15 @@
-import { Body, HttpCode, Post } from '@nestjs/common';
+import { Body, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiBody } from '@nestjs/swagger';
+import { ApiBody, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { approvedVersions } from '@bcl/domain-governance/facts';
-import { RecordPlanDocument, evolvePlan, planStream, recordPlanDocument } from '@bcl/domain-plans';
+import {
+  RecordPlanDocument,
+  RemovalNeedsConfirmation,
+  evolvePlan,
+  planStream,
+  recordPlanDocument,
+} from '@bcl/domain-plans';
 import { PlanDocumentInvalid, TableCellInvalid, WorkbookRefused, readPlanInput } from '@bcl/plan-import';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { StreamFacts } from '../../event-log/stream-facts';
@@ -65,6 +72,30 @@ const workbookRefused = ({ tooLarge, message }: WorkbookRefused): Problem =>
       ])
     : invalidRequest([{ field: 'body', reason: message }]);
 
+/** `?replace=true` confirms an import that removes entries (without it such an import is refused with a preview). */
+export class ImportPlanQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true: remove the entries a given section leaves out (without it, 409 removal-needs-confirmation)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  replace?: 'true' | 'false';
+}
+
+/** The 409 for an import that would remove entries: nothing recorded, and what it would change, by section. */
+export function removalNeedsConfirmation(refusal: RemovalNeedsConfirmation): Problem {
+  return new Problem(
+    409,
+    'removal-needs-confirmation',
+    'The import would remove entries',
+    refusal.message,
+    [{ field: 'replace', reason: 'must be true to remove entries: nothing was recorded' }],
+    { planId: refusal.planId, changes: refusal.changes },
+  );
+}
+
 @WriteRoutes('plans')
 export class ImportPlanRoute extends CommandQueryController {
   /** Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks. */
@@ -76,7 +107,11 @@ export class ImportPlanRoute extends CommandQueryController {
     description: `A plan document (application/json: libs/plan-import/src/plan-format.schema.json, described in docs/plan-format.md) or a planning-template workbook (${XLSX_MEDIA_TYPE})`,
     schema: { type: 'object' },
   })
-  async import(@Body() body: object, @WriteContext() request: WriteRequest) {
+  async import(
+    @Body() body: object,
+    @WriteContext() request: WriteRequest,
+    @Query() query: ImportPlanQueryDto,
+  ) {
     let document;
     try {
       document = Buffer.isBuffer(body)
@@ -92,11 +127,16 @@ export class ImportPlanRoute extends CommandQueryController {
       throw error;
     }
     const context = request.because(`${IMPORT_REASON}: ${document.justification}`);
-    return this.write(
-      new ImportPlanCommand(document, context),
-      request,
-      new GetPlanQuery(document.planId),
-      `/api/plans/${document.planId}`,
-    );
+    try {
+      return await this.write(
+        new ImportPlanCommand({ ...document, replace: query.replace === 'true' }, context),
+        request,
+        new GetPlanQuery(document.planId),
+        `/api/plans/${document.planId}`,
+      );
+    } catch (error) {
+      if (error instanceof RemovalNeedsConfirmation) throw removalNeedsConfirmation(error);
+      throw error;
+    }
   }
 }
