@@ -36,10 +36,11 @@ describeEachDurableStore(
     }, 120_000);
     afterAll(() => api?.close());
 
+    // replace=true: a workbook holds every section, so it may remove what an earlier test added
     const send = (body: Buffer) =>
       api
         .http()
-        .post('/api/plans/import')
+        .post('/api/plans/import?replace=true')
         .set('Authorization', `Bearer ${lead}`)
         .set('Content-Type', XLSX)
         .send(body);
@@ -80,7 +81,7 @@ describeEachDurableStore(
       const triggers = { ...kent, narratives: [{ key: 'n1', heading: '=1+2', text: "=cmd|' /C calc'!A0" }] };
       const changed = await api
         .http()
-        .post('/api/plans/import')
+        .post('/api/plans/import?replace=true') // its narratives replace Kent's
         .set('Authorization', `Bearer ${lead}`)
         .send(triggers)
         .expect(200);
