@@ -1,4 +1,4 @@
-import { EventStore } from '@bcl/event-store';
+import { EventStore, StorageFullError, WrongExpectedRevisionError } from '@bcl/event-store';
 import { RunningApi, startApi } from '../support/api-app';
 import { freshSqliteStore } from '../support/durable-stores';
 import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
@@ -70,4 +70,76 @@ describe('resolution streams', () => {
     expect((await pass('kent-hwb-2016-01-27', { resolutionId: 'rs-3' }, 'retry-rs-3')).status).toBe(200);
     expect(await claims('rs-3')).toHaveLength(1);
   });
+
+  /** Makes the next append to the meeting's stream fail with `failure`; every other append goes through. */
+  const failMeetingAppendOnce = (meetingId: string, failure: Error) => {
+    const append = events.append.bind(events);
+    let failed = false;
+    return jest.spyOn(events, 'append').mockImplementation((stream, newEvents, expected) => {
+      if (stream !== `meeting-${meetingId}` || failed) return append(stream, newEvents, expected);
+      failed = true;
+      return Promise.reject(failure);
+    });
+  };
+  const meetingHolds = async (meetingId: string, resolutionId: string) =>
+    (await events.readStream(`meeting-${meetingId}`, { maxCount: 1000 })).some(
+      (e) =>
+        e.type === 'ResolutionPassed' && (e.data as { resolutionId?: string }).resolutionId === resolutionId,
+    );
+
+  it.each([
+    [
+      'a full disk',
+      'rs-4',
+      new StorageFullError('the test store', new Error('SQLITE_FULL')),
+      "the ledger's storage is full",
+    ],
+    [
+      'a concurrent change',
+      'rs-5',
+      new WrongExpectedRevisionError('meeting-kent-hwb-2016-01-27', '3', 4),
+      'changed while this request was being decided',
+    ],
+  ])(
+    'answers 202 incomplete when the meeting append fails after the claim (%s); a retry with the same key completes it',
+    async (_fault, resolutionId, failure, why) => {
+      const meetingId = 'kent-hwb-2016-01-27';
+      const spy = failMeetingAppendOnce(meetingId, failure);
+      let first;
+      try {
+        first = await pass(meetingId, { resolutionId }, `half-${resolutionId}`);
+      } finally {
+        spy.mockRestore();
+      }
+      // The claim is recorded, so the answer is 2xx and says exactly what is recorded and what remains.
+      expect(first.status).toBe(202);
+      expect(first.headers['ledger-write']).toBe('incomplete');
+      expect(first.body).toMatchObject({
+        recorded: true,
+        incomplete: true,
+        stream: `resolution-${resolutionId}`,
+        revision: 0,
+        remaining: { stream: `meeting-${meetingId}`, event: 'ResolutionPassed' },
+      });
+      expect(first.body.detail).toContain(
+        `resolution '${resolutionId}' is claimed for meeting '${meetingId}' (resolution-${resolutionId} revision 0), but the resolution is not recorded at the meeting`,
+      );
+      expect(first.body.detail).toContain(why);
+      expect(first.body.detail).toContain('retry the request with the same Idempotency-Key');
+      expect(await claims(resolutionId)).toEqual([['ResolutionIdClaimed', { resolutionId, meetingId }]]);
+      expect(await meetingHolds(meetingId, resolutionId)).toBe(false);
+
+      const retry = await pass(meetingId, { resolutionId }, `half-${resolutionId}`);
+      expect(retry.status).toBe(200);
+      expect(retry.body.resolutions.map((r: { resolutionId: string }) => r.resolutionId)).toContain(
+        resolutionId,
+      );
+      expect(await claims(resolutionId)).toHaveLength(1);
+      expect(await meetingHolds(meetingId, resolutionId)).toBe(true);
+      // A third call replays the completed write: nothing is recorded twice.
+      const replay = await pass(meetingId, { resolutionId }, `half-${resolutionId}`);
+      expect(replay.status).toBe(200);
+      expect(replay.headers['idempotency-replayed']).toBe('true');
+    },
+  );
 });

@@ -69,26 +69,45 @@ describeOnSmallDisk('a full disk under SQLite, and recovery when space returns',
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('fails writes with a clear error and readiness 503 while full, and heals when space returns', async () => {
+  it('refuses writes with 507 storage-full while full (recording nothing), readiness 503, and heals when space returns', async () => {
     expect(tally.note((await registerPerson(api, admin, 'Before Full')).status)).toBe(201);
     await api.http().get('/health/ready').expect(200);
     const headBefore = await head();
 
     const filler = fill(dir);
-    const failed: { status: number; detail: string }[] = [];
+    const refused: { status: number; type: string; detail: string }[] = [];
+    const refusedWrites = new Set<number>();
+    let succeeded = 0;
+    const register = (n: number) =>
+      api
+        .http()
+        .post('/api/people')
+        .set('Authorization', `Bearer ${admin}`)
+        .set('Idempotency-Key', `disk-full-${n}`)
+        .send({ personId: `p-disk-full-${n}`, displayName: `While Full ${n}`, reason: 'fault test' });
     for (let n = 0; n < 5; n++) {
-      const answer = await registerPerson(api, admin, `While Full ${n}`);
+      const answer = await register(n);
       tally.note(answer.status);
-      if (answer.status >= 500) failed.push({ status: answer.status, detail: String(answer.body.detail) });
+      if (answer.status >= 200 && answer.status < 300) succeeded += 1;
+      else {
+        refusedWrites.add(n);
+        refused.push({ status: answer.status, type: answer.body.type, detail: String(answer.body.detail) });
+      }
     }
-    expect(failed.length).toBeGreaterThan(0);
-    // The write's answer is the writer's contract (apps/api/src/event-log): a 5xx. Readiness says why.
+    expect(refused.length).toBeGreaterThan(0);
+    // A write refused for want of space says so, and that nothing was recorded (the append rolled back).
+    for (const answer of refused)
+      expect(answer).toEqual({
+        status: 507,
+        type: '/problems/storage-full',
+        detail: "the ledger's storage is full; nothing was recorded; retry when space is freed",
+      });
     const down = await readinessBecomes(api, 503, 10_000);
     expect(down.status).toBe(503);
     expect((down.body.reasons as string[]).join('\n')).toMatch(/full/i);
     const recordedWhileFull = (await head()) - headBefore;
-    // Each answer is true: a write is in the log exactly when it was answered 2xx (one event each).
-    expect(recordedWhileFull).toBe(BigInt(5 - failed.length));
+    // Each answer is true: the log grew by exactly the writes answered 2xx (one event each).
+    expect(recordedWhileFull).toBe(BigInt(succeeded));
 
     rmSync(filler);
     const up = await readinessBecomes(api, 200, 30_000);
@@ -101,8 +120,24 @@ describeOnSmallDisk('a full disk under SQLite, and recovery when space returns',
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
     expect(read.body).toMatchObject({ displayName: 'After Full' });
+    // Every write refused while full is retried with its key: nothing of it was recorded, so the retry records
+    // it now (201, not a replay), and the log holds each write once.
+    const headBeforeRetries = await head();
+    for (let n = 0; n < 5; n++) {
+      const retry = await register(n);
+      tally.note(retry.status);
+      expect(retry.status).toBe(201);
+      expect(retry.headers['idempotency-replayed']).toBe(refusedWrites.has(n) ? undefined : 'true');
+      await api
+        .http()
+        .get(`/api/people/p-disk-full-${n}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200)
+        .expect((answer) => expect(answer.body).toMatchObject({ displayName: `While Full ${n}` }));
+    }
+    expect((await head()) - headBeforeRetries).toBe(BigInt(refused.length));
     process.stderr.write(
-      `disk full: ${tally}; recorded while full: ${recordedWhileFull}; answers while full: ${JSON.stringify(failed)}\n`,
+      `disk full: ${tally}; recorded while full: ${recordedWhileFull}; answers while full: ${JSON.stringify(refused)}\n`,
     );
   }, 90_000);
 });

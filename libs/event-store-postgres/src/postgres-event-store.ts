@@ -27,6 +27,7 @@ import {
   StoredEvent,
   StoreMissingError,
   StoreOpenError,
+  StorageFullError,
   SubscribeOptions,
 } from '@bcl/event-store';
 
@@ -139,6 +140,10 @@ export class PostgresEventStore implements EventStore {
       return plan.outcomes;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      // 53100 disk_full is an ERROR, which aborts the transaction (a failure once the commit record is being
+      // written is a PANIC, never this code): nothing was written.
+      if ((error as { code?: unknown }).code === '53100')
+        throw new StorageFullError(this.description.location, error as Error);
       throw error;
     } finally {
       client.release();

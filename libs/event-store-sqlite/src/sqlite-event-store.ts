@@ -30,6 +30,7 @@ import {
   StoredEvent,
   StoreMissingError,
   StoreOpenError,
+  StorageFullError,
   SubscribeOptions,
 } from '@bcl/event-store';
 
@@ -146,7 +147,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   private commit(appends: PreparedAppend[]): AppendOutcome[] {
-    const plan = this.writeBatch.immediate(appends);
+    let plan: AppendBatchPlan;
+    try {
+      plan = this.writeBatch.immediate(appends);
+    } catch (error) {
+      // SQLite reports a write refused for want of space (ENOSPC) as SQLITE_FULL; the transaction is then rolled
+      // back (by SQLite, or by better-sqlite3's wrapper), so nothing was written. Other I/O errors stay as they are.
+      if ((error as { code?: unknown }).code === 'SQLITE_FULL' && !this.db.inTransaction)
+        throw new StorageFullError(this.description.location, error as Error);
+      throw error;
+    }
     if (plan.rows.length > 0) this.appended.next();
     return plan.outcomes;
   }

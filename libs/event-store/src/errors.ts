@@ -49,3 +49,18 @@ export class StoreOpenError extends EventStoreError {
 
 /** A store opened only if it exists (a read-only tool's `mustExist`) is not there. Nothing was created. */
 export class StoreMissingError extends StoreOpenError {}
+
+/**
+ * The store's storage is full, and the append's transaction was rolled back: nothing was written. Raised only
+ * where the database says so for certain (SQLite's SQLITE_FULL, PostgreSQL's 53100 disk_full), never for an
+ * I/O error whose outcome is unknown. Retry once space is freed.
+ */
+export class StorageFullError extends EventStoreError {
+  readonly code = 'storage-full';
+  constructor(
+    location: string,
+    readonly underlying: Error,
+  ) {
+    super(`the store at ${location} is full (${underlying.message.split('\n')[0]}); nothing was written`);
+  }
+}

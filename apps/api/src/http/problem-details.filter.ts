@@ -1,7 +1,12 @@
 import { DomainError } from '@bcl/kernel';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { WrongExpectedRevisionError, IdempotencyConflictError, InvalidRequestError } from '@bcl/event-store';
+import {
+  WrongExpectedRevisionError,
+  IdempotencyConflictError,
+  InvalidRequestError,
+  StorageFullError,
+} from '@bcl/event-store';
 import { FieldProblem, Problem } from './problem';
 
 interface ProblemBody {
@@ -69,6 +74,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         currentRevision: exception.actual,
       };
     }
+    if (exception instanceof StorageFullError)
+      // Raised only by an append whose transaction was rolled back; a write that had recorded anything before
+      // (pass-resolution's claim) answers its own problem, and a failure after the append answers 202.
+      return base(
+        507,
+        'storage-full',
+        "The ledger's storage is full",
+        "the ledger's storage is full; nothing was recorded; retry when space is freed",
+      );
     if (exception instanceof IdempotencyConflictError || exception instanceof InvalidRequestError)
       return base(422, 'unprocessable', 'The request cannot be recorded', exception.message);
     if (exception instanceof HttpException) {

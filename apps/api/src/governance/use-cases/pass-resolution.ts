@@ -30,7 +30,16 @@ import {
 } from '@bcl/domain-governance';
 import { recordedIn } from '@bcl/domain-registry/facts';
 import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { Response } from 'express';
+import { StorageFullError } from '@bcl/event-store';
+import { DomainError } from '@bcl/kernel';
+import {
+  CommandContext,
+  EventLogWriter,
+  RecordedButNotReadable,
+  WriteResult,
+} from '../../event-log/event-log-writer';
+import { Problem } from '../../http/problem';
 import { StreamFacts } from '../../event-log/stream-facts';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
@@ -161,15 +170,71 @@ export class PassResolutionHandler implements ICommandHandler<PassResolutionComm
     // resolution. A retry with the same Idempotency-Key finds its own claim and completes. Resolutions from a
     // log written before claims existed are claimed by `bcl migrate claim-resolutions`.
     await this.writer.check(pass);
-    await this.writer.execute({
+    const claim = await this.writer.execute({
       stream: resolutionStream(resolutionId),
       evolve: evolveResolutionIndex,
       decide: (state) => claimResolutionId(state, { resolutionId, meetingId }),
       context: { ...context, ifMatch: undefined },
       awaitViews: false,
     });
-    return this.writer.execute(pass);
+    try {
+      return await this.writer.execute(pass);
+    } catch (error) {
+      // The claim is in the log (appended now, or by an earlier attempt with this key), so "nothing was
+      // recorded" would be false: unless the meeting holds the resolution after all (or it was recorded and
+      // only its read model is behind), the answer says the write stopped half way.
+      if (claim.position === null || error instanceof RecordedButNotReadable) throw error;
+      const recorded = await this.facts.meeting(meetingId).then(
+        (meeting) => meeting?.resolutions.some((r) => r.resolutionId === resolutionId) ?? false,
+        () => undefined,
+      );
+      if (recorded === true) throw error;
+      throw new ResolutionIncomplete(claim, meetingId, resolutionId, recorded === false, error);
+    }
   }
+}
+
+/**
+ * The resolution's id was claimed for the meeting (the claim is recorded), but the meeting's append failed:
+ * the route answers 202 with `incomplete: true`, never a problem that would say nothing was recorded.
+ */
+export class ResolutionIncomplete extends Error {
+  constructor(
+    readonly claim: WriteResult,
+    readonly meetingId: string,
+    readonly resolutionId: string,
+    /** False when the meeting could not be read after the failure: whether it holds the resolution is unknown. */
+    readonly knownNotRecorded: boolean,
+    readonly failure: unknown,
+  ) {
+    super(`resolution '${resolutionId}' is claimed for meeting '${meetingId}', but not recorded there`);
+  }
+
+  /** Why the meeting's append failed, in words safe to show a client (no store locations). */
+  get why(): string {
+    const failure = this.failure;
+    if (failure instanceof StorageFullError) return "the ledger's storage is full";
+    if (failure instanceof Problem) return failure.detail;
+    if (failure instanceof DomainError) return failure.message;
+    return "the meeting's append failed unexpectedly";
+  }
+}
+
+/** The 202 body of a pass that stopped after the claim: what is recorded, what remains, and how to finish. */
+export function incompleteAnswer(incomplete: ResolutionIncomplete, response: Response) {
+  const { claim, meetingId, resolutionId } = incomplete;
+  response.status(202);
+  response.setHeader('Ledger-Write', 'incomplete');
+  const state = incomplete.knownNotRecorded ? 'is not recorded' : 'is not known to be recorded';
+  return {
+    recorded: true,
+    incomplete: true,
+    stream: claim.stream,
+    revision: claim.revision,
+    position: claim.position === null ? null : claim.position.toString(),
+    remaining: { stream: meetingStream(meetingId), event: 'ResolutionPassed' },
+    detail: `resolution '${resolutionId}' is claimed for meeting '${meetingId}' (${claim.stream} revision ${claim.revision}), but the resolution ${state} at the meeting (${incomplete.why}); retry the request with the same Idempotency-Key to record it`,
+  };
 }
 
 interface Gathered {
@@ -185,31 +250,36 @@ export class PassResolutionRoute extends CommandQueryController {
   @AllowRoles('governance-officer')
   @ApiHeader({ name: 'If-Match', required: false })
   @OperationId('GovernanceController', 'passResolution')
-  passResolution(
+  async passResolution(
     @Param() { id }: IdParam,
     @Body() { reason, ...input }: PassResolutionDto,
     @WriteContext() request: WriteRequest,
   ) {
-    return this.write(
-      new PassResolutionCommand(
-        plain({
-          ...input,
-          meetingId: id,
-          minuteNo: input.minuteNo ?? null,
-          itemNo: input.itemNo ?? null,
-          parts: input.parts.map((part) => ({ letter: part.letter ?? null, text: part.text })),
-          reportsConsidered: input.reportsConsidered ?? [],
-          concerns: (input.concerns ?? []).map((c) => ({ ...c, version: c.version ?? null })),
-          authorises: input.authorises
-            ? { ...input.authorises, instrumentId: input.authorises.instrumentId ?? null }
-            : null,
-          approvesMinutesOf: input.approvesMinutesOf ?? null,
-        }),
-        request.because(reason),
-      ),
-      request,
-      new GetMeetingQuery(id),
-    );
+    try {
+      return await this.write(
+        new PassResolutionCommand(
+          plain({
+            ...input,
+            meetingId: id,
+            minuteNo: input.minuteNo ?? null,
+            itemNo: input.itemNo ?? null,
+            parts: input.parts.map((part) => ({ letter: part.letter ?? null, text: part.text })),
+            reportsConsidered: input.reportsConsidered ?? [],
+            concerns: (input.concerns ?? []).map((c) => ({ ...c, version: c.version ?? null })),
+            authorises: input.authorises
+              ? { ...input.authorises, instrumentId: input.authorises.instrumentId ?? null }
+              : null,
+            approvesMinutesOf: input.approvesMinutesOf ?? null,
+          }),
+          request.because(reason),
+        ),
+        request,
+        new GetMeetingQuery(id),
+      );
+    } catch (error) {
+      if (error instanceof ResolutionIncomplete) return incompleteAnswer(error, request.response);
+      throw error;
+    }
   }
 }
 
