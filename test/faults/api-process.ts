@@ -35,7 +35,7 @@ export function startApiProcess(ledgerStore: string): Promise<ApiProcess> {
     delete env[name];
   Object.assign(env, {
     LEDGER_STORE: ledgerStore,
-    LEDGER_DEMO_DATA: 'false',
+    LEDGER_DEMO_DATA: 'off',
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
