@@ -168,6 +168,24 @@ describeEachDurableStore(
       expect(await withStore((store) => store.readStream('person-p-full-1'))).toHaveLength(1);
     });
 
+    it('erases the name from the vault on a later erasure request, when the vault failed after the erasure was recorded', async () => {
+      await post('/api/people', { personId: 'p-erase-1', displayName: 'To Erase', reason: 'test' }).expect(
+        201,
+      );
+      const failing = jest
+        .spyOn(service(), 'erasePersonalData')
+        .mockRejectedValueOnce(new Error('SQLITE_FULL: database or disk is full'));
+      const erasure = { reason: 'test: erasure request' };
+      const accepted = await post('/api/people/p-erase-1/erasure', erasure);
+      failing.mockRestore();
+      expect(accepted.status).toBe(202);
+      expect((await service().displayNames(['p-erase-1'])).get('p-erase-1')).toBe('To Erase');
+      // a second request (no key) is refused as already erased, and the vault catches up with the log
+      await post('/api/people/p-erase-1/erasure', erasure).expect(409);
+      expect((await service().displayNames(['p-erase-1'])).get('p-erase-1') ?? null).toBeNull();
+      expect(await withStore((store) => store.readStream('person-p-erase-1'))).toHaveLength(2);
+    });
+
     it('keeps in the vault only the name whose registration was recorded, when two race for one id', async () => {
       for (let round = 0; round < 10; round += 1) {
         const personId = `p-race-${round}`;

@@ -46,7 +46,10 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Runs the CLI: exit 0 success, 1 verification found a break, 2 bad input or an unusable store. */
+/**
+ * Runs the CLI: exit 0 success, 1 verification found a break, 2 bad input or an unusable store, 3 a plan import
+ * that would remove entries was previewed and nothing recorded (docs/cli.md).
+ */
 export async function run(argv: string[]): Promise<void> {
   // A reader that stops early (`bcl export | head -1`) closes the pipe: that ends the output, quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

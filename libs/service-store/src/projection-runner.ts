@@ -75,16 +75,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     const mismatch = await serviceStoreMismatch(this.events, this.views, this.definition.name);
     if (mismatch) throw new StoreOpenError(mismatchLine(this.views.location, mismatch));
-    const stored = await this.views.checkpoint(this.definition.name);
-    if (!stored || stored.version !== this.definition.version) {
-      await this.views.resetProjection(this.definition.name, this.definition.version);
-      this.checkpoint = null;
-    } else {
-      this.checkpoint = stored.position;
-    }
-    const hash = await this.views.checkpointHash(this.definition.name);
-    this.checkpointHash = hash && hash.position === this.checkpoint ? hash.hash : null;
-    this.savedCheckpoint = this.checkpoint;
+    await this.resume();
     this.running = true;
     this.looping = this.loop();
   }
@@ -117,7 +108,10 @@ export class ProjectionRunner {
     }
   }
 
-  /** After a failure: continue from what the service store holds (a lost commit may or may not have landed). */
+  /**
+   * Continues from what the service store holds: at start, and after a failure (a lost commit may or may not
+   * have landed). A checkpoint of another projection version starts it again from zero.
+   */
   private async resume(): Promise<void> {
     const stored = await this.views.checkpoint(this.definition.name);
     if (!stored || stored.version !== this.definition.version) {

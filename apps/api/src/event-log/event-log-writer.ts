@@ -100,6 +100,27 @@ export class EventLogWriter {
   }
 
   /** Waits until every projection has applied the write; if one has not, the write stays recorded (202). */
+  /**
+   * After a recorded write, the record beside the log it needs (a vault entry), then the views. A failure of the
+   * side record is answered 202 (recorded) with `failure` and how to repair it: retry with the same key.
+   */
+  async completeBesideTheLog(
+    result: WriteResult,
+    sideRecord: () => Promise<void>,
+    failure: string,
+  ): Promise<WriteResult> {
+    try {
+      await sideRecord();
+    } catch (error) {
+      throw new RecordedButNotReadable(
+        result,
+        `${failure} (${(error as Error).message}); retry with the same Idempotency-Key to complete it`,
+      );
+    }
+    await this.awaitViews(result);
+    return result;
+  }
+
   async awaitViews(result: WriteResult): Promise<void> {
     if (result.position === null) return;
     try {

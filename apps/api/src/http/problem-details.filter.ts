@@ -101,7 +101,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       500,
       'internal-error',
       'Internal error',
-      'the request failed unexpectedly; nothing was changed unless a response said so',
+      'the request failed unexpectedly (logged with its correlation id); a write answered so was not recorded unless the store lost its connection while committing: retry it with the same Idempotency-Key, which never records twice',
     );
   }
 }

@@ -1,14 +1,10 @@
+import { DomainError } from '@bcl/kernel';
 import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ErasePersonalData, erasePersonalData, evolvePerson, personStream } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
-import {
-  CommandContext,
-  EventLogWriter,
-  RecordedButNotReadable,
-  WriteResult,
-} from '../../event-log/event-log-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
@@ -39,23 +35,27 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
   ) {}
 
   async execute({ input, context }: ErasePersonalDataCommand): Promise<WriteResult> {
-    const result = await this.writer.execute({
-      stream: personStream(input.personId),
-      evolve: evolvePerson,
-      decide: (state) => erasePersonalData(state, input),
-      context,
-      awaitViews: false,
-    });
+    const eraseFromVault = () => this.service.erasePersonalData(input.personId, new Date().toISOString());
+    let result: WriteResult;
     try {
-      await this.service.erasePersonalData(input.personId, new Date().toISOString());
+      result = await this.writer.execute({
+        stream: personStream(input.personId),
+        evolve: evolvePerson,
+        decide: (state) => erasePersonalData(state, input),
+        context,
+        awaitViews: false,
+      });
     } catch (error) {
-      throw new RecordedButNotReadable(
-        result,
-        `the name could not be removed from the personal-data vault (${(error as Error).message}); retry with the same Idempotency-Key to remove it`,
-      );
+      // Already erased in the log: make sure the vault agrees (an earlier vault step may have failed), then
+      // refuse as before. Nothing new is recorded; the vault only catches up with the log.
+      if (error instanceof DomainError && error.kind === 'conflict') await eraseFromVault();
+      throw error;
     }
-    await this.writer.awaitViews(result);
-    return result;
+    return this.writer.completeBesideTheLog(
+      result,
+      eraseFromVault,
+      'the name could not be removed from the personal-data vault',
+    );
   }
 }
 

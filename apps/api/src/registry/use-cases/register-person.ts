@@ -8,12 +8,7 @@ import { ServiceStore } from '@bcl/service-store';
 import { AllowRoles } from '../../auth/access-policy';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { derivedEventId } from '@bcl/event-store';
-import {
-  CommandContext,
-  EventLogWriter,
-  RecordedButNotReadable,
-  WriteResult,
-} from '../../event-log/event-log-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId, IsText } from '../../http/validators';
 import { GetPersonQuery } from '../queries/get-person';
@@ -69,16 +64,11 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
       context,
       awaitViews: false,
     });
-    try {
-      await this.service.putPersonalData(input.personId, input.displayName);
-    } catch (error) {
-      throw new RecordedButNotReadable(
-        result,
-        `the name could not be stored in the personal-data vault (${(error as Error).message}); retry with the same Idempotency-Key to store it`,
-      );
-    }
-    await this.writer.awaitViews(result);
-    return result;
+    return this.writer.completeBesideTheLog(
+      result,
+      () => this.service.putPersonalData(input.personId, input.displayName),
+      'the name could not be stored in the personal-data vault',
+    );
   }
 }
 
