@@ -231,6 +231,21 @@ describeEachDurableStore(
         committedPence: 500,
       });
       expect(corrected.body.sumOfAllBalancesPence).toBe(0);
+      // a reversed posting is replaced once: a second replacement is refused, recording nothing
+      const twice = await refused(() =>
+        tx({
+          transactionId: 'kent-ibcf-corrected-again',
+          correctionOf: 'kent-ibcf',
+          kind: 'contribution-committed',
+          partnerId: 'kent-county-council',
+          source: 'ibcf',
+          amountPence: 50,
+        }),
+      );
+      expect(twice.status).toBe(409);
+      expect(twice.body.errors).toEqual([
+        { field: 'correctionOf', reason: "'kent-ibcf' was already replaced by 'kent-ibcf-corrected'" },
+      ]);
     });
 
     it('shows an agreement as at any date; a variation takes effect from its own date', async () => {
