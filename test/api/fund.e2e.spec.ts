@@ -313,6 +313,29 @@ describeEachDurableStore(
         ).status,
       ).toBe(422);
     });
+
+    it("answers the position with the pool-year's revision as ETag, the one a write's If-Match expects", async () => {
+      const MEDWAY = '/api/fund/pools/medway-bcf/years/2017-18';
+      const position = await get(`${MEDWAY}/position`).expect(200);
+      const etag = position.headers.etag!;
+      const spend = (transactionId: string, ifMatch: string) =>
+        post(`${MEDWAY}/transactions`, {
+          transactionId,
+          kind: 'contribution-committed',
+          partnerId: 'medway-council',
+          source: 'ibcf',
+          amountPence: 1_00,
+          effectiveOn: '2017-06-30',
+          statedBy,
+          reason: 'test',
+        }).set('If-Match', ifMatch);
+      const written = await spend('medway-if-match', etag).expect(200);
+      expect(written.headers.etag).toBe(`"${Number(JSON.parse(etag)) + 1}"`);
+      expect((await get(`${MEDWAY}/position`).expect(200)).headers.etag).toBe(written.headers.etag);
+      const stale = await refused(() => spend('medway-stale', etag));
+      expect(stale.status).toBe(412);
+      expect(stale.body.currentRevision).toBe(Number(JSON.parse(written.headers.etag!)));
+    });
   },
   { per: 'suite' },
 );
