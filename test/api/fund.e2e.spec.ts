@@ -231,6 +231,21 @@ describeEachDurableStore(
         committedPence: 500,
       });
       expect(corrected.body.sumOfAllBalancesPence).toBe(0);
+      // a reversed posting is replaced once: a second replacement is refused, recording nothing
+      const twice = await refused(() =>
+        tx({
+          transactionId: 'kent-ibcf-corrected-again',
+          correctionOf: 'kent-ibcf',
+          kind: 'contribution-committed',
+          partnerId: 'kent-county-council',
+          source: 'ibcf',
+          amountPence: 50,
+        }),
+      );
+      expect(twice.status).toBe(409);
+      expect(twice.body.errors).toEqual([
+        { field: 'correctionOf', reason: "'kent-ibcf' was already replaced by 'kent-ibcf-corrected'" },
+      ]);
     });
 
     it('shows an agreement as at any date; a variation takes effect from its own date', async () => {
@@ -297,6 +312,29 @@ describeEachDurableStore(
           )
         ).status,
       ).toBe(422);
+    });
+
+    it("answers the position with the pool-year's revision as ETag, the one a write's If-Match expects", async () => {
+      const MEDWAY = '/api/fund/pools/medway-bcf/years/2017-18';
+      const position = await get(`${MEDWAY}/position`).expect(200);
+      const etag = position.headers.etag!;
+      const spend = (transactionId: string, ifMatch: string) =>
+        post(`${MEDWAY}/transactions`, {
+          transactionId,
+          kind: 'contribution-committed',
+          partnerId: 'medway-council',
+          source: 'ibcf',
+          amountPence: 1_00,
+          effectiveOn: '2017-06-30',
+          statedBy,
+          reason: 'test',
+        }).set('If-Match', ifMatch);
+      const written = await spend('medway-if-match', etag).expect(200);
+      expect(written.headers.etag).toBe(`"${Number(JSON.parse(etag)) + 1}"`);
+      expect((await get(`${MEDWAY}/position`).expect(200)).headers.etag).toBe(written.headers.etag);
+      const stale = await refused(() => spend('medway-stale', etag));
+      expect(stale.status).toBe(412);
+      expect(stale.body.currentRevision).toBe(Number(JSON.parse(written.headers.etag!)));
     });
   },
   { per: 'suite' },

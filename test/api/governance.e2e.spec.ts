@@ -185,11 +185,15 @@ describeEachDurableStore(
         sign('dce', 'p-0005', 'southend-dce-people', 'southend-hwb-2017-03-22-bcf'),
       );
       expect(conditions(scope.body)).toContain('out-of-scope');
+      // an approval is a creation: 201, and Location the instrument's provenance, which lists it
       const first = await sign('dce', 'p-0005', 'southend-dce-people');
-      expect(first.status).toBe(200);
+      expect(first.status).toBe(201);
+      expect(first.headers.location).toBe(`${IBCF}/provenance`);
+      expect(first.body.approvals.map((a: Json) => a.approvalId)).toEqual(['dce']);
       expect(first.body.approvals.map((a: Json) => a.complete)).toEqual([false]);
       const second = await sign('ao', 'p-0004', 'southend-ccg-accountable-officer');
-      expect(second.status).toBe(200);
+      expect(second.status).toBe(201);
+      expect(second.headers.location).toBe(`${IBCF}/provenance`);
       const [dce, ao] = second.body.approvals;
       expect(ao).toMatchObject({ complete: true, coSignatureIds: ['dce'] });
       expect(ao.consultations.map((c: Json) => [c.postId, c.person.personId])).toEqual([
@@ -364,7 +368,9 @@ describeEachDurableStore(
       const changed = structuredClone(kent) as Json;
       changed.schemes[0].name = `${changed.schemes[0].name} (amended)`;
       const lead = await api.token('programme-lead');
-      const imported = await post('/api/plans/import', changed, lead).expect(200);
+      // a change to a signed-off version is a new version: a creation, 201 with the plan's Location
+      const imported = await post('/api/plans/import', changed, lead).expect(201);
+      expect(imported.headers.location).toBe('/api/plans/kent-2017-19');
       expect(imported.body.version).toBe(2);
       const provenance = (await get(`${KENT_PLAN}/provenance`).expect(200)).body;
       expect(provenance.currentVersion).toBe(2);

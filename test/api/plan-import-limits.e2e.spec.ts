@@ -20,7 +20,7 @@ describeEachDurableStore(
         .post('/api/plans/import')
         .set('Authorization', `Bearer ${lead}`)
         .send(kent)
-        .expect(200);
+        .expect(201);
       const exported = await api
         .http()
         .get('/api/plans/kent-2017-19/export?format=xlsx')

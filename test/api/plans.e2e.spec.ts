@@ -50,6 +50,7 @@ describeEachDurableStore(
           'information S6:pooled-budget:2018-19',
         ].sort(),
       );
+      // the demo data holds this plan already: an import that records nothing new answers 200
       const again = await post('/api/plans/import', kent, lead).expect(200);
       expect(again.headers.etag).toBe(imported.headers.etag);
       const list = await get('/api/plans?areaId=kent').expect(200);
@@ -107,7 +108,8 @@ describeEachDurableStore(
             : c,
         ),
       };
-      const v2 = await post('/api/plans/import', revised, lead).expect(200);
+      const v2 = await post('/api/plans/import', revised, lead).expect(201);
+      expect(v2.headers.location).toBe('/api/plans/kent-2017-19');
       expect(v2.body).toMatchObject({ version: 2, steps: [] });
       const diff = await get('/api/plans/kent-2017-19/diff?from=1&to=2').expect(200);
       expect(diff.body.changes).toEqual([
@@ -216,7 +218,8 @@ describeEachDurableStore(
 
     it('refuses a section import that would remove entries with a preview, recording nothing, until replace=true', async () => {
       const whole = { ...kent, planId: 'kent-removal-preview' };
-      await post('/api/plans/import', whole, lead).expect(200);
+      const created = await post('/api/plans/import', whole, lead).expect(201);
+      expect(created.headers.location).toBe('/api/plans/kent-removal-preview');
       const before = await get('/api/plans/kent-removal-preview').expect(200);
       const [kept] = kent.contributions;
       const oneRow = {
@@ -250,6 +253,7 @@ describeEachDurableStore(
         before.headers.etag,
       );
       await post('/api/plans/import?replace=maybe', oneRow, lead).expect(400);
+      // a change to the current (draft) version creates nothing: 200
       const replaced = await post('/api/plans/import?replace=true', oneRow, lead).expect(200);
       expect(replaced.body.content.contributions).toHaveLength(1);
     });

@@ -144,6 +144,46 @@ describe('the pooled-fund ledger refuses, recording nothing', () => {
         .committedPence,
     ).toBe(4_000_00);
   });
+
+  it('a second replacement of a reversed transaction; the first is accepted', () => {
+    const year = fresh();
+    const decision = { kind: 'decision' as const, reference: 'correction' };
+    const reversal = {
+      transactionId: 'rev-1',
+      reverses: 'c1',
+      effectiveOn: '2016-07-01',
+      statedBy: decision,
+    };
+    const replacement = (id: string, correctionOf: string) => ({
+      ...command(id, {
+        kind: 'contribution-committed',
+        partnerId: 'ccg',
+        source: 'ccg-minimum',
+        amountPence: 4_000_00,
+      }),
+      correctionOf,
+    });
+    // not reversed yet: refused as before
+    expect(refusal(() => postTransaction(year, replacement('c1-a', 'c1'), facts))).toBe(
+      'conflict correctionOf',
+    );
+    const reversed = reverseTransaction(year, reversal).reduce(evolvePooledFund, year);
+    expect(refusal(() => postTransaction(reversed, replacement('c1-a', 'c1'), facts))).toBe('accepted');
+    const replaced = post(reversed, replacement('c1-a', 'c1'));
+    expect(refusal(() => postTransaction(replaced, replacement('c1-b', 'c1'), facts))).toBe(
+      'conflict correctionOf',
+    );
+    expect(() => postTransaction(replaced, replacement('c1-b', 'c1'), facts)).toThrow(
+      /already replaced by 'c1-a'/,
+    );
+    // the replacement itself, once reversed, can be replaced in its turn
+    const again = reverseTransaction(replaced, {
+      ...reversal,
+      transactionId: 'rev-2',
+      reverses: 'c1-a',
+    }).reduce(evolvePooledFund, replaced);
+    expect(refusal(() => postTransaction(again, replacement('c1-b', 'c1-a'), facts))).toBe('accepted');
+  });
 });
 
 describe('overspend under the risk-share terms', () => {

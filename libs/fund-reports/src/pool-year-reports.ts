@@ -56,10 +56,10 @@ export async function loadPlanFigures(
 
 /** A pool-year's record and its agreement, read from their streams; undefined when the year is not opened. */
 export async function loadPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
-  const { state } = await foldStream(store, pooledFundStream(poolId, year), evolvePooledFund);
+  const { state, revision } = await foldStream(store, pooledFundStream(poolId, year), evolvePooledFund);
   if (!state) return undefined;
   const agreement = (await foldStream(store, agreementStream(state.agreementId), evolveAgreement)).state!;
-  return { state, agreement };
+  return { state, agreement, revision };
 }
 
 export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;

@@ -60,6 +60,11 @@ export interface WriteResult {
   position: bigint | null;
   /** True when the log already held this write (same Idempotency-Key and request): nothing new was appended. */
   replayed?: boolean;
+  /**
+   * Set by a handler whose write may or may not create (a plan import): true when it began a resource (or a
+   * new version of one), so the HTTP shell answers 201 rather than the route's 200.
+   */
+  created?: boolean;
 }
 
 /**

@@ -91,6 +91,7 @@ export abstract class CommandQueryController {
     }
     setEtag(request.response, result.revision);
     if (location) request.response.setHeader('Location', location);
+    if (result.created) request.response.status(201);
     if (result.replayed) request.response.setHeader('Idempotency-Replayed', 'true');
     try {
       return await this.queries.execute<object, T>(then);

@@ -75,6 +75,8 @@ export interface PooledFundState {
   transactions: (Transaction & Recorded)[];
   /** Reversed transaction id → the reversal's id. */
   reversedBy: Record<string, string>;
+  /** Replaced (corrected) transaction id → its replacement's id: a transaction is replaced at most once. */
+  replacedBy: Record<string, string>;
   /** Transaction ids recorded, and every account's balance over all of them: kept by the fold. */
   transactionIds: Record<string, true>;
   balances: Record<string, number>;
@@ -110,6 +112,7 @@ export function evolvePooledFund(
         closed: false,
         transactions: [],
         reversedBy: {},
+        replacedBy: {},
         transactionIds: {},
         balances: {},
         figures: [],
@@ -118,6 +121,7 @@ export function evolvePooledFund(
       const { poolId: _p, year: _y, ...transaction } = event.data;
       if (transaction.kind === 'reversal' && transaction.reverses)
         state!.reversedBy[transaction.reverses] = transaction.transactionId;
+      if (transaction.correctionOf) state!.replacedBy[transaction.correctionOf] = transaction.transactionId;
       state!.transactions.push({ ...transaction, recordedAt });
       state!.transactionIds[transaction.transactionId] = true;
       for (const p of transaction.postings)

@@ -18,7 +18,7 @@ export interface PostTransaction {
 /**
  * Records a money movement as one balanced transaction in the pool-year, or refuses it (recording nothing):
  * a closed year, a date outside the year, an unscheduled scheme, a negative or oversized amount, an
- * unbalanced journal, a correction of something not recorded.
+ * unbalanced journal, a correction of something not reversed or already replaced.
  */
 export function postTransaction(
   state: PooledFundState | undefined,
@@ -33,6 +33,12 @@ export function postTransaction(
     refuse('invalid', 'effectiveOn', `must fall in ${state.year} (${start} to ${end}, exclusive)`);
   if (command.correctionOf !== null && !state.reversedBy[command.correctionOf])
     refuse('conflict', 'correctionOf', `'${command.correctionOf}' must be reversed before it is replaced`);
+  if (command.correctionOf !== null && state.replacedBy[command.correctionOf])
+    refuse(
+      'conflict',
+      'correctionOf',
+      `'${command.correctionOf}' was already replaced by '${state.replacedBy[command.correctionOf]}'`,
+    );
   const { postings, detail } = postingsFor(state, command.movement, facts);
   const transaction: Transaction = {
     transactionId: command.transactionId,

@@ -17,7 +17,10 @@ async function requiredPoolYear(store: EventStore, poolId: string, year: Financi
   return loaded;
 }
 
-/** A pool-year's fund position from one viewpoint, and the year's revision (its ETag). */
+/**
+ * A pool-year's fund position from one viewpoint, and the pool-year stream's revision (its ETag): the revision a
+ * write's `If-Match` expects, the same the pool-year writes answer as their ETag.
+ */
 export class PoolYearPositionQuery {
   constructor(
     readonly poolId: string,
@@ -30,7 +33,7 @@ export class PoolYearPositionHandler implements IQueryHandler<PoolYearPositionQu
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute({ poolId, year, viewpoint }: PoolYearPositionQuery) {
     const loaded = await requiredPoolYear(this.store, poolId, year);
-    return { position: poolYearPosition(loaded, viewpoint), revision: loaded.state.transactions.length };
+    return { position: poolYearPosition(loaded, viewpoint), revision: loaded.revision };
   }
 }
 

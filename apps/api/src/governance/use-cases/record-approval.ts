@@ -1,4 +1,4 @@
-import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
@@ -92,9 +92,11 @@ export class RecordApprovalHandler implements ICommandHandler<RecordApprovalComm
 
 @WriteRoutes('governance')
 export class RecordApprovalRoute extends CommandQueryController {
-  /** The caller signs an instrument version in their post; refused, naming each failed condition, without authority. */
+  /**
+   * The caller signs an instrument version in their post; refused, naming each failed condition, without authority.
+   * 201, `Location` the instrument's provenance (which lists the approval).
+   */
   @Post('instruments/:kind/:id/approvals')
-  @HttpCode(200)
   @AllowRoles(...SIGNERS)
   @OperationId('GovernanceController', 'approve')
   approve(
@@ -119,6 +121,7 @@ export class RecordApprovalRoute extends CommandQueryController {
       ),
       request,
       new ProvenanceQuery(kind, id),
+      `/api/governance/instruments/${kind}/${id}/provenance`,
     );
   }
 }

@@ -48,8 +48,10 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
     private readonly facts: StreamFacts,
   ) {}
 
-  execute({ document, context }: ImportPlanCommand): Promise<WriteResult> {
-    return this.writer.execute({
+  /** `created`: the import began the plan or a new version of it (the HTTP answer is then 201). */
+  async execute({ document, context }: ImportPlanCommand): Promise<WriteResult> {
+    let created = false;
+    const result = await this.writer.execute({
       stream: planStream(document.planId),
       evolve: evolvePlan,
       gather: async () => ({
@@ -57,10 +59,14 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
         area: await this.plans.area(document.areaId),
         approved: approvedVersions(await this.facts.approvals({ kind: 'bcf-plan', id: document.planId })),
       }),
-      decide: (state, { reference, area, approved }) =>
-        recordPlanDocument(state, document, reference, area, approved),
+      decide: (state, { reference, area, approved }) => {
+        const events = recordPlanDocument(state, document, reference, area, approved);
+        created = events.some((e) => e.type === 'PlanInitiated' || e.type === 'PlanVersionStarted');
+        return events;
+      },
       context,
     });
+    return { ...result, created };
   }
 }
 
@@ -98,7 +104,10 @@ export function removalNeedsConfirmation(refusal: RemovalNeedsConfirmation): Pro
 
 @WriteRoutes('plans')
 export class ImportPlanRoute extends CommandQueryController {
-  /** Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks. */
+  /**
+   * Records a plan document (docs/plan-format.md); answers the plan as now recorded, with its checks: 201 with
+   * `Location` when it began the plan or a new version, else 200 (changes to the current version, or nothing new).
+   */
   @OperationId('PlansController', 'import')
   @Post('import')
   @HttpCode(200)
