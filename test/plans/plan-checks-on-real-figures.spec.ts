@@ -89,9 +89,16 @@ describe('the checks on the real Kent 2017-19 figures (brief §5.1-5.3)', () => 
     expect(rates.every((c) => c.outcome === 'pass')).toBe(true);
   });
 
-  it('blocks sign-off: no planned expenditure is in the seeds, so it cannot equal the pooled budget', () => {
-    expect(results['F2:expenditure-equals-pooled:2017-18']).toEqual(['blocking', 'fail', '-£134,684,886']);
-    expect(results['F2:expenditure-equals-pooled:2018-19']).toEqual(['blocking', 'fail', '-£146,352,999']);
+  // Issue 12 §4: this used to assert ['blocking', 'fail', '-£134,684,886'], encoding the defect that a plan
+  // with no scheme-level spend could never be signed off. With the input absent, F2 is not checkable.
+  it('cannot check F2 (not-checkable, not a blocking failure): the seeds hold no scheme-level planned spend', () => {
+    for (const year of ['2017-18', '2018-19']) {
+      const f2 = checks.find((c) => c.checkId === `F2:expenditure-equals-pooled:${year}`)!;
+      expect([f2.severity, f2.outcome]).toEqual(['warning', 'not-checkable']);
+      expect(f2.message).toContain(`missing: schemes[].spend for ${year}`);
+    }
+    expect(results['F2:expenditure-equals-pooled:2017-18']![2]).toBeUndefined();
+    expect(checks.filter((c) => c.severity === 'blocking' && c.outcome !== 'pass')).toEqual([]);
   });
 
   it('cannot check Condition 2 without an assured 2016-17 baseline, and flags the scheme with no national condition', () => {

@@ -26,6 +26,17 @@ export const contribution = (pence: number, source = 'nhs-minimum', contributorI
   contributorId,
   amountsPence: { '2017-18': pence },
 });
+/** A scheme with one 2017-18 NHS out-of-hospital spend line. */
+export const spending = (pence: number, key = 'reablement', year = '2017-18') => ({
+  key,
+  name: key,
+  type: 'x',
+  leadCommissionerId: null,
+  providerId: null,
+  nationalConditions: ['3'],
+  hicmChanges: [],
+  spend: [{ year, source: 'nhs-minimum', category: 'nhs-out-of-hospital' as const, amountPence: pence }],
+});
 export const total = (table: 'pooled-budget' | 'expenditure', value: number) => ({
   key: `${table}/2017-18`,
   table,

@@ -27,7 +27,7 @@ export function checkPlan(
   const tolerance = BigInt(reference.roundingTolerancePence);
   const results: RuleResult[] = [
     ...reference.financialYears.flatMap((year) => [
-      checkExpenditureEqualsPooled(state, year, tolerance),
+      checkExpenditureEqualsPooled(state, reference, year, tolerance),
       ...checkAscMinimum(state, reference, year),
       ...checkIbcf(state, year),
       ...(area.twoTier ? checkDfgPassDown(state, year, tolerance) : []),
