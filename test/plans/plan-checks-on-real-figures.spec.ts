@@ -107,6 +107,10 @@ describe('the checks on the real Kent 2017-19 figures (brief §5.1-5.3)', () => 
     expect(checks.filter((c) => c.rule === 'P10')).toHaveLength(1);
     expect(results['F7:ibcf:2018-19']).toEqual(['information', 'pass', undefined]);
   });
+
+  it('finds no two lines with identical amounts in every year (D1)', () => {
+    expect(checks.filter((c) => c.rule === 'D1')).toEqual([]);
+  });
 });
 
 describe('the checks on the real Medway 2017-19 figures (brief §5.5)', () => {
@@ -129,5 +133,13 @@ describe('the checks on the real Medway 2017-19 figures (brief §5.5)', () => {
     expect(results['F2:expenditure-equals-pooled:2017-18']).toEqual(['blocking', 'fail', '£20,519,554']);
     expect(results['S6:pooled-budget:2018-19']).toEqual(['warning', 'fail', '£21,216,779']);
     expect(checks.some((c) => c.rule === 'F13')).toBe(false); // unitary: no DFG pass-down
+  });
+
+  it('warns that the DFG scheme and "Spend currently being finalised" have identical amounts in both years (D1)', () => {
+    const duplicates = checks.filter((c) => c.rule === 'D1');
+    expect(duplicates.map((c) => [c.checkId, c.severity, c.outcome])).toEqual([
+      ['D1:possible-duplicate:schemes:scheme-11+scheme-15', 'warning', 'fail'],
+    ]);
+    expect(duplicates[0]!.message).toContain('2017-18 £1,854,496, 2018-19 £2,017,933');
   });
 });

@@ -1,4 +1,4 @@
-import { REFERENCE, contribution, find, spending } from './plan-rules.fixtures';
+import { REFERENCE, checksOf, contribution, find, spending } from './plan-rules.fixtures';
 
 describe('a check whose inputs are absent says not-checkable, naming what is missing (F2)', () => {
   const F2 = 'F2:expenditure-equals-pooled:2017-18';
@@ -33,5 +33,46 @@ describe('a check whose inputs are absent says not-checkable, naming what is mis
       severity: 'blocking',
       outcome: 'fail',
     });
+  });
+});
+
+describe('two lines with identical amounts in every year are a possible duplicate (D1)', () => {
+  const twoYears = (key: string, a: number, b: number, source = 'nhs-additional') => ({
+    ...contribution(0, source, key),
+    amountsPence: { '2017-18': a, '2018-19': b },
+  });
+  const d1 = (content: object) => checksOf(content).filter((c) => c.rule === 'D1');
+
+  it('warns, naming both lines, when two contributions agree in every year', () => {
+    const [result, ...rest] = d1({
+      contributions: [twoYears('ccg-a', 500_00, 600_00), twoYears('kcc', 500_00, 600_00)],
+    });
+    expect(rest).toEqual([]);
+    expect(result).toMatchObject({
+      checkId: 'D1:possible-duplicate:contributions:nhs-additional/ccg-a+nhs-additional/kcc',
+      severity: 'warning',
+      outcome: 'fail',
+      accepted: false,
+    });
+    expect(result!.message).toContain("'nhs-additional/ccg-a' and 'nhs-additional/kcc'");
+    expect(result!.message).toContain('2017-18 £500, 2018-19 £600');
+  });
+
+  it('says nothing when the lines differ by a penny in one year, are zero throughout, or lie in different sections', () => {
+    expect(
+      d1({ contributions: [twoYears('ccg-a', 500_00, 600_00), twoYears('kcc', 500_00, 600_01)] }),
+    ).toEqual([]);
+    expect(d1({ contributions: [twoYears('ccg-a', 0, 0), twoYears('kcc', 0, 0)] })).toEqual([]);
+    expect(
+      d1({
+        contributions: [twoYears('ccg-a', 500_00, 0, 'dfg')],
+        dfgPassDown: [{ key: 'district-a', districtId: 'district-a', amountsPence: { '2017-18': 500_00 } }],
+      }),
+    ).toEqual([]);
+  });
+
+  it('compares schemes by their total spend in each year', () => {
+    const results = d1({ schemes: [spending(700_00, 'a'), spending(700_00, 'b'), spending(700_01, 'c')] });
+    expect(results.map((r) => r.checkId)).toEqual(['D1:possible-duplicate:schemes:a+b']);
   });
 });

@@ -10,6 +10,7 @@ import { checkMetricRate } from './rules/metric-rates';
 import { checkRiskScore } from './rules/risk-scores';
 import { checkDelegatedSignOffReported, checkSubmittedWithoutSignOff } from './rules/sign-off-steps';
 import { checkNationalConditions } from './rules/national-conditions';
+import { checkDuplicateLines } from './rules/duplicate-lines';
 
 export type { CheckResult, Outcome, Severity } from './check-result';
 export { rateAt } from './rules/metric-rates';
@@ -38,6 +39,7 @@ export function checkPlan(
     ...checkSubmittedWithoutSignOff(state),
     ...checkDelegatedSignOffReported(state),
     ...checkNationalConditions(state),
+    ...checkDuplicateLines(state, reference),
   ];
   return results.map((result) => ({ ...result, accepted: state.acceptedWarnings.includes(result.checkId) }));
 }
