@@ -19,6 +19,11 @@ const kentMembers = (role: string) =>
   stepsOf(readDemoFile('registry.json'), 'AddAreaMember')
     .filter(({ input }) => input.areaId === 'kent' && input.role === role)
     .map(({ input }) => input.organisationId);
+/** An area's memberships, with their dates, as the demo registry records them. */
+const membershipsOf = (areaId: string) =>
+  stepsOf(readDemoFile('registry.json'), 'AddAreaMember')
+    .filter(({ input }) => input.areaId === areaId)
+    .map(({ input }) => ({ organisationId: input.organisationId, from: input.from, until: null }));
 const KENT: AreaFacts = {
   areaId: 'kent',
   organisationIds: [
@@ -28,12 +33,14 @@ const KENT: AreaFacts = {
   ],
   districtIds: kentMembers('district-council'),
   twoTier: true,
+  memberships: membershipsOf('kent'),
 };
 const MEDWAY: AreaFacts = {
   areaId: 'medway',
   organisationIds: ['medway-council', 'nhs-medway-ccg'],
   districtIds: [],
   twoTier: false,
+  memberships: membershipsOf('medway'),
 };
 
 function imported(
@@ -110,6 +117,26 @@ describe('the checks on the real Kent 2017-19 figures (brief §5.1-5.3)', () => 
 
   it('finds no two lines with identical amounts in every year (D1)', () => {
     expect(checks.filter((c) => c.rule === 'D1')).toEqual([]);
+  });
+
+  it('finds every contributor a member of Kent throughout 2017-18 and 2018-19 (A1)', () => {
+    expect(checks.filter((c) => c.rule === 'A1')).toEqual([]);
+  });
+
+  it('blocks a contributor recorded as a member only from 2030 (A1)', () => {
+    const late = {
+      ...KENT,
+      memberships: KENT.memberships!.map((m) =>
+        m.organisationId === 'nhs-swale-ccg' ? { ...m, from: '2030-04-01' } : m,
+      ),
+    };
+    const { checks: lateChecks } = imported(kentDocument, late);
+    expect(lateChecks.filter((c) => c.rule === 'A1').map((c) => [c.checkId, c.severity])).toEqual([
+      ['A1:contributor-membership:nhs-additional/nhs-swale-ccg:2017-18', 'blocking'],
+      ['A1:contributor-membership:nhs-additional/nhs-swale-ccg:2018-19', 'blocking'],
+      ['A1:contributor-membership:nhs-minimum/nhs-swale-ccg:2017-18', 'blocking'],
+      ['A1:contributor-membership:nhs-minimum/nhs-swale-ccg:2018-19', 'blocking'],
+    ]);
   });
 });
 

@@ -16,6 +16,11 @@ export const AREA: AreaFacts = {
   organisationIds: ['kcc', 'ccg-a', 'district-a', 'district-b'],
   districtIds: ['district-a', 'district-b'],
   twoTier: true,
+  memberships: ['kcc', 'ccg-a', 'district-a', 'district-b'].map((organisationId) => ({
+    organisationId,
+    from: '2013-04-01',
+    until: null,
+  })),
 };
 export const base = { planId: 'kent-2017-19', areaId: 'kent', cycle: '2017-19', justification: 'test' };
 export const fold = (events: PlanEvent[], state?: PlanState) =>
