@@ -19,6 +19,11 @@ const kentMembers = (role: string) =>
   stepsOf(readDemoFile('registry.json'), 'AddAreaMember')
     .filter(({ input }) => input.areaId === 'kent' && input.role === role)
     .map(({ input }) => input.organisationId);
+/** An area's memberships, with their dates, as the demo registry records them. */
+const membershipsOf = (areaId: string) =>
+  stepsOf(readDemoFile('registry.json'), 'AddAreaMember')
+    .filter(({ input }) => input.areaId === areaId)
+    .map(({ input }) => ({ organisationId: input.organisationId, from: input.from, until: null }));
 const KENT: AreaFacts = {
   areaId: 'kent',
   organisationIds: [
@@ -28,12 +33,14 @@ const KENT: AreaFacts = {
   ],
   districtIds: kentMembers('district-council'),
   twoTier: true,
+  memberships: membershipsOf('kent'),
 };
 const MEDWAY: AreaFacts = {
   areaId: 'medway',
   organisationIds: ['medway-council', 'nhs-medway-ccg'],
   districtIds: [],
   twoTier: false,
+  memberships: membershipsOf('medway'),
 };
 
 function imported(
@@ -89,9 +96,16 @@ describe('the checks on the real Kent 2017-19 figures (brief §5.1-5.3)', () => 
     expect(rates.every((c) => c.outcome === 'pass')).toBe(true);
   });
 
-  it('blocks sign-off: no planned expenditure is in the seeds, so it cannot equal the pooled budget', () => {
-    expect(results['F2:expenditure-equals-pooled:2017-18']).toEqual(['blocking', 'fail', '-£134,684,886']);
-    expect(results['F2:expenditure-equals-pooled:2018-19']).toEqual(['blocking', 'fail', '-£146,352,999']);
+  // Issue 12 §4: this used to assert ['blocking', 'fail', '-£134,684,886'], encoding the defect that a plan
+  // with no scheme-level spend could never be signed off. With the input absent, F2 is not checkable.
+  it('cannot check F2 (not-checkable, not a blocking failure): the seeds hold no scheme-level planned spend', () => {
+    for (const year of ['2017-18', '2018-19']) {
+      const f2 = checks.find((c) => c.checkId === `F2:expenditure-equals-pooled:${year}`)!;
+      expect([f2.severity, f2.outcome]).toEqual(['warning', 'not-checkable']);
+      expect(f2.message).toContain(`missing: schemes[].spend for ${year}`);
+    }
+    expect(results['F2:expenditure-equals-pooled:2017-18']![2]).toBeUndefined();
+    expect(checks.filter((c) => c.severity === 'blocking' && c.outcome !== 'pass')).toEqual([]);
   });
 
   it('cannot check Condition 2 without an assured 2016-17 baseline, and flags the scheme with no national condition', () => {
@@ -99,6 +113,30 @@ describe('the checks on the real Kent 2017-19 figures (brief §5.1-5.3)', () => 
     expect(results['P10:carers-break']).toEqual(['warning', 'fail', undefined]);
     expect(checks.filter((c) => c.rule === 'P10')).toHaveLength(1);
     expect(results['F7:ibcf:2018-19']).toEqual(['information', 'pass', undefined]);
+  });
+
+  it('finds no two lines with identical amounts in every year (D1)', () => {
+    expect(checks.filter((c) => c.rule === 'D1')).toEqual([]);
+  });
+
+  it('finds every contributor a member of Kent throughout 2017-18 and 2018-19 (A1)', () => {
+    expect(checks.filter((c) => c.rule === 'A1')).toEqual([]);
+  });
+
+  it('blocks a contributor recorded as a member only from 2030 (A1)', () => {
+    const late = {
+      ...KENT,
+      memberships: KENT.memberships!.map((m) =>
+        m.organisationId === 'nhs-swale-ccg' ? { ...m, from: '2030-04-01' } : m,
+      ),
+    };
+    const { checks: lateChecks } = imported(kentDocument, late);
+    expect(lateChecks.filter((c) => c.rule === 'A1').map((c) => [c.checkId, c.severity])).toEqual([
+      ['A1:contributor-membership:nhs-additional/nhs-swale-ccg:2017-18', 'blocking'],
+      ['A1:contributor-membership:nhs-additional/nhs-swale-ccg:2018-19', 'blocking'],
+      ['A1:contributor-membership:nhs-minimum/nhs-swale-ccg:2017-18', 'blocking'],
+      ['A1:contributor-membership:nhs-minimum/nhs-swale-ccg:2018-19', 'blocking'],
+    ]);
   });
 });
 
@@ -122,5 +160,13 @@ describe('the checks on the real Medway 2017-19 figures (brief §5.5)', () => {
     expect(results['F2:expenditure-equals-pooled:2017-18']).toEqual(['blocking', 'fail', '£20,519,554']);
     expect(results['S6:pooled-budget:2018-19']).toEqual(['warning', 'fail', '£21,216,779']);
     expect(checks.some((c) => c.rule === 'F13')).toBe(false); // unitary: no DFG pass-down
+  });
+
+  it('warns that the DFG scheme and "Spend currently being finalised" have identical amounts in both years (D1)', () => {
+    const duplicates = checks.filter((c) => c.rule === 'D1');
+    expect(duplicates.map((c) => [c.checkId, c.severity, c.outcome])).toEqual([
+      ['D1:possible-duplicate:schemes:scheme-11+scheme-15', 'warning', 'fail'],
+    ]);
+    expect(duplicates[0]!.message).toContain('2017-18 £1,854,496, 2018-19 £2,017,933');
   });
 });

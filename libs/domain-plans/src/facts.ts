@@ -6,6 +6,7 @@
 import { PlanState } from './plan/plan';
 import { CheckResult, checkPlan } from './checks/plan-checks';
 import { PlanningReference } from './reference/planning-reference';
+import { AreaFacts } from './plan/record-plan-document';
 
 export type { PlanState } from './plan/plan';
 export type { CheckResult } from './checks/plan-checks';
@@ -21,7 +22,7 @@ export function currentPlanVersion(plan: PlanState | undefined): number | undefi
 export function planChecks(
   plan: PlanState | undefined,
   reference: PlanningReference,
-  area: { twoTier: boolean },
+  area: Pick<AreaFacts, 'twoTier' | 'memberships'>,
 ): CheckResult[] {
   return plan ? checkPlan(plan, reference, area) : [];
 }

@@ -9,7 +9,7 @@ import {
   recordLifecycleStep,
   recordPlanDocument,
 } from './index';
-import { REFERENCE, AREA, base, fold, contribution, total, find } from './plan-rules.fixtures';
+import { REFERENCE, AREA, base, fold, contribution, spending, total, find } from './plan-rules.fixtures';
 
 describe('plan rules at their boundaries', () => {
   it('classifies a stated total £2 off as rounding and £2.01 off as a discrepancy (brief §6)', () => {
@@ -215,7 +215,7 @@ describe('plan lifecycle and versions', () => {
     const plan = start();
     expect(refusal(() => step(plan, 'signed-off'))).toBe('conflict step');
     const agreed = step(plan, 'jointly-agreed');
-    expect(refusal(() => step(agreed, 'signed-off'))).toBe('conflict step'); // F2 blocks: nothing is spent
+    expect(refusal(() => step(agreed, 'signed-off'))).toBe('conflict step'); // F2 and C2 cannot be checked: unaccepted warnings
     expect(refusal(() => step(agreed, 'approved'))).toBe('conflict step'); // needs submission and assurance
   });
 
@@ -243,7 +243,11 @@ describe('plan lifecycle and versions', () => {
       ],
     };
     let plan = fold(recordPlanDocument(undefined, { ...base, content: balanced }, REFERENCE, AREA));
-    for (const checkId of ['C2:asc-minimum:2017-18', 'C2:asc-minimum:2018-19'])
+    for (const checkId of [
+      'C2:asc-minimum:2017-18',
+      'C2:asc-minimum:2018-19',
+      'F2:expenditure-equals-pooled:2018-19', // no spend planned for 2018-19: not checkable
+    ])
       plan = fold(
         acceptWarning(plan, { planId: base.planId, checkId }, checkPlan(plan, REFERENCE, AREA)),
         plan,
@@ -276,9 +280,22 @@ describe('plan lifecycle and versions', () => {
         ),
       ),
     ).toBe('conflict checkId');
+    // F2 blocks once spend is planned and does not equal the pool (with no spend it is not checkable)
+    const underspent = fold(
+      recordPlanDocument(
+        undefined,
+        { ...base, content: { ...clean, schemes: [spending(50_00)] } },
+        REFERENCE,
+        AREA,
+      ),
+    );
     expect(
       refusal(() =>
-        acceptWarning(plan, { planId: base.planId, checkId: 'F2:expenditure-equals-pooled:2017-18' }, checks),
+        acceptWarning(
+          underspent,
+          { planId: base.planId, checkId: 'F2:expenditure-equals-pooled:2017-18' },
+          checkPlan(underspent, REFERENCE, AREA),
+        ),
       ),
     ).toBe('conflict checkId');
   });

@@ -1,7 +1,21 @@
 import { approvalsStream, approvedVersions, evolveApprovals } from '@bcl/domain-governance/facts';
 import { EventStore, foldStream, readWholeStream } from '@bcl/event-store';
-import { evolveHwbArea, evolveOrganisation, hwbAreaStream, organisationStream } from '@bcl/domain-registry';
-import { AreaFacts, LoggedPlanEvent, PlanEvent, PlanState, evolvePlan, planStream } from '@bcl/domain-plans';
+import {
+  OrganisationState,
+  evolveHwbArea,
+  evolveOrganisation,
+  hwbAreaStream,
+  organisationStream,
+} from '@bcl/domain-registry';
+import {
+  AreaFacts,
+  AreaMembershipPeriod,
+  LoggedPlanEvent,
+  PlanEvent,
+  PlanState,
+  evolvePlan,
+  planStream,
+} from '@bcl/domain-plans';
 
 /**
  * What the registry says about an area, read from the log itself (the write side's source of truth): its
@@ -11,6 +25,7 @@ export async function loadAreaFacts(store: EventStore, areaId: string): Promise<
   const { state: area } = await foldStream(store, hwbAreaStream(areaId), evolveHwbArea);
   if (!area) return undefined;
   const organisationIds = new Set<string>();
+  const organisations = new Map<string, OrganisationState>();
   let next = area.members.map((member) => member.organisationId);
   for (let generation = 0; next.length > 0 && generation < 32; generation += 1) {
     const successors: string[] = [];
@@ -18,6 +33,7 @@ export async function loadAreaFacts(store: EventStore, areaId: string): Promise<
       if (organisationIds.has(id)) continue;
       organisationIds.add(id);
       const { state: organisation } = await foldStream(store, organisationStream(id), evolveOrganisation);
+      if (organisation) organisations.set(id, organisation);
       if (organisation?.succession) successors.push(organisation.succession.successorId);
     }
     next = successors;
@@ -29,7 +45,41 @@ export async function loadAreaFacts(store: EventStore, areaId: string): Promise<
       .filter((member) => member.role === 'district-council')
       .map((m) => m.organisationId),
     twoTier: area.structure === 'two-tier',
+    memberships: membershipPeriods(area.members, organisations),
   };
+}
+
+/**
+ * When each organisation counted as a member: its own membership, from its establishment and until its
+ * succession; then its successor's, from the succession date until the membership ends (chains followed).
+ */
+function membershipPeriods(
+  members: readonly AreaMembershipPeriod[],
+  organisations: ReadonlyMap<string, OrganisationState>,
+): AreaMembershipPeriod[] {
+  const periods: AreaMembershipPeriod[] = [];
+  const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
+  let next = members.map(({ organisationId, from, until }) => ({ organisationId, from, until }));
+  for (let generation = 0; next.length > 0 && generation < 32; generation += 1) {
+    const successors: AreaMembershipPeriod[] = [];
+    for (const period of next) {
+      const organisation = organisations.get(period.organisationId);
+      const succession = organisation?.succession ?? null;
+      const from =
+        organisation && organisation.establishedOn > period.from ? organisation.establishedOn : period.from;
+      const until = earlier(period.until, succession?.effectiveOn ?? null);
+      if (until === null || from < until)
+        periods.push({ organisationId: period.organisationId, from, until });
+      if (succession && (period.until === null || succession.effectiveOn < period.until))
+        successors.push({
+          organisationId: succession.successorId,
+          from: succession.effectiveOn > period.from ? succession.effectiveOn : period.from,
+          until: period.until,
+        });
+    }
+    next = successors;
+  }
+  return periods;
 }
 
 /** A plan's events with who recorded each and why, and the state they fold to. */

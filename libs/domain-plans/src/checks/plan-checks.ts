@@ -10,24 +10,28 @@ import { checkMetricRate } from './rules/metric-rates';
 import { checkRiskScore } from './rules/risk-scores';
 import { checkDelegatedSignOffReported, checkSubmittedWithoutSignOff } from './rules/sign-off-steps';
 import { checkNationalConditions } from './rules/national-conditions';
+import { checkDuplicateLines } from './rules/duplicate-lines';
+import { checkContributorMembership } from './rules/contributor-membership';
+import { AreaMembershipPeriod } from '../plan/record-plan-document';
 
 export type { CheckResult, Outcome, Severity } from './check-result';
 export { rateAt } from './rules/metric-rates';
 
 /**
  * Runs every rule on the plan's current version, with the reference data of its cycle (one function per rule,
- * under `rules/`). `area` says whether the HWB area is two-tier (from the registry). Pure: the same plan gives
+ * under `rules/`). `area` says whether the HWB area is two-tier and when each organisation was a member (from
+ * the registry). Pure: the same plan gives
  * the same report.
  */
 export function checkPlan(
   state: PlanState,
   reference: PlanningReference,
-  area: { twoTier: boolean },
+  area: { twoTier: boolean; memberships?: AreaMembershipPeriod[] },
 ): CheckResult[] {
   const tolerance = BigInt(reference.roundingTolerancePence);
   const results: RuleResult[] = [
     ...reference.financialYears.flatMap((year) => [
-      checkExpenditureEqualsPooled(state, year, tolerance),
+      checkExpenditureEqualsPooled(state, reference, year, tolerance),
       ...checkAscMinimum(state, reference, year),
       ...checkIbcf(state, year),
       ...(area.twoTier ? checkDfgPassDown(state, year, tolerance) : []),
@@ -38,6 +42,8 @@ export function checkPlan(
     ...checkSubmittedWithoutSignOff(state),
     ...checkDelegatedSignOffReported(state),
     ...checkNationalConditions(state),
+    ...checkDuplicateLines(state, reference),
+    ...checkContributorMembership(state, reference, area.memberships),
   ];
   return results.map((result) => ({ ...result, accepted: state.acceptedWarnings.includes(result.checkId) }));
 }

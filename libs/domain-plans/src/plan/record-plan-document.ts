@@ -12,6 +12,18 @@ export interface AreaFacts {
   organisationIds: string[];
   districtIds: string[];
   twoTier: boolean;
+  /**
+   * When each organisation counted as a member (a successor from its succession date, within its predecessor's
+   * membership; none before its establishment or after its own succession): `from` up to, not including,
+   * `until`. Absent when the caller does not know; the membership check then says it cannot check.
+   */
+  memberships?: AreaMembershipPeriod[];
+}
+
+export interface AreaMembershipPeriod {
+  organisationId: string;
+  from: string;
+  until: string | null;
 }
 
 export interface RecordPlanDocument {
