@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningApi, startApi } from '../support/api-app';
 import { withEventStore } from '../support/durable-stores';
+import { describeNeeding } from '../support/servers';
 import { WriteTally, readinessBecomes, registerPerson } from './support';
 
 /** A 2 MiB tmpfs for the stores, or why there is none (mounting needs root). */
@@ -35,17 +36,13 @@ function fill(dir: string): string {
 }
 
 const disk = smallDisk();
-const describeOnSmallDisk =
-  'dir' in disk
-    ? describe
-    : process.env.CI === 'true'
-      ? (title: string) =>
-          describe(title, () =>
-            it('needs a tmpfs', () => {
-              throw new Error(`CI=true but a small disk cannot be mounted: ${disk.reason}`);
-            }),
-          )
-      : (title: string, body: () => void) => describe.skip(`${title} [skipped: ${disk.reason}]`, body);
+const describeOnSmallDisk = (title: string, body: () => void) =>
+  describeNeeding(
+    title,
+    'dir' in disk ? { value: disk.dir } : disk,
+    { flag: 'CI=true', set: process.env.CI === 'true', what: 'a small disk (tmpfs)' },
+    body,
+  );
 
 /**
  * Issue 11: the SQLite log and the service store on a full disk. A write fails with a clear error, readiness

@@ -21,24 +21,44 @@ export function serverUrl(name: ServerName): string | undefined {
   return process.env[SETTINGS[name].url] || undefined;
 }
 
-/** describe() for a suite that needs a server: runs, skips with the reason, or fails when required. */
-export function describeWithServer(name: ServerName, title: string, body: (url: string) => void): void {
-  const settings = SETTINGS[name];
-  const url = serverUrl(name);
-  if (url) {
-    describe(title, () => body(url));
+/**
+ * describe() for a suite that needs something the machine may lack: runs with it where found; else, where the
+ * environment flag `requiredBy` is set, fails saying what is missing; else is reported skipped with the reason.
+ */
+export function describeNeeding<T>(
+  title: string,
+  found: { value: T } | { reason: string },
+  required: { flag: string; set: boolean; what: string },
+  body: (value: T) => void,
+): void {
+  if ('value' in found) {
+    describe(title, () => body(found.value));
     return;
   }
-  const reason = process.env[settings.reason] ?? `${settings.url} is not set`;
-  if (process.env[settings.require] === '1') {
+  if (required.set) {
     describe(title, () => {
-      it(`needs ${settings.label}`, () => {
-        throw new Error(`${settings.require}=1 but ${settings.label} is unavailable: ${reason}`);
+      it(`needs ${required.what}`, () => {
+        throw new Error(`${required.flag} but ${required.what} is unavailable: ${found.reason}`);
       });
     });
     return;
   }
-  describe.skip(`${title} [skipped: ${reason}]`, () => body(''));
+  describe.skip(`${title} [skipped: ${found.reason}]`, () => body(undefined as T));
+}
+
+/** describe() for a suite that needs a server: runs, skips with the reason, or fails when required. */
+export function describeWithServer(name: ServerName, title: string, body: (url: string) => void): void {
+  const settings = SETTINGS[name];
+  const url = serverUrl(name);
+  const found = url
+    ? { value: url }
+    : { reason: process.env[settings.reason] ?? `${settings.url} is not set` };
+  const required = {
+    flag: `${settings.require}=1`,
+    set: process.env[settings.require] === '1',
+    what: settings.label,
+  };
+  describeNeeding(title, found, required, body);
 }
 
 /**
@@ -47,17 +67,10 @@ export function describeWithServer(name: ServerName, title: string, body: (url: 
  */
 export function describeWithPostgresBinaries(title: string, body: (bin: string) => void): void {
   const found = postgresBinaries();
-  if ('bin' in found) {
-    describe(title, () => body(found.bin));
-    return;
-  }
-  if (process.env.REQUIRE_POSTGRES === '1') {
-    describe(title, () => {
-      it('needs the PostgreSQL server binaries', () => {
-        throw new Error(`REQUIRE_POSTGRES=1 but a PostgreSQL cluster cannot be started: ${found.reason}`);
-      });
-    });
-    return;
-  }
-  describe.skip(`${title} [skipped: ${found.reason}]`, () => body(''));
+  const required = {
+    flag: 'REQUIRE_POSTGRES=1',
+    set: process.env.REQUIRE_POSTGRES === '1',
+    what: 'a PostgreSQL cluster of its own',
+  };
+  describeNeeding(title, 'bin' in found ? { value: found.bin } : found, required, body);
 }
