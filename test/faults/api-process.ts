@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { EventStore, StoredEvent, logEventPages } from '@bcl/event-store';
+import { StoredEvent } from '@bcl/event-store';
 import { signDevelopmentToken } from '@bcl/identity';
+import { readWholeLog } from '../support/read-log';
 import { withEventStore } from '../support/durable-stores';
 
 const ROOT = join(__dirname, '..', '..');
@@ -120,9 +121,5 @@ export async function call(
 
 /** Every event of the log, read after the API processes have stopped. */
 export function readLog(setting: string): Promise<StoredEvent[]> {
-  return withEventStore(setting, async (store: EventStore) => {
-    const events: StoredEvent[] = [];
-    for await (const page of logEventPages(store)) events.push(...page);
-    return events;
-  });
+  return withEventStore(setting, readWholeLog);
 }

@@ -1,5 +1,5 @@
-import { logEventPages } from '@bcl/event-store';
-import { openEventStore } from '@bcl/event-store-open';
+import { withEventStore } from '../support/durable-stores';
+import { readWholeLog } from '../support/read-log';
 import { RunningApi, startApi } from '../support/api-app';
 import { OwnPostgres, startOwnPostgres } from '../support/own-postgres';
 import { describeWithPostgresBinaries } from '../support/servers';
@@ -55,14 +55,7 @@ describeWithPostgresBinaries('a PostgreSQL outage, and recovery without a restar
     expect(read.body).toMatchObject({ displayName: 'After Outage' });
 
     // The log holds exactly the writes answered 2xx: the one refused during the outage recorded nothing.
-    const store = await openEventStore(postgres.url);
-    try {
-      let registrations = 0;
-      for await (const events of logEventPages(store, { pageSize: 1000 }))
-        registrations += events.filter((event) => event.type === 'PersonRegistered').length;
-      expect(registrations).toBe(tally.answered.get(201));
-    } finally {
-      await store.close();
-    }
+    const log = await withEventStore(postgres.url, readWholeLog);
+    expect(log.filter((event) => event.type === 'PersonRegistered')).toHaveLength(tally.answered.get(201)!);
   }, 120_000);
 });

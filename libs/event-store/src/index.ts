@@ -11,7 +11,14 @@ export * from './event-id';
 export * from './chain-verifier';
 export * from './log-digest';
 export * from './verify-log';
-export { foldStream, logEventPages, logRowPages, readWholeStream, type LogReadOptions } from './read-paging';
+export {
+  foldEvents,
+  foldStream,
+  logEventPages,
+  logRowPages,
+  readWholeStream,
+  type LogReadOptions,
+} from './read-paging';
 export * from './ndjson-export';
 export * from './event-schemas';
 

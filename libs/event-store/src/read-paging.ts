@@ -107,10 +107,17 @@ export async function foldStream<S, E extends { type: string; data: object }>(
   evolve: (state: S | undefined, event: E) => S,
 ): Promise<{ state: S | undefined; revision: number }> {
   const events = await readWholeStream(store, stream);
-  const state = events.reduce<S | undefined>(
+  return { state: foldEvents(events, evolve), revision: events.length - 1 };
+}
+
+/** Folds a stream's stored events (type, data and recordedAt) into its state. */
+export function foldEvents<S, E extends { type: string; data: object }>(
+  events: StoredEvent[],
+  evolve: (state: S | undefined, event: E) => S,
+): S | undefined {
+  return events.reduce<S | undefined>(
     (s, event) =>
       evolve(s, { type: event.type, data: event.data, recordedAt: event.recordedAt } as unknown as E),
     undefined,
   );
-  return { state, revision: events.length - 1 };
 }

@@ -81,7 +81,7 @@ export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null
   const { state, agreement } = loaded;
   const version = agreementAsAt(agreement, viewpoint.asAt);
   const terms = version?.terms ?? null;
-  const position = poolYearPosition(loaded, viewpoint);
+  const position = fundPosition(state, terms, viewpoint);
   const rules = (terms?.contributionRules ?? [])
     .filter((r) => r.poolId === state.poolId && (r.year === null || r.year === state.year))
     .map((r) => ({ ...r, variationId: version!.variationId }));

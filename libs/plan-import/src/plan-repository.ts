@@ -17,6 +17,9 @@ import {
   planStream,
 } from '@bcl/domain-plans';
 
+/** How far a chain of successions is followed (a CCG merged into a CCG merged into an ICB is 2). */
+const SUCCESSION_GENERATIONS_MAX = 32;
+
 /**
  * What the registry says about an area, read from the log itself (the write side's source of truth): its
  * structure, its district councils, and every organisation that is or was a member, or succeeded one.
@@ -27,7 +30,7 @@ export async function loadAreaFacts(store: EventStore, areaId: string): Promise<
   const organisationIds = new Set<string>();
   const organisations = new Map<string, OrganisationState>();
   let next = area.members.map((member) => member.organisationId);
-  for (let generation = 0; next.length > 0 && generation < 32; generation += 1) {
+  for (let generation = 0; next.length > 0 && generation < SUCCESSION_GENERATIONS_MAX; generation += 1) {
     const successors: string[] = [];
     for (const id of next) {
       if (organisationIds.has(id)) continue;
@@ -60,7 +63,7 @@ function membershipPeriods(
   const periods: AreaMembershipPeriod[] = [];
   const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
   let next = members.map(({ organisationId, from, until }) => ({ organisationId, from, until }));
-  for (let generation = 0; next.length > 0 && generation < 32; generation += 1) {
+  for (let generation = 0; next.length > 0 && generation < SUCCESSION_GENERATIONS_MAX; generation += 1) {
     const successors: AreaMembershipPeriod[] = [];
     for (const period of next) {
       const organisation = organisations.get(period.organisationId);

@@ -304,10 +304,6 @@ export class ServiceStore {
     );
   }
 
-  async ping(): Promise<void> {
-    await this.sql.query('SELECT 1');
-  }
-
   /** Commits a one-row write: fails when the store cannot write (a full disk, a read-only file, no server). */
   async probeWrite(): Promise<void> {
     await this.sql.query(

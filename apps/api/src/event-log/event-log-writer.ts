@@ -9,6 +9,7 @@ import {
   WrongExpectedRevisionError,
   derivedEventId,
   newEventId,
+  foldEvents,
   readWholeStream,
 } from '@bcl/event-store';
 import { ProjectionRunner } from '@bcl/service-store';
@@ -230,15 +231,7 @@ export class EventLogWriter {
     const original = this.originalWrite(decision, stored);
     if (original)
       return { state: undefined, revision: original.revision, facts: undefined as F, decided: [], original };
-    const state = stored.reduce<S | undefined>(
-      (s, event) =>
-        decision.evolve(s, {
-          type: event.type,
-          data: event.data,
-          recordedAt: event.recordedAt,
-        } as unknown as E),
-      undefined,
-    );
+    const state = foldEvents(stored, decision.evolve);
     const revision = stored.length - 1;
     const { ifMatch } = decision.context;
     if (ifMatch !== undefined && ifMatch !== revision) throw preconditionFailed(decision.stream, revision);

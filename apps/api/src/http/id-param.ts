@@ -1,15 +1,15 @@
 import { ID_PATTERN } from '@bcl/kernel';
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsId } from './validators';
 
 export class IdParam {
   @ApiProperty({ pattern: ID_PATTERN.source })
-  @Matches(ID_PATTERN, { message: 'must be lower-case letters, digits and hyphens, at most 64 characters' })
+  @IsId()
   id!: string;
 }
 
 export class MemberParams extends IdParam {
   @ApiProperty({ pattern: ID_PATTERN.source })
-  @Matches(ID_PATTERN, { message: 'must be lower-case letters, digits and hyphens, at most 64 characters' })
+  @IsId()
   memberId!: string;
 }

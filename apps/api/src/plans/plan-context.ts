@@ -40,7 +40,7 @@ export class PlanContext {
   /** The plan's events and state; 404 when it has none. */
   async plan(planId: string) {
     const plan = await loadPlan(this.store, planId);
-    if (!plan.state) throw new Problem(404, 'not-found', 'Not found', `plan '${planId}' is not recorded`);
+    if (!plan.state) throw planNotRecorded(planId);
     return { ...plan, state: plan.state };
   }
 
@@ -50,7 +50,10 @@ export class PlanContext {
 
   /** What a plan step or warning acceptance gathers: the plan's checks (404 when there is no plan). */
   async checksOfRecorded(planId: string, state: PlanState | undefined): Promise<CheckResult[]> {
-    if (!state) throw new Problem(404, 'not-found', 'Not found', `plan '${planId}' is not recorded`);
+    if (!state) throw planNotRecorded(planId);
     return this.checks(state);
   }
 }
+
+const planNotRecorded = (planId: string): Problem =>
+  new Problem(404, 'not-found', 'Not found', `plan '${planId}' is not recorded`);

@@ -26,10 +26,7 @@ export function projectionsCommand(): Command {
     )
     .action(async (options: { serviceStore?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const serviceSetting =
-        options.serviceStore ||
-        cliConfigFromEnv().serviceStore ||
-        defaultServiceStoreFor(storeSetting(globals));
+      const serviceSetting = serviceStoreSetting(globals, options);
       const results = await withExistingStore(globals, async (events) => {
         const service = await ServiceStore.open(serviceSetting);
         try {

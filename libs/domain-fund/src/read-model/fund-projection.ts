@@ -24,7 +24,6 @@ export const fundProjection = defineProjection<FundContextEvent, FundBalancesVie
   version: 1,
   handlers: {
     PooledFundYearOpened: {
-      reads: (event) => [balancesOf(event)],
       apply: ({ data: { poolId, year } }) => [
         change(fundBalancesKey(poolId, year), { poolId, year, transactions: 0, balances: {} }),
       ],

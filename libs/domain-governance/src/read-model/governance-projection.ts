@@ -224,7 +224,6 @@ export const governanceProjection = defineProjection<GovernanceEvent, Governance
   version: 1,
   handlers: {
     DecisionBodyEstablished: {
-      reads: (event) => [key.body(event.data.bodyId)],
       apply: (event) => [
         change(key.body(event.data.bodyId), {
           ...evolveBody(undefined, event),
@@ -243,7 +242,7 @@ export const governanceProjection = defineProjection<GovernanceEvent, Governance
       },
     }),
     MeetingRecorded: {
-      reads: (event) => [key.body(event.data.bodyId), key.meeting(event.data.meetingId)],
+      reads: (event) => [key.body(event.data.bodyId)],
       apply(event, load) {
         const body = load(key.body(event.data.bodyId))!;
         const meetings = [...body.meetings, { meetingId: event.data.meetingId, date: event.data.date }].sort(

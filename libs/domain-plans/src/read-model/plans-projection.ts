@@ -45,7 +45,6 @@ export const plansProjection = defineProjection<PlanEvent, PlanSummaryView>({
   version: 1,
   handlers: {
     PlanInitiated: {
-      reads: (event) => [summaryOf(event)],
       apply: (event) => [
         change(summaryOf(event), { ...event.data, version: 1, steps: [], ...touched(event) }),
       ],
