@@ -20,7 +20,9 @@ export interface EventMetadata {
   reason?: string;
   /** When the fact takes effect (ISO 8601 date or date-time), where it differs from recordedAt. */
   validTime?: string;
-  [key: string]: JsonValue | Actor | undefined;
+  /** What the fact rests on: citations (document and place), or assumed with why (kernel `Evidence`). */
+  evidence?: { citations: string[]; assumed: string | null };
+  [key: string]: JsonValue | Actor | { citations: string[]; assumed: string | null } | undefined;
 }
 
 /** What a writer hands to the store. */

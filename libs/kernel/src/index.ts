@@ -12,3 +12,5 @@ export * from './text-limits';
 export * from './event-schema';
 export * from './projection';
 export * from './spreadsheet-text';
+export * from './evidence';
+export * from './viewpoint';

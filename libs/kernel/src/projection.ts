@@ -24,6 +24,8 @@ export interface EventRecord {
   position: bigint;
   /** When the store committed the event (ISO 8601 UTC): the "as known at" axis. */
   recordedAt: string;
+  /** The event's metadata as stored (`evidence`, `validTime`, actor, reason); read it with `evidenceOf`. */
+  metadata?: { readonly [key: string]: unknown };
 }
 
 /** A context's event, as recorded: its typed `type` and `data` with the record's metadata. */
@@ -113,7 +115,13 @@ export function projectInMemory<V>(
  * stream, and `recordedAt` as given (else one second apart from 2024-01-01T00:00:00Z).
  */
 export function recordedEvents(
-  events: readonly { type: string; data: unknown; stream?: string; recordedAt?: string }[],
+  events: readonly {
+    type: string;
+    data: unknown;
+    stream?: string;
+    recordedAt?: string;
+    metadata?: { readonly [key: string]: unknown };
+  }[],
 ): EventRecord[] {
   const revisions = new Map<string, number>();
   return events.map((event, index) => {
@@ -127,6 +135,7 @@ export function recordedEvents(
       revision,
       position: BigInt(index + 1),
       recordedAt: event.recordedAt ?? new Date(Date.UTC(2024, 0, 1, 0, 0, index)).toISOString(),
+      ...(event.metadata ? { metadata: event.metadata } : {}),
     };
   });
 }

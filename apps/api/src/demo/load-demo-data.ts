@@ -92,6 +92,7 @@ export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registr
         actor: FIXTURE_ACTOR,
         correlationId: `demo-data-${step.key}`,
         reason: step.reason,
+        evidence: { citations: step.citations, assumed: step.assumed ?? null },
         idempotencyKey: step.key,
       };
       try {

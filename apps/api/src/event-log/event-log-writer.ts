@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Evidence, NO_EVIDENCE_GIVEN } from '@bcl/kernel';
 import {
   Actor,
   EventMetadata,
@@ -21,6 +22,8 @@ export interface CommandContext {
   actor: Actor;
   correlationId: string;
   reason: string;
+  /** What the change rests on: citations, or assumed with why (absent: recorded as assumed, saying none was cited). */
+  evidence?: Evidence;
   /** The Idempotency-Key header: event ids are derived from it, so a retry appends nothing new. */
   idempotencyKey?: string;
   /**
@@ -155,6 +158,7 @@ export class EventLogWriter {
       actor: context.actor,
       correlationId: context.correlationId,
       reason: context.reason,
+      evidence: { ...(context.evidence ?? NO_EVIDENCE_GIVEN) },
     };
     if (context.idempotencyKey) metadata.idempotencyKey = context.idempotencyKey;
     if (context.idempotencyKey && context.requestHash) metadata.requestHash = context.requestHash;
