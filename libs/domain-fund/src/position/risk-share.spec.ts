@@ -210,6 +210,29 @@ describe("Medway 2017-18 under its 'incurring-partner' terms (a scenario on the 
   });
 });
 
+describe("an overspend of the pool that no scheme's budget accounts for, under 'incurring-partner' terms", () => {
+  it('names no bearer, says why, and leaves it in the pool', () => {
+    // only the council's iBCF (£3,962,308) is committed, and every scheme spends exactly its plan
+    const state = book('medway-bcf', '2017-18', MEDWAY, medwayPlan, [
+      { kind: 'contribution-committed', partnerId: 'medway-council', source: 'ibcf', amountPence: IBCF },
+      ...medwayPlan.map((f) => ({
+        kind: 'expenditure' as const,
+        schemeId: f.subject,
+        amountPence: f.amountPence,
+      })),
+    ]);
+    const position = fundPosition(state, MEDWAY, VIEW);
+    const short = 2_448_186_200 - IBCF; // £24,481,862 planned spend less the iBCF
+    expect(position.schemes.every((s) => s.overspendPence === 0)).toBe(true);
+    expect(position.overspendPence).toBe(short);
+    expect(position.riskShare).toMatchObject({
+      carriedOutsidePoolPence: 0,
+      bearers: [{ bearer: null, amountPence: short, schemes: [], why: expect.stringContaining('no bearer') }],
+    });
+    expect(partnerView(position, 'medway-council').overspendBornePence).toBe(0);
+  });
+});
+
 describe('Medway 2017-18 under a percentage split (a fresh scenario: CCG 60%, council 40%)', () => {
   const SPLIT: AgreementTerms = {
     ...MEDWAY,
