@@ -25,7 +25,7 @@ describe('bcl fund position, bcl reconcile, and the zero-sum check in bcl verify
       'southend-bcf 2016-17 as at 2016-09-30 (effective): 6 transactions',
       '  contribution southend-on-sea-borough-council unsplit: committed £6,565,525.00, received £6,565,525.00, outstanding £0.00',
       '  scheme southend-bcf-schemes: planned –, actual £6,565,525.00',
-      '  income £6,565,525.00, expenditure £6,565,525.00, underspend £0.00, bank £0.00',
+      '  income £6,565,525.00, expenditure £6,565,525.00, pool underspend £0.00, bank £0.00',
     ]);
     const reconciled = await bcl(
       'reconcile',

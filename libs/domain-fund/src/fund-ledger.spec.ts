@@ -1,4 +1,6 @@
+import { upcastEvent } from '@bcl/kernel';
 import { refusal } from '@bcl/testing';
+import { FUND_EVENT_SCHEMAS } from './events';
 import { AgreementTerms } from './agreement/s75-agreement';
 import { establishAgreement, varyAgreement } from './agreement/record-agreement';
 import { agreementAsAt, evolveAgreement, AgreementState } from './agreement/s75-agreement';
@@ -220,10 +222,19 @@ describe('overspend under the risk-share terms', () => {
         partnerId: null,
       }),
     );
-    expect(fundPosition(charged, TERMS, { asAt: '2017-03-31', axis: 'effective' }).recoverable).toEqual([
+    const after = fundPosition(charged, TERMS, { asAt: '2017-03-31', axis: 'effective' });
+    expect(after.recoverable).toEqual([
       { partnerId: 'council', amountPence: 66_66 },
       { partnerId: 'ccg', amountPence: 133_34 },
     ]);
+    // the charge is shown beside the spend, never taken off it
+    expect(after.schemes.find((s) => s.schemeId === 'reablement')).toMatchObject({
+      actualPence: 1_200_00,
+      chargedPence: 200_00,
+      netOfChargesPence: 1_000_00,
+      overspendBasis: 'cap',
+    });
+    expect(after.expenditurePence).toBe(before.expenditurePence);
     const kent = { ...TERMS, riskShare: { kind: 'incurring-partner' as const } };
     expect(
       postTransaction(
@@ -240,10 +251,41 @@ describe('overspend under the risk-share terms', () => {
       data: {
         postings: [
           { account: 'recoverable/ccg', amountPence: 200_00 },
-          { account: 'expenditure/reablement', amountPence: -200_00 },
+          { account: 'overspend-charged/reablement', amountPence: -200_00 },
         ],
       },
     });
+  });
+});
+
+describe('a charge recorded at version 1 (credited to the spend) is read at version 2', () => {
+  const v1 = (kind: string, postings: { account: string; amountPence: number }[], detail = {}) =>
+    upcastEvent(FUND_EVENT_SCHEMAS, {
+      type: 'FundTransactionPosted',
+      schemaVersion: 1,
+      data: { kind, postings, detail },
+      metadata: {},
+    }).data;
+  it('moves the credit of a charge, and the debit of its reversal, off the spend; nothing else', () => {
+    const charge = [
+      { account: 'recoverable/ccg', amountPence: 200_00 },
+      { account: 'expenditure/reablement', amountPence: -200_00 },
+    ];
+    expect(v1('overspend-charged', charge).postings).toEqual([
+      charge[0],
+      { account: 'overspend-charged/reablement', amountPence: -200_00 },
+    ]);
+    const reversal = charge.map((p) => ({ ...p, amountPence: -p.amountPence }));
+    expect(v1('reversal', reversal, { reversedKind: 'overspend-charged' }).postings).toContainEqual({
+      account: 'overspend-charged/reablement',
+      amountPence: 200_00,
+    });
+    const spend = [
+      { account: 'expenditure/reablement', amountPence: 5 },
+      { account: 'bank', amountPence: -5 },
+    ];
+    expect(v1('expenditure', spend).postings).toEqual(spend);
+    expect(v1('reversal', spend, { reversedKind: 'expenditure' }).postings).toEqual(spend);
   });
 });
 

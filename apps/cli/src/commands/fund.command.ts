@@ -56,7 +56,7 @@ function describePosition(p: FundPosition): string {
     ...p.broughtForward.map((b) => `  brought forward ${b.purpose}: ${pounds(b.amountPence)}`),
     ...p.schemes.map(
       (s) =>
-        `  scheme ${s.schemeId}: planned ${pounds(s.plannedPence)}, actual ${pounds(s.actualPence)}${s.overspendPence > 0 ? `, over its cap by ${pounds(s.overspendPence)} (${s.borneBy.map((b) => `${b.bearer} ${pounds(b.amountPence)}`).join(', ')})` : ''}`,
+        `  scheme ${s.schemeId}: planned ${pounds(s.plannedPence)}, actual ${pounds(s.actualPence)}${s.overspendPence > 0 ? `, over its ${s.overspendBasis} by ${pounds(s.overspendPence)} (${s.borneBy.map((b) => `${b.bearer ?? 'no bearer named'} ${pounds(b.amountPence)}`).join(', ')})` : ''}${s.chargedPence !== 0 ? `, charged to partners ${pounds(s.chargedPence)}` : ''}`,
     ),
     ...(p.dfgPassedDown.length > 0
       ? [
@@ -64,7 +64,11 @@ function describePosition(p: FundPosition): string {
         ]
       : []),
     ...p.reserves.map((r) => `  reserve ${r.reserve}: ${pounds(r.amountPence)}`),
-    `  income ${pounds(p.incomePence)}, expenditure ${pounds(p.expenditurePence)}, ${p.overspendPence > 0 ? `overspend ${pounds(p.overspendPence)}` : `underspend ${pounds(p.underspendPence)}`}, bank ${pounds(p.bankPence)}`,
+    ...p.riskShare.bearers.map(
+      (b) =>
+        `  overspend borne by ${b.bearer ?? 'no one named'}${p.riskShare.carriedOutsidePoolPence > 0 && b.schemes.length > 0 ? ' outside the pool' : ''}: ${pounds(b.amountPence)}, charged ${pounds(b.chargedPence)}${b.why ? ` (${b.why})` : ''}`,
+    ),
+    `  income ${pounds(p.incomePence)}, expenditure ${pounds(p.expenditurePence)}, ${p.overspendPence > 0 ? `pool overspend ${pounds(p.overspendPence)}` : `pool underspend ${pounds(p.underspendPence)}`}, bank ${pounds(p.bankPence)}`,
   ].join('\n');
 }
 

@@ -44,6 +44,7 @@ function checkTerms(terms: AgreementTerms, facts: AgreementFacts): void {
       refuse('invalid', `terms.schedules[${i}].poolId`, `'${s.poolId}' is not a pool of the agreement`);
     if (!parties.has(s.leadPartnerId))
       refuse('invalid', `terms.schedules[${i}].leadPartnerId`, 'must be one of the parties');
+    if (s.budgetPence != null) amount(s.budgetPence, `terms.schedules[${i}].budgetPence`);
     if (s.capPence !== null) amount(s.capPence, `terms.schedules[${i}].capPence`);
   });
   terms.contributionRules.forEach((r, i) => {

@@ -4,13 +4,19 @@ import { CalendarDate, FinancialYear } from '@bcl/kernel';
 export const ELEMENTS = ['bcf', 'ibcf', 'dfg', 'transforming-care', 'other'] as const;
 export type Element = (typeof ELEMENTS)[number];
 
-/** A scheme the agreement funds from one of its pools, led by one partner, with an optional budget cap. */
+/**
+ * A scheme the agreement funds from one of its pools, led by one partner, with an optional budget (what the
+ * schedule gives the scheme for a year) and an optional cap (the most the pool pays for it). A scheme's
+ * overspend is measured against them (position/overspend.ts).
+ */
 export interface Schedule {
   schemeId: string;
   poolId: string;
   name: string;
   element: Element;
   leadPartnerId: string;
+  /** Absent from agreements recorded before schedules carried a budget: read as null. */
+  budgetPence?: number | null;
   capPence: number | null;
 }
 

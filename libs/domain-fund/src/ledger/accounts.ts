@@ -10,6 +10,7 @@
  *   expenditure/<scheme>           spend on a scheme in the agreement's schedules (debit)
  *   dfg-passed-down/<district>     DFG passed down by a county to a district council (debit)
  *   recoverable/<partner>          overspend charged to a partner under the risk-share terms (debit)
+ *   overspend-charged/<scheme>     a scheme's overspend charged to partners (credit): the scheme's spend stays
  *   carried-forward/<year>         underspend carried to the next year (debit)
  * Budget (memorandum: they earmark the fund, and balance among themselves):
  *   budget/unallocated             the other side of every earmark
@@ -24,6 +25,7 @@ export const account = {
   expenditure: (schemeId: string) => `expenditure/${schemeId}`,
   dfgPassedDown: (districtId: string) => `dfg-passed-down/${districtId}`,
   recoverable: (partnerId: string) => `recoverable/${partnerId}`,
+  overspendCharged: (schemeId: string) => `overspend-charged/${schemeId}`,
   carriedForward: (year: string) => `carried-forward/${year}`,
   unallocated: 'budget/unallocated',
   allocated: (schemeId: string) => `budget/allocated/${schemeId}`,
@@ -33,7 +35,7 @@ export const account = {
 const SEGMENT = '[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?';
 /** Every account name the chart allows: a journal may post only to these. */
 export const ACCOUNT_PATTERN = new RegExp(
-  `^(?:bank|budget/unallocated|(?:receivable|income)/${SEGMENT}/${SEGMENT}|(?:brought-forward|expenditure|dfg-passed-down|recoverable|budget/allocated)/${SEGMENT}|budget/reserve/${SEGMENT}|carried-forward/\\d{4}-\\d{2})$`,
+  `^(?:bank|budget/unallocated|(?:receivable|income)/${SEGMENT}/${SEGMENT}|(?:brought-forward|expenditure|dfg-passed-down|recoverable|overspend-charged|budget/allocated)/${SEGMENT}|budget/reserve/${SEGMENT}|carried-forward/\\d{4}-\\d{2})$`,
 );
 
 /** The first segment of every account name: what a stated total may be composed of. */
@@ -45,13 +47,14 @@ export const ACCOUNT_PREFIXES = [
   'expenditure/',
   'dfg-passed-down/',
   'recoverable/',
+  'overspend-charged/',
   'carried-forward/',
   'budget/',
 ];
 /** Accounts whose natural balance is a credit (shown as positive amounts in totals). */
 export const isCreditAccount = (name: string): boolean =>
-  ['income/', 'brought-forward/', 'budget/allocated/', 'budget/reserve/'].some((prefix) =>
-    name.startsWith(prefix),
+  ['income/', 'brought-forward/', 'overspend-charged/', 'budget/allocated/', 'budget/reserve/'].some(
+    (prefix) => name.startsWith(prefix),
   );
 
 export interface Posting {

@@ -1,7 +1,7 @@
 import { CalendarDate, QUARTERS, Quarter } from '@bcl/kernel';
 import { AgreementTerms } from '../agreement/s75-agreement';
-import { splitByShares } from '../shared/split-pence';
 import { PooledFundState, StatedFigure, Transaction } from '../ledger/pooled-fund';
+import { measureOverspend, poolRiskShare, schemeBearers } from './overspend';
 
 /**
  * The two time axes: `effective` counts what took effect by the date, whenever it was recorded; `recorded`
@@ -34,22 +34,6 @@ export function currentFigures(figures: (StatedFigure & Recorded)[], viewpoint: 
     if (viewpoint.axis === 'effective' || f.recordedAt.slice(0, 10) <= viewpoint.asAt)
       latest.set(`${f.basis}|${f.line}|${f.subject}|${f.quarter ?? 'year'}`, f);
   return latest;
-}
-
-/** Who bears an overspend of a scheme, under the agreement's risk-share terms. */
-function borneBy(terms: AgreementTerms | null, schemeId: string, overspendPence: number) {
-  if (!terms || overspendPence <= 0) return [];
-  const share = terms.riskShare;
-  if (share.kind === 'incurring-partner') {
-    const lead = terms.schedules.find((s) => s.schemeId === schemeId)?.leadPartnerId ?? null;
-    return lead ? [{ bearer: lead, amountPence: overspendPence }] : [];
-  }
-  if (share.kind === 'percentage-split')
-    return splitByShares(overspendPence, share.shares).map((s) => ({
-      bearer: s.partnerId,
-      amountPence: s.amountPence,
-    }));
-  return [{ bearer: 'risk-share-fund', amountPence: overspendPence }];
 }
 
 /** Every account's balance, and each quarter's ledger income and expenditure, in one pass over the postings. */
@@ -91,8 +75,10 @@ function contributionLines(balances: Map<string, number>) {
 }
 
 /**
- * Spend by scheme, for every scheme with expenditure or in the pool's schedules: allocated, planned, forecast,
- * actual, variance, cap, overspend and who bears it.
+ * Spend by scheme, for every scheme with expenditure or in the pool's schedules: allocated, budget, planned,
+ * forecast, actual, variance, cap, the overspend and what it is measured against (position/overspend.ts), who
+ * bears it, and what has been charged to partners for it. A charge never reduces the scheme's actual spend:
+ * `netOfChargesPence` is the spend less the charge.
  */
 function schemeLines(
   state: PooledFundState,
@@ -103,26 +89,32 @@ function schemeLines(
   const balance = (name: string) => balances.get(name) ?? 0;
   const spendAccounts = new Set([
     ...byPrefix(balances, 'expenditure/').map((e) => e.key),
+    ...byPrefix(balances, 'overspend-charged/').map((e) => e.key),
     ...(terms?.schedules.filter((s) => s.poolId === state.poolId).map((s) => s.schemeId) ?? []),
   ]);
   return [...spendAccounts].sort().map((schemeId) => {
-    const schedule = terms?.schedules.find((s) => s.schemeId === schemeId) ?? null;
+    const schedule =
+      terms?.schedules.find((s) => s.schemeId === schemeId && s.poolId === state.poolId) ?? null;
     const actualPence = balance(`expenditure/${schemeId}`);
+    const chargedPence = -balance(`overspend-charged/${schemeId}`);
     const plannedPence = figure('plan', 'expenditure', schemeId, null)?.amountPence ?? null;
     const forecastPence = figure('forecast', 'expenditure', schemeId, null)?.amountPence ?? null;
-    const overspendPence = schedule?.capPence != null ? Math.max(0, actualPence - schedule.capPence) : 0;
+    const measure = measureOverspend(schedule, plannedPence, actualPence);
     return {
       schemeId,
       name: schedule?.name ?? null,
       leadPartnerId: schedule?.leadPartnerId ?? null,
+      budgetPence: schedule?.budgetPence ?? null,
       capPence: schedule?.capPence ?? null,
       allocatedPence: -balance(`budget/allocated/${schemeId}`),
       plannedPence,
       forecastPence,
       actualPence,
       variancePence: plannedPence === null ? null : actualPence - plannedPence,
-      overspendPence,
-      borneBy: borneBy(terms, schemeId, overspendPence),
+      ...measure,
+      borneBy: schemeBearers(terms, schedule, measure.overspendPence),
+      chargedPence,
+      netOfChargesPence: actualPence - chargedPence,
     };
   });
 }
@@ -144,8 +136,9 @@ function quarterLines(figure: FigureOf, quarterIncome: number[], quarterSpend: n
 
 /**
  * The fund position of a pool-year as at a date on either axis: contributions by partner and source
- * (committed, received, outstanding), spend by scheme (planned, forecast, actual, variance, cap, overspend
- * and who bears it), DFG passed down, reserves, the bank balance, the underspend or overspend, and each
+ * (committed, received, outstanding), spend by scheme (budget, planned, forecast, actual, variance, cap, the
+ * overspend with its basis and bearers, and the charges), DFG passed down, reserves, the bank balance, the
+ * risk share (who bears what, per the agreement's terms), the pool's own underspend or overspend, and each
  * quarter's plan, forecast and actual income and expenditure. Pure: a fold over the year's transactions.
  */
 export function fundPosition(state: PooledFundState, terms: AgreementTerms | null, viewpoint: Viewpoint) {
@@ -174,6 +167,12 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
   const dfgPence = total(dfg.map((d) => ({ pence: d.amountPence })));
   const carriedForwardPence = total(carriedForward.map((c) => ({ pence: c.amountPence })));
   const surplusPence = incomePence + broughtForwardPence - expenditurePence - dfgPence - carriedForwardPence;
+  const riskShare = poolRiskShare(
+    terms,
+    schemes,
+    surplusPence,
+    (partnerId) => balances.get(`recoverable/${partnerId}`) ?? 0,
+  );
   return {
     poolId: state.poolId,
     year: state.year,
@@ -199,11 +198,16 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
     carriedForward,
     bankPence: balances.get('bank') ?? 0,
     incomePence,
+    /** All spend: every scheme's actual spend and the DFG passed down; charges to partners never reduce it. */
     expenditurePence: expenditurePence + dfgPence,
-    underspendPence: Math.max(0, surplusPence),
-    overspendPence: Math.max(0, -surplusPence),
-    // under 'incurring-partner' terms the bearers are per scheme (schemes[].borneBy)
-    overspendBorneBy: borneBy(terms, '', Math.max(0, -surplusPence)),
+    /** The overspends charged to partners (the `overspend-charged/` accounts), shown apart from the spend. */
+    overspendChargedPence: -total(byPrefix(balances, 'overspend-charged/')),
+    /** The spend the pool itself bears: all spend less the overspends carried outside it. */
+    poolExpenditurePence: expenditurePence + dfgPence - riskShare.carriedOutsidePoolPence,
+    /** The pool's own position: without the overspends its bearers carry outside it (incurring-partner). */
+    underspendPence: Math.max(0, riskShare.poolSurplusPence),
+    overspendPence: Math.max(0, -riskShare.poolSurplusPence),
+    riskShare,
     byQuarter: quarterLines(figure, quarterIncome, quarterSpend),
     /** Every account's balance as at the viewpoint, by name (debits positive, credits negative). */
     balances: Object.fromEntries([...balances.entries()].sort(([a], [b]) => a.localeCompare(b))),

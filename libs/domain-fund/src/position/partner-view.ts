@@ -5,8 +5,11 @@ import { FundPosition } from './fund-position';
 
 /**
  * One partner's share of the pool for its own accounts: what it put in (committed, received, outstanding), its
- * share of income in basis points, the same share of the pool's expenditure (to the penny), and any overspend
- * charged to it under the risk-share terms.
+ * share of income in basis points, and its share of the pool's expenditure under the risk-share terms: the
+ * spend the pool bears is shared in proportion to what each partner committed, and each overspend goes to its
+ * bearers (under `incurring-partner` terms the partner that incurred it, under a `percentage-split` the agreed
+ * shares). Overspend the risk-share fund meets, or that the terms name no bearer for, stays pooled. Shown beside
+ * it: what has been charged to the partner. Whole pence; across the partners the shares add up to the spend.
  */
 export function partnerView(position: FundPosition, partnerId: string) {
   const own = position.contributions.filter((c) => c.partnerId === partnerId);
@@ -15,18 +18,30 @@ export function partnerView(position: FundPosition, partnerId: string) {
     committedByPartner.set(c.partnerId, (committedByPartner.get(c.partnerId) ?? 0) + c.committedPence);
   const weights = [...committedByPartner.entries()].map(([key, weight]) => ({ key, weight }));
   const committedPence = committedByPartner.get(partnerId) ?? 0;
+  const partnerBearers = position.riskShare.bearers.filter(
+    (b) => b.bearer !== null && b.bearer !== 'risk-share-fund',
+  );
+  const borneByPartners = partnerBearers.reduce((sum, b) => sum + b.amountPence, 0);
+  const overspendBornePence = partnerBearers.find((b) => b.bearer === partnerId)?.amountPence ?? 0;
+  const shareOfPooledExpenditurePence =
+    splitPence(position.expenditurePence - borneByPartners, weights).get(partnerId) ?? 0;
   return {
     poolId: position.poolId,
     year: position.year,
     asAt: position.asAt,
     axis: position.axis,
     partnerId,
+    riskShare: position.riskShare.kind,
     contributions: own,
     committedPence,
     receivedPence: own.reduce((s, c) => s + c.receivedPence, 0),
     outstandingPence: own.reduce((s, c) => s + c.outstandingPence, 0),
     shareOfIncomeBasisPoints: splitPence(10_000, weights).get(partnerId) ?? 0,
-    shareOfExpenditurePence: splitPence(position.expenditurePence, weights).get(partnerId) ?? 0,
+    /** The spend the pool bears, in proportion to what the partner committed. */
+    shareOfPooledExpenditurePence,
+    /** The overspend the risk-share terms put on the partner. */
+    overspendBornePence,
+    shareOfExpenditurePence: shareOfPooledExpenditurePence + overspendBornePence,
     overspendChargedPence: position.recoverable.find((r) => r.partnerId === partnerId)?.amountPence ?? 0,
   };
 }

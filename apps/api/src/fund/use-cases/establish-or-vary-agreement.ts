@@ -43,6 +43,13 @@ export class ScheduleDto {
   @ApiProperty() @IsText(L.nameLengthMax) name!: string;
   @ApiProperty({ enum: ELEMENTS }) @IsIn(ELEMENTS) element!: Element;
   @ApiProperty() @IsId() leadPartnerId!: string;
+  @ApiPropertyOptional({
+    ...PENCE,
+    description: "the scheme's budget for a year: its overspend is measured against it",
+  })
+  @IsOptional()
+  @applyAll(...Pence())
+  budgetPence?: number | null;
   @ApiPropertyOptional(PENCE) @IsOptional() @applyAll(...Pence()) capPence?: number | null;
 }
 
@@ -115,6 +122,7 @@ function toTerms(dto: AgreementTermsDto): AgreementTerms {
       name: s.name,
       element: s.element,
       leadPartnerId: s.leadPartnerId,
+      budgetPence: s.budgetPence ?? null,
       capPence: s.capPence ?? null,
     })),
     contributionRules: dto.contributionRules.map((r) => ({

@@ -1,4 +1,4 @@
-import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
@@ -103,8 +103,8 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
 
 @WriteRoutes('governance')
 export class RecordAttendanceRoute extends CommandQueryController {
+  /** A meeting's attendance is recorded once: 201, `Location` the meeting (which shows it). */
   @Post('meetings/:id/attendance')
-  @HttpCode(200)
   @AllowRoles('governance-officer')
   @ApiHeader({ name: 'If-Match', required: false })
   @OperationId('GovernanceController', 'recordAttendance')
@@ -118,6 +118,7 @@ export class RecordAttendanceRoute extends CommandQueryController {
       new RecordAttendanceCommand(plain({ ...input, present, meetingId: id }), request.because(reason)),
       request,
       new GetMeetingQuery(id),
+      `/api/governance/meetings/${id}`,
     );
   }
 }

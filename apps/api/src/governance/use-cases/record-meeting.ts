@@ -87,6 +87,7 @@ export class RecordMeetingHandler implements ICommandHandler<RecordMeetingComman
 
 @WriteRoutes('governance')
 export class RecordMeetingRoute extends CommandQueryController {
+  /** 201, `Location` the meeting. */
   @Post('meetings')
   @AllowRoles('governance-officer')
   @OperationId('GovernanceController', 'recordMeeting')

@@ -36,7 +36,8 @@ export function dfgPassDown({ facts }: PostingContext, movement: MovementOf<'dfg
 
 /**
  * A scheme's overspend charged to partners under the risk-share terms: to the incurring partner (the scheme's
- * lead unless named), or split by shares; terms that meet it from a risk-share fund refuse it.
+ * lead unless named), or split by shares; terms that meet it from a risk-share fund refuse it. The charge is
+ * credited to `overspend-charged/{scheme}`, never to the scheme's expenditure: the spend stays what it was.
  */
 export function overspendCharged(
   context: PostingContext,
@@ -44,7 +45,7 @@ export function overspendCharged(
 ): Postings {
   const schedule = scheduled(context, movement.schemeId);
   positive(movement.amountPence, 'movement.amountPence');
-  const out = { account: account.expenditure(movement.schemeId), amountPence: -movement.amountPence };
+  const out = { account: account.overspendCharged(movement.schemeId), amountPence: -movement.amountPence };
   const share = context.terms.riskShare;
   if (share.kind === 'incurring-partner') {
     const partnerId = movement.partnerId ?? schedule.leadPartnerId;
