@@ -146,6 +146,7 @@ describeEachDurableStore(
           `${IBCF}/consultations`,
           {
             consultationId,
+            version: 1,
             delegationId: 'southend-hwb-2017-06-21-ibcf',
             postId,
             on: '2017-07-10',
@@ -164,6 +165,7 @@ describeEachDurableStore(
           `${IBCF}/approvals`,
           {
             approvalId,
+            version: 1,
             actingPostId: postId,
             authority: { kind: 'delegation', id: delegationId },
             effectiveOn: '2017-07-11',
@@ -171,7 +173,10 @@ describeEachDurableStore(
           },
           await signer(personId),
         );
-      expect((await consult('chair', 'p-0007', 'southend-hwb-chair')).status).toBe(200);
+      // a consultation is a creation: 201, and Location the instrument's provenance
+      const chair = await consult('chair', 'p-0007', 'southend-hwb-chair');
+      expect(chair.status).toBe(201);
+      expect(chair.headers.location).toBe(`${IBCF}/provenance`);
       const missing = await refused(() => sign('dce', 'p-0005', 'southend-dce-people'));
       expect(missing.status).toBe(409);
       expect(conditions(missing.body)).toEqual(['consultee-missing']);
@@ -179,7 +184,7 @@ describeEachDurableStore(
       expect((await refused(() => consult('vice-bad', 'p-0005', 'southend-hwb-vice-chair'))).status).toBe(
         409,
       );
-      expect((await consult('vice', 'p-test-vice', 'southend-hwb-vice-chair')).status).toBe(200);
+      expect((await consult('vice', 'p-test-vice', 'southend-hwb-vice-chair')).status).toBe(201);
       // the BCF plan delegation of 22 March does not cover the iBCF plan
       const scope = await refused(() =>
         sign('dce', 'p-0005', 'southend-dce-people', 'southend-hwb-2017-03-22-bcf'),
@@ -270,7 +275,11 @@ describeEachDurableStore(
         expect.arrayContaining([KENT_DELEGATION, 'southend-hwb-2017-03-22-bcf', 'test-limited']),
       );
       expect(on.inForce.map((d: Json) => d.delegationId)).not.toContain('test-revoked');
-      expect(on.outstandingReportBack.map((d: Json) => d.delegationId)).toEqual(['test-revoked']);
+      // Southend's of 22 March 2017 is due at "the next appropriate HWB": outstanding since the Board met on 21 June
+      expect(on.outstandingReportBack.map((d: Json) => d.delegationId)).toEqual([
+        'southend-hwb-2017-03-22-bcf',
+        'test-revoked',
+      ]);
     });
 
     it('refuses bad input with the field and the reason, recording nothing', async () => {
