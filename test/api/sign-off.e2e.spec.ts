@@ -122,7 +122,36 @@ describeEachDurableStore(
         changed,
         await api.token('programme-lead'),
       ).expect(201);
+      // a change to a signed-off version is a new version: a creation, 201 with the plan's Location
+      expect(imported.headers.location).toBe('/api/plans/kent-2017-19');
       expect(imported.body.version).toBe(2);
+      const provenance = (await get(`${KENT_INSTRUMENT}/provenance`).expect(200)).body;
+      expect(provenance.currentVersion).toBe(2);
+      expect(
+        provenance.approvals.find((a: Json) => a.approvalId === 'kent-2017-19-v1-chairman'),
+      ).toMatchObject({
+        version: 1,
+        appliesToCurrentVersion: false,
+      });
+      // version 2 shows no sign-off: an approval of version 1 does not carry over, nor can one be added
+      expect(signedOff((await get(KENT).expect(200)).body.steps)).toEqual([]);
+      const stale = await refused(async () =>
+        post(
+          `${KENT_INSTRUMENT}/approvals`,
+          {
+            approvalId: 'stale',
+            version: 1,
+            actingPostId: 'kent-hwb-chair',
+            authority: { kind: 'delegation', id: KENT_DELEGATION },
+            effectiveOn: '2017-10-02',
+            reason: 'test',
+          },
+          await signer('p-0002'),
+        ),
+      );
+      expect(stale.body.errors).toEqual([
+        { field: 'instrument.version', reason: expect.stringContaining('version 2') },
+      ]);
       // version 2 is in effect from its own date; as at 11 September the plan still shows version 1, signed off
       const asAt = (await get(`${KENT}?asAt=2017-09-30`).expect(200)).body;
       expect(asAt).toMatchObject({ version: 1, currentVersion: 1 });
