@@ -54,6 +54,11 @@ describeEachDurableStore(
           },
         },
       ]);
+      const list = (await get('/api/plans?areaId=kent').expect(200)).body.items;
+      expect(list.find((p: Json) => p.planId === 'kent-2017-19').steps).toEqual([
+        { step: 'signed-off', on: '2017-09-11' },
+        { step: 'reported-back', on: '2017-09-20' },
+      ]);
       // as at the Board of 20 September, the report-back too, at that meeting
       const later = (await get(`${KENT}?asAt=2017-09-20`).expect(200)).body;
       expect(later.steps.map((s: Json) => [s.step, s.on, s.meetingId])).toEqual([

@@ -15,6 +15,7 @@ import { Problem } from '../../http/problem';
 import { todayInEngland } from '../../http/business-dates';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { PlanContext } from '../plan-context';
+import { PlanSignOff } from '../plan-sign-off';
 
 /** Plans by area and cycle, from the plans read model. */
 export class ListPlansQuery {
@@ -23,7 +24,10 @@ export class ListPlansQuery {
 
 @QueryHandler(ListPlansQuery)
 export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
+  constructor(
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+    private readonly signOff: PlanSignOff,
+  ) {}
 
   async execute({ filter }: ListPlansQuery) {
     const views = await serviceViewReader<PlanSummaryView>(this.service, plansProjection).list(
@@ -36,7 +40,20 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
           (!filter.areaId || plan.areaId === filter.areaId) && (!filter.cycle || plan.cycle === filter.cycle),
       )
       .slice(0, filter.limit);
-    return { items };
+    // the read model keeps the plan's own steps; the sign-offs governance recorded join them (docs/sign-off.md)
+    return {
+      items: await Promise.all(
+        items.map(async (plan) => ({
+          ...plan,
+          steps: [
+            ...plan.steps,
+            ...(await this.signOff.acts(plan.planId))
+              .filter((act) => act.instrument.version === plan.version)
+              .map(({ step, on }) => ({ step, on })),
+          ].sort((a, b) => a.on.localeCompare(b.on)),
+        })),
+      ),
+    };
   }
 }
 
