@@ -68,7 +68,7 @@ describeEachDurableStore(
       });
     });
 
-    it('refuses sign-off while checks block, versions a change after agreement, and diffs the versions', async () => {
+    it('refuses sign-off as a plan step (governance records it), versions a change after sign-off, and diffs the versions', async () => {
       const agree = {
         step: 'jointly-agreed',
         on: '2017-09-11',
@@ -77,23 +77,39 @@ describeEachDurableStore(
         reason: '000:34-46',
       };
       await post('/api/plans/kent-2017-19/steps', agree, governance).expect(200);
+      const before = (await get('/api/plans/kent-2017-19').expect(200)).headers.etag;
       const signOff = await post(
         '/api/plans/kent-2017-19/steps',
         { ...agree, step: 'signed-off', delegated: true, reason: '000:440' },
         governance,
       );
       expect(signOff.status).toBe(409);
-      expect(signOff.body.errors[0]).toMatchObject({
-        field: 'step',
-        reason: expect.stringContaining('F2:expenditure-equals-pooled:2017-18'),
+      expect(signOff.body).toMatchObject({
+        type: '/problems/recorded-by-governance',
+        use: 'POST /api/governance/instruments/bcf-plan/kent-2017-19/approvals',
+        errors: [
+          {
+            field: 'step',
+            reason: expect.stringContaining('/api/governance/instruments/bcf-plan/kent-2017-19/approvals'),
+          },
+        ],
       });
+      const reportBack = await post(
+        '/api/plans/kent-2017-19/steps',
+        { ...agree, step: 'reported-back', reason: '000:442' },
+        governance,
+      ).expect(409);
+      expect(reportBack.body.use).toBe('POST /api/governance/delegations/{delegationId}/report-back');
+      expect((await get('/api/plans/kent-2017-19').expect(200)).headers.etag).toBe(before);
 
-      const accepted = await post(
+      // the demo accepts Kent's warnings for its recorded sign-off (demo/plans.json): once only
+      const accepted = await get('/api/plans/kent-2017-19').expect(200);
+      expect(accepted.body.checks.find((c: Check) => c.checkId === 'P10:carers-break').accepted).toBe(true);
+      await post(
         '/api/plans/kent-2017-19/warning-acceptances',
         { checkId: 'P10:carers-break', reason: 'rolled from 16/17' },
         finance,
-      ).expect(200);
-      expect(accepted.body.checks.find((c: Check) => c.checkId === 'P10:carers-break').accepted).toBe(true);
+      ).expect(409);
       // A blocking result cannot be accepted: Medway plans spend that does not equal its pool, so F2 blocks
       // there (Kent's F2 is now not checkable, a warning: issue 12 §4).
       await post(
@@ -140,7 +156,10 @@ describeEachDurableStore(
         }),
       ]);
       const v1 = await get('/api/plans/kent-2017-19?version=1').expect(200);
-      expect(v1.body.steps.map((s: { step: string }) => s.step)).toEqual(['jointly-agreed']);
+      // the Chairman's sign-off and its report-back (governance), and the joint agreement recorded above
+      expect(
+        v1.body.steps.map((s: { step: string; recordedAs: string }) => `${s.step} ${s.recordedAs}`),
+      ).toEqual(['signed-off governance', 'jointly-agreed plan-step', 'reported-back governance']);
       expect(
         v1.body.content.contributions.find((c: { key: string }) => c.key === 'nhs-additional/nhs-swale-ccg')
           .amountsPence['2017-18'],

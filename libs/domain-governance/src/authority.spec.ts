@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import {
-  ApprovalRequest,
-  AuthorityFacts,
-  Delegation,
-  checkAuthority,
-  outstandingReportBacks,
-} from './authority';
+import { ApprovalRequest, AuthorityFacts, Delegation, checkAuthority } from './authority';
+import { outstandingReportBacks } from './delegation/report-back-due';
 import { GOVERNANCE_LIMITS } from './governance-limits';
 
 type Holding = { postId: string; personId: string; from: string; until: string | null };
@@ -147,10 +142,13 @@ describe('authority to approve, on the effective date', () => {
         message: "'p-0001' did not hold post 'kent-hwb-chair' on 2017-09-11 ('p-0002' did)",
       },
     ]);
-    expect(outstandingReportBacks([kent], '2017-09-21').map((d) => d.delegationId)).toEqual([
+    const noMeetings = () => [];
+    expect(outstandingReportBacks([kent], '2017-09-21', noMeetings).map((d) => d.delegationId)).toEqual([
       'kent-hwb-2017-06-14',
     ]);
-    expect(outstandingReportBacks([{ ...kent, reportedBackOn: '2017-09-20' }], '2017-09-21')).toEqual([]);
+    expect(
+      outstandingReportBacks([{ ...kent, reportedBackOn: '2017-09-20' }], '2017-09-21', noMeetings),
+    ).toEqual([]);
   });
 
   it('checks a sub-delegation against its parent', () => {

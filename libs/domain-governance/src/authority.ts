@@ -78,10 +78,14 @@ export interface AuthorityFailure {
   message: string;
 }
 
-function delegationProblems(
+/**
+ * Whether a delegation covers an instrument on a date: in force (term, revocation) and in scope (kind and id).
+ * An approval adds its financial limit (`delegationProblems`); a consultation needs only this.
+ */
+export function delegationCoverage(
   delegation: Delegation,
+  instrument: Pick<InstrumentRef, 'kind' | 'id'>,
   date: CalendarDate,
-  request: ApprovalRequest,
 ): AuthorityFailure[] {
   const failures: AuthorityFailure[] = [];
   const id = delegation.delegationId;
@@ -97,13 +101,24 @@ function delegationProblems(
     });
   const { scope } = delegation;
   if (
-    scope.instrumentKind !== request.instrument.kind ||
-    (scope.instrumentId !== null && scope.instrumentId !== request.instrument.id)
+    scope.instrumentKind !== instrument.kind ||
+    (scope.instrumentId !== null && scope.instrumentId !== instrument.id)
   )
     failures.push({
       condition: 'out-of-scope',
-      message: `delegation '${id}' covers ${scope.instrumentKind}${scope.instrumentId ? ` '${scope.instrumentId}'` : ''}, not ${request.instrument.kind} '${request.instrument.id}'`,
+      message: `delegation '${id}' covers ${scope.instrumentKind}${scope.instrumentId ? ` '${scope.instrumentId}'` : ''}, not ${instrument.kind} '${instrument.id}'`,
     });
+  return failures;
+}
+
+function delegationProblems(
+  delegation: Delegation,
+  date: CalendarDate,
+  request: ApprovalRequest,
+): AuthorityFailure[] {
+  const failures = delegationCoverage(delegation, request.instrument, date);
+  const id = delegation.delegationId;
+  const { scope } = delegation;
   if (
     scope.financialLimitPence !== null &&
     (request.amountPence === null || request.amountPence > scope.financialLimitPence)
@@ -290,15 +305,4 @@ export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts):
       ? resolutionProblems(request, authority.resolutionId, facts)
       : delegatedAuthorityProblems(request, authority.delegationId, facts)),
   ];
-}
-
-/** Delegations that required a report-back and had none by their deadline, as on a date. */
-export function outstandingReportBacks(delegations: Delegation[], today: CalendarDate): Delegation[] {
-  return delegations.filter(
-    (d) =>
-      d.reportBack !== null &&
-      d.reportBack.by !== null &&
-      d.reportBack.by < today &&
-      (d.reportedBackOn === null || d.reportedBackOn > d.reportBack.by),
-  );
 }

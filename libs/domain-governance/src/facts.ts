@@ -15,6 +15,13 @@ export type { MeetingState, Resolution } from './meeting/meeting';
 export type { ResolutionIndex } from './meeting/resolution-index';
 export type { ApprovalsState } from './approval/approval';
 export { approvalsStream, evolveApprovals } from './approval/approval';
+export type { ApprovalEvent } from './approval/approval';
+export type { DelegationEvent } from './delegation/delegation';
+export { delegationStream } from './delegation/delegation';
+export type { ReportBackDuty } from './delegation/report-back-due';
+export { reportBackDueOn, reportBackOutstanding } from './delegation/report-back-due';
+export type { LoggedGovernanceEvent, SignOffAct } from './sign-off/sign-off-acts';
+export { signOffActs } from './sign-off/sign-off-acts';
 
 /** A resolution as passed at its meeting, with the meeting's date; undefined when the meeting does not hold it. */
 export function resolutionAt(

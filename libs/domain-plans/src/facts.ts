@@ -4,12 +4,13 @@
  * (`@bcl/domain-plans/facts`), never the plans context's internals.
  */
 import { PlanState } from './plan/plan';
-import { CheckResult, checkPlan } from './checks/plan-checks';
+import { CheckResult, PlanSignOffFacts, checkPlan, signOffObstacles } from './checks/plan-checks';
 import { PlanningReference } from './reference/planning-reference';
 import { AreaFacts } from './plan/record-plan-document';
 
 export type { PlanState } from './plan/plan';
-export type { CheckResult } from './checks/plan-checks';
+export type { CheckResult, PlanSignOffFacts } from './checks/plan-checks';
+export { signOffObstacles };
 export type { AreaFacts } from './plan/record-plan-document';
 export { evolvePlan, planStream } from './plan/plan';
 
@@ -23,6 +24,7 @@ export function planChecks(
   plan: PlanState | undefined,
   reference: PlanningReference,
   area: Pick<AreaFacts, 'twoTier' | 'memberships'>,
+  signOff?: PlanSignOffFacts,
 ): CheckResult[] {
-  return plan ? checkPlan(plan, reference, area) : [];
+  return plan ? checkPlan(plan, reference, area, signOff) : [];
 }

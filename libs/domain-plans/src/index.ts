@@ -5,6 +5,7 @@ export * from './plan/document-guards';
 export * from './plan/record-lifecycle-step';
 export * from './plan/accept-warning';
 export * from './plan/plan-history';
+export * from './plan/plan-lifecycle';
 export * from './checks/plan-checks';
 export * from './read-model/plans-projection';
 export * from './events';

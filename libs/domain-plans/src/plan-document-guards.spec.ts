@@ -42,11 +42,13 @@ describe('a plan document that says nothing, or that would remove entries', () =
 
   it('refuses a section that would remove entries, naming what it would add, change and remove', () => {
     const signed = fold(
-      recordLifecycleStep(
-        twoContributions(),
-        { planId: base.planId, step: 'jointly-agreed', on: '2017-09-11', parties: ['kcc'], delegated: false },
-        [],
-      ),
+      recordLifecycleStep(twoContributions(), {
+        planId: base.planId,
+        step: 'jointly-agreed',
+        on: '2017-09-11',
+        parties: ['kcc'],
+        delegated: false,
+      }),
       twoContributions(),
     );
     const document = {

@@ -1,5 +1,6 @@
 import { refusal } from '@bcl/testing';
 import {
+  PlanEvent,
   PlanState,
   acceptWarning,
   checkPlan,
@@ -192,11 +193,13 @@ describe('plan lifecycle and versions', () => {
   const start = () => fold(recordPlanDocument(undefined, { ...base, content: clean }, REFERENCE, AREA));
   const step = (state: PlanState, s: Parameters<typeof recordLifecycleStep>[1]['step'], delegated = false) =>
     fold(
-      recordLifecycleStep(
-        state,
-        { planId: base.planId, step: s, on: '2017-09-11', parties: ['kcc', 'ccg-a'], delegated },
-        checkPlan(state, REFERENCE, AREA),
-      ),
+      recordLifecycleStep(state, {
+        planId: base.planId,
+        step: s,
+        on: '2017-09-11',
+        parties: ['kcc', 'ccg-a'],
+        delegated,
+      }),
       state,
     );
 
@@ -211,53 +214,28 @@ describe('plan lifecycle and versions', () => {
     expect(refusal(() => step(submitted, 'reported-back'))).toBe('conflict step'); // nothing was signed by a delegate
   });
 
-  it('refuses sign-off before joint agreement, and while a check blocks or a warning stands unaccepted', () => {
+  it('refuses sign-off and report-back as plan steps (governance records them), and approval before assurance', () => {
     const plan = start();
     expect(refusal(() => step(plan, 'signed-off'))).toBe('conflict step');
     const agreed = step(plan, 'jointly-agreed');
-    expect(refusal(() => step(agreed, 'signed-off'))).toBe('conflict step'); // F2 and C2 cannot be checked: unaccepted warnings
+    expect(refusal(() => step(agreed, 'signed-off'))).toBe('conflict step');
+    expect(refusal(() => step(agreed, 'reported-back', true))).toBe('conflict step');
     expect(refusal(() => step(agreed, 'approved'))).toBe('conflict step'); // needs submission and assurance
   });
 
-  it('signs off once nothing blocks and every warning is accepted, then reports back a delegated sign-off', () => {
-    const balanced = {
-      contributions: [contribution(100_00)],
-      schemes: [
-        {
-          key: 'reablement',
-          name: 'Reablement',
-          type: 'x',
-          leadCommissionerId: null,
-          providerId: null,
-          nationalConditions: ['3'],
-          hicmChanges: [],
-          spend: [
-            {
-              year: '2017-18',
-              source: 'nhs-minimum',
-              category: 'nhs-out-of-hospital' as const,
-              amountPence: 100_00,
-            },
-          ],
-        },
-      ],
-    };
-    let plan = fold(recordPlanDocument(undefined, { ...base, content: balanced }, REFERENCE, AREA));
-    for (const checkId of [
-      'C2:asc-minimum:2017-18',
-      'C2:asc-minimum:2018-19',
-      'F2:expenditure-equals-pooled:2018-19', // no spend planned for 2018-19: not checkable
-    ])
-      plan = fold(
-        acceptWarning(plan, { planId: base.planId, checkId }, checkPlan(plan, REFERENCE, AREA)),
-        plan,
-      );
-    const signed = step(step(plan, 'jointly-agreed'), 'signed-off', true);
+  it('still shows a delegated sign-off recorded as a plan step before governance recorded them (P12)', () => {
+    const agreed = step(start(), 'jointly-agreed');
+    const logged = (s: 'signed-off' | 'reported-back', delegated: boolean): PlanEvent => ({
+      type: 'PlanLifecycleStepRecorded',
+      data: { planId: base.planId, version: 1, step: s, on: '2017-09-11', parties: ['kcc'], delegated },
+    });
+    const signed = fold([logged('signed-off', true)], agreed);
     expect(signed.steps.map((s) => s.step)).toEqual(['jointly-agreed', 'signed-off']);
     expect(checkPlan(signed, REFERENCE, AREA).find((c) => c.rule === 'P12')).toMatchObject({
       severity: 'warning',
+      outcome: 'fail',
     });
-    const reported = step(signed, 'reported-back');
+    const reported = fold([logged('reported-back', false)], signed);
     expect(checkPlan(reported, REFERENCE, AREA).some((c) => c.rule === 'P12')).toBe(false);
   });
 
@@ -322,11 +300,13 @@ describe('plan lifecycle and versions', () => {
 
     const all = [
       ...recordPlanDocument(undefined, { ...base, content: clean }, REFERENCE, AREA),
-      ...recordLifecycleStep(
-        start(),
-        { planId: base.planId, step: 'jointly-agreed', on: '2017-09-11', parties: ['kcc'], delegated: false },
-        [],
-      ),
+      ...recordLifecycleStep(start(), {
+        planId: base.planId,
+        step: 'jointly-agreed',
+        on: '2017-09-11',
+        parties: ['kcc'],
+        delegated: false,
+      }),
       ...change,
     ].map((event, revision) => ({
       ...event,

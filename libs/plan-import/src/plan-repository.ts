@@ -85,7 +85,7 @@ function membershipPeriods(
   return periods;
 }
 
-/** A plan's events with who recorded each and why, and the state they fold to. */
+/** A plan's events with who recorded each, why, and their metadata (validTime, evidence), and their fold. */
 export async function loadPlan(
   store: EventStore,
   planId: string,
@@ -100,6 +100,7 @@ export async function loadPlan(
         recordedAt: event.recordedAt,
         actor: event.metadata.actor.id,
         reason: event.metadata.reason ?? '',
+        metadata: event.metadata as unknown as { readonly [key: string]: unknown },
       }) as LoggedPlanEvent,
   );
   const state = events.reduce<PlanState | undefined>((s, e) => evolvePlan(s, e as PlanEvent), undefined);

@@ -34,7 +34,7 @@ describe('the demo data files', () => {
   it('load in order, registry first, with a unique idempotency key per step', () => {
     expect(data.map(({ file, steps }) => [file, steps.length])).toEqual([
       ['registry.json', 120],
-      ['plans.json', 2],
+      ['plans.json', 7],
       ['governance.json', 29],
       ['fund.json', 106],
     ]);

@@ -59,6 +59,7 @@ export interface DemoInputs {
   RecordFundEntry: { poolId: string; year: FinancialYear; entry: { kind: 'figure'; figure: StatedFigure } };
   /** `file` is relative to the demo folder. */
   ImportPlan: { file: string; format: 'json' };
+  AcceptPlanWarning: { planId: string; checkId: string };
 }
 
 export type DemoCommand = keyof DemoInputs;
@@ -131,6 +132,7 @@ const INPUT_FIELDS: { [K in DemoCommand]: (keyof DemoInputs[K])[] } = {
   PostFundTransaction: ['poolId', 'year', 'transaction'],
   RecordFundEntry: ['poolId', 'year', 'entry'],
   ImportPlan: ['file', 'format'],
+  AcceptPlanWarning: ['planId', 'checkId'],
 };
 
 /** The demo files, in the order they load: the registry first, then the plans, governance and the pooled funds. */

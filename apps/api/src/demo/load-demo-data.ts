@@ -20,6 +20,7 @@ import { OpenPoolYearCommand } from '../fund/use-cases/open-pool-year';
 import { PostFundTransactionCommand } from '../fund/use-cases/post-transaction';
 import { RecordFundEntryCommand } from '../fund/use-cases/record-fund-entry';
 import { ImportPlanCommand } from '../plans/use-cases/import-plan';
+import { AcceptPlanWarningCommand } from '../plans/use-cases/accept-plan-warning';
 
 import { EstablishBodyCommand } from '../governance/use-cases/establish-body';
 import { AssignSeatCommand } from '../governance/use-cases/assign-seat';
@@ -39,6 +40,7 @@ type Make<K extends DemoCommand> = (
   input: DemoInputs[K],
   context: CommandContext,
   demo: string,
+  effectiveOn: string | null,
 ) => Promise<object>;
 
 /** Each command a demo step may name, and the command the API's handlers take for it. */
@@ -66,14 +68,15 @@ const COMMANDS: { [K in DemoCommand]: Make<K> } = {
     new PostFundTransactionCommand(poolId, year, transaction, context),
   RecordFundEntry: async ({ poolId, year, entry }, context) =>
     new RecordFundEntryCommand(poolId, year, entry, context),
-  ImportPlan: async ({ file, format }, context, demo) => {
+  ImportPlan: async ({ file, format }, context, demo, effectiveOn) => {
     const { command } = await readPlanInput(readFileSync(join(demo, file)), format);
-    return new ImportPlanCommand(command, context);
+    return new ImportPlanCommand(command, context, effectiveOn);
   },
+  AcceptPlanWarning: async (input, context) => new AcceptPlanWarningCommand(input, context),
 };
 
 const toCommand = <K extends DemoCommand>(step: DemoStep<K>, context: CommandContext, demo: string) =>
-  (COMMANDS[step.command] as Make<K>)(step.input, context, demo);
+  (COMMANDS[step.command] as Make<K>)(step.input, context, demo, step.effectiveOn);
 
 /**
  * Loads the demo data (the repository's `demo/` folder): the registry, then (unless `scope` is 'registry') the

@@ -13,11 +13,15 @@ import { PostState } from '@bcl/domain-registry/facts';
 import { currentPlanVersion } from '@bcl/domain-plans/facts';
 import { StreamFacts } from '../event-log/stream-facts';
 import { Problem } from '../http/problem';
+import { PlanContext } from '../plans/plan-context';
 
 /** What governance decisions gather beyond single streams: resolutions, the authority in force, plan versions. */
 @Injectable()
 export class GovernanceFacts {
-  constructor(readonly streams: StreamFacts) {}
+  constructor(
+    readonly streams: StreamFacts,
+    private readonly plans: PlanContext,
+  ) {}
 
   /** A resolution, found through its own stream (which names its meeting), as its meeting records it. */
   async resolution(resolutionId: string): Promise<(Resolution & { meetingDate: CalendarDate }) | undefined> {
@@ -25,15 +29,30 @@ export class GovernanceFacts {
     return index && resolutionAt(await this.streams.meeting(index.meetingId), resolutionId);
   }
 
-  /** The version the ledger holds of a BCF plan (404 if it holds none); null for instruments it does not version. */
+  /**
+   * The version the ledger holds of a plan instrument (`bcf-plan`, or an `ibcf-plan` the ledger holds as a
+   * plan); 404 for a BCF plan it does not hold; null for instruments it does not version.
+   */
   async currentVersion(instrument: Pick<InstrumentRef, 'kind' | 'id'>): Promise<number | null> {
-    if (instrument.kind !== 'bcf-plan') return null;
+    if (instrument.kind !== 'bcf-plan' && instrument.kind !== 'ibcf-plan') return null;
     const version = currentPlanVersion(await this.streams.plan(instrument.id));
-    if (version === undefined || version === null)
-      throw new Problem(404, 'not-found', 'Not found', `plan '${instrument.id}' is not recorded`, [
-        { field: 'instrument', reason: `plan '${instrument.id}' is not recorded` },
-      ]);
-    return version;
+    if (version !== undefined) return version;
+    if (instrument.kind === 'ibcf-plan') return null;
+    throw new Problem(404, 'not-found', 'Not found', `plan '${instrument.id}' is not recorded`, [
+      { field: 'instrument', reason: `plan '${instrument.id}' is not recorded` },
+    ]);
+  }
+
+  /** The checks that stop a plan instrument being signed off on a date (none for other instruments). */
+  async obstacles(
+    instrument: Pick<InstrumentRef, 'kind' | 'id'>,
+    on: CalendarDate,
+  ): Promise<{ checkId: string; message: string }[]> {
+    if (instrument.kind !== 'bcf-plan' && instrument.kind !== 'ibcf-plan') return [];
+    return (await this.plans.signOffObstacles(instrument.id, on)).map(({ checkId, message }) => ({
+      checkId,
+      message,
+    }));
   }
 
   /** Everything the authority check may ask, loaded up front: the delegation chain, the resolution, the posts. */

@@ -1,6 +1,8 @@
 import { Module, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GovernanceController } from './governance.controller';
+import { PlanContext } from '../plans/plan-context';
+import { PlanSignOff } from '../plans/plan-sign-off';
 import { GovernanceFacts } from './governance-facts';
 import { ESTABLISH_BODY } from './use-cases/establish-body';
 import { ASSIGN_SEAT } from './use-cases/assign-seat';
@@ -50,6 +52,8 @@ const USE_CASES: { controllers: Type[]; providers: Provider[] }[] = [
   controllers: [GovernanceController, ...USE_CASES.flatMap((useCase) => useCase.controllers)],
   providers: [
     GovernanceFacts,
+    PlanContext,
+    PlanSignOff,
     ...USE_CASES.flatMap((useCase) => useCase.providers),
     GetBodyHandler,
     DecisionsRegisterHandler,

@@ -1,11 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@bcl/event-store';
 import { PlanningReference } from '@bcl/domain-plans';
-import { AreaFacts, CheckResult, PlanState, planChecks } from '@bcl/domain-plans/facts';
+import {
+  AreaFacts,
+  CheckResult,
+  PlanSignOffFacts,
+  PlanState,
+  planChecks,
+  signOffObstacles,
+} from '@bcl/domain-plans/facts';
+import { CalendarDate } from '@bcl/kernel';
 import { loadAreaFacts, loadPlan, planningReference, referenceDirectory } from '@bcl/plan-import';
 import { Problem } from '../http/problem';
+import { todayInEngland } from '../http/business-dates';
 import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { PlanSignOff } from './plan-sign-off';
 
 /** What plan commands and queries need beside the plan: its cycle's reference data and its area's facts. */
 @Injectable()
@@ -13,6 +23,7 @@ export class PlanContext {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    readonly signOff: PlanSignOff,
   ) {}
 
   reference(cycle: string): PlanningReference {
@@ -44,14 +55,25 @@ export class PlanContext {
     return { ...plan, state: plan.state };
   }
 
-  async checks(state: PlanState): Promise<CheckResult[]> {
-    return planChecks(state, this.reference(state.cycle), await this.area(state.areaId));
+  /** The plan's checks; `signOff`, what governance recorded of its sign-off (P2, P12), as the reader sees it. */
+  async checks(state: PlanState, signOff?: PlanSignOffFacts): Promise<CheckResult[]> {
+    return planChecks(state, this.reference(state.cycle), await this.area(state.areaId), signOff);
   }
 
-  /** What a plan step or warning acceptance gathers: the plan's checks (404 when there is no plan). */
+  /**
+   * What stops a plan version being signed off on a date (blocking checks, unaccepted warnings), with the
+   * sign-offs governance has recorded so far; none for an instrument that is not a plan the ledger holds.
+   */
+  async signOffObstacles(planId: string, on: CalendarDate): Promise<CheckResult[]> {
+    const { state } = await loadPlan(this.store, planId);
+    if (!state) return [];
+    return signOffObstacles(await this.checks(state, { acts: await this.signOff.acts(planId), on }));
+  }
+
+  /** What a warning acceptance gathers: the plan's checks as of today (404 when there is no plan). */
   async checksOfRecorded(planId: string, state: PlanState | undefined): Promise<CheckResult[]> {
     if (!state) throw planNotRecorded(planId);
-    return this.checks(state);
+    return this.checks(state, { acts: await this.signOff.acts(planId), on: todayInEngland() });
   }
 }
 

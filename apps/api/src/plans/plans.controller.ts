@@ -39,7 +39,7 @@ export class PlansController extends CommandQueryController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const plan = await this.queries.execute(
-      new GetPlanQuery(id, query.version, normaliseKnownAt(query.knownAt)),
+      new GetPlanQuery(id, query.version, { knownAt: normaliseKnownAt(query.knownAt), asAt: query.asAt }),
     );
     setEtag(response, plan.revision);
     return plan;
@@ -49,9 +49,9 @@ export class PlansController extends CommandQueryController {
   @AllowRoles(...READERS)
   async checks(@Param() { id }: IdParam, @Query() query: PlanQueryDto) {
     const plan = await this.queries.execute(
-      new GetPlanQuery(id, query.version, normaliseKnownAt(query.knownAt)),
+      new GetPlanQuery(id, query.version, { knownAt: normaliseKnownAt(query.knownAt), asAt: query.asAt }),
     );
-    return { planId: id, version: plan.version, checks: plan.checks };
+    return { planId: id, version: plan.version, asAt: plan.asAt, knownAt: plan.knownAt, checks: plan.checks };
   }
 
   /** The plan version as a document (JSON) or workbook (XLSX) that imports back to the same plan. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PlansController } from './plans.controller';
+import { PlanSignOff } from './plan-sign-off';
 import { PlanContext } from './plan-context';
 import { ImportPlanHandler, ImportPlanRoute } from './use-cases/import-plan';
 import { RecordPlanStepHandler, RecordPlanStepRoute } from './use-cases/record-plan-step';
@@ -18,6 +19,7 @@ import {
   controllers: [ImportPlanRoute, PlansController, RecordPlanStepRoute, AcceptPlanWarningRoute],
   providers: [
     PlanContext,
+    PlanSignOff,
     ImportPlanHandler,
     RecordPlanStepHandler,
     AcceptPlanWarningHandler,

@@ -7,6 +7,11 @@ export type RecordApproval = Omit<Approval, 'consultationIds' | 'coSignatureIds'
 export interface ApprovalFacts extends AuthorityFacts {
   /** The instrument's current version where the ledger versions it (BCF plans); null where it does not. */
   currentVersion: number | null;
+  /**
+   * What stops the version being signed off: the plan's blocking checks and unaccepted warnings (gathered by
+   * the shell from the plans context's published facts); empty for instruments the ledger does not check.
+   */
+  obstacles: { checkId: string; message: string }[];
 }
 
 const sameAuthority = (a: Approval['authority'], b: Approval['authority']) =>
@@ -29,6 +34,8 @@ export function recordApproval(
   const { version } = command.instrument;
   if (recorded.approvals.some((a) => a.approvalId === command.approvalId))
     refuse('conflict', 'approvalId', `approval '${command.approvalId}' is already recorded`);
+  if (version === null)
+    refuse('invalid', 'instrument.version', 'name the version signed; an approval applies to one version');
   if (facts.currentVersion !== null && version !== facts.currentVersion)
     refuse(
       'conflict',
@@ -38,14 +45,6 @@ export function recordApproval(
   const signed = recorded.approvals.filter(
     (a) => a.instrument.version === version && sameAuthority(a.authority, command.authority),
   );
-  if (
-    signed.some((a) => a.actingPostId === command.actingPostId && a.actorPersonId === command.actorPersonId)
-  )
-    refuse(
-      'conflict',
-      'actingPostId',
-      `'${command.actorPersonId}' has already signed this version in this post`,
-    );
   const delegationId = command.authority.kind === 'delegation' ? command.authority.delegationId : null;
   const consultations = recorded.consultations.filter(
     (c) => c.delegationId === delegationId && c.instrument.version === version && c.response === 'concurred',
@@ -65,6 +64,21 @@ export function recordApproval(
   );
   const refusing = failures.filter((failure) => failure.condition !== 'co-delegate-missing');
   if (refusing.length > 0) throw new AuthorityRefused(refusing);
+  // Authority first: a repeat signature under an authority that does not cover the signer is told about that.
+  if (
+    signed.some((a) => a.actingPostId === command.actingPostId && a.actorPersonId === command.actorPersonId)
+  )
+    refuse(
+      'conflict',
+      'actingPostId',
+      `'${command.actorPersonId}' has already signed this version in this post`,
+    );
+  if (facts.obstacles.length > 0)
+    refuse(
+      'conflict',
+      'checks',
+      `version ${version} cannot be signed off while ${facts.obstacles.length} check(s) stand unaccepted: ${facts.obstacles.map((o) => `${o.checkId} (${o.message})`).join('; ')}`,
+    );
   return [
     {
       type: 'ApprovalRecorded',

@@ -68,13 +68,14 @@ const HOLDINGS: Record<string, { personId: string; from: CalendarDate; until: Ca
   'southend-hwb-chair': [{ personId: 'p-0007', from: '2017-06-21', until: null }],
   'southend-hwb-vice-chair': [{ personId: 'p-vice', from: '2017-06-21', until: '2017-07-11' }],
 };
-const authority: AuthorityFacts & { currentVersion: null } = {
+const authority: AuthorityFacts & { currentVersion: null; obstacles: [] } = {
   holderOn: (post, date) => HOLDINGS[post]?.find((h) => isWithin(date, h.from, h.until))?.personId ?? null,
   delegation: (id) => (id === delegation.delegationId ? delegation : undefined),
   resolution: () => undefined,
   currentVersion: null,
+  obstacles: [],
 };
-const instrument = { kind: 'ibcf-plan' as const, id: 'southend-on-sea-2017-18', version: null };
+const instrument = { kind: 'ibcf-plan' as const, id: 'southend-on-sea-2017-18', version: 1 };
 const consult = (state: ApprovalsState | undefined, postId: string, personId: string, on: string) =>
   recordConsultation(
     state,
@@ -88,7 +89,7 @@ const consult = (state: ApprovalsState | undefined, postId: string, personId: st
       response: 'concurred',
       note: null,
     },
-    { delegation, holderOn: authority.holderOn },
+    { delegation, holderOn: authority.holderOn, currentVersion: null },
   ).reduce(evolveApprovals, state);
 const signature = (
   approvalId: string,

@@ -1,7 +1,8 @@
 import { GOVERNANCE_LIMITS } from '../governance-limits';
 import { CalendarDate, ViewReader, isWithin } from '@bcl/kernel';
 import { PostView, postHolderOn } from '@bcl/domain-registry/facts';
-import { Delegation, InstrumentRef, outstandingReportBacks } from '../authority';
+import { Delegation, InstrumentRef } from '../authority';
+import { outstandingReportBacks } from '../delegation/report-back-due';
 import { seatsOn } from '../body/body';
 import { approvalsApplyingTo } from '../approval/approval';
 import { DelegationView, GovernanceView, MeetingView, governanceKey as key } from './governance-views';
@@ -192,13 +193,20 @@ export function decisionsRegister(
     );
 }
 
-/** Delegations in force on a date (granted, within their period, not revoked), and those overdue a report-back. */
-export function delegationsOn<D extends Delegation>(delegations: D[], date: CalendarDate) {
+/**
+ * Delegations in force on a date (granted, within their period, not revoked), and those whose report-back is
+ * outstanding that day (`meetingDates`: the dates a body met, for a report-back due at "the next" meeting).
+ */
+export function delegationsOn<D extends Delegation>(
+  delegations: D[],
+  date: CalendarDate,
+  meetingDates: (bodyId: string) => CalendarDate[] = () => [],
+) {
   return {
     inForce: delegations.filter(
       (d) => isWithin(date, d.validFrom, d.validUntil) && (d.revokedOn === null || date < d.revokedOn),
     ),
-    outstandingReportBack: outstandingReportBacks(delegations, date) as D[],
+    outstandingReportBack: outstandingReportBacks(delegations, date, meetingDates),
   };
 }
 

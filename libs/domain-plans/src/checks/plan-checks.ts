@@ -8,7 +8,11 @@ import { checkDfgPassDown } from './rules/dfg-pass-down';
 import { checkStatedTotal } from './rules/stated-totals';
 import { checkMetricRate } from './rules/metric-rates';
 import { checkRiskScore } from './rules/risk-scores';
-import { checkDelegatedSignOffReported, checkSubmittedWithoutSignOff } from './rules/sign-off-steps';
+import {
+  PlanSignOffFacts,
+  checkDelegatedSignOffReported,
+  checkSubmittedWithoutSignOff,
+} from './rules/sign-off-steps';
 import { checkNationalConditions } from './rules/national-conditions';
 import { checkDuplicateLines } from './rules/duplicate-lines';
 import { checkContributorMembership } from './rules/contributor-membership';
@@ -16,17 +20,19 @@ import { AreaMembershipPeriod } from '../plan/record-plan-document';
 
 export type { CheckResult, Outcome, Severity } from './check-result';
 export { rateAt } from './rules/metric-rates';
+export type { PlanSignOffFacts } from './rules/sign-off-steps';
 
 /**
  * Runs every rule on the plan's current version, with the reference data of its cycle (one function per rule,
  * under `rules/`). `area` says whether the HWB area is two-tier and when each organisation was a member (from
- * the registry). Pure: the same plan gives
- * the same report.
+ * the registry); `signOff`, what governance recorded of its sign-off (P2, P12). Pure: the same plan gives the
+ * same report.
  */
 export function checkPlan(
   state: PlanState,
   reference: PlanningReference,
   area: { twoTier: boolean; memberships?: AreaMembershipPeriod[] },
+  signOff?: PlanSignOffFacts,
 ): CheckResult[] {
   const tolerance = BigInt(reference.roundingTolerancePence);
   const results: RuleResult[] = [
@@ -39,8 +45,8 @@ export function checkPlan(
     ...state.content.statedTotals.map((total) => checkStatedTotal(state, reference, total, tolerance)),
     ...state.content.metrics.flatMap(checkMetricRate),
     ...state.content.risks.flatMap(checkRiskScore),
-    ...checkSubmittedWithoutSignOff(state),
-    ...checkDelegatedSignOffReported(state),
+    ...checkSubmittedWithoutSignOff(state, signOff),
+    ...checkDelegatedSignOffReported(state, signOff),
     ...checkNationalConditions(state),
     ...checkDuplicateLines(state, reference),
     ...checkContributorMembership(state, reference, area.memberships),

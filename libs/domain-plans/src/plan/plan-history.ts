@@ -1,17 +1,22 @@
+import { Viewpoint, eventSeenFrom } from '@bcl/kernel';
 import { PlanContent, PlanEntry, PlanEvent, PlanSection, PlanState, PLAN_SECTIONS, evolvePlan } from './plan';
+import { RecordedPlanStep } from './plan-lifecycle';
 
-/** A plan event as the log holds it, with who recorded it, why, and when. */
+/** A plan event as the log holds it, with who recorded it, why, when, and its metadata (validTime, evidence). */
 export type LoggedPlanEvent = PlanEvent & {
   recordedAt: string;
   revision: number;
   actor: string;
   reason: string;
+  metadata?: { readonly [key: string]: unknown };
 };
 
 export interface PlanVersion {
   version: number;
   /** The plan as it stood when the version closed (or now, for the current version). */
   state: PlanState;
+  /** The lifecycle steps recorded on the plan's stream in this version, as logged. */
+  steps: RecordedPlanStep[];
   changes: {
     type: string;
     section: PlanSection;
@@ -23,17 +28,35 @@ export interface PlanVersion {
   }[];
 }
 
-/** Replays a plan's events into its versions, each as it stood at its end. `until` limits by recordedAt. */
-export function planVersions(events: LoggedPlanEvent[], until?: string): PlanVersion[] {
+/**
+ * Replays a plan's events into its versions, each as it stood at its end, as seen from the viewpoint: events
+ * recorded by `knownAt` and in effect by `asAt` (an import's `effectiveOn`; events without one are seen from
+ * any date). A version not yet in effect hides every later event of that version.
+ */
+export function planVersions(events: LoggedPlanEvent[], viewpoint: Viewpoint = {}): PlanVersion[] {
   const versions: PlanVersion[] = [];
   let state: PlanState | undefined;
+  let hiddenFrom: number | null = null;
   for (const event of events) {
-    if (until !== undefined && event.recordedAt > until) break;
+    if (viewpoint.knownAt !== undefined && event.recordedAt > viewpoint.knownAt) break;
+    const version = event.type === 'PlanInitiated' ? 1 : event.data.version;
+    const seen = eventSeenFrom(viewpoint, event);
+    if (hiddenFrom !== null && version >= hiddenFrom) continue;
+    if (!seen) {
+      if (event.type === 'PlanInitiated' || event.type === 'PlanVersionStarted') hiddenFrom = version;
+      continue;
+    }
     state = evolvePlan(state, event);
     if (event.type === 'PlanInitiated' || event.type === 'PlanVersionStarted')
-      versions.push({ version: state.version, state, changes: [] });
+      versions.push({ version: state.version, state, steps: [], changes: [] });
     const current = versions[versions.length - 1]!;
     current.state = state;
+    if (event.type === 'PlanLifecycleStepRecorded')
+      current.steps.push({
+        ...event.data,
+        recordedAt: event.recordedAt,
+        ...(event.metadata ? { metadata: event.metadata } : {}),
+      });
     if (
       event.type === 'PlanEntryRecorded' ||
       event.type === 'PlanEntryAmended' ||

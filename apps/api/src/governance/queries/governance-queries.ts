@@ -122,8 +122,13 @@ export class DelegationsOnQuery {
 export class DelegationsOnHandler implements IQueryHandler<DelegationsOnQuery> {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
   async execute({ on }: DelegationsOnQuery) {
-    const all = await allDelegations(serviceViewReader<GovernanceView>(this.service, governanceProjection));
-    return { on, ...delegationsOn(all, on) };
+    const governance = serviceViewReader<GovernanceView>(this.service, governanceProjection);
+    const all = await allDelegations(governance);
+    const bodyIds = [...new Set(all.flatMap((d) => (d.reportBack ? [d.reportBack.bodyId] : [])))];
+    const bodies = await governance.getMany(bodyIds.map((id) => key.body(id)));
+    const meetingDates = (bodyId: string) =>
+      (bodies.get(key.body(bodyId))?.meetings ?? []).map((meeting) => meeting.date);
+    return { on, ...delegationsOn(all, on, meetingDates) };
   }
 }
 

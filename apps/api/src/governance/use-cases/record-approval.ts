@@ -34,12 +34,11 @@ export class AuthorityDto {
 
 export class RecordApprovalDto extends ReasonDto {
   @ApiProperty() @IsId() approvalId!: string;
-  @ApiPropertyOptional({ description: 'The instrument version signed (required for BCF plans)' })
-  @IsOptional()
+  @ApiProperty({ description: 'The instrument version signed: the current one, where the ledger holds it' })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  version?: number | null;
+  version!: number;
   @ApiProperty({ description: 'The post the caller acts in' }) @IsId() actingPostId!: string;
   @ApiProperty({ type: AuthorityDto })
   @IsObject()
@@ -82,6 +81,7 @@ export class RecordApprovalHandler implements ICommandHandler<RecordApprovalComm
       gather: async () => ({
         currentVersion: await this.facts.currentVersion(input.instrument),
         ...(await this.facts.authority(input.authority, input.actingPostId)),
+        obstacles: await this.facts.obstacles(input.instrument, input.effectiveOn),
       }),
       decide: (state, facts) => recordApproval(state, input, facts),
       effectiveOn: input.effectiveOn,
@@ -93,7 +93,8 @@ export class RecordApprovalHandler implements ICommandHandler<RecordApprovalComm
 @WriteRoutes('governance')
 export class RecordApprovalRoute extends CommandQueryController {
   /**
-   * The caller signs an instrument version in their post; refused, naming each failed condition, without authority.
+   * The caller signs an instrument version in their post; refused, naming each failed condition, without authority,
+   * and (a plan) while a check stands unaccepted.
    * 201, `Location` the instrument's provenance (which lists the approval).
    */
   @Post('instruments/:kind/:id/approvals')
@@ -108,7 +109,7 @@ export class RecordApprovalRoute extends CommandQueryController {
       new RecordApprovalCommand(
         plain({
           ...input,
-          instrument: { kind, id, version: version ?? null },
+          instrument: { kind, id, version },
           actorPersonId: actingPerson(request.actor),
           authority:
             authority.kind === 'delegation'

@@ -1,4 +1,4 @@
-import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
@@ -28,12 +28,13 @@ import {
 
 export class RecordConsultationDto extends ReasonDto {
   @ApiProperty() @IsId() consultationId!: string;
-  @ApiPropertyOptional({ description: 'The instrument version consulted on (BCF plans)' })
-  @IsOptional()
+  @ApiProperty({
+    description: 'The instrument version consulted on: the current one, where the ledger holds it',
+  })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  version?: number | null;
+  version!: number;
   @ApiProperty() @IsId() delegationId!: string;
   @ApiProperty({ description: 'The consultee post the caller holds' }) @IsId() postId!: string;
   @ApiProperty(DATE) @IsCalendarDate() on!: string;
@@ -63,7 +64,7 @@ export class RecordConsultationHandler implements ICommandHandler<RecordConsulta
       evolve: evolveApprovals,
       gather: async () => ({
         // A consultation on a BCF plan the ledger does not hold is refused (404) before anything is written.
-        planVersion: await this.facts.currentVersion(input.instrument),
+        currentVersion: await this.facts.currentVersion(input.instrument),
         delegation: await this.facts.streams.delegation(input.delegationId),
         holderOn: (
           await this.facts.authority({ kind: 'delegation', delegationId: input.delegationId }, input.postId)
@@ -78,9 +79,11 @@ export class RecordConsultationHandler implements ICommandHandler<RecordConsulta
 
 @WriteRoutes('governance')
 export class RecordConsultationRoute extends CommandQueryController {
-  /** A consultee records their own consultation on an instrument version (the person comes from the token). */
+  /**
+   * A consultee records their own consultation on an instrument version (the person comes from the token).
+   * 201, `Location` the instrument's provenance (which lists the consultation).
+   */
   @Post('instruments/:kind/:id/consultations')
-  @HttpCode(200)
   @AllowRoles(...SIGNERS)
   @OperationId('GovernanceController', 'consult')
   consult(
@@ -93,13 +96,14 @@ export class RecordConsultationRoute extends CommandQueryController {
         plain({
           ...input,
           note: input.note ?? null,
-          instrument: { kind, id, version: version ?? null },
+          instrument: { kind, id, version },
           personId: actingPerson(request.actor),
         }),
         request.because(reason),
       ),
       request,
       new ProvenanceQuery(kind, id),
+      `/api/governance/instruments/${kind}/${id}/provenance`,
     );
   }
 }

@@ -2,7 +2,7 @@ import { ID_PATTERN } from '@bcl/kernel';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { KnownAtQueryDto, PageLimitDto } from '../../http/common.dto';
+import { AsAtQueryDto, PageLimitDto } from '../../http/common.dto';
 
 /** The planning-template workbook's media type: what `POST /plans/import` takes and `GET /plans/:id/export` gives. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,7 +32,8 @@ export class PlanVersionQueryDto {
   version?: number;
 }
 
-export class PlanQueryDto extends IntersectionType(PlanVersionQueryDto, KnownAtQueryDto) {}
+/** A plan as at an effective date (`asAt`) and as known at an instant (`knownAt`), at a version. */
+export class PlanQueryDto extends IntersectionType(PlanVersionQueryDto, AsAtQueryDto) {}
 
 /*
  * class-validator checks a property's decorators from the one nearest the property outwards, and the pipe reports

@@ -2,15 +2,20 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   PlanSummaryView,
+  actsSeenFrom,
   diffVersions,
+  planLifecycle,
   planSummaryKey,
   planVersions,
   plansProjection,
 } from '@bcl/domain-plans';
 import { ServiceStore, serviceViewReader } from '@bcl/service-store';
+import { Viewpoint } from '@bcl/kernel';
 import { Problem } from '../../http/problem';
+import { todayInEngland } from '../../http/business-dates';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { PlanContext } from '../plan-context';
+import { PlanSignOff } from '../plan-sign-off';
 
 /** Plans by area and cycle, from the plans read model. */
 export class ListPlansQuery {
@@ -19,7 +24,10 @@ export class ListPlansQuery {
 
 @QueryHandler(ListPlansQuery)
 export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
+  constructor(
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+    private readonly signOff: PlanSignOff,
+  ) {}
 
   async execute({ filter }: ListPlansQuery) {
     const views = await serviceViewReader<PlanSummaryView>(this.service, plansProjection).list(
@@ -32,19 +40,33 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
           (!filter.areaId || plan.areaId === filter.areaId) && (!filter.cycle || plan.cycle === filter.cycle),
       )
       .slice(0, filter.limit);
-    return { items };
+    // the read model keeps the plan's own steps; the sign-offs governance recorded join them (docs/sign-off.md)
+    return {
+      items: await Promise.all(
+        items.map(async (plan) => ({
+          ...plan,
+          steps: [
+            ...plan.steps,
+            ...(await this.signOff.acts(plan.planId))
+              .filter((act) => act.instrument.version === plan.version)
+              .map(({ step, on }) => ({ step, on })),
+          ].sort((a, b) => a.on.localeCompare(b.on)),
+        })),
+      ),
+    };
   }
 }
 
 /**
- * A plan as at a version (default: the current one) and as known at an instant (default: now), replayed from
- * its stream so an auditor sees exactly what was recorded then, with its check report.
+ * A plan at a version (default: the current one), as at an effective date (`asAt`: versions, entries and steps
+ * in effect by then) and as known at an instant (`knownAt`: recorded by then), replayed from its stream, with
+ * its lifecycle (plan steps and the governance acts that signed it off: docs/sign-off.md) and its check report.
  */
 export class GetPlanQuery {
   constructor(
     readonly planId: string,
     readonly version?: number,
-    readonly knownAt?: string,
+    readonly viewpoint: Viewpoint = {},
   ) {}
 }
 
@@ -52,11 +74,11 @@ export class GetPlanQuery {
 export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
   constructor(private readonly plans: PlanContext) {}
 
-  async execute({ planId, version, knownAt }: GetPlanQuery) {
+  async execute({ planId, version, viewpoint }: GetPlanQuery) {
     const { events, revision } = await this.plans.plan(planId);
-    const versions = planVersions(events, knownAt);
+    const versions = planVersions(events, viewpoint);
     if (versions.length === 0)
-      throw new Problem(404, 'not-found', 'Not found', `plan '${planId}' was not recorded by ${knownAt}`);
+      throw new Problem(404, 'not-found', 'Not found', `plan '${planId}' ${notSeen(viewpoint)}`);
     const chosen =
       version === undefined ? versions[versions.length - 1]! : versions.find((v) => v.version === version);
     if (!chosen)
@@ -64,21 +86,28 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
         { field: 'version', reason: `must be 1 to ${versions.length}` },
       ]);
     const { state } = chosen;
+    const acts = actsSeenFrom(await this.plans.signOff.acts(planId), viewpoint);
     return {
       planId,
       areaId: state.areaId,
       cycle: state.cycle,
       version: state.version,
       currentVersion: versions[versions.length - 1]!.version,
-      knownAt: knownAt ?? null,
-      steps: state.steps,
+      asAt: viewpoint.asAt ?? null,
+      knownAt: viewpoint.knownAt ?? null,
+      steps: planLifecycle(state.version, chosen.steps, acts, viewpoint),
       acceptedWarnings: state.acceptedWarnings,
       content: state.content,
-      checks: await this.plans.checks(state),
+      checks: await this.plans.checks(state, { acts, on: viewpoint.asAt ?? todayInEngland() }),
       revision,
     };
   }
 }
+
+const notSeen = ({ asAt, knownAt }: Viewpoint): string =>
+  asAt === undefined
+    ? `was not recorded by ${knownAt}`
+    : `had no version in effect on ${asAt}${knownAt === undefined ? '' : ` as known at ${knownAt}`}`;
 
 /** Every version with who changed what, why, and under which justification. */
 export class PlanVersionsQuery {
@@ -91,11 +120,12 @@ export class PlanVersionsHandler implements IQueryHandler<PlanVersionsQuery> {
 
   async execute({ planId }: PlanVersionsQuery) {
     const { events } = await this.plans.plan(planId);
+    const acts = await this.plans.signOff.acts(planId);
     return {
       planId,
-      versions: planVersions(events).map(({ version, state, changes }) => ({
+      versions: planVersions(events).map(({ version, steps, changes }) => ({
         version,
-        steps: state.steps,
+        steps: planLifecycle(version, steps, acts, {}),
         changes,
       })),
     };

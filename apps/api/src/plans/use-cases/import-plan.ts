@@ -17,6 +17,8 @@ import { AllowRoles } from '../../auth/access-policy';
 import { Problem, invalidRequest } from '../../http/problem';
 import { XLSX_MEDIA_TYPE } from '../dto/plan.dto';
 import { PlanContext } from '../plan-context';
+import { PLAN_INSTRUMENT_KINDS } from '../plan-sign-off';
+import { IsCalendarDate } from '../../http/validators';
 import { GetPlanQuery } from '../queries/plan-queries';
 import {
   WriteContext,
@@ -36,6 +38,8 @@ export class ImportPlanCommand {
   constructor(
     readonly document: RecordPlanDocument,
     readonly context: CommandContext,
+    /** The date the document (the version it begins or changes) takes effect, e.g. the date it bears. */
+    readonly effectiveOn: string | null = null,
   ) {}
 }
 
@@ -49,7 +53,7 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
   ) {}
 
   /** `created`: the import began the plan or a new version of it (the HTTP answer is then 201). */
-  async execute({ document, context }: ImportPlanCommand): Promise<WriteResult> {
+  async execute({ document, context, effectiveOn }: ImportPlanCommand): Promise<WriteResult> {
     let created = false;
     const result = await this.writer.execute({
       stream: planStream(document.planId),
@@ -57,13 +61,20 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Wri
       gather: async () => ({
         reference: this.plans.reference(document.cycle),
         area: await this.plans.area(document.areaId),
-        approved: approvedVersions(await this.facts.approvals({ kind: 'bcf-plan', id: document.planId })),
+        approved: (
+          await Promise.all(
+            PLAN_INSTRUMENT_KINDS.map(async (kind) =>
+              approvedVersions(await this.facts.approvals({ kind, id: document.planId })),
+            ),
+          )
+        ).flat(),
       }),
       decide: (state, { reference, area, approved }) => {
         const events = recordPlanDocument(state, document, reference, area, approved);
         created = events.some((e) => e.type === 'PlanInitiated' || e.type === 'PlanVersionStarted');
         return events;
       },
+      ...(effectiveOn ? { effectiveOn } : {}),
       context,
     });
     return { ...result, created };
@@ -88,6 +99,15 @@ export class ImportPlanQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   replace?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    example: '2017-09-11',
+    description:
+      'YYYY-MM-DD: the date the document takes effect (the date it bears); what the plan shows `asAt` a date. Without it, the import is seen from any date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  effectiveOn?: string;
 }
 
 /** The 409 for an import that would remove entries: nothing recorded, and what it would change, by section. */
@@ -138,7 +158,11 @@ export class ImportPlanRoute extends CommandQueryController {
     const context = request.because(`${IMPORT_REASON}: ${document.justification}`);
     try {
       return await this.write(
-        new ImportPlanCommand({ ...document, replace: query.replace === 'true' }, context),
+        new ImportPlanCommand(
+          { ...document, replace: query.replace === 'true' },
+          context,
+          query.effectiveOn ?? null,
+        ),
         request,
         new GetPlanQuery(document.planId),
         `/api/plans/${document.planId}`,

@@ -5,6 +5,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn } from 'class-validator';
 import {
   LIFECYCLE_STEPS,
   LifecycleStep,
+  RECORDED_BY_GOVERNANCE,
   RecordLifecycleStep,
   evolvePlan,
   planStream,
@@ -15,7 +16,7 @@ import { AllowRoles } from '../../auth/access-policy';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsText } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
-import { PlanContext } from '../plan-context';
+import { Problem } from '../../http/problem';
 import { GetPlanQuery } from '../queries/plan-queries';
 import {
   WriteContext,
@@ -44,7 +45,10 @@ export class RecordPlanStepDto extends ReasonDto {
   @IsText(200, { each: true })
   parties!: string[];
 
-  @ApiProperty({ description: 'Signed off by a delegate, so it must be reported back to the Board' })
+  @ApiProperty({
+    description:
+      'Signed off by a delegate: kept for sign-offs recorded as plan steps before governance recorded them; false for the steps this route records',
+  })
   @IsBoolean()
   delegated!: boolean;
 }
@@ -56,20 +60,16 @@ export class RecordPlanStepCommand {
   ) {}
 }
 
-/** Records a lifecycle step; sign-off is refused while a check blocks or a warning stands unaccepted. */
+/** Records a lifecycle step the plan itself records: joint agreement, and NHS England's acts. */
 @CommandHandler(RecordPlanStepCommand)
 export class RecordPlanStepHandler implements ICommandHandler<RecordPlanStepCommand, WriteResult> {
-  constructor(
-    private readonly writer: EventLogWriter,
-    private readonly plans: PlanContext,
-  ) {}
+  constructor(private readonly writer: EventLogWriter) {}
 
   execute({ input, context }: RecordPlanStepCommand): Promise<WriteResult> {
     return this.writer.execute({
       stream: planStream(input.planId),
       evolve: evolvePlan,
-      gather: (current) => this.plans.checksOfRecorded(input.planId, current),
-      decide: (current, checks) => recordLifecycleStep(current, input, checks),
+      decide: (current) => recordLifecycleStep(current, input),
       effectiveOn: input.on,
       context,
     });
@@ -88,6 +88,7 @@ export class RecordPlanStepRoute extends CommandQueryController {
     @Body() { reason, ...input }: RecordPlanStepDto,
     @WriteContext() request: WriteRequest,
   ) {
+    if (RECORDED_BY_GOVERNANCE.includes(input.step)) throw recordedByGovernance(id, input.step);
     return this.write(
       new RecordPlanStepCommand(
         { ...input, parties: [...input.parties], planId: id },
@@ -97,4 +98,24 @@ export class RecordPlanStepRoute extends CommandQueryController {
       new GetPlanQuery(id),
     );
   }
+}
+
+/** 409 for a step governance records: nothing recorded, and the route that records it. */
+function recordedByGovernance(planId: string, step: LifecycleStep): Problem {
+  const route =
+    step === 'signed-off'
+      ? `POST /api/governance/instruments/bcf-plan/${planId}/approvals`
+      : 'POST /api/governance/delegations/{delegationId}/report-back';
+  const what =
+    step === 'signed-off'
+      ? 'an approval of the version under a delegation or a Board resolution'
+      : "the report-back of the sign-off's delegation at a meeting of its Board";
+  return new Problem(
+    409,
+    'recorded-by-governance',
+    'Recorded by governance',
+    `'${step}' is recorded by governance (${what}): use ${route}; see docs/sign-off.md`,
+    [{ field: 'step', reason: `'${step}' is recorded by ${route}, not as a plan step` }],
+    { use: route },
+  );
 }

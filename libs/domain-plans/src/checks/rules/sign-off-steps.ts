@@ -1,10 +1,25 @@
+import { CalendarDate } from '@bcl/kernel';
+import { SignOffAct, reportBackDueOn, reportBackOutstanding } from '@bcl/domain-governance/facts';
 import { PlanState } from '../../plan/plan';
 import { RuleResult } from '../check-result';
 
+/**
+ * What governance recorded of the plan's sign-off (docs/sign-off.md): its sign-off acts (every version; the
+ * rules read the checked one's), and the date the checks are read on (an `asAt`, or today).
+ */
+export interface PlanSignOffFacts {
+  acts: SignOffAct[];
+  on: CalendarDate;
+}
+
+const actsOf = (state: PlanState, signOff: PlanSignOffFacts | undefined) =>
+  (signOff?.acts ?? []).filter((act) => act.instrument.version === state.version);
+
 /** P2: submitted with no sign-off in this version (brief §3.1, hard guards) is a warning. */
-export function checkSubmittedWithoutSignOff(state: PlanState): RuleResult[] {
+export function checkSubmittedWithoutSignOff(state: PlanState, signOff?: PlanSignOffFacts): RuleResult[] {
   const steps = state.steps.map((s) => s.step);
-  if (!steps.includes('submitted') || steps.includes('signed-off')) return [];
+  const signed = steps.includes('signed-off') || actsOf(state, signOff).some((a) => a.step === 'signed-off');
+  if (!steps.includes('submitted') || signed) return [];
   return [
     {
       checkId: 'P2:submitted-without-sign-off',
@@ -17,18 +32,36 @@ export function checkSubmittedWithoutSignOff(state: PlanState): RuleResult[] {
   ];
 }
 
-/** P12: a sign-off by a delegate is reported back to the Board. */
-export function checkDelegatedSignOffReported(state: PlanState): RuleResult[] {
-  const delegated = state.steps.some((s) => s.step === 'signed-off' && s.delegated);
-  if (!delegated || state.steps.some((s) => s.step === 'reported-back')) return [];
-  return [
-    {
+const P12 = {
+  rule: 'P12',
+  severity: 'warning',
+  outcome: 'fail',
+  source: 'brief §4.3 P12; 000:442, 004:2696',
+} as const;
+
+/**
+ * P12: a sign-off by a delegate is reported back to the Board. A governance sign-off is checked against its
+ * delegation's report-back duty with the register's own rule (`reportBackOutstanding`): outstanding after the
+ * given date, or after the body's first meeting following the sign-off. A sign-off recorded as a plan step
+ * (before governance recorded them) is checked as it always was: reported back, or not.
+ */
+export function checkDelegatedSignOffReported(state: PlanState, signOff?: PlanSignOffFacts): RuleResult[] {
+  const results: RuleResult[] = [];
+  const legacy = state.steps.some((s) => s.step === 'signed-off' && s.delegated);
+  if (legacy && !state.steps.some((s) => s.step === 'reported-back'))
+    results.push({
+      ...P12,
       checkId: 'P12:delegated-sign-off-not-reported',
-      rule: 'P12',
-      severity: 'warning',
-      outcome: 'fail',
       message: 'signed off by a delegate, and not yet reported back to the Board',
-      source: 'brief §4.3 P12; 000:442, 004:2696',
-    },
-  ];
+    });
+  for (const act of actsOf(state, signOff)) {
+    if (act.step !== 'signed-off' || act.authority.kind !== 'delegation' || !act.reportBack) continue;
+    if (!reportBackOutstanding(act.reportBack, signOff!.on)) continue;
+    results.push({
+      ...P12,
+      checkId: `P12:delegated-sign-off-not-reported:${act.approvalId}`,
+      message: `signed off on ${act.on} under delegation '${act.authority.delegationId}', and not reported back to '${act.reportBack.bodyId}' by ${reportBackDueOn(act.reportBack)}`,
+    });
+  }
+  return results;
 }
