@@ -1,0 +1,106 @@
+import { EventStore } from '@bcl/event-store';
+import { RunningApi, startApi } from '../support/api-app';
+import { describeEachDurableStore } from '../support/durable-stores';
+import { readWholeLog } from '../support/read-log';
+import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
+
+/** A response body, read by value: the assertions below are what give it shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+const KENT_PLAN = '/api/governance/instruments/bcf-plan/kent-2017-19';
+const KENT_DELEGATION = 'kent-hwb-2017-06-14-bcf-sign-off';
+
+/** One millisecond before an instant: "known just before it was recorded". */
+const justBefore = (instant: string) => new Date(Date.parse(instant) - 1).toISOString();
+
+describeEachDurableStore(
+  'every read model as at a date (asAt) and as known at an instant (knownAt), on the demo data',
+  (setting) => {
+    let api: RunningApi;
+    let auditor: string;
+    /** When the log recorded the first event of a type whose data matches. */
+    const recordedAt = async (type: string, matches: (data: Json) => boolean) => {
+      const log = await readWholeLog(api.app.get<EventStore>(EVENT_STORE));
+      return log.find((e) => e.type === type && matches(e.data))!.recordedAt;
+    };
+    beforeAll(async () => {
+      api = await startApi(setting(), { demoData: true });
+      auditor = await api.token('auditor', 'auditor-1');
+    }, 180_000);
+    afterAll(() => api?.close());
+
+    const get = (path: string) => api.http().get(path).set('Authorization', `Bearer ${auditor}`);
+
+    it("traces the Kent plan's sign-off as it stood on a date and as it was known at an instant", async () => {
+      const now = (await get(`${KENT_PLAN}/provenance`).expect(200)).body;
+      expect(now.approvals).toHaveLength(1);
+      const onTheDay = (await get(`${KENT_PLAN}/provenance?asAt=2017-09-11`).expect(200)).body;
+      expect(onTheDay.approvals.map((a: Json) => [a.version, a.effectiveOn])).toEqual([[1, '2017-09-11']]);
+      // the report-back at the Board of 20 September had not happened yet
+      expect(onTheDay.approvals[0].authority.delegations[0]).toMatchObject({
+        delegationId: KENT_DELEGATION,
+        reportedBack: null,
+      });
+      expect(now.approvals[0].authority.delegations[0].reportedBack).toMatchObject({ on: '2017-09-20' });
+      const before = (await get(`${KENT_PLAN}/provenance?asAt=2017-06-01`).expect(200)).body;
+      expect(before.approvals).toEqual([]);
+      const approvalRecorded = await recordedAt(
+        'ApprovalRecorded',
+        (d) => d.instrument?.id === 'kent-2017-19',
+      );
+      const unknown = (
+        await get(`${KENT_PLAN}/provenance?knownAt=${justBefore(approvalRecorded)}`).expect(200)
+      ).body;
+      expect(unknown.approvals).toEqual([]);
+      const known = (await get(`${KENT_PLAN}/provenance?knownAt=${approvalRecorded}`).expect(200)).body;
+      expect(known.approvals).toHaveLength(1);
+    });
+
+    it('answers the registers from a date: decisions, meetings, delegations in force and their actions', async () => {
+      const register = (path: string) =>
+        get(`/api/governance/bodies/kent-hwb/decisions${path}`)
+          .expect(200)
+          .then((r) => r.body.decisions.map((d: Json) => d.resolutionId));
+      const asAt = await register('?asAt=2016-12-31');
+      // the body's own `to` filter and the asAt viewpoint agree: a decision takes effect at its meeting
+      expect(asAt).toEqual(await register('?to=2016-12-31'));
+      expect(asAt).not.toContain(KENT_DELEGATION);
+      expect(await register('')).toContain(KENT_DELEGATION);
+
+      await get('/api/governance/meetings/kent-hwb-2017-06-14?asAt=2017-06-13').expect(404);
+      await get('/api/governance/meetings/kent-hwb-2017-06-14?asAt=2017-06-14').expect(200);
+      await get(`/api/governance/delegations/${KENT_DELEGATION}?asAt=2017-06-13`).expect(404);
+      const delegation = (
+        await get(`/api/governance/delegations/${KENT_DELEGATION}?asAt=2017-06-14`).expect(200)
+      ).body;
+      expect(delegation.delegationId).toBe(KENT_DELEGATION);
+
+      const inForce = (query: string) =>
+        get(`/api/governance/delegations${query}`)
+          .expect(200)
+          .then((r) => r.body);
+      // `on` defaults to asAt
+      expect((await inForce('?asAt=2017-06-14')).on).toBe('2017-06-14');
+      const before = JSON.stringify(await inForce('?asAt=2017-06-13'));
+      expect(before).not.toContain(KENT_DELEGATION);
+      expect(JSON.stringify(await inForce('?on=2017-06-14'))).toContain(KENT_DELEGATION);
+
+      const chairActions = async (query: string) =>
+        (await get(`/api/governance/actions?postId=kent-hwb-chair${query}`).expect(200)).body.entries;
+      const all = await chairActions('');
+      const early = await chairActions('&asAt=2017-06-30');
+      // the actions seen as at a date are exactly those dated by then
+      expect(early).toEqual(all.filter((e: Json) => e.on <= '2017-06-30'));
+      expect(early.length).toBeGreaterThan(0);
+      expect(early.length).toBeLessThan(all.length);
+    });
+
+    it('refuses a bad viewpoint in one line naming the field', async () => {
+      const bad = await get(`${KENT_PLAN}/provenance?asAt=2017-02-30`).expect(400);
+      expect(bad.body.errors).toEqual([{ field: 'asAt', reason: expect.any(String) }]);
+      const badInstant = await get('/api/governance/bodies/kent-hwb?knownAt=yesterday').expect(400);
+      expect(badInstant.body.errors).toEqual([{ field: 'knownAt', reason: expect.any(String) }]);
+    });
+  },
+  { per: 'suite' },
+);
