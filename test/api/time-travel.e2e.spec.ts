@@ -95,11 +95,68 @@ describeEachDurableStore(
       expect(early.length).toBeLessThan(all.length);
     });
 
+    const SOUTHEND = '/api/fund/pools/southend-bcf/years/2016-17';
+    it('shows the Southend position as at 30 September 2016 without the figures the Q3 and Q4 returns stated', async () => {
+      const sources = async (query: string) =>
+        (await get(`${SOUTHEND}/reconciliation${query}`).expect(200)).body.findings
+          .map((f: Json) => f.stated?.source ?? '')
+          .join('\n');
+      const statedLater = /Q[34] 2016\/17 return/;
+      expect(await sources('')).toMatch(statedLater);
+      expect(await sources('?asAt=2016-09-30')).not.toMatch(statedLater);
+      const position = (await get(`${SOUTHEND}/position?asAt=2016-09-30`).expect(200)).body;
+      expect(position.byQuarter.map((q: Json) => q.income.statedActualPence)).toEqual([
+        328_276_300,
+        null,
+        null,
+        null,
+      ]);
+      // the ledger's own postings to that date are all there
+      expect(position.byQuarter.map((q: Json) => q.income.ledgerPence)).toEqual([
+        328_276_300, 328_276_200, 0, 0,
+      ]);
+    });
+
+    it('shows a fund position and its agreement as the ledger knew them at an instant', async () => {
+      const q3Stated = await recordedAt(
+        'FundFigureStated',
+        (d) => d.figureId === 'southend-actual-income-q3',
+      );
+      const q3Actual = async (knownAt: string) =>
+        (await get(`${SOUTHEND}/position?knownAt=${knownAt}`).expect(200)).body.byQuarter[2].income
+          .statedActualPence;
+      expect(await q3Actual(justBefore(q3Stated))).toBeNull();
+      expect(await q3Actual(q3Stated)).toBe(328_276_200);
+      const known = (await get(`${SOUTHEND}/position?knownAt=${q3Stated}`).expect(200)).body;
+      expect(known.knownAt).toBe(q3Stated);
+      // the postings recorded before the Q3 figure: Q1 to Q3's, not Q4's
+      expect(known.byQuarter.map((q: Json) => q.income.ledgerPence)).toEqual([
+        328_276_300, 328_276_200, 328_276_200, 0,
+      ]);
+
+      const agreementRecorded = await recordedAt(
+        'S75AgreementEstablished',
+        (d) => d.agreementId === 'southend-bcf-s75',
+      );
+      await get(`/api/fund/agreements/southend-bcf-s75?knownAt=${justBefore(agreementRecorded)}`).expect(404);
+      const agreement = (
+        await get(`/api/fund/agreements/southend-bcf-s75?knownAt=${agreementRecorded}`).expect(200)
+      ).body;
+      expect(agreement).toMatchObject({
+        knownAt: agreementRecorded,
+        inEffect: { variationId: 'southend-bcf-s75-2016' },
+      });
+      const opened = await recordedAt('PooledFundYearOpened', (d) => d.poolId === 'southend-bcf');
+      await get(`${SOUTHEND}/position?knownAt=${justBefore(opened)}`).expect(404);
+    });
+
     it('refuses a bad viewpoint in one line naming the field', async () => {
       const bad = await get(`${KENT_PLAN}/provenance?asAt=2017-02-30`).expect(400);
       expect(bad.body.errors).toEqual([{ field: 'asAt', reason: expect.any(String) }]);
       const badInstant = await get('/api/governance/bodies/kent-hwb?knownAt=yesterday').expect(400);
       expect(badInstant.body.errors).toEqual([{ field: 'knownAt', reason: expect.any(String) }]);
+      const badPosition = await get(`${SOUTHEND}/position?knownAt=2016-09-30`).expect(400);
+      expect(badPosition.body.errors).toEqual([{ field: 'knownAt', reason: expect.any(String) }]);
     });
   },
   { per: 'suite' },
