@@ -150,6 +150,53 @@ describeEachDurableStore(
       await get(`${SOUTHEND}/position?knownAt=${justBefore(opened)}`).expect(404);
     });
 
+    it('answers the registry from a date and an instant, agreeing with its own as-at queries', async () => {
+      const chair = async (query: string) =>
+        (await get(`/api/posts/kent-hwb-chair${query}`).expect(200)).body;
+      const holder = async (asAt: string) =>
+        (await get(`/api/posts/kent-hwb-chair/holder?asAt=${asAt}`).expect(200)).body.holder?.personId ??
+        null;
+      for (const asAt of ['2016-01-26', '2017-09-10', '2017-09-11']) {
+        const holdings = (await chair(`?asAt=${asAt}`)).holdings;
+        expect(holdings.every((h: Json) => h.from <= asAt)).toBe(true);
+        const inPost = holdings.filter((h: Json) => h.until === null || h.until > asAt);
+        expect(inPost.map((h: Json) => h.personId)[0] ?? null).toBe(await holder(asAt));
+      }
+      expect((await chair('?asAt=2017-09-10')).holdings.map((h: Json) => h.personId)).toEqual(['p-0001']);
+      expect((await chair('')).holdings.map((h: Json) => h.personId)).toEqual(['p-0001', 'p-0002']);
+
+      const shepway = async (query: string) =>
+        (await get(`/api/organisations/shepway-district-council${query}`).expect(200)).body;
+      expect((await shepway('')).name).toBe('Folkestone and Hythe District Council');
+      const before = await shepway('?asAt=2018-03-31');
+      expect(before.name).toBe('Shepway District Council');
+      expect(before.names).toHaveLength(1);
+      const renamed = await recordedAt(
+        'OrganisationRenamed',
+        (d) => d.organisationId === 'shepway-district-council',
+      );
+      expect((await shepway(`?knownAt=${justBefore(renamed)}`)).name).toBe('Shepway District Council');
+      const listed = (await get('/api/organisations?asAt=2018-03-31&limit=200').expect(200)).body.items;
+      expect(listed.find((o: Json) => o.organisationId === 'shepway-district-council').name).toBe(
+        'Shepway District Council',
+      );
+
+      const kent = async (query: string) => (await get(`/api/areas/kent${query}`).expect(200)).body;
+      const members = (area: Json, on: string) =>
+        area.members
+          .filter((m: Json) => m.from <= on && (m.until === null || m.until > on))
+          .map((m: Json) => m.organisationId)
+          .sort();
+      expect(members(await kent('?asAt=2017-04-01'), '2017-04-01')).toEqual(
+        members(await kent(''), '2017-04-01'),
+      );
+      await get('/api/areas/kent?asAt=2013-03-31').expect(404);
+      expect((await get('/api/areas?asAt=2013-03-31').expect(200)).body.items).toEqual([]);
+      const person = await recordedAt('PersonRegistered', (d) => d.personId === 'p-0002');
+      await get(`/api/people/p-0002?knownAt=${justBefore(person)}`).expect(404);
+      await get(`/api/people/p-0002?knownAt=${person}`).expect(200);
+    });
+
     it('refuses a bad viewpoint in one line naming the field', async () => {
       const bad = await get(`${KENT_PLAN}/provenance?asAt=2017-02-30`).expect(400);
       expect(bad.body.errors).toEqual([{ field: 'asAt', reason: expect.any(String) }]);
