@@ -1,4 +1,6 @@
 import { EventStore } from '@bcl/event-store';
+import { effectiveDateOf } from '@bcl/kernel';
+import { PROJECTIONS, replayInMemory } from '@bcl/contexts';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
 import { readWholeLog } from '../support/read-log';
@@ -195,6 +197,30 @@ describeEachDurableStore(
       const person = await recordedAt('PersonRegistered', (d) => d.personId === 'p-0002');
       await get(`/api/people/p-0002?knownAt=${justBefore(person)}`).expect(404);
       await get(`/api/people/p-0002?knownAt=${person}`).expect(200);
+    });
+
+    it('replays the demo log from the day before and the day of every effective date it holds, without failing', async () => {
+      const log = await readWholeLog(api.app.get<EventStore>(EVENT_STORE));
+      const dates = [...new Set(log.map((e) => effectiveDateOf(e)).filter((d): d is string => d !== null))];
+      const dayBefore = (d: string) =>
+        new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const store = api.app.get<EventStore>(EVENT_STORE);
+      let checked = 0;
+      for (const asAt of [...dates, ...dates.map(dayBefore)].sort()) {
+        const [registry, , governance] = await replayInMemory(store, PROJECTIONS, { asAt });
+        // each view holds only what had taken effect: no meeting of a later date, no holding begun later
+        const shown = [
+          ...[...(governance!.values() as Iterable<Json>)]
+            .filter((v) => v.meetingId && v.date)
+            .map((v) => v.date),
+          ...[...(registry!.values() as Iterable<Json>)].flatMap((v) =>
+            (v.holdings ?? []).map((h: Json) => h.from),
+          ),
+        ];
+        expect(shown.filter((date) => date > asAt)).toEqual([]);
+        checked += shown.length;
+      }
+      expect(checked).toBeGreaterThan(dates.length);
     });
 
     it('refuses a bad viewpoint in one line naming the field', async () => {
