@@ -65,6 +65,27 @@ describe('bcl who-approved, fund position and reconcile: --as-at and --known-at'
     expect(reconciled.stdout).not.toMatch(/Q[34] 2016\/17 return/);
   });
 
+  it('exports the Kent plan as the ledger knew it at an instant', async () => {
+    const planRecorded = await withEventStore(
+      store,
+      async (events) =>
+        (await readWholeLog(events)).find((e) => e.stream === 'plan-kent-2017-19')!.recordedAt,
+    );
+    const before = await bcl(
+      'plan',
+      'export',
+      'kent-2017-19',
+      '--out',
+      'k0.json',
+      '--known-at',
+      justBefore(planRecorded),
+    );
+    expect(before.code).toBe(2);
+    expect(before.stderr).toContain('kent-2017-19: no such plan is recorded as known at');
+    const then = await bcl('plan', 'export', 'kent-2017-19', '--out', 'k1.json', '--known-at', planRecorded);
+    expect(then).toMatchObject({ code: 0, stdout: 'wrote kent-2017-19 version 1 to k1.json\n' });
+  });
+
   it('says in one line what to fix in a bad viewpoint', async () => {
     for (const [args, message] of [
       [['who-approved', 'bcf-plan', 'kent-2017-19', '--as-at', '2017-02-30'], '--as-at: must be a real date'],
@@ -78,6 +99,10 @@ describe('bcl who-approved, fund position and reconcile: --as-at and --known-at'
       ],
       [
         ['reconcile', 'southend-bcf', '2016-17', '--known-at', '2016-13-01T00:00:00Z'],
+        '--known-at: must be an ISO 8601',
+      ],
+      [
+        ['plan', 'export', 'kent-2017-19', '--out', 'k.json', '--known-at', '2016-09-30T00:00'],
         '--known-at: must be an ISO 8601',
       ],
     ] as const) {
