@@ -39,7 +39,15 @@ describeEachDurableStore(
         receivedPence: 656_552_500,
         outstandingPence: 0,
       });
+      // the quarter's figures were stated in later returns (the Q2 return by 25 November 2016; the plan as the
+      // Q4 return of 31 May 2017 states it): as at 30 September 2016 none of them had been stated
       expect(q2.byQuarter[1].expenditure).toEqual({
+        planPence: null,
+        forecastPence: null,
+        statedActualPence: null,
+        ledgerPence: 328_276_200,
+      });
+      expect((await get(`${SOUTHEND}/position`).expect(200)).body.byQuarter[1].expenditure).toEqual({
         planPence: 328_276_200,
         forecastPence: 328_276_200,
         statedActualPence: 328_276_200,

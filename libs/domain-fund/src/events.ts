@@ -31,7 +31,11 @@ export const FUND_EVENT_SCHEMAS = {
   S75AgreementVaried: { currentVersion: 1 },
   PooledFundYearOpened: { currentVersion: 1 },
   FundTransactionPosted: { currentVersion: 2, upcasters: [{ from: 1, upcast: chargeKeepsTheSpend }] },
-  FundFigureStated: { currentVersion: 1 },
+  FundFigureStated: {
+    currentVersion: 2,
+    // version 2 added statedOn; a figure recorded before does not say when it was stated
+    upcasters: [{ from: 1, upcast: (data) => ({ ...data, statedOn: null }) }],
+  },
   PooledFundYearClosed: { currentVersion: 1 },
   PooledFundYearReopened: { currentVersion: 1 },
 } as const satisfies EventSchemasOf<(AgreementEvent | FundEvent)['type']>;

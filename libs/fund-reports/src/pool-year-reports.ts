@@ -1,6 +1,6 @@
 import { FinancialYear, spreadsheetText, yearBounds } from '@bcl/kernel';
 import ExcelJS from 'exceljs';
-import { EventStore, foldStream } from '@bcl/event-store';
+import { EventStore, foldEvents, readWholeStream } from '@bcl/event-store';
 import { loadPlan } from '@bcl/plan-import';
 import {
   Finding,
@@ -54,11 +54,35 @@ export async function loadPlanFigures(
   };
 }
 
-/** A pool-year's record and its agreement, read from their streams; undefined when the year is not opened. */
-export async function loadPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
-  const { state, revision } = await foldStream(store, pooledFundStream(poolId, year), evolvePooledFund);
+/**
+ * Folds a stream as the ledger knew it at `knownAt` (only the events recorded by then; all when absent), with the
+ * stream's current revision (what a write's If-Match expects, whatever the viewpoint).
+ */
+export async function foldKnownAt<S, E extends { type: string; data: object }>(
+  store: EventStore,
+  stream: string,
+  evolve: (state: S | undefined, event: E) => S,
+  knownAt?: string,
+): Promise<{ state: S | undefined; revision: number }> {
+  const events = await readWholeStream(store, stream);
+  const known = knownAt === undefined ? events : events.filter((e) => e.recordedAt <= knownAt);
+  return { state: foldEvents(known, evolve), revision: events.length - 1 };
+}
+
+/**
+ * A pool-year's record and its agreement, read from their streams as known at `knownAt` (absent: now);
+ * undefined when the year is not opened (or was not yet recorded as opened).
+ */
+export async function loadPoolYear(store: EventStore, poolId: string, year: FinancialYear, knownAt?: string) {
+  const { state, revision } = await foldKnownAt(
+    store,
+    pooledFundStream(poolId, year),
+    evolvePooledFund,
+    knownAt,
+  );
   if (!state) return undefined;
-  const agreement = (await foldStream(store, agreementStream(state.agreementId), evolveAgreement)).state!;
+  const agreement = (await foldKnownAt(store, agreementStream(state.agreementId), evolveAgreement, knownAt))
+    .state!;
   return { state, agreement, revision };
 }
 

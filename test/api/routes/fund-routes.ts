@@ -83,6 +83,7 @@ export const FUND_ROUTES: RouteCase[] = [
       quarter: 1,
       amountPence: 100,
       statedBy: { kind: 'plan', reference: 'matrix' },
+      statedOn: '2017-04-01',
       composedOf: ['income/'],
       reason,
     },

@@ -82,7 +82,32 @@ const { view } = replay();
 const classes = (findings: { check: string; differencePence: number; classification: string }[]) =>
   findings.map((f) => `${f.check} ${f.classification} ${f.differencePence}`);
 
+/** The day the Q4 return was made (004:82): every Southend figure of 2016-17 was stated by then. */
+const Q4_RETURN = '2017-05-31';
+
 describe('Southend-on-Sea 2016-17: the £13,131,049 pooled fund, quarter by quarter', () => {
+  it('shows as at a date only the figures stated by then: as at 30 September 2016, none of the Q3 and Q4 returns', () => {
+    const stated = (asAt: string) =>
+      view('southend-bcf', '2016-17', asAt).position.byQuarter.map((q) => [
+        q.income.planPence,
+        q.income.statedActualPence,
+      ]);
+    // the plan and the Q4 actual were recorded as the Q4 return states them; Q1's actual from the Q1 return
+    expect(stated('2016-09-30')).toEqual([
+      [null, 328_276_300],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    expect(stated('2017-03-03')).toEqual([
+      [null, 328_276_300],
+      [null, 328_276_200],
+      [null, 328_276_200],
+      [null, null],
+    ]);
+    expect(stated(Q4_RETURN).every(([plan, actual]) => plan !== null && actual !== null)).toBe(true);
+  });
+
   it.each([
     [1, 328_276_300],
     [2, 656_552_500],
@@ -100,7 +125,8 @@ describe('Southend-on-Sea 2016-17: the £13,131,049 pooled fund, quarter by quar
       expect(position.expenditurePence).toBe(toDate);
       expect(position.bankPence).toBe(0);
       expect(position.underspendPence + position.overspendPence).toBe(0);
-      expect(position.byQuarter[q - 1]).toEqual({
+      // the quarter's figures as the Q4 return (31 May 2017) last stated them
+      expect(view('southend-bcf', '2016-17', Q4_RETURN).position.byQuarter[q - 1]).toEqual({
         quarter: q,
         income: {
           planPence: q === 1 ? 328_276_300 : 328_276_200,
@@ -120,7 +146,7 @@ describe('Southend-on-Sea 2016-17: the £13,131,049 pooled fund, quarter by quar
   );
 
   it('reconciles every stated total with its quarters, the pooled fund and the ledger: 21 findings, all agree', () => {
-    const { reconciliation } = view('southend-bcf', '2016-17', '2017-03-31');
+    const { reconciliation } = view('southend-bcf', '2016-17', Q4_RETURN);
     expect(reconciliation.summary).toEqual({ agrees: 21, rounding: 0, discrepancy: 0 });
     expect(reconciliation.findings.filter((f) => f.check === 'stated-actual-equals-ledger')).toHaveLength(8);
     expect(reconciliation.findings.find((f) => f.check === 'year-equals-pooled-fund')).toMatchObject({

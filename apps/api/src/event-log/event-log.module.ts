@@ -7,6 +7,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from './event-log.tokens';
 import { EventLogWriter } from './event-log-writer';
 import { StreamFacts } from './stream-facts';
+import { ViewpointViews } from './viewpoint-views';
 
 /** The event store, the service store beside it, and the projection that feeds the read model. */
 @Global()
@@ -36,8 +37,9 @@ import { StreamFacts } from './stream-facts';
     },
     EventLogWriter,
     StreamFacts,
+    ViewpointViews,
   ],
-  exports: [EVENT_STORE, SERVICE_STORE, PROJECTIONS, EventLogWriter, StreamFacts],
+  exports: [EVENT_STORE, SERVICE_STORE, PROJECTIONS, EventLogWriter, StreamFacts, ViewpointViews],
 })
 export class EventLogModule implements OnApplicationShutdown {
   constructor(

@@ -7,7 +7,7 @@ import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
 import { AllowRoles } from '../auth/access-policy';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
-import { todayInEngland } from '../http/business-dates';
+import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
 import {
   AgreementQueryDto,
   PartnerParams,
@@ -20,10 +20,16 @@ import { CommandQueryController } from '../http/write-route';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => ({
-  asAt: query.asAt ?? yearEnd(year),
-  axis: query.axis ?? 'effective',
-});
+const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => {
+  const knownAt = normaliseKnownAt(query.knownAt);
+  return {
+    asAt: query.asAt ?? yearEnd(year),
+    axis: query.axis ?? 'effective',
+    ...(knownAt !== undefined ? { knownAt } : {}),
+    // no date asked: the year's postings, with every figure stated of the year to date
+    ...(query.asAt === undefined ? { figuresAsAt: null } : {}),
+  };
+};
 
 /** The fund's read side: every GET route (each write route is a use case under use-cases/). */
 @ApiTags('fund')
@@ -35,10 +41,12 @@ export class FundController extends CommandQueryController {
   @AllowRoles(...READERS)
   async agreement(
     @Param() { id }: IdParam,
-    @Query() { asAt }: AgreementQueryDto,
+    @Query() { asAt, knownAt }: AgreementQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const agreement = await this.queries.execute(new GetAgreementQuery(id, asAt ?? todayInEngland()));
+    const agreement = await this.queries.execute(
+      new GetAgreementQuery(id, asAt ?? todayInEngland(), normaliseKnownAt(knownAt)),
+    );
     setEtag(response, agreement.revision);
     return agreement;
   }

@@ -8,7 +8,8 @@ import { AllowRoles } from '../auth/access-policy';
 import { setEtag } from '../http/etag';
 import { invalidRequest } from '../http/problem';
 import { IdParam } from '../http/id-param';
-import { todayInEngland } from '../http/business-dates';
+import { todayInEngland, viewpointOf } from '../http/business-dates';
+import { AsAtQueryDto } from '../http/common.dto';
 import { IsCalendarDate, IsId } from '../http/validators';
 import { DATE, InstrumentParams } from './governance-routes';
 import {
@@ -21,19 +22,19 @@ import {
   ProvenanceQuery,
 } from './queries/governance-queries';
 
-export class OnDateQueryDto {
-  @ApiPropertyOptional({ ...DATE, description: 'Defaults to today' })
+export class OnDateQueryDto extends AsAtQueryDto {
+  @ApiPropertyOptional({ ...DATE, description: 'Defaults to asAt, else today' })
   @IsOptional()
   @IsCalendarDate()
   on?: string;
 }
 
-export class DateRangeQueryDto {
+export class DateRangeQueryDto extends AsAtQueryDto {
   @ApiPropertyOptional(DATE) @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional(DATE) @IsOptional() @IsCalendarDate() to?: string;
 }
 
-export class ActionsQueryDto {
+export class ActionsQueryDto extends AsAtQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsId() personId?: string;
   @ApiPropertyOptional() @IsOptional() @IsId() postId?: string;
 }
@@ -48,8 +49,12 @@ export class GovernanceController {
 
   @Get('bodies/:id')
   @AllowRoles(...READERS)
-  async body(@Param() { id }: IdParam, @Res({ passthrough: true }) response: Response) {
-    const body = await this.queries.execute(new GetBodyQuery(id));
+  async body(
+    @Param() { id }: IdParam,
+    @Query() query: AsAtQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const body = await this.queries.execute(new GetBodyQuery(id, viewpointOf(query)));
     setEtag(response, body.revision);
     return body;
   }
@@ -57,16 +62,20 @@ export class GovernanceController {
   /** The body's decisions register: its resolutions in meeting order, between two dates if given. */
   @Get('bodies/:id/decisions')
   @AllowRoles(...READERS)
-  decisions(@Param() { id }: IdParam, @Query() range: DateRangeQueryDto) {
+  decisions(@Param() { id }: IdParam, @Query() { asAt, knownAt, ...range }: DateRangeQueryDto) {
     if (range.from && range.to && range.from > range.to)
       throw invalidRequest([{ field: 'to', reason: `must not be before from (${range.from})` }]);
-    return this.queries.execute(new DecisionsRegisterQuery(id, range));
+    return this.queries.execute(new DecisionsRegisterQuery(id, range, viewpointOf({ asAt, knownAt })));
   }
 
   @Get('meetings/:id')
   @AllowRoles(...READERS)
-  async meeting(@Param() { id }: IdParam, @Res({ passthrough: true }) response: Response) {
-    const meeting = await this.queries.execute(new GetMeetingQuery(id));
+  async meeting(
+    @Param() { id }: IdParam,
+    @Query() query: AsAtQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const meeting = await this.queries.execute(new GetMeetingQuery(id, viewpointOf(query)));
     setEtag(response, meeting.revision);
     return meeting;
   }
@@ -74,14 +83,20 @@ export class GovernanceController {
   /** Delegations in force on a date, and those whose report-back is overdue. */
   @Get('delegations')
   @AllowRoles(...READERS)
-  delegations(@Query() { on }: OnDateQueryDto) {
-    return this.queries.execute(new DelegationsOnQuery(on ?? todayInEngland()));
+  delegations(@Query() { on, ...query }: OnDateQueryDto) {
+    return this.queries.execute(
+      new DelegationsOnQuery(on ?? query.asAt ?? todayInEngland(), viewpointOf(query)),
+    );
   }
 
   @Get('delegations/:id')
   @AllowRoles(...READERS)
-  async delegation(@Param() { id }: IdParam, @Res({ passthrough: true }) response: Response) {
-    const delegation = await this.queries.execute(new GetDelegationQuery(id));
+  async delegation(
+    @Param() { id }: IdParam,
+    @Query() query: AsAtQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const delegation = await this.queries.execute(new GetDelegationQuery(id, viewpointOf(query)));
     setEtag(response, delegation.revision);
     return delegation;
   }
@@ -89,8 +104,8 @@ export class GovernanceController {
   /** approval → delegation → resolution → meeting → body, with the post holders at each step. */
   @Get('instruments/:kind/:id/provenance')
   @AllowRoles(...READERS)
-  provenance(@Param() { kind, id }: InstrumentParams) {
-    return this.queries.execute(new ProvenanceQuery(kind, id));
+  provenance(@Param() { kind, id }: InstrumentParams, @Query() query: AsAtQueryDto) {
+    return this.queries.execute(new ProvenanceQuery(kind, id, viewpointOf(query)));
   }
 
   /** A person's or a post's governance actions over time, in effective-date order. */
@@ -102,6 +117,7 @@ export class GovernanceController {
     return this.queries.execute(
       new ActionsQuery(
         query.personId !== undefined ? { personId: query.personId } : { postId: query.postId! },
+        viewpointOf(query),
       ),
     );
   }

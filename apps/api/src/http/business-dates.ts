@@ -1,3 +1,4 @@
+import { Viewpoint } from '@bcl/kernel';
 import { invalidRequest } from './problem';
 
 /** Today in England, YYYY-MM-DD: the default business date for "as at" queries. */
@@ -11,4 +12,16 @@ export function normaliseKnownAt(knownAt: string | undefined): string | undefine
   const time = Date.parse(knownAt);
   if (Number.isNaN(time)) throw invalidRequest([{ field: 'knownAt', reason: 'is not a real date-time' }]);
   return new Date(time).toISOString();
+}
+
+/**
+ * The viewpoint a read route's `asAt` and `knownAt` ask for (docs/time-travel.md): absent fields are left out,
+ * so a request with neither reads the views as now.
+ */
+export function viewpointOf(query: { asAt?: string; knownAt?: string }): Viewpoint {
+  const knownAt = normaliseKnownAt(query.knownAt);
+  return {
+    ...(query.asAt !== undefined ? { asAt: query.asAt } : {}),
+    ...(knownAt !== undefined ? { knownAt } : {}),
+  };
 }

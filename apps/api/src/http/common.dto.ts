@@ -55,3 +55,19 @@ export class PageQueryDto extends PageLimitDto {
   @IsId()
   after?: string;
 }
+
+/** A page of a list, from a viewpoint (asAt, knownAt: docs/time-travel.md). */
+export class ViewpointPageQueryDto extends AsAtQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Id of the last item of the previous page' })
+  @IsOptional()
+  @IsId()
+  after?: string;
+}

@@ -5,11 +5,11 @@ import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
-import { AsAtQueryDto, PageQueryDto } from '../http/common.dto';
+import { AsAtQueryDto, ViewpointPageQueryDto } from '../http/common.dto';
 import { GetAreaQuery } from './queries/get-area';
 import { ListAreasQuery } from './queries/list-areas';
 import { AreaOrganisationsQuery } from './queries/area-organisations';
-import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
+import { normaliseKnownAt, todayInEngland, viewpointOf } from '../http/business-dates';
 import { CommandQueryController } from '../http/write-route';
 
 /** The HWB areas' read routes; each write is a use case under use-cases/. */
@@ -20,14 +20,18 @@ import { CommandQueryController } from '../http/write-route';
 export class AreasController extends CommandQueryController {
   @Get()
   @AllowRoles(...READERS)
-  list(@Query() query: PageQueryDto) {
-    return this.queries.execute(new ListAreasQuery(query.limit ?? 50, query.after));
+  list(@Query() query: ViewpointPageQueryDto) {
+    return this.queries.execute(new ListAreasQuery(query.limit ?? 50, query.after, viewpointOf(query)));
   }
 
   @Get(':id')
   @AllowRoles(...READERS)
-  async get(@Param() { id }: IdParam, @Res({ passthrough: true }) response: Response) {
-    const area = await this.queries.execute(new GetAreaQuery(id));
+  async get(
+    @Param() { id }: IdParam,
+    @Query() query: AsAtQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const area = await this.queries.execute(new GetAreaQuery(id, viewpointOf(query)));
     setEtag(response, area.revision);
     return area;
   }

@@ -6,11 +6,11 @@ import { AllowRoles } from '../auth/access-policy';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { ListOrganisationsQueryDto } from './dto/registry.dto';
-import { KnownAtQueryDto } from '../http/common.dto';
+import { AsAtQueryDto, KnownAtQueryDto } from '../http/common.dto';
 import { GetOrganisationQuery } from './queries/get-organisation';
 import { ListOrganisationsQuery } from './queries/list-organisations';
 import { OrganisationHistoryQuery } from './queries/organisation-history';
-import { normaliseKnownAt } from '../http/business-dates';
+import { normaliseKnownAt, viewpointOf } from '../http/business-dates';
 import { CommandQueryController } from '../http/write-route';
 
 /** The organisations' read routes; each write is a use case under use-cases/. */
@@ -22,13 +22,19 @@ export class OrganisationsController extends CommandQueryController {
   @Get()
   @AllowRoles(...READERS)
   list(@Query() query: ListOrganisationsQueryDto) {
-    return this.queries.execute(new ListOrganisationsQuery(query.limit ?? 50, query.after, query.kind));
+    return this.queries.execute(
+      new ListOrganisationsQuery(query.limit ?? 50, query.after, query.kind, viewpointOf(query)),
+    );
   }
 
   @Get(':id')
   @AllowRoles(...READERS)
-  async get(@Param() { id }: IdParam, @Res({ passthrough: true }) response: Response) {
-    const organisation = await this.queries.execute(new GetOrganisationQuery(id));
+  async get(
+    @Param() { id }: IdParam,
+    @Query() query: AsAtQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const organisation = await this.queries.execute(new GetOrganisationQuery(id, viewpointOf(query)));
     setEtag(response, organisation.revision);
     return organisation;
   }

@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
+import { AsAtQueryDto } from '../http/common.dto';
+import { viewpointOf } from '../http/business-dates';
 import { GetPersonQuery } from './queries/get-person';
 import { CommandQueryController } from '../http/write-route';
 
@@ -16,8 +18,12 @@ import { CommandQueryController } from '../http/write-route';
 export class PeopleController extends CommandQueryController {
   @Get(':id')
   @AllowRoles(...READERS)
-  async get(@Param() { id }: IdParam, @Res({ passthrough: true }) response: Response) {
-    const person = await this.queries.execute(new GetPersonQuery(id));
+  async get(
+    @Param() { id }: IdParam,
+    @Query() query: AsAtQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const person = await this.queries.execute(new GetPersonQuery(id, viewpointOf(query)));
     setEtag(response, person.revision);
     return person;
   }

@@ -8,7 +8,7 @@ import { IdParam } from '../http/id-param';
 import { AsAtQueryDto } from '../http/common.dto';
 import { GetPostQuery } from './queries/get-post';
 import { PostHolderQuery } from './queries/post-holder';
-import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
+import { normaliseKnownAt, todayInEngland, viewpointOf } from '../http/business-dates';
 import { CommandQueryController } from '../http/write-route';
 
 /** The posts' read routes; each write is a use case under use-cases/. */
@@ -19,8 +19,12 @@ import { CommandQueryController } from '../http/write-route';
 export class PostsController extends CommandQueryController {
   @Get(':id')
   @AllowRoles(...READERS)
-  async get(@Param() { id }: IdParam, @Res({ passthrough: true }) response: Response) {
-    const post = await this.queries.execute(new GetPostQuery(id));
+  async get(
+    @Param() { id }: IdParam,
+    @Query() query: AsAtQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const post = await this.queries.execute(new GetPostQuery(id, viewpointOf(query)));
     setEtag(response, post.revision);
     return post;
   }

@@ -1,4 +1,4 @@
-import { isFinancialYear, ID_PATTERN, isCalendarDate } from '@bcl/kernel';
+import { isFinancialYear, ID_PATTERN } from '@bcl/kernel';
 import { Command } from 'commander';
 import { EventStore } from '@bcl/event-store';
 import { FundPosition, Viewpoint, findingsCsv } from '@bcl/domain-fund';
@@ -13,9 +13,9 @@ import {
 } from '@bcl/fund-reports';
 import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
 import { writeOutputFile } from '../files';
+import { ViewpointOptions, viewpointOf } from '../viewpoint-options';
 
-interface ViewOptions {
-  asAt?: string;
+interface ViewOptions extends ViewpointOptions {
   axis: string;
 }
 
@@ -34,21 +34,29 @@ async function withPoolYear<T>(
 ): Promise<T> {
   if (!ID_PATTERN.test(pool)) throw new UsageError('pool: must be lower-case letters, digits and hyphens');
   if (!isFinancialYear(year)) throw new UsageError('year: must be a financial year such as 2016-17');
-  if (options.asAt !== undefined && !isCalendarDate(options.asAt))
-    throw new UsageError('--as-at: must be a real date written YYYY-MM-DD');
+  const { asAt, knownAt } = viewpointOf(options);
   if (options.axis !== 'effective' && options.axis !== 'recorded')
     throw new UsageError('--axis: must be effective or recorded');
-  const viewpoint: Viewpoint = { asAt: options.asAt ?? yearEnd(year), axis: options.axis };
+  // as the API: no date asked shows the year's postings with every figure stated of the year to date
+  const viewpoint: Viewpoint = {
+    asAt: asAt ?? yearEnd(year),
+    axis: options.axis,
+    ...(knownAt !== undefined ? { knownAt } : {}),
+    ...(asAt === undefined ? { figuresAsAt: null } : {}),
+  };
   return withExistingStore(globals, async (store) => {
-    const loaded = await loadPoolYear(store, pool, year);
-    if (!loaded) throw new UsageError(`pool '${pool}' has no year ${year} opened`);
+    const loaded = await loadPoolYear(store, pool, year, knownAt);
+    if (!loaded)
+      throw new UsageError(
+        `pool '${pool}' has no year ${year} opened${knownAt === undefined ? '' : ` as known at ${knownAt}`}`,
+      );
     return work(store, loaded, viewpoint);
   });
 }
 
 function describePosition(p: FundPosition): string {
   return [
-    `${p.poolId} ${p.year} as at ${p.asAt} (${p.axis}): ${p.transactions} transactions`,
+    `${p.poolId} ${p.year} as at ${p.asAt} (${p.axis})${p.knownAt ? ` as known at ${p.knownAt}` : ''}: ${p.transactions} transactions`,
     ...p.contributions.map(
       (c) =>
         `  contribution ${c.partnerId} ${c.source}: committed ${pounds(c.committedPence)}, received ${pounds(c.receivedPence)}, outstanding ${pounds(c.outstandingPence)}`,
@@ -83,6 +91,10 @@ export function fundCommand(): Command {
     .argument('<year>', 'the financial year, e.g. 2016-17')
     .option('--as-at <date>', 'the date (default: the last day of the year)')
     .option(
+      '--known-at <instant>',
+      'only what was recorded by then, e.g. 2026-01-01T00:00:00Z (default: now)',
+    )
+    .option(
       '--axis <axis>',
       'effective (what took effect by then) or recorded (what was recorded by then)',
       'effective',
@@ -103,6 +115,10 @@ export function reconcileCommand(): Command {
     .argument('<pool>', 'the pool id')
     .argument('<year>', 'the financial year')
     .option('--as-at <date>', 'the date (default: the last day of the year)')
+    .option(
+      '--known-at <instant>',
+      'only what was recorded by then, e.g. 2026-01-01T00:00:00Z (default: now)',
+    )
     .option('--axis <axis>', 'effective or recorded', 'effective')
     .option('--csv <file>', 'also write the findings as CSV')
     .option('--xlsx <file>', 'also write the findings as an XLSX workbook')

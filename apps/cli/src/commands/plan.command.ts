@@ -35,6 +35,7 @@ import {
   withExistingStore,
   withStore,
 } from '../cli-context';
+import { viewpointOf } from '../viewpoint-options';
 import { inputFileSize, readInputBytes, writeOutputFile } from '../files';
 import { wholeNumber } from './demo.command';
 import { cliConfigFromEnv } from '../config';
@@ -148,13 +149,21 @@ export function planCommand(): Command {
     )
     .requiredOption('--out <file>', 'where to write it: .json or .xlsx')
     .option('--version <n>', 'the version (default: the current one)')
-    .action(async (planId: string, options: { out: string; version?: string }, command: Command) => {
+    .option('--known-at <instant>', 'the plan as recorded by then, e.g. 2026-01-01T00:00:00Z (default: now)')
+    .action(async (planId: string, options: PlanExportOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const kind = planInputKind(options.out);
       if (kind !== 'json' && kind !== 'xlsx') throw new UsageError('--out must name a .json or .xlsx file');
+      const { knownAt } = viewpointOf({ knownAt: options.knownAt });
       const state = await withExistingStore(globals, async (store) => {
-        const versions = planVersions((await loadPlan(store, planId)).events);
-        if (versions.length === 0) throw new UsageError(`${planId}: no such plan is recorded`);
+        const events = (await loadPlan(store, planId)).events;
+        const versions = planVersions(
+          knownAt === undefined ? events : events.filter((e) => e.recordedAt <= knownAt),
+        );
+        if (versions.length === 0)
+          throw new UsageError(
+            `${planId}: no such plan is recorded${knownAt === undefined ? '' : ` as known at ${knownAt}`}`,
+          );
         const wanted =
           options.version === undefined
             ? versions.length
@@ -175,6 +184,12 @@ export function planCommand(): Command {
       );
     });
   return plan;
+}
+
+interface PlanExportOptions {
+  out: string;
+  version?: string;
+  knownAt?: string;
 }
 
 async function readPlanFile(file: string, options: ImportOptions): Promise<PlanInput> {

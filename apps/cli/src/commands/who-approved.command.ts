@@ -14,6 +14,7 @@ import { replayInMemory } from '@bcl/contexts';
 import { ServiceStore } from '@bcl/service-store';
 import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
 import { serviceStoreSetting } from './projections.command';
+import { ViewpointOptions, viewpointOf, withViewpointOptions } from '../viewpoint-options';
 
 type Provenance = Awaited<ReturnType<typeof instrumentProvenance>>;
 
@@ -65,39 +66,50 @@ function describe(provenance: Provenance): string {
 }
 
 export function whoApprovedCommand(): Command {
-  return new Command('who-approved')
+  return withViewpointOptions(new Command('who-approved'))
     .description('the provenance of an instrument: approval → delegation → resolution → meeting → body')
     .argument('<kind>', INSTRUMENT_KINDS.join(' | '))
     .argument('<id>', 'the instrument id, e.g. kent-2017-19')
     .option('--service-store <setting>', 'where the names are (default: beside the event store)')
-    .action(async (kind: string, id: string, options: { serviceStore?: string }, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      if (!(INSTRUMENT_KINDS as readonly string[]).includes(kind))
-        throw new UsageError(`kind: must be one of ${INSTRUMENT_KINDS.join(', ')}`);
-      if (!ID_PATTERN.test(id)) throw new UsageError('id: must be lower-case letters, digits and hyphens');
-      const provenance = await withExistingStore(globals, async (events) => {
-        const [registry, governance] = await replayInMemory(events, [
-          registryProjection,
-          governanceProjection,
-        ]);
-        const service = await ServiceStore.open(serviceStoreSetting(globals, options), { mustExist: true });
-        try {
-          return await instrumentProvenance(
-            { kind: kind as InstrumentKind, id },
-            {
-              governance: memoryViewReader(governance),
-              post: (postId) => memoryViewReader(registry).get(viewKey.post(postId)),
-              displayName: async (personId) => (await service.displayNames([personId])).get(personId) ?? null,
-              currentVersion: async (instrument) =>
-                instrument.kind === 'bcf-plan'
-                  ? ((await foldStream(events, planStream(instrument.id), evolvePlan)).state?.version ?? null)
-                  : null,
-            },
+    .action(
+      async (
+        kind: string,
+        id: string,
+        options: { serviceStore?: string } & ViewpointOptions,
+        command: Command,
+      ) => {
+        const globals = command.optsWithGlobals<GlobalOptions>();
+        const viewpoint = viewpointOf(options);
+        if (!(INSTRUMENT_KINDS as readonly string[]).includes(kind))
+          throw new UsageError(`kind: must be one of ${INSTRUMENT_KINDS.join(', ')}`);
+        if (!ID_PATTERN.test(id)) throw new UsageError('id: must be lower-case letters, digits and hyphens');
+        const provenance = await withExistingStore(globals, async (events) => {
+          const [registry, governance] = await replayInMemory(
+            events,
+            [registryProjection, governanceProjection],
+            viewpoint,
           );
-        } finally {
-          await service.close();
-        }
-      });
-      report(globals, provenance, describe(provenance));
-    });
+          const service = await ServiceStore.open(serviceStoreSetting(globals, options), { mustExist: true });
+          try {
+            return await instrumentProvenance(
+              { kind: kind as InstrumentKind, id },
+              {
+                governance: memoryViewReader(governance),
+                post: (postId) => memoryViewReader(registry).get(viewKey.post(postId)),
+                displayName: async (personId) =>
+                  (await service.displayNames([personId])).get(personId) ?? null,
+                currentVersion: async (instrument) =>
+                  instrument.kind === 'bcf-plan'
+                    ? ((await foldStream(events, planStream(instrument.id), evolvePlan)).state?.version ??
+                      null)
+                    : null,
+              },
+            );
+          } finally {
+            await service.close();
+          }
+        });
+        report(globals, provenance, describe(provenance));
+      },
+    );
 }

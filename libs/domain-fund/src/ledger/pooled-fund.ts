@@ -59,6 +59,13 @@ export interface StatedFigure {
   amountPence: number;
   statedBy: StatedBy;
   /**
+   * The date the figure was stated (the return's submission, the plan's or decision's date): its effective date,
+   * so a position as at an earlier date does not show it. The period it describes is the pool-year and
+   * `quarter` (null: the whole year). Null only for a figure recorded before schema version 2, whose statement
+   * date the log does not hold: such a figure is seen from any date.
+   */
+  statedOn: CalendarDate | null;
+  /**
    * For a `total` (subject: its name): the accounts it is made of, as names or prefixes ending in `/`. The
    * reconciliation compares it with their balances (e.g. Rutland's "programme value excluding contingency").
    */

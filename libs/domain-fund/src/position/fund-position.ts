@@ -11,13 +11,26 @@ export type Axis = 'effective' | 'recorded';
 export interface Viewpoint {
   asAt: CalendarDate;
   axis: Axis;
+  /** And only what was recorded by this instant (ISO 8601 UTC), on either axis. */
+  knownAt?: string;
+  /**
+   * On the effective axis, the date stated figures must have been stated by: `asAt` when absent; null for every
+   * figure stated to date (a year's reports asked for no date: the year's postings, and what was stated of it since).
+   */
+  figuresAsAt?: CalendarDate | null;
 }
 
 type Recorded = { recordedAt: string };
 
-function visibleAt<T extends Transaction & Recorded>(transactions: T[], { asAt, axis }: Viewpoint): T[] {
-  return transactions.filter((t) =>
-    axis === 'effective' ? t.effectiveOn <= asAt : t.recordedAt.slice(0, 10) <= asAt,
+const knownBy = ({ knownAt }: Viewpoint, fact: Recorded) =>
+  knownAt === undefined || fact.recordedAt <= knownAt;
+
+function visibleAt<T extends Transaction & Recorded>(transactions: T[], viewpoint: Viewpoint): T[] {
+  const { asAt, axis } = viewpoint;
+  return transactions.filter(
+    (t) =>
+      knownBy(viewpoint, t) &&
+      (axis === 'effective' ? t.effectiveOn <= asAt : t.recordedAt.slice(0, 10) <= asAt),
   );
 }
 
@@ -27,12 +40,23 @@ const byPrefix = (balances: Map<string, number>, prefix: string) =>
     .map(([name, pence]) => ({ key: name.slice(prefix.length), pence }));
 const total = (items: { pence: number }[]) => items.reduce((sum, item) => sum + item.pence, 0);
 
-/** The latest statement of each figure, as recorded by the viewpoint (on the recorded axis) or at all. */
+const statedBy = ({ statedOn }: StatedFigure, { asAt, figuresAsAt }: Viewpoint) => {
+  const by = figuresAsAt === undefined ? asAt : figuresAsAt;
+  return by === null || statedOn === null || statedOn <= by;
+};
+
+/**
+ * The latest statement of each figure seen from the viewpoint: stated by the date (on the effective axis; a
+ * figure whose statement date is not recorded is seen from any date) or recorded by its end (on the recorded
+ * axis), and recorded by `knownAt`.
+ */
 export function currentFigures(figures: (StatedFigure & Recorded)[], viewpoint: Viewpoint) {
   const latest = new Map<string, StatedFigure & Recorded>();
+  const seen = (f: StatedFigure & Recorded) =>
+    knownBy(viewpoint, f) &&
+    (viewpoint.axis === 'effective' ? statedBy(f, viewpoint) : f.recordedAt.slice(0, 10) <= viewpoint.asAt);
   for (const f of figures)
-    if (viewpoint.axis === 'effective' || f.recordedAt.slice(0, 10) <= viewpoint.asAt)
-      latest.set(`${f.basis}|${f.line}|${f.subject}|${f.quarter ?? 'year'}`, f);
+    if (seen(f)) latest.set(`${f.basis}|${f.line}|${f.subject}|${f.quarter ?? 'year'}`, f);
   return latest;
 }
 

@@ -45,6 +45,7 @@ describe('the reconciliation CSV, opened as a spreadsheet opens it', () => {
   const figure = (figureId: string, subject: string, reference: string): StatedFigure => ({
     figureId,
     basis: 'actual',
+    statedOn: '2017-03-03',
     line: 'total',
     subject,
     quarter: null,

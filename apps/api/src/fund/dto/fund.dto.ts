@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { FUND_LIMITS as F, SOURCE_KINDS } from '@bcl/domain-fund';
 import { IsCalendarDate, IsId, applyAll, IsFinancialYear, IsText } from '../../http/validators';
+import { KnownAtQueryDto } from '../../http/common.dto';
 
 /** Validation pieces the fund's request bodies share. */
 export const IsYear = () => IsFinancialYear();
@@ -41,7 +42,7 @@ export class PartnerParams extends PoolYearParams {
   @ApiProperty() @IsId() partnerId!: string;
 }
 
-export class PositionQueryDto {
+export class PositionQueryDto extends KnownAtQueryDto {
   @ApiPropertyOptional({ ...DATE, description: 'Defaults to the last day of the year' })
   @IsOptional()
   @IsCalendarDate()
@@ -59,7 +60,7 @@ export class ReconciliationQueryDto extends PositionQueryDto {
   format?: 'json' | 'csv' | 'xlsx';
 }
 
-export class AgreementQueryDto {
+export class AgreementQueryDto extends KnownAtQueryDto {
   @ApiPropertyOptional({ ...DATE, description: 'Defaults to today' })
   @IsOptional()
   @IsCalendarDate()

@@ -2,18 +2,29 @@ import { FinancialYear } from '@bcl/kernel';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@bcl/event-store';
-import { Viewpoint, agreementAsAt } from '@bcl/domain-fund';
-import { GovernanceView, governanceKey, governanceProjection } from '@bcl/domain-governance';
-import { loadPlanFigures, loadPoolYear, poolYearPosition, poolYearReports } from '@bcl/fund-reports';
-import { ServiceStore, serviceViewReader } from '@bcl/service-store';
+import { Viewpoint, agreementAsAt, agreementStream, evolveAgreement } from '@bcl/domain-fund';
+import { governanceKey, governanceProjection } from '@bcl/domain-governance';
+import {
+  foldKnownAt,
+  loadPlanFigures,
+  loadPoolYear,
+  poolYearPosition,
+  poolYearReports,
+} from '@bcl/fund-reports';
 import { Problem } from '../../http/problem';
-import { EVENT_STORE, SERVICE_STORE } from '../../event-log/event-log.tokens';
+import { EVENT_STORE } from '../../event-log/event-log.tokens';
+import { ViewpointViews } from '../../event-log/viewpoint-views';
 import { StreamFacts } from '../../event-log/stream-facts';
 
-async function requiredPoolYear(store: EventStore, poolId: string, year: FinancialYear) {
-  const loaded = await loadPoolYear(store, poolId, year);
+async function requiredPoolYear(store: EventStore, poolId: string, year: FinancialYear, knownAt?: string) {
+  const loaded = await loadPoolYear(store, poolId, year, knownAt);
   if (!loaded)
-    throw new Problem(404, 'not-found', 'Not found', `pool '${poolId}' has no year ${year} opened`);
+    throw new Problem(
+      404,
+      'not-found',
+      'Not found',
+      `pool '${poolId}' has no year ${year} opened${knownAt === undefined ? '' : ` as known at ${knownAt}`}`,
+    );
   return loaded;
 }
 
@@ -32,7 +43,7 @@ export class PoolYearPositionQuery {
 export class PoolYearPositionHandler implements IQueryHandler<PoolYearPositionQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute({ poolId, year, viewpoint }: PoolYearPositionQuery) {
-    const loaded = await requiredPoolYear(this.store, poolId, year);
+    const loaded = await requiredPoolYear(this.store, poolId, year, viewpoint.knownAt);
     return { position: poolYearPosition(loaded, viewpoint), revision: loaded.revision };
   }
 }
@@ -43,7 +54,7 @@ export class PoolYearReportsQuery extends PoolYearPositionQuery {}
 export class PoolYearReportsHandler implements IQueryHandler<PoolYearReportsQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute({ poolId, year, viewpoint }: PoolYearReportsQuery) {
-    const loaded = await requiredPoolYear(this.store, poolId, year);
+    const loaded = await requiredPoolYear(this.store, poolId, year, viewpoint.knownAt);
     const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year);
     return poolYearReports(loaded, plan, viewpoint);
   }
@@ -54,28 +65,31 @@ export class GetAgreementQuery {
   constructor(
     readonly agreementId: string,
     readonly asAt: string,
+    readonly knownAt?: string,
   ) {}
 }
 @QueryHandler(GetAgreementQuery)
 export class GetAgreementHandler implements IQueryHandler<GetAgreementQuery> {
   constructor(
     private readonly facts: StreamFacts,
-    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+    private readonly views: ViewpointViews,
   ) {}
-  async execute({ agreementId, asAt }: GetAgreementQuery) {
-    const agreement = await this.facts.agreement(agreementId);
+  async execute({ agreementId, asAt, knownAt }: GetAgreementQuery) {
+    const agreement = (
+      await foldKnownAt(this.facts.store, agreementStream(agreementId), evolveAgreement, knownAt)
+    ).state;
     if (!agreement)
       throw new Problem(404, 'not-found', 'Not found', `agreement '${agreementId}' is not recorded`);
     const keys = agreement.versions.map((v) =>
       governanceKey.approvals({ kind: 's75-variation', id: v.variationId }),
     );
-    const approvals = await serviceViewReader<GovernanceView>(this.service, governanceProjection).getMany(
-      keys,
-    );
+    const governance = this.views.from(knownAt === undefined ? {} : { knownAt })(governanceProjection);
+    const approvals = await governance.getMany(keys);
     return {
       agreementId,
       areaId: agreement.areaId,
       asAt,
+      ...(knownAt === undefined ? {} : { knownAt }),
       inEffect: agreementAsAt(agreement, asAt),
       versions: agreement.versions.map((v, i) => ({
         variationId: v.variationId,

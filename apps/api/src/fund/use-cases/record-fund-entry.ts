@@ -48,7 +48,11 @@ export class RecordFundEntryHandler implements ICommandHandler<RecordFundEntryCo
             ? stateFigure(state, entry.figure)
             : closeOrReopenYear(state, { action: entry.kind, on: entry.on, decision: entry.decision }),
       effectiveOn:
-        entry.kind === 'reversal' ? entry.effectiveOn : entry.kind === 'figure' ? undefined : entry.on,
+        entry.kind === 'reversal'
+          ? entry.effectiveOn
+          : entry.kind === 'figure'
+            ? (entry.figure.statedOn ?? undefined)
+            : entry.on,
       context,
     });
   }

@@ -4,9 +4,9 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validat
 import { QUARTERS } from '@bcl/kernel';
 import { FIGURE_BASES, FIGURE_LINES, FUND_LIMITS as F } from '@bcl/domain-fund';
 import { AllowRoles } from '../../auth/access-policy';
-import { IsId, applyAll } from '../../http/validators';
+import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
-import { Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
+import { DATE, Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';
 import { FundEntryRoute } from './record-fund-entry';
 import { WriteContext, WriteRequest, OperationId, WriteRoutes } from '../../http/write-route';
 
@@ -18,6 +18,9 @@ export class StateFigureDto extends ReasonDto {
   @ApiPropertyOptional({ enum: QUARTERS }) @IsOptional() @IsIn(QUARTERS) quarter?: 1 | 2 | 3 | 4 | null;
   @ApiProperty(PENCE) @applyAll(...Pence()) amountPence!: number;
   @ApiProperty({ type: StatedByDto }) @Nested(() => StatedByDto) statedBy!: StatedByDto;
+  @ApiProperty({ ...DATE, description: 'The date the figure was stated: its effective date' })
+  @IsCalendarDate()
+  statedOn!: string;
   @ApiPropertyOptional({ type: [String], description: "A total's accounts (names, or prefixes ending in /)" })
   @IsOptional()
   @IsArray()

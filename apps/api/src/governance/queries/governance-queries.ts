@@ -13,18 +13,23 @@ import {
   instrumentProvenance,
 } from '@bcl/domain-governance';
 import { RegistryView, registryProjection, viewKey } from '@bcl/domain-registry';
-import { ViewKey } from '@bcl/kernel';
-import { ServiceStore, serviceViewReader } from '@bcl/service-store';
+import { ViewKey, ViewReader, Viewpoint } from '@bcl/kernel';
+import { ServiceStore } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { GovernanceFacts } from '../governance-facts';
+import { ViewpointViews } from '../../event-log/viewpoint-views';
+
+/** The governance views from the query's viewpoint (now: the stored views; else the log replayed to it). */
+type Views = ReturnType<ViewpointViews['from']>;
+const governance = (views: Views): ViewReader<GovernanceView> => views(governanceProjection);
 
 /** The governance read model (and the registry and vault it points into), as the queries' lookups. */
-function lookups(service: ServiceStore, facts: GovernanceFacts): GovernanceLookups {
+function lookups(service: ServiceStore, facts: GovernanceFacts, views: Views): GovernanceLookups {
   const names = new Map<string, Promise<string | null>>();
-  const registry = serviceViewReader<RegistryView>(service, registryProjection);
+  const registry = views<RegistryView>(registryProjection);
   return {
-    governance: serviceViewReader<GovernanceView>(service, governanceProjection),
+    governance: governance(views),
     post: (postId) => registry.get(viewKey.post(postId)),
     displayName: (personId) => {
       if (!names.has(personId))
@@ -38,24 +43,23 @@ function lookups(service: ServiceStore, facts: GovernanceFacts): GovernanceLooku
   };
 }
 
-async function required<V extends GovernanceView>(
-  service: ServiceStore,
-  k: ViewKey<V>,
-  what: string,
-): Promise<V> {
-  const view = await serviceViewReader<GovernanceView>(service, governanceProjection).get(k);
+async function required<V extends GovernanceView>(views: Views, k: ViewKey<V>, what: string): Promise<V> {
+  const view = await governance(views).get(k);
   if (!view) throw new Problem(404, 'not-found', 'Not found', `${what} is not recorded`);
   return view;
 }
 
 export class GetBodyQuery {
-  constructor(readonly bodyId: string) {}
+  constructor(
+    readonly bodyId: string,
+    readonly viewpoint: Viewpoint = {},
+  ) {}
 }
 @QueryHandler(GetBodyQuery)
 export class GetBodyHandler implements IQueryHandler<GetBodyQuery> {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
-  execute({ bodyId }: GetBodyQuery) {
-    return required(this.service, key.body(bodyId), `body '${bodyId}'`);
+  constructor(private readonly views: ViewpointViews) {}
+  execute({ bodyId, viewpoint }: GetBodyQuery) {
+    return required(this.views.from(viewpoint), key.body(bodyId), `body '${bodyId}'`);
   }
 }
 
@@ -63,16 +67,16 @@ export class DecisionsRegisterQuery {
   constructor(
     readonly bodyId: string,
     readonly range: { from?: string; to?: string },
+    readonly viewpoint: Viewpoint = {},
   ) {}
 }
 @QueryHandler(DecisionsRegisterQuery)
 export class DecisionsRegisterHandler implements IQueryHandler<DecisionsRegisterQuery> {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
-  async execute({ bodyId, range }: DecisionsRegisterQuery) {
-    const body = await required(this.service, key.body(bodyId), `body '${bodyId}'`);
-    const meetings = await serviceViewReader<GovernanceView>(this.service, governanceProjection).getMany(
-      body.meetings.map((m) => key.meeting(m.meetingId)),
-    );
+  constructor(private readonly views: ViewpointViews) {}
+  async execute({ bodyId, range, viewpoint }: DecisionsRegisterQuery) {
+    const views = this.views.from(viewpoint);
+    const body = await required(views, key.body(bodyId), `body '${bodyId}'`);
+    const meetings = await governance(views).getMany(body.meetings.map((m) => key.meeting(m.meetingId)));
     const decisions = decisionsRegister([...meetings.values()], range);
     return {
       bodyId,
@@ -87,13 +91,20 @@ export class DecisionsRegisterHandler implements IQueryHandler<DecisionsRegister
 }
 
 export class GetMeetingQuery {
-  constructor(readonly meetingId: string) {}
+  constructor(
+    readonly meetingId: string,
+    readonly viewpoint: Viewpoint = {},
+  ) {}
 }
 @QueryHandler(GetMeetingQuery)
 export class GetMeetingHandler implements IQueryHandler<GetMeetingQuery> {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
-  async execute({ meetingId }: GetMeetingQuery) {
-    const meeting = await required(this.service, key.meeting(meetingId), `meeting '${meetingId}'`);
+  constructor(
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+    private readonly views: ViewpointViews,
+  ) {}
+  async execute({ meetingId, viewpoint }: GetMeetingQuery) {
+    const views = this.views.from(viewpoint);
+    const meeting = await required(views, key.meeting(meetingId), `meeting '${meetingId}'`);
     const people = [
       ...(meeting.attendance?.present.map((p) => p.personId) ?? []),
       ...(meeting.attendance?.apologies ?? []),
@@ -105,27 +116,34 @@ export class GetMeetingHandler implements IQueryHandler<GetMeetingQuery> {
 }
 
 export class GetDelegationQuery {
-  constructor(readonly delegationId: string) {}
+  constructor(
+    readonly delegationId: string,
+    readonly viewpoint: Viewpoint = {},
+  ) {}
 }
 @QueryHandler(GetDelegationQuery)
 export class GetDelegationHandler implements IQueryHandler<GetDelegationQuery> {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
-  execute({ delegationId }: GetDelegationQuery) {
-    return required(this.service, key.delegation(delegationId), `delegation '${delegationId}'`);
+  constructor(private readonly views: ViewpointViews) {}
+  execute({ delegationId, viewpoint }: GetDelegationQuery) {
+    const views = this.views.from(viewpoint);
+    return required(views, key.delegation(delegationId), `delegation '${delegationId}'`);
   }
 }
 
 export class DelegationsOnQuery {
-  constructor(readonly on: string) {}
+  constructor(
+    readonly on: string,
+    readonly viewpoint: Viewpoint = {},
+  ) {}
 }
 @QueryHandler(DelegationsOnQuery)
 export class DelegationsOnHandler implements IQueryHandler<DelegationsOnQuery> {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
-  async execute({ on }: DelegationsOnQuery) {
-    const governance = serviceViewReader<GovernanceView>(this.service, governanceProjection);
-    const all = await allDelegations(governance);
+  constructor(private readonly views: ViewpointViews) {}
+  async execute({ on, viewpoint }: DelegationsOnQuery) {
+    const reader = governance(this.views.from(viewpoint));
+    const all = await allDelegations(reader);
     const bodyIds = [...new Set(all.flatMap((d) => (d.reportBack ? [d.reportBack.bodyId] : [])))];
-    const bodies = await governance.getMany(bodyIds.map((id) => key.body(id)));
+    const bodies = await reader.getMany(bodyIds.map((id) => key.body(id)));
     const meetingDates = (bodyId: string) =>
       (bodies.get(key.body(bodyId))?.meetings ?? []).map((meeting) => meeting.date);
     return { on, ...delegationsOn(all, on, meetingDates) };
@@ -136,6 +154,7 @@ export class ProvenanceQuery {
   constructor(
     readonly kind: InstrumentKind,
     readonly id: string,
+    readonly viewpoint: Viewpoint = {},
   ) {}
 }
 @QueryHandler(ProvenanceQuery)
@@ -143,23 +162,24 @@ export class ProvenanceHandler implements IQueryHandler<ProvenanceQuery> {
   constructor(
     @Inject(SERVICE_STORE) private readonly service: ServiceStore,
     private readonly facts: GovernanceFacts,
+    private readonly views: ViewpointViews,
   ) {}
-  execute({ kind, id }: ProvenanceQuery) {
-    return instrumentProvenance({ kind, id }, lookups(this.service, this.facts));
+  execute({ kind, id, viewpoint }: ProvenanceQuery) {
+    return instrumentProvenance({ kind, id }, lookups(this.service, this.facts, this.views.from(viewpoint)));
   }
 }
 
 export class ActionsQuery {
-  constructor(readonly subject: { personId: string } | { postId: string }) {}
+  constructor(
+    readonly subject: { personId: string } | { postId: string },
+    readonly viewpoint: Viewpoint = {},
+  ) {}
 }
 @QueryHandler(ActionsQuery)
 export class ActionsHandler implements IQueryHandler<ActionsQuery> {
-  constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}
-  async execute({ subject }: ActionsQuery) {
-    const entries = await subjectActions(
-      serviceViewReader<GovernanceView>(this.service, governanceProjection),
-      subject,
-    );
+  constructor(private readonly views: ViewpointViews) {}
+  async execute({ subject, viewpoint }: ActionsQuery) {
+    const entries = await subjectActions(governance(this.views.from(viewpoint)), subject);
     return { ...subject, entries };
   }
 }

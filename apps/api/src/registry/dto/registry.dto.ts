@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind } from '@bcl/domain-registry';
 import { IsCalendarDate } from '../../http/validators';
-import { PageQueryDto, ReasonDto } from '../../http/common.dto';
+import { ReasonDto, ViewpointPageQueryDto } from '../../http/common.dto';
 
 /** The registry's request pieces used by more than one route; each use case's own DTO lives in its use-cases/ file. */
 
@@ -15,7 +15,7 @@ export class EndDatedDto extends ReasonDto {
   until!: string;
 }
 
-export class ListOrganisationsQueryDto extends PageQueryDto {
+export class ListOrganisationsQueryDto extends ViewpointPageQueryDto {
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)

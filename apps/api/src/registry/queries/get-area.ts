@@ -1,16 +1,20 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AreaView, viewKey } from '@bcl/domain-registry';
+import { Viewpoint } from '@bcl/kernel';
 import { RegistryViews } from './registry-views';
 
 export class GetAreaQuery {
-  constructor(readonly areaId: string) {}
+  constructor(
+    readonly areaId: string,
+    readonly viewpoint: Viewpoint = {},
+  ) {}
 }
 
 @QueryHandler(GetAreaQuery)
 export class GetAreaHandler implements IQueryHandler<GetAreaQuery, AreaView> {
   constructor(private readonly views: RegistryViews) {}
 
-  execute({ areaId }: GetAreaQuery): Promise<AreaView> {
-    return this.views.get<AreaView>(viewKey.area(areaId));
+  execute({ areaId, viewpoint }: GetAreaQuery): Promise<AreaView> {
+    return this.views.from(viewpoint).get<AreaView>(viewKey.area(areaId));
   }
 }

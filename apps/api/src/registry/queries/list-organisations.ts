@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { OrganisationKind, OrganisationView, nameAsAt, viewKey } from '@bcl/domain-registry';
+import { Viewpoint } from '@bcl/kernel';
 import { RegistryViews } from './registry-views';
 import { todayInEngland } from '../../http/business-dates';
 
@@ -8,6 +9,7 @@ export class ListOrganisationsQuery {
     readonly limit: number,
     readonly after?: string,
     readonly kind?: OrganisationKind,
+    readonly viewpoint: Viewpoint = {},
   ) {}
 }
 
@@ -27,12 +29,14 @@ export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations
     limit,
     after,
     kind,
+    viewpoint,
   }: ListOrganisationsQuery): Promise<{ items: OrganisationSummary[]; next: string | null }> {
-    const today = todayInEngland();
+    const today = viewpoint.asAt ?? todayInEngland();
+    const views = this.views.from(viewpoint);
     const items: OrganisationSummary[] = [];
     let afterKey = after ? viewKey.organisation(after) : undefined;
     for (;;) {
-      const page = await this.views.list<OrganisationView>(viewKey.organisation(''), limit, afterKey);
+      const page = await views.list<OrganisationView>(viewKey.organisation(''), limit, afterKey);
       for (const view of page) {
         if (kind && view.kind !== kind) continue;
         items.push({

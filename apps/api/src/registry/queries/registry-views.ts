@@ -1,18 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RegistryView, registryProjection } from '@bcl/domain-registry';
-import { ViewKey, ViewReader } from '@bcl/kernel';
-import { ServiceStore, serviceViewReader } from '@bcl/service-store';
-import { SERVICE_STORE } from '../../event-log/event-log.tokens';
+import { ViewKey, ViewReader, Viewpoint } from '@bcl/kernel';
+import { ViewpointViews } from '../../event-log/viewpoint-views';
 import { Problem } from '../../http/problem';
 
-/** Reads the registry projection's views; a missing one is a 404 naming what was asked for. */
-@Injectable()
-export class RegistryViews {
-  private readonly reader: ViewReader<RegistryView>;
-
-  constructor(@Inject(SERVICE_STORE) service: ServiceStore) {
-    this.reader = serviceViewReader<RegistryView>(service, registryProjection);
-  }
+/** The registry projection's views from one viewpoint; a missing one is a 404 naming what was asked for. */
+export class RegistryReader {
+  constructor(private readonly reader: ViewReader<RegistryView>) {}
 
   async get<V extends RegistryView>(key: ViewKey<V>): Promise<V> {
     const view = await this.reader.get(key);
@@ -26,5 +20,20 @@ export class RegistryViews {
 
   list<V extends RegistryView>(prefix: ViewKey<V>, limit: number, afterKey?: string): Promise<V[]> {
     return this.reader.list(prefix, limit, afterKey);
+  }
+}
+
+/**
+ * Reads the registry's views: as now (the stored views), or from a viewpoint (the log's events seen from it,
+ * replayed; docs/time-travel.md).
+ */
+@Injectable()
+export class RegistryViews extends RegistryReader {
+  constructor(private readonly views: ViewpointViews) {
+    super(views.from({})(registryProjection));
+  }
+
+  from(viewpoint: Viewpoint): RegistryReader {
+    return new RegistryReader(this.views.from(viewpoint)(registryProjection));
   }
 }
