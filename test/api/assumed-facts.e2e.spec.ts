@@ -80,4 +80,35 @@ describe('GET /api/areas/{id}/assumed-facts on the demo data', () => {
     const before = (await get('/api/areas/kent/assumed-facts?knownAt=2000-01-01T00:00:00Z').expect(200)).body;
     expect(before).toEqual({ areaId: 'kent', knownAt: '2000-01-01T00:00:00.000Z', count: 0, facts: [] });
   });
+
+  it('shows the evidence beside each fact in the views: documented facts cite, assumed ones say why', async () => {
+    const delegation = (await get('/api/governance/delegations/kent-hwb-2017-06-14-bcf-sign-off').expect(200))
+      .body as Json;
+    expect(delegation.evidence.citations).toEqual(['000:440', '000:442']);
+    expect(delegation.reportedBack.evidence).toEqual({
+      citations: ['000:442', 'brief §8.5'],
+      assumed: expect.stringMatching(/^the plan states only the intention/),
+    });
+    const holder = (await get('/api/posts/southend-hwb-chair/holder?asAt=2017-03-22').expect(200))
+      .body as Json;
+    expect(holder.holder).toMatchObject({
+      personId: 'p-0007',
+      from: '2017-03-03',
+      evidence: {
+        citations: ['004:1807', '004:2663', '004:864'],
+        assumed: expect.stringMatching(/appointment date/),
+      },
+    });
+    const area = (await get('/api/areas/kent').expect(200)).body as Json;
+    expect(area.evidence).toEqual({ citations: ['000'], assumed: null }); // documented: cited, nothing assumed
+    const position = (await get('/api/fund/pools/southend-bcf/years/2016-17/position').expect(200))
+      .body as Json;
+    expect(position.terms).toMatchObject({
+      agreementId: 'southend-bcf-s75',
+      restsOnAssumedTerms: true,
+      note: expect.stringMatching(/^rests on assumed terms: the host partner is not in the seeds/),
+    });
+    const plans = (await get('/api/plans?areaId=kent').expect(200)).body as Json;
+    expect(plans.items[0].evidence).toEqual({ citations: ['000'], assumed: null });
+  });
 });

@@ -1,6 +1,6 @@
-import { FinancialYear, spreadsheetText, yearBounds } from '@bcl/kernel';
+import { Evidence, FinancialYear, evidenceOf, spreadsheetText, yearBounds } from '@bcl/kernel';
 import ExcelJS from 'exceljs';
-import { EventStore, foldStream } from '@bcl/event-store';
+import { EventStore, foldStream, readWholeStream } from '@bcl/event-store';
 import { loadPlan } from '@bcl/plan-import';
 import {
   Finding,
@@ -59,7 +59,10 @@ export async function loadPoolYear(store: EventStore, poolId: string, year: Fina
   const { state, revision } = await foldStream(store, pooledFundStream(poolId, year), evolvePooledFund);
   if (!state) return undefined;
   const agreement = (await foldStream(store, agreementStream(state.agreementId), evolveAgreement)).state!;
-  return { state, agreement, revision };
+  const termsEvidence: Record<string, Evidence> = {};
+  for (const event of await readWholeStream(store, agreementStream(state.agreementId)))
+    termsEvidence[(event.data as { variationId: string }).variationId] = evidenceOf(event);
+  return { state, agreement, revision, termsEvidence };
 }
 
 export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;
@@ -71,9 +74,35 @@ export const yearEnd = (year: FinancialYear): string => {
   return end.toISOString().slice(0, 10);
 };
 
-/** The fund position of a pool-year, under the agreement's terms in effect at the viewpoint. */
-export function poolYearPosition({ state, agreement }: LoadedPoolYear, viewpoint: Viewpoint) {
-  return fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint);
+/**
+ * The agreement's terms a pool-year's position and reconciliation rest on (the version in effect at the
+ * viewpoint) and their evidence: a position resting on assumed terms (a stand-in host, risk share or underspend
+ * rule) says so.
+ */
+export function termsBasis({ state, agreement, termsEvidence }: LoadedPoolYear, viewpoint: Viewpoint) {
+  const version = agreementAsAt(agreement, viewpoint.asAt);
+  if (!version) return null;
+  const evidence = termsEvidence[version.variationId] ?? evidenceOf({});
+  const restsOnAssumedTerms = evidence.assumed !== null;
+  return {
+    agreementId: state.agreementId,
+    variationId: version.variationId,
+    effectiveOn: version.effectiveOn,
+    evidence,
+    restsOnAssumedTerms,
+    note: restsOnAssumedTerms
+      ? `rests on assumed terms: ${evidence.assumed}`
+      : `rests on the agreement's cited terms (${evidence.citations.join('; ')})`,
+  };
+}
+
+/** The fund position of a pool-year, under the agreement's terms in effect at the viewpoint, and what they rest on. */
+export function poolYearPosition(loaded: LoadedPoolYear, viewpoint: Viewpoint) {
+  const { state, agreement } = loaded;
+  return {
+    ...fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint),
+    terms: termsBasis(loaded, viewpoint),
+  };
 }
 
 /** Position, reconciliation (with the area's plan, when held) and certification pack, from one viewpoint. */
@@ -81,11 +110,12 @@ export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null
   const { state, agreement } = loaded;
   const version = agreementAsAt(agreement, viewpoint.asAt);
   const terms = version?.terms ?? null;
-  const position = fundPosition(state, terms, viewpoint);
+  const basis = termsBasis(loaded, viewpoint);
+  const position = { ...fundPosition(state, terms, viewpoint), terms: basis };
   const rules = (terms?.contributionRules ?? [])
     .filter((r) => r.poolId === state.poolId && (r.year === null || r.year === state.year))
     .map((r) => ({ ...r, variationId: version!.variationId }));
-  const reconciliation = reconcile(state, position, viewpoint, plan, rules);
+  const reconciliation = { ...reconcile(state, position, viewpoint, plan, rules), terms: basis };
   return {
     position,
     reconciliation,

@@ -100,7 +100,8 @@ export async function loadPlan(
         recordedAt: event.recordedAt,
         actor: event.metadata.actor.id,
         reason: event.metadata.reason ?? '',
-      }) as LoggedPlanEvent,
+        metadata: event.metadata as { readonly [key: string]: unknown },
+      }) as unknown as LoggedPlanEvent,
   );
   const state = events.reduce<PlanState | undefined>((s, e) => evolvePlan(s, e as PlanEvent), undefined);
   return { state, revision: stored.length - 1, events };

@@ -144,6 +144,7 @@ export async function instrumentProvenance(
             : null,
           effectiveOn: date,
           recordedAt: approval.recordedAt,
+          evidence: approval.evidence,
           amountPence: approval.amountPence,
           signedBy: {
             ...(await postOn(lookups, approval.actingPostId, date)),
@@ -188,6 +189,7 @@ export function decisionsRegister(
         authorises: r.authorises,
         approvesMinutesOf: r.approvesMinutesOf,
         recordedAt: r.recordedAt,
+        evidence: r.evidence,
       })),
     );
 }

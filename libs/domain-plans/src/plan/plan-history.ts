@@ -1,3 +1,4 @@
+import { Evidence, evidenceOf } from '@bcl/kernel';
 import { PlanContent, PlanEntry, PlanEvent, PlanSection, PlanState, PLAN_SECTIONS, evolvePlan } from './plan';
 
 /** A plan event as the log holds it, with who recorded it, why, and when. */
@@ -6,6 +7,8 @@ export type LoggedPlanEvent = PlanEvent & {
   revision: number;
   actor: string;
   reason: string;
+  /** The record's metadata (its `evidence`), where the reader kept it. */
+  metadata?: { readonly [key: string]: unknown };
 };
 
 export interface PlanVersion {
@@ -20,6 +23,8 @@ export interface PlanVersion {
     reason: string;
     justification: string;
     recordedAt: string;
+    /** What the change rests on: citations, or assumed with why. */
+    evidence: Evidence;
   }[];
 }
 
@@ -47,6 +52,7 @@ export function planVersions(events: LoggedPlanEvent[], until?: string): PlanVer
         reason: event.reason,
         justification: event.data.justification,
         recordedAt: event.recordedAt,
+        evidence: evidenceOf(event),
       });
   }
   return versions;
@@ -110,6 +116,7 @@ export function diffVersions(versions: PlanVersion[], from: number, to: number) 
             reason: last.reason,
             justification: last.justification,
             recordedAt: last.recordedAt,
+            evidence: last.evidence,
           }
         : null,
     };
