@@ -51,7 +51,12 @@ describeEachDurableStore(
         'Mr Perks',
       ]);
       expect(meeting.attendance.present.find((p: Json) => p.capacity === 'chair').personId).toBe('p-0001');
-      expect(meeting.declarations).toEqual({ noneDeclared: true, declarations: [] });
+      expect(meeting.declarations).toEqual({
+        noneDeclared: true,
+        declarations: [],
+        recordedAt: expect.any(String),
+        evidence: { citations: ['002:28'], assumed: null }, // the minutes say so: documented
+      });
       const register = (
         await get('/api/governance/bodies/kent-hwb/decisions?from=2016-01-01&to=2016-12-31').expect(200)
       ).body;

@@ -143,6 +143,8 @@ describeEachDurableStore(
             reason: `plan document imported through the API: ${revised.justification}`,
             justification: revised.justification,
             recordedAt: expect.any(String),
+            // imported with no evidence: assumed, saying so
+            evidence: { citations: [], assumed: 'no source was cited when this was recorded' },
           },
         },
       ]);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -21,8 +21,10 @@ describe('bcl fund position, bcl reconcile, and the zero-sum check in bcl verify
   it("prints the Southend position at the end of Q2, and Medway 2017-18's discrepancies in every format", async () => {
     const position = await bcl('fund', 'position', 'southend-bcf', '2016-17', '--as-at', '2016-09-30');
     expect(position).toMatchObject({ code: 0, stderr: '' });
-    expect(position.stdout.split('\n').slice(0, 4)).toEqual([
+    expect(position.stdout.split('\n').slice(0, 5)).toEqual([
       'southend-bcf 2016-17 as at 2016-09-30 (effective): 6 transactions',
+      // the agreement's host, risk share and underspend rule are stand-ins: the position says so
+      expect.stringMatching(/^ {2}rests on assumed terms: the host partner is not in the seeds/),
       '  contribution southend-on-sea-borough-council unsplit: committed £6,565,525.00, received £6,565,525.00, outstanding £0.00',
       '  scheme southend-bcf-schemes: planned –, actual £6,565,525.00',
       '  income £6,565,525.00, expenditure £6,565,525.00, pool underspend £0.00, bank £0.00',
@@ -38,13 +40,16 @@ describe('bcl fund position, bcl reconcile, and the zero-sum check in bcl verify
     );
     expect(reconciled.stdout.split('\n')).toEqual([
       'medway-bcf 2017-18 as at 2018-03-31: 0 agree, 0 rounding, 3 discrepancy',
+      expect.stringMatching(/^ {2}rests on assumed terms: the agreement's date, host partner, scheme leads/),
       "  discrepancy: schemes-equal-pooled-fund (plan expenditure by scheme): stated £24,531,862.00 by plan: Medway BCF plan 2017-19, proposed pooled BCF budget (001:331-333); computed £24,481,862.00 from 15 schemes' planned expenditure; difference £50,000.00",
       '  discrepancy: plan-contribution-equals-ledger (medway-council ibcf): stated £3,962,308.00 by plan: medway-2017-19 version 1; computed £0.00 from ledger: income/medway-council/ibcf; difference £3,962,308.00',
       // the ledger holds no Medway spend yet: the plan's £24,481,862 on its schemes is all outstanding
       '  discrepancy: plan-expenditure-equals-ledger (expenditure on schemes): stated £24,481,862.00 by plan: medway-2017-19 version 1; computed £0.00 from ledger: expenditure accounts; difference £24,481,862.00',
       '',
     ]);
-    expect(existsSync(join(dir, 'medway.csv'))).toBe(true);
+    const csv = readFileSync(join(dir, 'medway.csv'), 'utf8').split('\r\n');
+    expect(csv[0]!.endsWith(',classification,rests_on')).toBe(true);
+    expect(csv[1]).toMatch(/,discrepancy,"rests on assumed terms: the agreement's date/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, 'medway.xlsx'));
     expect(workbook.getWorksheet('Findings')!.getRow(2).getCell(9).value).toBe(5_000_000);

@@ -24,13 +24,13 @@ describe('bcl who-approved', () => {
     expect(lines[0]).toBe('bcf-plan kent-2017-19 (current version 1): 1 approval(s)');
     expect(lines[1]).toBe('approval kent-2017-19-v1-chairman of version 1');
     expect(lines[2]).toMatch(
-      /^ {2}signed 2017-09-11 \(recorded .+\) by Peter Oakford \(p-0002\) as Chair, Kent HWB$/,
+      /^ {2}signed 2017-09-11 \(recorded .+\) by Peter Oakford \(p-0002\) as Chair, Kent HWB; assumed: the date of exercise is not in the seeds, so the plan date stands in \(cites 000:34-36\)$/,
     );
     expect(printed.stdout).toContain(
       '  under delegation kent-hwb-2017-06-14-bcf-sign-off (one of: Chair, Kent HWB: Peter Oakford (p-0002))',
     );
     expect(printed.stdout).toContain(
-      '    report-back to kent-hwb by 2017-09-20: done 2017-09-20 (kent-hwb-2017-09-20)',
+      '    report-back to kent-hwb by 2017-09-20: done 2017-09-20 (kent-hwb-2017-09-20); assumed: the plan states only the intention',
     );
     expect(printed.stdout).toContain('    at the meeting kent-hwb-2017-06-14 of 2017-06-14');
     expect(printed.stdout).toContain(

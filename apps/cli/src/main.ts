@@ -1,5 +1,6 @@
 import { fundCommand, reconcileCommand } from './commands/fund.command';
 import { whoApprovedCommand } from './commands/who-approved.command';
+import { assumedFactsCommand } from './commands/assumed-facts.command';
 import { Command, CommanderError } from 'commander';
 import { EventStoreError } from '@bcl/event-store';
 import { UsageError } from './cli-context';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     projectionsCommand(),
     planCommand(),
     whoApprovedCommand(),
+    assumedFactsCommand(),
     fundCommand(),
     reconcileCommand(),
     migrateCommand(),

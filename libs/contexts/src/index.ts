@@ -18,3 +18,4 @@ export const PROJECTIONS: ProjectionDefinition[] = [
 ];
 export * from './replay-in-memory';
 export * from './event-schemas';
+export * from './assumed-facts';

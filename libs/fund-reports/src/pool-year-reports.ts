@@ -1,4 +1,4 @@
-import { FinancialYear, spreadsheetText, yearBounds } from '@bcl/kernel';
+import { Evidence, FinancialYear, evidenceOf, spreadsheetText, yearBounds } from '@bcl/kernel';
 import ExcelJS from 'exceljs';
 import { EventStore, foldEvents, readWholeStream } from '@bcl/event-store';
 import { loadPlan } from '@bcl/plan-import';
@@ -81,9 +81,14 @@ export async function loadPoolYear(store: EventStore, poolId: string, year: Fina
     knownAt,
   );
   if (!state) return undefined;
-  const agreement = (await foldKnownAt(store, agreementStream(state.agreementId), evolveAgreement, knownAt))
-    .state!;
-  return { state, agreement, revision };
+  const agreementEvents = await readWholeStream(store, agreementStream(state.agreementId));
+  const knownAgreement =
+    knownAt === undefined ? agreementEvents : agreementEvents.filter((e) => e.recordedAt <= knownAt);
+  const agreement = foldEvents(knownAgreement, evolveAgreement)!;
+  const termsEvidence: Record<string, Evidence> = {};
+  for (const event of knownAgreement)
+    termsEvidence[(event.data as { variationId: string }).variationId] = evidenceOf(event);
+  return { state, agreement, revision, termsEvidence };
 }
 
 export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;
@@ -95,9 +100,35 @@ export const yearEnd = (year: FinancialYear): string => {
   return end.toISOString().slice(0, 10);
 };
 
-/** The fund position of a pool-year, under the agreement's terms in effect at the viewpoint. */
-export function poolYearPosition({ state, agreement }: LoadedPoolYear, viewpoint: Viewpoint) {
-  return fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint);
+/**
+ * The agreement's terms a pool-year's position and reconciliation rest on (the version in effect at the
+ * viewpoint) and their evidence: a position resting on assumed terms (a stand-in host, risk share or underspend
+ * rule) says so.
+ */
+export function termsBasis({ state, agreement, termsEvidence }: LoadedPoolYear, viewpoint: Viewpoint) {
+  const version = agreementAsAt(agreement, viewpoint.asAt);
+  if (!version) return null;
+  const evidence = termsEvidence[version.variationId] ?? evidenceOf({});
+  const restsOnAssumedTerms = evidence.assumed !== null;
+  return {
+    agreementId: state.agreementId,
+    variationId: version.variationId,
+    effectiveOn: version.effectiveOn,
+    evidence,
+    restsOnAssumedTerms,
+    note: restsOnAssumedTerms
+      ? `rests on assumed terms: ${evidence.assumed}`
+      : `rests on the agreement's cited terms (${evidence.citations.join('; ')})`,
+  };
+}
+
+/** The fund position of a pool-year, under the agreement's terms in effect at the viewpoint, and what they rest on. */
+export function poolYearPosition(loaded: LoadedPoolYear, viewpoint: Viewpoint) {
+  const { state, agreement } = loaded;
+  return {
+    ...fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint),
+    terms: termsBasis(loaded, viewpoint),
+  };
 }
 
 /** Position, reconciliation (with the area's plan, when held) and certification pack, from one viewpoint. */
@@ -105,11 +136,12 @@ export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null
   const { state, agreement } = loaded;
   const version = agreementAsAt(agreement, viewpoint.asAt);
   const terms = version?.terms ?? null;
-  const position = fundPosition(state, terms, viewpoint);
+  const basis = termsBasis(loaded, viewpoint);
+  const position = { ...fundPosition(state, terms, viewpoint), terms: basis };
   const rules = (terms?.contributionRules ?? [])
     .filter((r) => r.poolId === state.poolId && (r.year === null || r.year === state.year))
     .map((r) => ({ ...r, variationId: version!.variationId }));
-  const reconciliation = reconcile(state, position, viewpoint, plan, rules);
+  const reconciliation = { ...reconcile(state, position, viewpoint, plan, rules), terms: basis };
   return {
     position,
     reconciliation,

@@ -52,6 +52,12 @@ export const REGISTRY_AND_PLAN_ROUTES: RouteCase[] = [
     roles: ALL,
   },
   {
+    method: 'get',
+    template: '/api/areas/{id}/assumed-facts',
+    path: '/api/areas/kent/assumed-facts',
+    roles: ALL,
+  },
+  {
     method: 'post',
     template: '/api/areas',
     path: '/api/areas',

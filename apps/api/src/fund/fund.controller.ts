@@ -80,9 +80,12 @@ export class FundController extends CommandQueryController {
     const name = `reconciliation-${poolId}-${year}`;
     if (query.format === 'csv') {
       response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-      return new StreamableFile(Buffer.from(findingsCsv(reconciliation.findings)), {
-        type: 'text/csv; charset=utf-8',
-      });
+      return new StreamableFile(
+        Buffer.from(findingsCsv(reconciliation.findings, reconciliation.terms?.note ?? null)),
+        {
+          type: 'text/csv; charset=utf-8',
+        },
+      );
     }
     if (query.format === 'xlsx') {
       response.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);

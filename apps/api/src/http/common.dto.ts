@@ -1,18 +1,47 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Exclude, Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { TEXT_LIMITS as L } from '@bcl/kernel';
+import { EVIDENCE_LIMITS, TEXT_LIMITS as L } from '@bcl/kernel';
 import { IsCalendarDate, IsId, IsText } from './validators';
 
 /** The request shapes every context shares: a reason on every write, the two time axes, and paging. */
 
 const DATE = { example: '2022-07-01', description: 'YYYY-MM-DD' };
 
-/** Every write says why. */
+/** What a write rests on (kernel `Evidence`): for the OpenAPI document; `evidenceOfRequest` validates it. */
+export class EvidenceDto {
+  @ApiProperty({
+    type: [String],
+    maxItems: EVIDENCE_LIMITS.citationsMax,
+    example: ['000:440-442'],
+    description: `Document and place, 1 to ${EVIDENCE_LIMITS.citationLengthMax} characters each; empty only where the fact is assumed`,
+  })
+  citations!: string[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: EVIDENCE_LIMITS.assumedLengthMax,
+    description: 'Why the fact stands without a source; null when cited',
+  })
+  assumed!: string | null;
+}
+
+/** Every write says why, and may say what it rests on. */
 export class ReasonDto {
   @ApiProperty({ maxLength: L.reasonLengthMax, example: 'Fixture from the Kent BCF plan 2017-19' })
   @IsText(L.reasonLengthMax)
   reason!: string;
+  /**
+   * Read from the request body by the write context (`commandContext`), never part of the command's input:
+   * excluded here (always undefined on the DTO) so that routes spreading their DTO into the input never carry it.
+   */
+  @ApiPropertyOptional({
+    type: EvidenceDto,
+    description: 'What the change rests on; omitted: recorded as assumed, saying no source was cited',
+  })
+  @IsOptional()
+  @Exclude()
+  evidence?: EvidenceDto;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -10,9 +10,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Actor } from '@bcl/event-store';
+import { Evidence, evidenceProblem } from '@bcl/kernel';
 import { actorOf } from '../auth/actor';
 import { CommandContext, RecordedButNotReadable, WriteResult } from '../event-log/event-log-writer';
 import { ifMatchRevision, setEtag } from './etag';
+import { invalidRequest } from './problem';
 
 /**
  * The HTTP shell's one write path. A write route is a `CommandQueryController` method that takes its body DTO
@@ -47,12 +49,33 @@ export const WriteContext = createParamDecorator(
   },
 );
 
-/** Builds a command's context from the authenticated actor and the request headers, never from the body. */
+/**
+ * The evidence a write's body gives (`evidence`: citations, or assumed with why), or undefined where it gives
+ * none (the writer then records it as assumed, saying no source was cited). Bad evidence is a 400 naming the
+ * field, before any command runs.
+ */
+export function evidenceOfRequest(request: Request): Evidence | undefined {
+  const body: unknown = request.body;
+  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body) || !('evidence' in body))
+    return undefined;
+  const evidence = (body as { evidence: unknown }).evidence;
+  const problem = evidenceProblem(evidence);
+  if (problem) throw invalidRequest([problem]);
+  const { citations, assumed } = evidence as Evidence;
+  return { citations: [...citations], assumed };
+}
+
+/**
+ * Builds a command's context from the authenticated actor and the request headers; of the body, only the
+ * `evidence` every write may give.
+ */
 export function commandContext(request: Request, actor: Actor, reason: string): CommandContext {
   const key = request.headers['idempotency-key'];
+  const evidence = evidenceOfRequest(request);
   return {
     actor,
     reason,
+    ...(evidence ? { evidence } : {}),
     correlationId: request.correlationId,
     ifMatch: ifMatchRevision(request),
     idempotencyKey: typeof key === 'string' ? key : undefined,

@@ -5,10 +5,11 @@ import { READERS } from '@bcl/identity';
 import { AllowRoles } from '../auth/access-policy';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
-import { AsAtQueryDto, ViewpointPageQueryDto } from '../http/common.dto';
+import { AsAtQueryDto, KnownAtQueryDto, ViewpointPageQueryDto } from '../http/common.dto';
 import { GetAreaQuery } from './queries/get-area';
 import { ListAreasQuery } from './queries/list-areas';
 import { AreaOrganisationsQuery } from './queries/area-organisations';
+import { AssumedFactsQuery } from './queries/assumed-facts';
 import { normaliseKnownAt, todayInEngland, viewpointOf } from '../http/business-dates';
 import { CommandQueryController } from '../http/write-route';
 
@@ -41,5 +42,12 @@ export class AreasController extends CommandQueryController {
   organisations(@Param() { id }: IdParam, @Query() query: AsAtQueryDto) {
     const viewpoint = { asAt: query.asAt ?? todayInEngland(), knownAt: normaliseKnownAt(query.knownAt) };
     return this.queries.execute(new AreaOrganisationsQuery(id, viewpoint));
+  }
+
+  /** Every fact of the area the ledger records as assumed (its evidence says why), never shown as documented. */
+  @Get(':id/assumed-facts')
+  @AllowRoles(...READERS)
+  assumedFacts(@Param() { id }: IdParam, @Query() query: KnownAtQueryDto) {
+    return this.queries.execute(new AssumedFactsQuery(id, normaliseKnownAt(query.knownAt)));
   }
 }

@@ -22,6 +22,7 @@ import { OrganisationHistoryHandler } from './queries/organisation-history';
 import { GetAreaHandler } from './queries/get-area';
 import { ListAreasHandler } from './queries/list-areas';
 import { AreaOrganisationsHandler } from './queries/area-organisations';
+import { AssumedFactsHandler } from './queries/assumed-facts';
 import { GetPostHandler } from './queries/get-post';
 import { PostHolderHandler } from './queries/post-holder';
 import { GetPersonHandler } from './queries/get-person';
@@ -69,6 +70,7 @@ import { GetPersonHandler } from './queries/get-person';
     GetAreaHandler,
     ListAreasHandler,
     AreaOrganisationsHandler,
+    AssumedFactsHandler,
     GetPostHandler,
     PostHolderHandler,
     GetPersonHandler,

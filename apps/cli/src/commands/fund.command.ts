@@ -54,9 +54,10 @@ async function withPoolYear<T>(
   });
 }
 
-function describePosition(p: FundPosition): string {
+function describePosition(p: FundPosition & { terms?: { note: string } | null }): string {
   return [
     `${p.poolId} ${p.year} as at ${p.asAt} (${p.axis})${p.knownAt ? ` as known at ${p.knownAt}` : ''}: ${p.transactions} transactions`,
+    ...(p.terms ? [`  ${p.terms.note}`] : []),
     ...p.contributions.map(
       (c) =>
         `  contribution ${c.partnerId} ${c.source}: committed ${pounds(c.committedPence)}, received ${pounds(c.receivedPence)}, outstanding ${pounds(c.outstandingPence)}`,
@@ -140,7 +141,11 @@ export function reconcileCommand(): Command {
             return poolYearReports(loaded, plan, viewpoint).reconciliation;
           },
         );
-        if (options.csv) writeOutputFile(options.csv, findingsCsv(reconciliation.findings));
+        if (options.csv)
+          writeOutputFile(
+            options.csv,
+            findingsCsv(reconciliation.findings, reconciliation.terms?.note ?? null),
+          );
         if (options.xlsx) writeOutputFile(options.xlsx, await reconciliationWorkbook(reconciliation));
         const { agrees, rounding, discrepancy } = reconciliation.summary;
         report(
@@ -148,6 +153,7 @@ export function reconcileCommand(): Command {
           reconciliation,
           [
             `${pool} ${year} as at ${reconciliation.asAt}: ${agrees} agree, ${rounding} rounding, ${discrepancy} discrepancy`,
+            ...(reconciliation.terms ? [`  ${reconciliation.terms.note}`] : []),
             ...reconciliation.findings
               .filter((f) => f.classification !== 'agrees')
               .map(

@@ -21,6 +21,14 @@ type Provenance = Awaited<ReturnType<typeof instrumentProvenance>>;
 const who = (post: PostRef) =>
   `${post.title ?? post.postId}: ${post.holder ? `${post.holder.name ?? '(name erased)'} (${post.holder.personId})` : 'vacant'}`;
 
+/** What a fact rests on, in one clause: its citations, or that it is assumed and why (never shown as documented). */
+const restsOn = (evidence: { citations: string[]; assumed: string | null } | undefined): string =>
+  !evidence
+    ? ''
+    : evidence.assumed !== null
+      ? `; assumed: ${evidence.assumed}${evidence.citations.length ? ` (cites ${evidence.citations.join('; ')})` : ''}`
+      : `; cites ${evidence.citations.join('; ')}`;
+
 /** The provenance as lines an auditor reads top to bottom: approval, authority, resolution, meeting, body. */
 function describe(provenance: Provenance): string {
   const { instrument, currentVersion } = provenance;
@@ -30,7 +38,7 @@ function describe(provenance: Provenance): string {
   for (const a of provenance.approvals) {
     lines.push(
       `approval ${a.approvalId}${a.version === null ? '' : ` of version ${a.version}`}${a.appliesToCurrentVersion ? '' : ' (does not apply to the current version)'}${a.complete ? '' : ' (awaiting co-signatures)'}${a.provisionalConditions ? ` (provisional: ${a.provisionalConditions})` : ''}`,
-      `  signed ${a.effectiveOn} (recorded ${a.recordedAt}) by ${a.signedBy.actor.name ?? '(name erased)'} (${a.signedBy.actor.personId}) as ${a.signedBy.title ?? a.signedBy.postId}`,
+      `  signed ${a.effectiveOn} (recorded ${a.recordedAt}) by ${a.signedBy.actor.name ?? '(name erased)'} (${a.signedBy.actor.personId}) as ${a.signedBy.title ?? a.signedBy.postId}${restsOn(a.evidence)}`,
       ...a.consultations.map(
         (c) => `  consulted ${c.on}: ${c.postId}, ${c.person.name ?? c.person.personId}, ${c.response}`,
       ),
@@ -50,7 +58,7 @@ function describe(provenance: Provenance): string {
         );
         if (d.reportBack)
           lines.push(
-            `${indent}  report-back to ${d.reportBack.bodyId}${d.reportBack.by ? ` by ${d.reportBack.by}` : ''}: ${d.reportedBack ? `done ${d.reportedBack.on} (${d.reportedBack.meetingId})` : 'not recorded'}`,
+            `${indent}  report-back to ${d.reportBack.bodyId}${d.reportBack.by ? ` by ${d.reportBack.by}` : ''}: ${d.reportedBack ? `done ${d.reportedBack.on} (${d.reportedBack.meetingId})${restsOn(d.reportedBack.evidence)}` : 'not recorded'}`,
           );
       } else lines.push(`${indent}under the body's own resolution`);
       if (!grant.recorded) lines.push(`${indent}  resolution ${grant.resolutionId}: not recorded`);

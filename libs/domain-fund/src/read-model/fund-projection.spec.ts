@@ -1,4 +1,4 @@
-import { projectInMemory, recordedEvents } from '@bcl/kernel';
+import { evidenceOf, projectInMemory, recordedEvents } from '@bcl/kernel';
 import { Transaction } from '../ledger/pooled-fund';
 import { FundContextEvent, fundBalancesKey, fundProjection, zeroSumProblem } from './fund-projection';
 
@@ -16,7 +16,7 @@ const transaction = (transactionId: string, postings: Transaction['postings']): 
 });
 
 describe('the fund projection: given events, then views', () => {
-  const given = (events: FundContextEvent[]) =>
+  const given = (events: (FundContextEvent & { metadata?: Record<string, unknown> })[]) =>
     projectInMemory(
       fundProjection,
       recordedEvents(events.map((e) => ({ ...e, stream: 'pooled-fund-kent-2017-18' }))),
@@ -60,8 +60,38 @@ describe('the fund projection: given events, then views', () => {
         'contributions/kent-county-council': -10_000_00,
         'expenditure/dfg': 2_500_00,
       },
+      evidence: evidenceOf({}), // recorded without metadata: assumed, saying so
+      assumedTransactions: 2,
     });
     expect(zeroSumProblem(view!)).toBeNull();
     expect(views.size).toBe(1);
+  });
+
+  it('shows what the opening rests on, and how many transactions rest on an assumption', () => {
+    const cited = { evidence: { citations: ['000:302-359'], assumed: null } };
+    const assumed = {
+      evidence: { citations: ['000:302-359'], assumed: '1 April 2017 stands in for the date' },
+    };
+    const posting = (id: string, metadata: object) => ({
+      type: 'FundTransactionPosted' as const,
+      data: {
+        ...pool,
+        ...transaction(id, [
+          { account: 'bank', amountPence: 100 },
+          { account: 'contributions/kent-county-council', amountPence: -100 },
+        ]),
+      },
+      metadata: metadata as Record<string, unknown>,
+    });
+    const views = given([
+      { type: 'PooledFundYearOpened', data: { ...pool, agreementId: 'kent-s75' }, metadata: cited },
+      posting('t-1', assumed),
+      posting('t-2', cited),
+    ]);
+    expect(views.get(fundBalancesKey('kent', '2017-18'))).toMatchObject({
+      transactions: 2,
+      evidence: cited.evidence,
+      assumedTransactions: 1,
+    });
   });
 });

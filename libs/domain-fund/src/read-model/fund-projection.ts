@@ -1,4 +1,4 @@
-import { ViewKey, change, defineProjection, viewKeyOf } from '@bcl/kernel';
+import { Evidence, ViewKey, change, defineProjection, evidenceOf, viewKeyOf } from '@bcl/kernel';
 import { AgreementEvent } from '../agreement/s75-agreement';
 import { FundEvent } from '../ledger/pooled-fund';
 
@@ -8,6 +8,10 @@ export interface FundBalancesView {
   year: string;
   transactions: number;
   balances: Record<string, number>;
+  /** What the year's opening rests on. */
+  evidence: Evidence;
+  /** How many of its transactions rest on an assumption (their evidence says `assumed`): never documented. */
+  assumedTransactions: number;
 }
 
 export const fundBalancesKey = (poolId: string, year: string): ViewKey<FundBalancesView> =>
@@ -21,11 +25,18 @@ export type FundContextEvent = FundEvent | AgreementEvent;
 /** Every account's balance per pool-year: opened empty, then each transaction's postings added. */
 export const fundProjection = defineProjection<FundContextEvent, FundBalancesView>({
   name: 'fund',
-  version: 1,
+  version: 2,
   handlers: {
     PooledFundYearOpened: {
-      apply: ({ data: { poolId, year } }) => [
-        change(fundBalancesKey(poolId, year), { poolId, year, transactions: 0, balances: {} }),
+      apply: (event) => [
+        change(fundBalancesKey(event.data.poolId, event.data.year), {
+          poolId: event.data.poolId,
+          year: event.data.year,
+          transactions: 0,
+          balances: {},
+          evidence: evidenceOf(event),
+          assumedTransactions: 0,
+        }),
       ],
     },
     FundTransactionPosted: {
@@ -34,7 +45,15 @@ export const fundProjection = defineProjection<FundContextEvent, FundBalancesVie
         const before = load(balancesOf(event))!;
         const balances = { ...before.balances };
         for (const p of event.data.postings) balances[p.account] = (balances[p.account] ?? 0) + p.amountPence;
-        return [change(balancesOf(event), { ...before, transactions: before.transactions + 1, balances })];
+        const assumed = evidenceOf(event).assumed !== null ? 1 : 0;
+        return [
+          change(balancesOf(event), {
+            ...before,
+            transactions: before.transactions + 1,
+            balances,
+            assumedTransactions: (before.assumedTransactions ?? 0) + assumed,
+          }),
+        ];
       },
     },
     // stated figures and closing or reopening a year change no balance; agreements are replayed from their streams

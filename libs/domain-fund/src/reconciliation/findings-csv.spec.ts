@@ -76,7 +76,21 @@ describe('the reconciliation CSV, opened as a spreadsheet opens it', () => {
   it('keeps one record per finding: CR and LF in a reference stay inside a quoted field', () => {
     const rows = strictCsv(csv);
     expect(rows).toHaveLength(1 + findings.length);
-    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([9]));
+    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([10]));
+  });
+
+  it('says beside every finding what the reconciliation rests on, escaped like any text', () => {
+    const [header, ...rows] = strictCsv(findingsCsv(findings, '=rests on assumed terms: a stand-in host'));
+    const column = header!.indexOf('rests_on');
+    expect(column).toBe(9);
+    expect(new Set(rows.map((row) => row[column]))).toEqual(
+      new Set(["'=rests on assumed terms: a stand-in host"]),
+    );
+    expect(
+      strictCsv(csv)
+        .slice(1)
+        .every((row) => row[column] === ''),
+    ).toBe(true); // none given: empty
   });
 
   it('starts no text cell with a formula trigger; numbers (a negative difference too) stay numbers', () => {

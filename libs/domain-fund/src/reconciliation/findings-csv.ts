@@ -11,6 +11,7 @@ const CSV_COLUMNS = [
   'computed_from',
   'difference_pence',
   'classification',
+  'rests_on',
 ];
 /**
  * One field: numbers as they are (a negative difference stays `-500`, a number); text escaped against formula
@@ -23,8 +24,11 @@ const csvCell = (value: string | number | null) => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The findings as CSV (RFC 4180), one row each, amounts in pence; safe to open in a spreadsheet. */
-export function findingsCsv(findings: Finding[]): string {
+/**
+ * The findings as CSV (RFC 4180), one row each, amounts in pence; safe to open in a spreadsheet. `restsOn` says
+ * what the reconciliation rests on (e.g. "rests on assumed terms: …"), beside every finding.
+ */
+export function findingsCsv(findings: Finding[], restsOn: string | null = null): string {
   const rows = findings.map((f) =>
     [
       f.check,
@@ -36,6 +40,7 @@ export function findingsCsv(findings: Finding[]): string {
       f.computed.from,
       f.differencePence,
       f.classification,
+      restsOn,
     ]
       .map(csvCell)
       .join(','),

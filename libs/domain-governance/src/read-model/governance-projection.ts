@@ -6,6 +6,7 @@ import {
   ViewChange,
   change,
   defineProjection,
+  evidenceOf,
 } from '@bcl/kernel';
 import { ApprovalEvent, evolveApprovals } from '../approval/approval';
 import { evolveBody } from '../body/body';
@@ -23,7 +24,7 @@ import {
 import type { GovernanceEvent } from '../events';
 export type { GovernanceEvent } from '../events';
 
-type Action = Omit<ActionEntry, 'recordedAt'>;
+type Action = Omit<ActionEntry, 'recordedAt' | 'evidence'>;
 
 /** Who or which post each event concerns, for the actions views. */
 function actionsOf(event: GovernanceEvent, load: LoadView<GovernanceView>): Action[] {
@@ -125,10 +126,7 @@ function actionViews(event: Recorded<GovernanceEvent>, load: LoadView<Governance
       ...(action.postId ? [key.postActions(action.postId)] : []),
     ]) {
       keys.set(k, k);
-      actions.set(k, [
-        ...(actions.get(k) ?? load(k)?.entries ?? []),
-        { ...action, recordedAt: event.recordedAt },
-      ]);
+      actions.set(k, [...(actions.get(k) ?? load(k)?.entries ?? []), { ...action, ...recorded(event) }]);
     }
   return [...actions].map(([k, entries]) => change(keys.get(k)!, { entries }));
 }
@@ -159,8 +157,8 @@ const delegationChanged: On<'DelegationRevoked' | 'DelegatedDecisionReportedBack
     const view = {
       ...evolveDelegation(delegation, event),
       ...(event.type === 'DelegationRevoked'
-        ? { revokedBy: event.data.resolutionId }
-        : { reportedBack: detail as DelegationView['reportedBack'] }),
+        ? { revokedBy: event.data.resolutionId, revokedEvidence: evidenceOf(event) }
+        : { reportedBack: { ...detail, ...recorded(event) } as DelegationView['reportedBack'] }),
       revision: event.revision,
     };
     // the fold keeps the view's own fields (it spreads the state it is given); its type names only its own
@@ -168,19 +166,24 @@ const delegationChanged: On<'DelegationRevoked' | 'DelegatedDecisionReportedBack
   },
 };
 
-/** The event with `recordedAt` added to its data, for folds that keep it (the views' "as known at"). */
-const stampData = <E extends { data: object }>(event: E, recordedAt: string): E => ({
-  ...event,
-  data: { ...event.data, recordedAt },
+/** When an event was recorded (the views' "as known at") and what it rests on (its evidence). */
+const recorded = (event: Parameters<typeof evidenceOf>[0] & { recordedAt: string }) => ({
+  recordedAt: event.recordedAt,
+  evidence: evidenceOf(event),
 });
 
-/** Meeting minutes: a resolution keeps when it was recorded; attendance and declarations are as stated. */
+/** The event with `recordedAt` and its evidence added to its data, for folds that keep them. */
+const stampData = <E extends { data: object; recordedAt: string }>(event: E): E => ({
+  ...event,
+  data: { ...event.data, ...recorded(event) },
+});
+
+/** Meeting minutes: a resolution, the attendance and the declarations keep when recorded and their evidence. */
 const meetingMinuted: On<'MeetingAttendanceRecorded' | 'InterestsDeclared' | 'ResolutionPassed'> = {
   apply(event, load) {
     const meeting = load(key.meeting(event.data.meetingId))!;
-    const stamped = event.type === 'ResolutionPassed' ? stampData(event, event.recordedAt) : event;
     // as above: the fold keeps the view's stamps and recordedAt
-    const view = { ...evolveMeeting(meeting, stamped), revision: event.revision } as MeetingView;
+    const view = { ...evolveMeeting(meeting, stampData(event)), revision: event.revision } as MeetingView;
     const changes: ViewChange<GovernanceView>[] = [change(key.meeting(meeting.meetingId), view)];
     if (event.type === 'ResolutionPassed')
       changes.push(
@@ -197,7 +200,7 @@ const approvalsChanged: On<'ConsultationRecorded' | 'ApprovalRecorded' | 'Approv
   apply(event, load) {
     const k = key.approvals(event.data.instrument);
     const { kind, id } = event.data.instrument;
-    const folded = evolveApprovals(load(k), stampData<ApprovalEvent>(event, event.recordedAt));
+    const folded = evolveApprovals(load(k), stampData<ApprovalEvent & { recordedAt: string }>(event));
     // as above: the fold keeps each consultation's and approval's recordedAt
     return [
       change(k, { instrument: { kind, id }, ...folded, revision: event.revision } as InstrumentApprovalsView),
@@ -221,12 +224,13 @@ const signedOrConsulted = (
  */
 export const governanceProjection = defineProjection<GovernanceEvent, GovernanceView>({
   name: 'governance',
-  version: 1,
+  version: 2,
   handlers: {
     DecisionBodyEstablished: {
       apply: (event) => [
         change(key.body(event.data.bodyId), {
           ...evolveBody(undefined, event),
+          ...recorded(event),
           meetings: [],
           revision: event.revision,
         }),
@@ -237,7 +241,11 @@ export const governanceProjection = defineProjection<GovernanceEvent, Governance
       apply(event, load) {
         const body = load(key.body(event.data.bodyId))!;
         return [
-          change(key.body(body.bodyId), { ...body, ...evolveBody(body, event), revision: event.revision }),
+          change(key.body(body.bodyId), {
+            ...body,
+            ...evolveBody(body, stampData(event)),
+            revision: event.revision,
+          }),
         ];
       },
     }),
@@ -253,7 +261,7 @@ export const governanceProjection = defineProjection<GovernanceEvent, Governance
           change(key.meeting(event.data.meetingId), {
             ...evolveMeeting(undefined, event),
             resolutions: [],
-            recordedAt: event.recordedAt,
+            ...recorded(event),
             revision: event.revision,
           }),
         ];
@@ -289,8 +297,9 @@ export const governanceProjection = defineProjection<GovernanceEvent, Governance
         change(key.delegation(event.data.delegationId), {
           ...evolveDelegation(undefined, event),
           revokedBy: null,
+          revokedEvidence: null,
           reportedBack: null,
-          recordedAt: event.recordedAt,
+          ...recorded(event),
           revision: event.revision,
         }),
       ],

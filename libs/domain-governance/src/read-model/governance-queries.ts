@@ -145,6 +145,7 @@ export async function instrumentProvenance(
             : null,
           effectiveOn: date,
           recordedAt: approval.recordedAt,
+          evidence: approval.evidence,
           amountPence: approval.amountPence,
           signedBy: {
             ...(await postOn(lookups, approval.actingPostId, date)),
@@ -189,6 +190,7 @@ export function decisionsRegister(
         authorises: r.authorises,
         approvesMinutesOf: r.approvesMinutesOf,
         recordedAt: r.recordedAt,
+        evidence: r.evidence,
       })),
     );
 }

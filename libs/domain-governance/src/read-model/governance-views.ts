@@ -1,14 +1,17 @@
-import { CalendarDate, viewKeyOf } from '@bcl/kernel';
+import { CalendarDate, Evidence, viewKeyOf } from '@bcl/kernel';
 import { Delegation, InstrumentRef } from '../authority';
 import { BodyState } from '../body/body';
 import { MeetingState, Resolution } from '../meeting/meeting';
 import { Approval, Consultation } from '../approval/approval';
 
+/** When the fact was recorded, and what it rests on (its event's evidence: citations, or assumed with why). */
 interface Recorded {
   recordedAt: string;
+  evidence: Evidence;
 }
 
-export interface BodyView extends BodyState {
+/** The body as established (its evidence); its seats, attendance and declarations carry their own. */
+export interface BodyView extends BodyState, Recorded {
   meetings: { meetingId: string; date: CalendarDate }[];
   revision: number;
 }
@@ -20,7 +23,9 @@ export interface MeetingView extends Omit<MeetingState, 'resolutions'>, Recorded
 
 export interface DelegationView extends Delegation, Recorded {
   revokedBy: string | null;
-  reportedBack: { on: CalendarDate; meetingId: string; resolutionId: string | null } | null;
+  /** What the revocation rests on (null while in force). */
+  revokedEvidence: Evidence | null;
+  reportedBack: ({ on: CalendarDate; meetingId: string; resolutionId: string | null } & Recorded) | null;
   revision: number;
 }
 

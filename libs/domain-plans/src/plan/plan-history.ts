@@ -1,4 +1,4 @@
-import { Viewpoint, eventSeenFrom } from '@bcl/kernel';
+import { Evidence, Viewpoint, evidenceOf, eventSeenFrom } from '@bcl/kernel';
 import { PlanContent, PlanEntry, PlanEvent, PlanSection, PlanState, PLAN_SECTIONS, evolvePlan } from './plan';
 import { RecordedPlanStep } from './plan-lifecycle';
 
@@ -8,6 +8,7 @@ export type LoggedPlanEvent = PlanEvent & {
   revision: number;
   actor: string;
   reason: string;
+  /** The record's metadata (its `evidence`), where the reader kept it. */
   metadata?: { readonly [key: string]: unknown };
 };
 
@@ -25,6 +26,8 @@ export interface PlanVersion {
     reason: string;
     justification: string;
     recordedAt: string;
+    /** What the change rests on: citations, or assumed with why. */
+    evidence: Evidence;
   }[];
 }
 
@@ -70,6 +73,7 @@ export function planVersions(events: LoggedPlanEvent[], viewpoint: Viewpoint = {
         reason: event.reason,
         justification: event.data.justification,
         recordedAt: event.recordedAt,
+        evidence: evidenceOf(event),
       });
   }
   return versions;
@@ -133,6 +137,7 @@ export function diffVersions(versions: PlanVersion[], from: number, to: number) 
             reason: last.reason,
             justification: last.justification,
             recordedAt: last.recordedAt,
+            evidence: last.evidence,
           }
         : null,
     };

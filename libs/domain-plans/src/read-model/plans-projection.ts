@@ -1,10 +1,12 @@
 import {
   EventHandler,
   EventOfType,
+  Evidence,
   Recorded,
   ViewKey,
   change,
   defineProjection,
+  evidenceOf,
   viewKeyOf,
 } from '@bcl/kernel';
 import { LifecycleStep, PlanEvent } from '../plan/plan';
@@ -15,8 +17,12 @@ export interface PlanSummaryView {
   areaId: string;
   cycle: string;
   version: number;
-  steps: { step: LifecycleStep; on: string }[];
+  /** What the plan's initiation rests on. */
+  evidence: Evidence;
+  steps: { step: LifecycleStep; on: string; evidence: Evidence }[];
   lastChangedAt: string;
+  /** What the last change rests on: citations, or assumed with why. */
+  lastChangeEvidence: Evidence;
   /** Stream revision: the plan's ETag. */
   revision: number;
 }
@@ -25,8 +31,9 @@ export const planSummaryKey = (planId: string): ViewKey<PlanSummaryView> => view
 
 type On<T extends PlanEvent['type']> = EventHandler<Recorded<EventOfType<PlanEvent, T>>, PlanSummaryView>;
 const summaryOf = (event: { data: { planId: string } }) => planSummaryKey(event.data.planId);
-const touched = (event: { recordedAt: string; revision: number }) => ({
+const touched = (event: Recorded<PlanEvent>) => ({
   lastChangedAt: event.recordedAt,
+  lastChangeEvidence: evidenceOf(event),
   revision: event.revision,
 });
 
@@ -42,11 +49,17 @@ const touch: On<PlanEvent['type']> = {
 /** Plans by area and cycle, for listing. Plan detail, checks and history are replayed from the plan's stream. */
 export const plansProjection = defineProjection<PlanEvent, PlanSummaryView>({
   name: 'plans',
-  version: 1,
+  version: 2,
   handlers: {
     PlanInitiated: {
       apply: (event) => [
-        change(summaryOf(event), { ...event.data, version: 1, steps: [], ...touched(event) }),
+        change(summaryOf(event), {
+          ...event.data,
+          version: 1,
+          evidence: evidenceOf(event),
+          steps: [],
+          ...touched(event),
+        }),
       ],
     },
     PlanVersionStarted: {
@@ -62,7 +75,10 @@ export const plansProjection = defineProjection<PlanEvent, PlanSummaryView>({
       reads: (event) => [summaryOf(event)],
       apply(event, load) {
         const before = load(summaryOf(event))!;
-        const steps = [...before.steps, { step: event.data.step, on: event.data.on }];
+        const steps = [
+          ...before.steps,
+          { step: event.data.step, on: event.data.on, evidence: evidenceOf(event) },
+        ];
         return [change(summaryOf(event), { ...before, steps, ...touched(event) })];
       },
     },

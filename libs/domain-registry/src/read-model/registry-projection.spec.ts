@@ -1,9 +1,11 @@
-import { ViewKey, projectInMemory, recordedEvents } from '@bcl/kernel';
+import { ViewKey, evidenceOf, projectInMemory, recordedEvents } from '@bcl/kernel';
 import { registryProjection } from './registry-projection';
 import { RegistryEvent, RegistryView, viewKey } from './registry-views';
 
-const given = (events: (RegistryEvent & { stream: string })[]) =>
+const given = (events: (RegistryEvent & { stream: string; metadata?: Record<string, unknown> })[]) =>
   projectInMemory(registryProjection, recordedEvents(events));
+/** The evidence of an event recorded without any (these events have no metadata). */
+const none = evidenceOf({});
 
 describe('the registry projection: given events, then views', () => {
   const views = given([
@@ -102,14 +104,17 @@ describe('the registry projection: given events, then views', () => {
       name: 'Kent',
       structure: 'two-tier',
       establishedOn: '2013-04-01',
+      evidence: none,
       members: [
         {
           organisationId: 'nhs-west-kent-ccg',
           role: 'nhs-commissioner',
           from: '2013-04-01',
           recordedAt: at(3),
+          evidence: none,
           until: '2022-06-30',
           untilRecordedAt: at(4),
+          untilEvidence: none,
         },
       ],
       revision: 2,
@@ -152,19 +157,63 @@ describe('the registry projection: given events, then views', () => {
       title: 'Chair, Kent HWB',
       organisationId: 'nhs-kent-and-medway-icb',
       createdOn: '2013-04-01',
+      evidence: none,
       holdings: [
         {
           personId: 'p-0001',
           from: '2017-05-25',
           interim: false,
           recordedAt: at(9),
+          evidence: none,
           until: '2021-05-05',
           untilRecordedAt: at(10),
+          untilEvidence: none,
         },
       ],
       revision: 2,
     });
-    expect(views.get(viewKey.person('p-0001'))).toEqual({ personId: 'p-0001', erased: true, revision: 1 });
+    expect(views.get(viewKey.person('p-0001'))).toEqual({
+      personId: 'p-0001',
+      erased: true,
+      evidence: none,
+      revision: 1,
+    });
     expect(views.size).toBe(5);
+  });
+
+  it('shows beside each fact what it rests on: its citations, or that it is assumed and why', () => {
+    const cited = { citations: ['004:2619'], assumed: null };
+    const assumed = { citations: ['002:7'], assumed: 'the minutes date stands in for his appointment' };
+    const evidenced = given([
+      {
+        stream: 'post-southend-dce-people',
+        type: 'PostCreated',
+        data: { postId: 'southend-dce-people', title: 'DCE', organisationId: 'sbc', createdOn: '2013-04-01' },
+        metadata: { evidence: { citations: [], assumed: 'a stand-in date' } },
+      },
+      {
+        stream: 'post-southend-dce-people',
+        type: 'PostHolderAppointed',
+        data: {
+          postId: 'southend-dce-people',
+          personId: 'p-0005',
+          from: '2017-03-22',
+          until: '2019-01-01',
+          interim: false,
+        },
+        metadata: { evidence: assumed },
+      },
+      {
+        stream: 'post-southend-dce-people',
+        type: 'PostHoldingEnded',
+        data: { postId: 'southend-dce-people', personId: 'p-0005', until: '2018-06-01' },
+        metadata: { evidence: cited },
+      },
+    ]);
+    const post = evidenced.get(viewKey.post('southend-dce-people'))!;
+    expect(post).toMatchObject({
+      evidence: { citations: [], assumed: 'a stand-in date' },
+      holdings: [{ personId: 'p-0005', evidence: assumed, until: '2018-06-01', untilEvidence: cited }],
+    });
   });
 });

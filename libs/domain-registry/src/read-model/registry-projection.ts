@@ -1,4 +1,4 @@
-import { EventHandler, EventOfType, Recorded, change, defineProjection } from '@bcl/kernel';
+import { EventHandler, EventOfType, Recorded, change, defineProjection, evidenceOf } from '@bcl/kernel';
 import { OrganisationView, PersonView, RegistryEvent, RegistryView, viewKey } from './registry-views';
 
 /** The handler of one registry event type. */
@@ -7,12 +7,15 @@ type On<T extends RegistryEvent['type']> = EventHandler<
   RegistryView
 >;
 
-/** When a fact became known, so queries can answer "as known at" as well as "as at". */
-const known = (event: { recordedAt: string }) => ({ recordedAt: event.recordedAt });
+/** When a fact became known, so queries can answer "as known at" as well as "as at", and what it rests on. */
+const known = (event: Parameters<typeof evidenceOf>[0] & { recordedAt: string }) => ({
+  recordedAt: event.recordedAt,
+  evidence: evidenceOf(event),
+});
 
 /** A line of an organisation's timeline. */
 const entry = (
-  event: { recordedAt: string; position: bigint },
+  event: Parameters<typeof known>[0] & { position: bigint },
   type: string,
   effectiveOn: string,
   detail: string,
@@ -22,6 +25,7 @@ const entry = (
   recordedAt: event.recordedAt,
   position: event.position.toString(),
   detail,
+  evidence: evidenceOf(event),
 });
 
 const organisationRegistered: On<'OrganisationRegistered'> = {
@@ -97,7 +101,12 @@ const organisationSucceeded: On<'OrganisationSucceeded'> = {
 
 const hwbAreaDefined: On<'HwbAreaDefined'> = {
   apply: (event) => [
-    change(viewKey.area(event.data.areaId), { ...event.data, members: [], revision: event.revision }),
+    change(viewKey.area(event.data.areaId), {
+      ...event.data,
+      evidence: evidenceOf(event),
+      members: [],
+      revision: event.revision,
+    }),
   ],
 };
 
@@ -107,7 +116,7 @@ const areaMemberAdded: On<'AreaMemberAdded'> = {
     const { areaId, organisationId, role, from } = event.data;
     const area = load(viewKey.area(areaId))!;
     const org = load(viewKey.organisation(organisationId))!;
-    const open = { ...known(event), until: null, untilRecordedAt: null };
+    const open = { ...known(event), until: null, untilRecordedAt: null, untilEvidence: null };
     return [
       change(viewKey.area(areaId), {
         ...area,
@@ -129,7 +138,7 @@ const areaMembershipEnded: On<'AreaMembershipEnded'> = {
     const { areaId, organisationId, until } = event.data;
     const area = load(viewKey.area(areaId))!;
     const org = load(viewKey.organisation(organisationId))!;
-    const ending = { until, untilRecordedAt: event.recordedAt };
+    const ending = { until, untilRecordedAt: event.recordedAt, untilEvidence: evidenceOf(event) };
     const isOpen = (item: { until: string | null }) => item.until === null;
     return [
       change(viewKey.area(areaId), {
@@ -150,7 +159,12 @@ const areaMembershipEnded: On<'AreaMembershipEnded'> = {
 
 const postCreated: On<'PostCreated'> = {
   apply: (event) => [
-    change(viewKey.post(event.data.postId), { ...event.data, holdings: [], revision: event.revision }),
+    change(viewKey.post(event.data.postId), {
+      ...event.data,
+      evidence: evidenceOf(event),
+      holdings: [],
+      revision: event.revision,
+    }),
   ],
 };
 
@@ -166,6 +180,7 @@ const postHolderAppointed: On<'PostHolderAppointed'> = {
       ...known(event),
       until,
       untilRecordedAt: until ? event.recordedAt : null,
+      untilEvidence: until ? evidenceOf(event) : null,
     };
     return [
       change(viewKey.post(postId), {
@@ -184,7 +199,9 @@ const postHoldingEnded: On<'PostHoldingEnded'> = {
     const post = load(viewKey.post(postId))!;
     const index = post.holdings.findLastIndex((holding) => holding.personId === personId);
     const holdings = post.holdings.map((holding, at) =>
-      at === index ? { ...holding, until, untilRecordedAt: event.recordedAt } : holding,
+      at === index
+        ? { ...holding, until, untilRecordedAt: event.recordedAt, untilEvidence: evidenceOf(event) }
+        : holding,
     );
     return [change(viewKey.post(postId), { ...post, holdings, revision: event.revision })];
   },
@@ -193,7 +210,12 @@ const postHoldingEnded: On<'PostHoldingEnded'> = {
 /** A person's view holds no personal data: only whether it has been erased (names are in the vault). */
 const person = (erased: boolean): On<'PersonRegistered' | 'PersonalDataErased'> => ({
   apply: (event) => {
-    const view: PersonView = { personId: event.data.personId, erased, revision: event.revision };
+    const view: PersonView = {
+      personId: event.data.personId,
+      erased,
+      evidence: evidenceOf(event),
+      revision: event.revision,
+    };
     return [change(viewKey.person(event.data.personId), view)];
   },
 });
@@ -204,7 +226,7 @@ const person = (erased: boolean): On<'PersonRegistered' | 'PersonalDataErased'> 
  */
 export const registryProjection = defineProjection<RegistryEvent, RegistryView>({
   name: 'registry',
-  version: 1,
+  version: 2,
   handlers: {
     OrganisationRegistered: organisationRegistered,
     OrganisationRenamed: organisationRenamed,

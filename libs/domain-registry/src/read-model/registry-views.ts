@@ -1,4 +1,4 @@
-import { CalendarDate, viewKeyOf } from '@bcl/kernel';
+import { CalendarDate, Evidence, viewKeyOf } from '@bcl/kernel';
 import { OrganisationCode, OrganisationEvent, OrganisationKind } from '../organisation/organisation';
 import { AreaStructure, HwbAreaEvent, MemberRole } from '../area/hwb-area';
 import { PostEvent } from '../post/post';
@@ -6,13 +6,19 @@ import { PersonEvent } from '../person/person';
 
 export type RegistryEvent = OrganisationEvent | HwbAreaEvent | PostEvent | PersonEvent;
 
-/** Each dated fact carries when it became known, so queries can answer "as known at" as well as "as at". */
+/**
+ * Each dated fact carries when it became known, so queries can answer "as known at" as well as "as at", and
+ * what it rests on (its event's evidence: citations, or assumed with why).
+ */
 interface Known {
   recordedAt: string;
+  evidence: Evidence;
 }
 interface Ending {
   until: CalendarDate | null;
   untilRecordedAt: string | null;
+  /** The evidence of the fact that set `until` (null while open). */
+  untilEvidence: Evidence | null;
 }
 
 export interface OrganisationView {
@@ -31,6 +37,7 @@ export interface OrganisationView {
     recordedAt: string;
     position: string;
     detail: string;
+    evidence: Evidence;
   }[];
   /** Stream revision: the resource's ETag. */
   revision: number;
@@ -41,6 +48,8 @@ export interface AreaView {
   name: string;
   structure: AreaStructure;
   establishedOn: CalendarDate;
+  /** What the area's definition rests on. */
+  evidence: Evidence;
   members: ({ organisationId: string; role: MemberRole; from: CalendarDate } & Known & Ending)[];
   revision: number;
 }
@@ -50,6 +59,8 @@ export interface PostView {
   title: string;
   organisationId: string;
   createdOn: CalendarDate;
+  /** What the post's creation rests on. */
+  evidence: Evidence;
   holdings: ({ personId: string; from: CalendarDate; interim: boolean } & Known & Ending)[];
   revision: number;
 }
@@ -57,6 +68,8 @@ export interface PostView {
 export interface PersonView {
   personId: string;
   erased: boolean;
+  /** What its last fact (registration or erasure) rests on. */
+  evidence: Evidence;
   revision: number;
 }
 

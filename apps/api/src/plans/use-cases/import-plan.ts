@@ -122,6 +122,12 @@ export function removalNeedsConfirmation(refusal: RemovalNeedsConfirmation): Pro
   );
 }
 
+/** The plan document without the request's `evidence` (every write's, read by the write context). */
+const withoutEvidence = (body: object): object => {
+  const { evidence: _evidence, ...document } = body as { evidence?: unknown };
+  return document;
+};
+
 @WriteRoutes('plans')
 export class ImportPlanRoute extends CommandQueryController {
   /**
@@ -145,7 +151,7 @@ export class ImportPlanRoute extends CommandQueryController {
     try {
       document = Buffer.isBuffer(body)
         ? (await readPlanInput(body, 'xlsx')).command
-        : (await readPlanInput(Buffer.from(JSON.stringify(body)), 'json')).command;
+        : (await readPlanInput(Buffer.from(JSON.stringify(withoutEvidence(body))), 'json')).command;
     } catch (error) {
       if (error instanceof PlanDocumentInvalid) throw invalidRequest(error.problems);
       if (error instanceof WorkbookRefused) throw workbookRefused(error);

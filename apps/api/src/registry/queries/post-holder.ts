@@ -38,6 +38,7 @@ export class PostHolderHandler implements IQueryHandler<PostHolderQuery> {
             from: holding.from,
             until: holding.until,
             interim: holding.interim,
+            evidence: holding.evidence,
           }
         : null,
     };
