@@ -109,6 +109,6 @@ describe('GET /api/areas/{id}/assumed-facts on the demo data', () => {
       note: expect.stringMatching(/^rests on assumed terms: the host partner is not in the seeds/),
     });
     const plans = (await get('/api/plans?areaId=kent').expect(200)).body as Json;
-    expect(plans.items[0].evidence).toEqual({ citations: ['000'], assumed: null });
+    expect(plans.items[0].evidence).toEqual({ citations: ['000', '000:5-7'], assumed: null });
   });
 });
