@@ -120,6 +120,21 @@ describe('P12 and P2 read the governance sign-off', () => {
     expect(p12({ acts, on: '2017-09-21' })).toEqual([]);
   });
 
+  it('says so when the report-back that satisfies it is assumed, not documented', () => {
+    const assumedReport = {
+      ...reportedBack,
+      evidence: { citations: [], assumed: 'the plan only says it will go' },
+    };
+    expect(p12({ acts: [signedOff, assumedReport], on: '2017-09-21' })).toEqual([
+      expect.objectContaining({
+        checkId: 'P12:reported-back-assumed:kent-2017-19-v1-chairman',
+        severity: 'information',
+        outcome: 'pass',
+        message: expect.stringContaining('assumed, not documented: the plan only says it will go'),
+      }),
+    ]);
+  });
+
   it('sees a report-back only once it is known: as known before it was recorded, the duty stands', () => {
     const known = actsSeenFrom(acts, { knownAt: '2026-01-01T00:00:15.000Z' });
     expect(known.map((a) => a.step)).toEqual(['signed-off']);

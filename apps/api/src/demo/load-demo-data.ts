@@ -81,8 +81,8 @@ const toCommand = <K extends DemoCommand>(step: DemoStep<K>, context: CommandCon
 /**
  * Loads the demo data (the repository's `demo/` folder): the registry, then (unless `scope` is 'registry') the
  * Kent and Medway plans, the governance record and the pooled funds, through the same command handlers as the
- * API. Every file is checked before anything is written. A step the record already holds is refused as a conflict
- * and skipped. Returns how many steps wrote. Start-up uses `loadDemoDataIntoEmptyStore`, never this over a store
+ * API. Every file is checked before anything is written. A step the record already holds (its idempotency key) is
+ * answered as recorded and writes nothing; a step refused is an error naming it. Returns how many steps wrote. Start-up uses `loadDemoDataIntoEmptyStore`, never this over a store
  * that has moved on (a step replayed over a user's later change collides with it).
  */
 export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registry' = 'all'): Promise<number> {
@@ -102,7 +102,12 @@ export async function loadDemoData(commands: CommandBus, scope: 'all' | 'registr
         const result = await commands.execute<object, WriteResult>(await toCommand(step, context, demo));
         if (result.position !== null) written += 1;
       } catch (error) {
-        if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+        // A refused step is a defect in the demo data, never skipped: what follows would rest on a fact not recorded.
+        if (error instanceof DomainError)
+          throw new Error(`demo step '${step.key}' (${step.command}) was refused: ${error.message}`, {
+            cause: error,
+          });
+        throw error;
       }
     }
   return written;

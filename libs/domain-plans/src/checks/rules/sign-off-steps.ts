@@ -43,7 +43,8 @@ const P12 = {
  * P12: a sign-off by a delegate is reported back to the Board. A governance sign-off is checked against its
  * delegation's report-back duty with the register's own rule (`reportBackOutstanding`): outstanding after the
  * given date, or after the body's first meeting following the sign-off. A sign-off recorded as a plan step
- * (before governance recorded them) is checked as it always was: reported back, or not.
+ * (before governance recorded them) is checked as it always was: reported back, or not. A report-back the
+ * ledger holds only as assumed satisfies the rule, and the check says so (information, with the assumption).
  */
 export function checkDelegatedSignOffReported(state: PlanState, signOff?: PlanSignOffFacts): RuleResult[] {
   const results: RuleResult[] = [];
@@ -55,6 +56,14 @@ export function checkDelegatedSignOffReported(state: PlanState, signOff?: PlanSi
       message: 'signed off by a delegate, and not yet reported back to the Board',
     });
   for (const act of actsOf(state, signOff)) {
+    if (act.step === 'reported-back' && act.evidence.assumed !== null)
+      results.push({
+        ...P12,
+        severity: 'information',
+        outcome: 'pass',
+        checkId: `P12:reported-back-assumed:${act.approvalId}`,
+        message: `reported back on ${act.on}, but that report-back is assumed, not documented: ${act.evidence.assumed}`,
+      });
     if (act.step !== 'signed-off' || act.authority.kind !== 'delegation' || !act.reportBack) continue;
     if (!reportBackOutstanding(act.reportBack, signOff!.on)) continue;
     results.push({
