@@ -247,6 +247,7 @@ describe('plan lifecycle and versions', () => {
       'C2:asc-minimum:2017-18',
       'C2:asc-minimum:2018-19',
       'F2:expenditure-equals-pooled:2018-19', // no spend planned for 2018-19: not checkable
+      'U1:required-uplift:nhs-minimum/ccg-a:2017-18..2018-19', // no 2018-19 contribution: not checkable
     ])
       plan = fold(
         acceptWarning(plan, { planId: base.planId, checkId }, checkPlan(plan, REFERENCE, AREA)),
