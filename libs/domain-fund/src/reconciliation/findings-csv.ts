@@ -11,6 +11,7 @@ const CSV_COLUMNS = [
   'computed_from',
   'difference_pence',
   'classification',
+  'missing',
 ];
 /**
  * One field: numbers as they are (a negative difference stays `-500`, a number); text escaped against formula
@@ -23,7 +24,10 @@ const csvCell = (value: string | number | null) => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The findings as CSV (RFC 4180), one row each, amounts in pence; safe to open in a spreadsheet. */
+/**
+ * The findings as CSV (RFC 4180), one row each, amounts in pence; safe to open in a spreadsheet. A not-checkable
+ * finding leaves its computed amount and difference empty and says what is missing.
+ */
 export function findingsCsv(findings: Finding[]): string {
   const rows = findings.map((f) =>
     [
@@ -36,6 +40,7 @@ export function findingsCsv(findings: Finding[]): string {
       f.computed.from,
       f.differencePence,
       f.classification,
+      f.missing ?? null,
     ]
       .map(csvCell)
       .join(','),
