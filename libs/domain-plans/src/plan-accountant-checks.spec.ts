@@ -133,6 +133,21 @@ describe('a stated total whose parts are stated subtotals and lines is checked a
     });
   });
 
+  it('keeps the lines of a source without a stated-subtotal table (carry-forward) in the figure from the subtotals', () => {
+    const { contributions, statedTotals } = content(110_00);
+    const carried = { ...byYears('carry-forward/ccg-a', 5_00, undefined, 'carry-forward') };
+    const result = find(
+      { contributions: [...contributions, carried], statedTotals },
+      'S6:pooled-budget:2017-18:subtotals',
+    )!;
+    // £110 stated + £50 iBCF lines + £5 carried forward = £165, against £160 stated: a £5 discrepancy
+    expect([result.outcome, result.figures?.computed, result.figures?.difference]).toEqual([
+      'fail',
+      '£165',
+      '-£5',
+    ]);
+  });
+
   it('adds nothing where no part of the total is a stated subtotal, or the subtotals agree with their lines', () => {
     expect(find(content(100_00), 'S6:pooled-budget:2017-18:subtotals')).toBeUndefined();
     const { statedTotals, ...rest } = content(0);

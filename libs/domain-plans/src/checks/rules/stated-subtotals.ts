@@ -27,12 +27,12 @@ export function checkStatedSubtotals(
     state.content.statedTotals.find((t) => t.table === table && t.year === total.year);
   const given = parts.filter((table) => stated(table) !== undefined);
   if (given.length === 0) return [];
-  const fromSubtotals = parts.reduce(
-    (sum, table) =>
-      sum + (stated(table) ? BigInt(stated(table)!.value) : computedTotal(state, table, total.year)),
-    0n,
-  );
   const fromLines = computedTotal(state, total.table, total.year);
+  // the lines, with each stated subtotal standing in for its own lines (other lines, e.g. carry-forward, kept)
+  const fromSubtotals = given.reduce(
+    (sum, table) => sum + BigInt(stated(table)!.value) - computedTotal(state, table, total.year),
+    fromLines,
+  );
   if (fromSubtotals === fromLines) return []; // the same figure as the plain S6 result: nothing more to show
   const difference = BigInt(total.value) - fromSubtotals;
   const outcome = classify(difference, tolerance);
