@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@bcl/event-store';
 import { PlanningReference } from '@bcl/domain-plans';
-import { PlanSummaryView, planSummaryKey, plansProjection } from '@bcl/domain-plans';
 import { AreaFacts, CheckResult, PlanOfCycle, PlanState, planChecks } from '@bcl/domain-plans/facts';
 import { loadAreaFacts, loadPlan, planningReference, referenceDirectory } from '@bcl/plan-import';
-import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../http/problem';
-import { EVENT_STORE, SERVICE_STORE } from '../event-log/event-log.tokens';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
 /** What plan commands and queries need beside the plan: its cycle's reference data and its area's facts. */
@@ -15,7 +13,6 @@ export class PlanContext {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
   ) {}
 
   reference(cycle: string): PlanningReference {
@@ -47,40 +44,18 @@ export class PlanContext {
     return { ...plan, state: plan.state };
   }
 
-  /** The check report a query answers: with the other plans of the area and cycle (read-side facts, V1). */
-  async checks(state: PlanState): Promise<CheckResult[]> {
-    const plansOfCycle = await this.plansOfCycle(state);
+  /**
+   * The plan's checks; `plansOfCycle`, the plans recorded for its area and cycle (V1), which only a query
+   * passes (read-side facts: a write decision reads no views, and V1 then says it did not look).
+   */
+  async checks(state: PlanState, plansOfCycle?: PlanOfCycle[]): Promise<CheckResult[]> {
     return planChecks(state, this.reference(state.cycle), await this.area(state.areaId), plansOfCycle);
   }
 
-  /**
-   * What a plan step or warning acceptance gathers: the plan's checks (404 when there is no plan). A write
-   * decision reads no views, so the plans list is not consulted (V1 says so).
-   */
+  /** What a plan step or warning acceptance gathers: the plan's checks (404 when there is no plan). */
   async checksOfRecorded(planId: string, state: PlanState | undefined): Promise<CheckResult[]> {
     if (!state) throw planNotRecorded(planId);
-    return planChecks(state, this.reference(state.cycle), await this.area(state.areaId));
-  }
-
-  /**
-   * The plans recorded for the plan's area and cycle, from the plans list view, each with the plan it declares
-   * itself a variant of (from its own stream).
-   */
-  private async plansOfCycle(state: PlanState): Promise<PlanOfCycle[]> {
-    const views = await serviceViewReader<PlanSummaryView>(this.service, plansProjection).list(
-      planSummaryKey(''),
-      10_000,
-    );
-    const ids = new Set([
-      state.planId,
-      ...views.filter((v) => v.areaId === state.areaId && v.cycle === state.cycle).map((v) => v.planId),
-    ]);
-    return Promise.all(
-      [...ids].map(async (planId) => {
-        const plan = planId === state.planId ? state : (await loadPlan(this.store, planId)).state;
-        return { planId, variantOf: plan?.content.variant[0]?.of ?? null };
-      }),
-    );
+    return this.checks(state);
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PlansController } from './plans.controller';
 import { PlanContext } from './plan-context';
+import { PlansOfCycle } from './plans-of-cycle';
 import { ImportPlanHandler, ImportPlanRoute } from './use-cases/import-plan';
 import { RecordPlanStepHandler, RecordPlanStepRoute } from './use-cases/record-plan-step';
 import { AcceptPlanWarningHandler, AcceptPlanWarningRoute } from './use-cases/accept-plan-warning';
@@ -18,6 +19,7 @@ import {
   controllers: [ImportPlanRoute, PlansController, RecordPlanStepRoute, AcceptPlanWarningRoute],
   providers: [
     PlanContext,
+    PlansOfCycle,
     ImportPlanHandler,
     RecordPlanStepHandler,
     AcceptPlanWarningHandler,

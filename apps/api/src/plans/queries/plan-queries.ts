@@ -11,6 +11,7 @@ import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Problem } from '../../http/problem';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { PlanContext } from '../plan-context';
+import { PlansOfCycle } from '../plans-of-cycle';
 
 /** Plans by area and cycle, from the plans read model. */
 export class ListPlansQuery {
@@ -50,7 +51,10 @@ export class GetPlanQuery {
 
 @QueryHandler(GetPlanQuery)
 export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
-  constructor(private readonly plans: PlanContext) {}
+  constructor(
+    private readonly plans: PlanContext,
+    private readonly plansOfCycle: PlansOfCycle,
+  ) {}
 
   async execute({ planId, version, knownAt }: GetPlanQuery) {
     const { events, revision } = await this.plans.plan(planId);
@@ -74,7 +78,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
       steps: state.steps,
       acceptedWarnings: state.acceptedWarnings,
       content: state.content,
-      checks: await this.plans.checks(state),
+      checks: await this.plans.checks(state, await this.plansOfCycle.of(state)),
       revision,
     };
   }
