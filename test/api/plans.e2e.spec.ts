@@ -49,6 +49,20 @@ describeEachDurableStore(
           'information S6:nhs-minimum:2018-19',
           'information S6:pooled-budget:2017-18',
           'information S6:pooled-budget:2018-19',
+          // issue 12 §4: against the stated subtotals too, the movements between years, and the required uplift
+          'information S6:pooled-budget:2017-18:subtotals',
+          'information Y1:nea-annual:2017-18..2018-19',
+          'information Y1:pooled-budget:2017-18..2018-19',
+          // four CCGs' 2018-19 minimum is within pence of 2017-18 × 1.019 (rounding)
+          'information U1:required-uplift:nhs-minimum/nhs-canterbury-and-coastal-ccg:2017-18..2018-19',
+          'information U1:required-uplift:nhs-minimum/nhs-dartford-gravesham-and-swanley-ccg:2017-18..2018-19',
+          'information U1:required-uplift:nhs-minimum/nhs-south-kent-coast-ccg:2017-18..2018-19',
+          'information U1:required-uplift:nhs-minimum/nhs-thanet-ccg:2017-18..2018-19',
+          // the reference data sets no required uplift for these sources (not checkable)
+          'information U1:required-uplift:dfg/kent-county-council:2017-18..2018-19',
+          'information U1:required-uplift:ibcf/kent-county-council:2017-18..2018-19',
+          'information U1:required-uplift:nhs-additional/nhs-dartford-gravesham-and-swanley-ccg:2017-18..2018-19',
+          'information U1:required-uplift:nhs-additional/nhs-swale-ccg:2017-18..2018-19',
         ].sort(),
       );
       // the demo data holds this plan already: an import that records nothing new answers 200

@@ -39,16 +39,17 @@ describe('bcl fund position, bcl reconcile, and the zero-sum check in bcl verify
       'medway.xlsx',
     );
     expect(reconciled.stdout.split('\n')).toEqual([
-      'medway-bcf 2017-18 as at 2018-03-31: 0 agree, 0 rounding, 3 discrepancy',
+      'medway-bcf 2017-18 as at 2018-03-31: 0 agree, 0 rounding, 1 discrepancy, 3 not checkable',
       expect.stringMatching(/^ {2}rests on assumed terms: the agreement's date, host partner, scheme leads/),
       "  discrepancy: schemes-equal-pooled-fund (plan expenditure by scheme): stated £24,531,862.00 by plan: Medway BCF plan 2017-19, proposed pooled BCF budget (001:331-333); computed £24,481,862.00 from 15 schemes' planned expenditure; difference £50,000.00",
-      '  discrepancy: plan-contribution-equals-ledger (medway-council ibcf): stated £3,962,308.00 by plan: medway-2017-19 version 1; computed £0.00 from ledger: income/medway-council/ibcf; difference £3,962,308.00',
-      // the ledger holds no Medway spend yet: the plan's £24,481,862 on its schemes is all outstanding
-      '  discrepancy: plan-expenditure-equals-ledger (expenditure on schemes): stated £24,481,862.00 by plan: medway-2017-19 version 1; computed £0.00 from ledger: expenditure accounts; difference £24,481,862.00',
+      // issue 12 §4: the demo posts no Medway contributions or spend, so these are not checkable, not discrepancies
+      '  not-checkable: contributions-equal-pooled-fund (contributions committed and brought forward): stated £24,531,862.00 by plan: Medway BCF plan 2017-19, proposed pooled BCF budget (001:331-333); computed – from ledger: income and brought-forward accounts; missing: no contributions or balances brought forward posted for 2017-18',
+      '  not-checkable: plan-contribution-equals-ledger (medway-council ibcf): stated £3,962,308.00 by plan: medway-2017-19 version 1; computed – from ledger: income/medway-council/ibcf; missing: no ibcf contributions posted for 2017-18',
+      '  not-checkable: plan-expenditure-equals-ledger (expenditure on schemes): stated £24,481,862.00 by plan: medway-2017-19 version 1; computed – from ledger: expenditure accounts; missing: no expenditure posted for 2017-18',
       '',
     ]);
     const csv = readFileSync(join(dir, 'medway.csv'), 'utf8').split('\r\n');
-    expect(csv[0]!.endsWith(',classification,rests_on')).toBe(true);
+    expect(csv[0]!.endsWith(',classification,rests_on,missing')).toBe(true);
     expect(csv[1]).toMatch(/,discrepancy,"rests on assumed terms: the agreement's date/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, 'medway.xlsx'));

@@ -123,6 +123,39 @@ describe('the checks on the real Kent 2017-19 figures (brief §5.1-5.3)', () => 
     expect(checks.filter((c) => c.rule === 'A1')).toEqual([]);
   });
 
+  it("finds every CCG's 2018-19 minimum 1.9% above its 2017-18 one, to the nearest pound (U1, brief §5.1(e))", () => {
+    const u1 = checks.filter((c) => c.rule === 'U1' && c.checkId.includes(':nhs-minimum/'));
+    expect(u1).toHaveLength(7);
+    expect(u1.filter((c) => c.outcome === 'rounding').map((c) => c.figures?.difference)).toEqual([
+      '-£0.20', // Canterbury and Coastal: £13,105,423 against £13,105,423.20
+      '-£0.32', // Dartford, Gravesham and Swanley
+      '-£0.66', // South Kent Coast: £13,706,711 against £13,706,711.66
+      '-£0.19', // Thanet
+    ]);
+    expect(u1.every((c) => c.severity === 'information')).toBe(true);
+    // the reference sets no uplift for the DFG, the iBCF or additional contributions
+    expect(results['U1:required-uplift:ibcf/kent-county-council:2017-18..2018-19']).toEqual([
+      'information',
+      'not-checkable',
+      undefined,
+    ]);
+  });
+
+  it('finds the stated totals moving as their lines do, to within rounding (Y1)', () => {
+    expect(results['Y1:nhs-minimum:2017-18..2018-19']).toEqual(['information', 'pass', '+0p']); // +£1,782,602
+    expect(results['Y1:pooled-budget:2017-18..2018-19']).toEqual(['information', 'rounding', '-100p']); // +£11,668,112 vs +£11,668,113
+    expect(results['Y1:nea-annual:2017-18..2018-19']).toEqual(['information', 'rounding', '+2 admissions']);
+  });
+
+  it('checks the pooled budget against its stated subtotals as well as its lines (S6)', () => {
+    // £93,821,153 + £84,700 + £14,387,024 + £26,392,010 = £134,684,887, against £134,684,886 from the lines
+    expect(results['S6:pooled-budget:2017-18:subtotals']).toEqual(['information', 'rounding', '£1']);
+    expect(results['S6:pooled-budget:2018-19:subtotals']).toEqual(['information', 'pass', '£0']);
+    expect(checks.find((c) => c.checkId === 'S6:pooled-budget:2018-19:subtotals')!.message).toBe(
+      '2018-19 pooled-budget: stated £146,353,000; from the stated subtotals (nhs-minimum, nhs-additional, dfg, ibcf) £146,353,000 (agrees); from the lines £146,352,999 (rounding)',
+    );
+  });
+
   it('blocks a contributor recorded as a member only from 2030 (A1)', () => {
     const late = {
       ...KENT,
@@ -160,6 +193,13 @@ describe('the checks on the real Medway 2017-19 figures (brief §5.5)', () => {
     expect(results['F2:expenditure-equals-pooled:2017-18']).toEqual(['blocking', 'fail', '£20,519,554']);
     expect(results['S6:pooled-budget:2018-19']).toEqual(['warning', 'fail', '£21,216,779']);
     expect(checks.some((c) => c.rule === 'F13')).toBe(false); // unitary: no DFG pass-down
+  });
+
+  it('finds the expenditure total moving £50,000 less than the fifteen schemes do (Y1)', () => {
+    // stated £24,531,862 → £26,368,341 (+£1,836,479); schemes £24,481,862 → £26,368,341 (+£1,886,479)
+    const y1 = checks.find((c) => c.checkId === 'Y1:expenditure:2017-18..2018-19')!;
+    expect([y1.severity, y1.outcome]).toEqual(['warning', 'fail']);
+    expect(y1.message).toContain('stated movement +183647900p, movement of its lines +188647900p');
   });
 
   it('warns that the DFG scheme and "Spend currently being finalised" have identical amounts in both years (D1)', () => {

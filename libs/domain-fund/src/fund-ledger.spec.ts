@@ -314,7 +314,20 @@ describe("reconciling with the agreement's contribution rules", () => {
       ]),
     ).toEqual([
       ['ccg ccg-minimum', 1_00, 'rounding'],
-      ['council dfg', 186_000_00, 'discrepancy'],
+      // no DFG contribution is posted at all: not checkable (issue 12 §4), rather than a £186,000 discrepancy
+      ['council dfg', null, 'not-checkable'],
+    ]);
+    // once a DFG contribution is posted (here the CCG's), the council's absent one is a real discrepancy
+    const withDfg = post(
+      state,
+      command('d', { kind: 'contribution-committed', partnerId: 'ccg', source: 'dfg', amountPence: 1_00 }),
+    );
+    const finding = reconcile(withDfg, fundPosition(withDfg, TERMS, viewpoint), viewpoint, null, rules)
+      .findings[1]!;
+    expect([finding.subject, finding.differencePence, finding.classification]).toEqual([
+      'council dfg',
+      186_000_00,
+      'discrepancy',
     ]);
   });
 });

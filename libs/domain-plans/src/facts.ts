@@ -4,12 +4,18 @@
  * (`@bcl/domain-plans/facts`), never the plans context's internals.
  */
 import { PlanState } from './plan/plan';
-import { CheckResult, PlanSignOffFacts, checkPlan, signOffObstacles } from './checks/plan-checks';
+import {
+  CheckResult,
+  PlanOfCycle,
+  PlanSignOffFacts,
+  checkPlan,
+  signOffObstacles,
+} from './checks/plan-checks';
 import { PlanningReference } from './reference/planning-reference';
 import { AreaFacts } from './plan/record-plan-document';
 
 export type { PlanState } from './plan/plan';
-export type { CheckResult, PlanSignOffFacts } from './checks/plan-checks';
+export type { CheckResult, PlanOfCycle, PlanSignOffFacts } from './checks/plan-checks';
 export { signOffObstacles };
 export type { AreaFacts } from './plan/record-plan-document';
 export { evolvePlan, planStream } from './plan/plan';
@@ -19,12 +25,16 @@ export function currentPlanVersion(plan: PlanState | undefined): number | undefi
   return plan?.version;
 }
 
-/** The plan's checks against its cycle's reference data and its area; none for a plan not recorded. */
+/**
+ * The plan's checks against its cycle's reference data and its area; none for a plan not recorded.
+ * `plansOfCycle` (the plans recorded for the area and cycle) are read-side facts: a write decision leaves them out.
+ */
 export function planChecks(
   plan: PlanState | undefined,
   reference: PlanningReference,
   area: Pick<AreaFacts, 'twoTier' | 'memberships'>,
   signOff?: PlanSignOffFacts,
+  plansOfCycle?: PlanOfCycle[],
 ): CheckResult[] {
-  return plan ? checkPlan(plan, reference, area, signOff) : [];
+  return plan ? checkPlan(plan, reference, { ...area, plansOfCycle }, signOff) : [];
 }

@@ -33,6 +33,7 @@ export async function loadPlanFigures(
   const planId = `${areaId}-${cycleOf(year)}`;
   const { state } = await loadPlan(store, planId);
   if (!state) return null;
+  const spendLines = state.content.schemes.flatMap((s) => s.spend).filter((line) => line.year === year);
   const inYear = <T extends { amountsPence: Record<string, number> }>(entries: T[]) =>
     entries.filter((e) => e.amountsPence[year] !== undefined);
   return {
@@ -43,10 +44,7 @@ export async function loadPlanFigures(
       source: c.source,
       amountPence: c.amountsPence[year]!,
     })),
-    schemeSpendPence: state.content.schemes
-      .flatMap((s) => s.spend)
-      .filter((line) => line.year === year)
-      .reduce((sum, line) => sum + line.amountPence, 0),
+    schemeSpendPence: spendLines.length === 0 ? null : spendLines.reduce((sum, l) => sum + l.amountPence, 0),
     dfgPassDown: inYear(state.content.dfgPassDown).map((d) => ({
       districtId: d.districtId,
       amountPence: d.amountsPence[year]!,
@@ -168,6 +166,7 @@ export async function reconciliationWorkbook(report: ReturnType<typeof reconcile
     ['Agree', report.summary.agrees],
     ['Rounding', report.summary.rounding],
     ['Discrepancy', report.summary.discrepancy],
+    ['Not checkable', report.summary.notCheckable],
   ]);
   summary.getColumn(1).width = 26;
   const sheet = workbook.addWorksheet('Findings');
@@ -182,6 +181,7 @@ export async function reconciliationWorkbook(report: ReturnType<typeof reconcile
     { header: 'Difference (£)', key: 'difference', width: 16, style: { numFmt: MONEY } },
     { header: 'Difference (pence)', key: 'differencePence', width: 18 },
     { header: 'Classification', key: 'classification', width: 14 },
+    { header: 'Missing', key: 'missing', width: 44 },
   ];
   report.findings.forEach((f: Finding) =>
     sheet.addRow({
@@ -190,11 +190,12 @@ export async function reconciliationWorkbook(report: ReturnType<typeof reconcile
       quarter: f.quarter,
       stated: f.stated.amountPence / 100,
       statedBy: spreadsheetText(f.stated.source),
-      computed: f.computed.amountPence / 100,
+      computed: f.computed.amountPence === null ? null : f.computed.amountPence / 100,
       from: spreadsheetText(f.computed.from),
-      difference: f.differencePence / 100,
+      difference: f.differencePence === null ? null : f.differencePence / 100,
       differencePence: f.differencePence,
       classification: spreadsheetText(f.classification),
+      missing: f.missing ? spreadsheetText(f.missing) : null,
     }),
   );
   sheet.getRow(1).font = { bold: true };

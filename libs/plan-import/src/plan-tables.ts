@@ -352,6 +352,18 @@ export const PLAN_TABLES: TableDefinition[] = [
     }),
     (a: PlanContent['dfgJointAgreements'][number]) => [a.key, a.year, a.source],
   ),
+  byYear('ASC NHS minimum', 'ascNhsMinimum', 'Source', 'source'),
+  simple(
+    'Variant',
+    'variant',
+    ['Key', 'Of', 'Why'],
+    (row) => ({
+      key: required('Variant', row, 'Key'),
+      of: required('Variant', row, 'Of'),
+      why: textOf(row, 'Why') ?? '',
+    }),
+    (v: PlanContent['variant'][number]) => [v.key, v.of, v.why],
+  ),
 ];
 
 export const tableFor = (nameOrSection: string): TableDefinition | undefined =>

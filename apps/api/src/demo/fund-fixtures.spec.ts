@@ -79,7 +79,7 @@ function replay() {
 }
 
 const { view } = replay();
-const classes = (findings: { check: string; differencePence: number; classification: string }[]) =>
+const classes = (findings: { check: string; differencePence: number | null; classification: string }[]) =>
   findings.map((f) => `${f.check} ${f.classification} ${f.differencePence}`);
 
 /** The day the Q4 return was made (004:82): every Southend figure of 2016-17 was stated by then. */
@@ -147,7 +147,7 @@ describe('Southend-on-Sea 2016-17: the £13,131,049 pooled fund, quarter by quar
 
   it('reconciles every stated total with its quarters, the pooled fund and the ledger: 21 findings, all agree', () => {
     const { reconciliation } = view('southend-bcf', '2016-17', Q4_RETURN);
-    expect(reconciliation.summary).toEqual({ agrees: 21, rounding: 0, discrepancy: 0 });
+    expect(reconciliation.summary).toEqual({ agrees: 21, rounding: 0, discrepancy: 0, notCheckable: 0 });
     expect(reconciliation.findings.filter((f) => f.check === 'stated-actual-equals-ledger')).toHaveLength(8);
     expect(reconciliation.findings.find((f) => f.check === 'year-equals-pooled-fund')).toMatchObject({
       stated: { amountPence: 1_313_104_900, source: expect.stringContaining('Q4 2016/17 return') },
@@ -228,20 +228,21 @@ describe("Kent 2017-18 against its BCF plan's contributions and DFG pass-down", 
           amountPence: (c.amountsPence as Record<string, number>)[year]!,
         })),
       // the seeds give Kent no planned expenditure (brief §5.3): its schemes carry no spend lines
-      schemeSpendPence: kentPlan.schemes
-        .flatMap((s) => s.spend as { year: string; amountPence: number }[])
-        .filter((l) => l.year === year)
-        .reduce((sum, l) => sum + l.amountPence, 0),
+      schemeSpendPence: kentPlan.schemes.some((s) => s.spend.length > 0) ? 0 : null,
       dfgPassDown: kentPlan.dfgPassDown.map((d) => ({
         districtId: d.districtId,
         amountPence: d.amountsPence[year],
       })),
     };
     const { findings, summary } = view('kent-bcf', year, '2018-03-31', 'effective', plan).reconciliation;
-    expect(summary).toEqual({ agrees: 14, rounding: 1, discrepancy: 10 });
+    // issue 12 §4: the demo posts only Kent's DFG; the plan's CCG and iBCF contributions and its (absent) scheme
+    // spend are not checkable against a ledger that holds none of them, rather than ten £-sized discrepancies
+    expect(summary).toEqual({ agrees: 13, rounding: 1, discrepancy: 0, notCheckable: 11 });
     expect(findings.find((f) => f.check === 'plan-expenditure-equals-ledger')).toMatchObject({
-      stated: { amountPence: 0 },
-      computed: { amountPence: 0 },
+      classification: 'not-checkable',
+      computed: { amountPence: null },
+      differencePence: null,
+      missing: 'the plan holds no scheme-level spend for 2017-18; no expenditure posted for 2017-18',
     });
     expect(findings.find((f) => f.subject === 'kent-county-council dfg')).toMatchObject({
       classification: 'agrees',
@@ -252,10 +253,31 @@ describe("Kent 2017-18 against its BCF plan's contributions and DFG pass-down", 
         .filter((f) => f.check === 'plan-dfg-pass-down-equals-ledger')
         .every((f) => f.classification === 'agrees'),
     ).toBe(true);
-    // the West Kent CCG minimum is in the plan and not (yet) in the ledger: stated £27,870,714, computed £0
+    // the West Kent CCG minimum is in the plan, and the ledger holds no CCG-minimum contribution at all
     expect(findings.find((f) => f.subject === 'nhs-west-kent-ccg nhs-minimum')).toMatchObject({
       stated: { amountPence: 2_787_071_400, source: 'plan: kent-2017-19 version 1' },
+      computed: { amountPence: null },
+      classification: 'not-checkable',
+      missing: 'no nhs-minimum contributions posted for 2017-18',
+    });
+  });
+
+  it('keeps a real discrepancy: a partner the plan names with no posting from a source the ledger does hold (DFG)', () => {
+    const year = '2017-18';
+    const plan: PlanFigures = {
+      planId: 'kent-2017-19',
+      version: 1,
+      contributions: [
+        { partnerId: 'kent-county-council', source: 'dfg', amountPence: 1_438_702_400 },
+        { partnerId: 'nhs-west-kent-ccg', source: 'dfg', amountPence: 100_00 },
+      ],
+      schemeSpendPence: null,
+      dfgPassDown: [],
+    };
+    const { findings } = view('kent-bcf', year, '2018-03-31', 'effective', plan).reconciliation;
+    expect(findings.find((f) => f.subject === 'nhs-west-kent-ccg dfg')).toMatchObject({
       computed: { amountPence: 0 },
+      differencePence: 100_00,
       classification: 'discrepancy',
     });
   });
@@ -265,9 +287,12 @@ describe('Medway: planned expenditure against the pooled budget', () => {
   it("finds 2017-18's fifteen schemes £50,000 short of the £24,531,862 pooled budget, and 2018-19 in agreement", () => {
     expect(classes(view('medway-bcf', '2017-18', '2018-03-31').reconciliation.findings)).toEqual([
       'schemes-equal-pooled-fund discrepancy 5000000',
+      // the demo posts no Medway contributions: the pooled budget cannot be compared with the ledger
+      'contributions-equal-pooled-fund not-checkable null',
     ]);
     expect(classes(view('medway-bcf', '2018-19', '2019-03-31').reconciliation.findings)).toEqual([
       'schemes-equal-pooled-fund agrees 0',
+      'contributions-equal-pooled-fund not-checkable null',
     ]);
   });
 });

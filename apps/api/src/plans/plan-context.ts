@@ -4,6 +4,7 @@ import { PlanningReference } from '@bcl/domain-plans';
 import {
   AreaFacts,
   CheckResult,
+  PlanOfCycle,
   PlanSignOffFacts,
   PlanState,
   planChecks,
@@ -55,9 +56,23 @@ export class PlanContext {
     return { ...plan, state: plan.state };
   }
 
-  /** The plan's checks; `signOff`, what governance recorded of its sign-off (P2, P12), as the reader sees it. */
-  async checks(state: PlanState, signOff?: PlanSignOffFacts): Promise<CheckResult[]> {
-    return planChecks(state, this.reference(state.cycle), await this.area(state.areaId), signOff);
+  /**
+   * The plan's checks; `signOff`, what governance recorded of its sign-off (P2, P12), as the reader sees it;
+   * `plansOfCycle`, the plans recorded for its area and cycle (V1), which only a query passes (read-side facts:
+   * a write decision reads no views, and V1 then says it did not look).
+   */
+  async checks(
+    state: PlanState,
+    signOff?: PlanSignOffFacts,
+    plansOfCycle?: PlanOfCycle[],
+  ): Promise<CheckResult[]> {
+    return planChecks(
+      state,
+      this.reference(state.cycle),
+      await this.area(state.areaId),
+      signOff,
+      plansOfCycle,
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PlansController } from './plans.controller';
 import { PlanSignOff } from './plan-sign-off';
 import { PlanContext } from './plan-context';
+import { PlansOfCycle } from './plans-of-cycle';
 import { ImportPlanHandler, ImportPlanRoute } from './use-cases/import-plan';
 import { RecordPlanStepHandler, RecordPlanStepRoute } from './use-cases/record-plan-step';
 import { AcceptPlanWarningHandler, AcceptPlanWarningRoute } from './use-cases/accept-plan-warning';
@@ -20,6 +21,7 @@ import {
   providers: [
     PlanContext,
     PlanSignOff,
+    PlansOfCycle,
     ImportPlanHandler,
     RecordPlanStepHandler,
     AcceptPlanWarningHandler,

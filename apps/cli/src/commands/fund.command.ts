@@ -147,18 +147,18 @@ export function reconcileCommand(): Command {
             findingsCsv(reconciliation.findings, reconciliation.terms?.note ?? null),
           );
         if (options.xlsx) writeOutputFile(options.xlsx, await reconciliationWorkbook(reconciliation));
-        const { agrees, rounding, discrepancy } = reconciliation.summary;
+        const { agrees, rounding, discrepancy, notCheckable } = reconciliation.summary;
         report(
           globals,
           reconciliation,
           [
-            `${pool} ${year} as at ${reconciliation.asAt}: ${agrees} agree, ${rounding} rounding, ${discrepancy} discrepancy`,
+            `${pool} ${year} as at ${reconciliation.asAt}: ${agrees} agree, ${rounding} rounding, ${discrepancy} discrepancy, ${notCheckable} not checkable`,
             ...(reconciliation.terms ? [`  ${reconciliation.terms.note}`] : []),
             ...reconciliation.findings
               .filter((f) => f.classification !== 'agrees')
               .map(
                 (f) =>
-                  `  ${f.classification}: ${f.check} (${f.subject}${f.quarter ? `, Q${f.quarter}` : ''}): stated ${pounds(f.stated.amountPence)} by ${f.stated.source}; computed ${pounds(f.computed.amountPence)} from ${f.computed.from}; difference ${pounds(f.differencePence)}`,
+                  `  ${f.classification}: ${f.check} (${f.subject}${f.quarter ? `, Q${f.quarter}` : ''}): stated ${pounds(f.stated.amountPence)} by ${f.stated.source}; computed ${pounds(f.computed.amountPence)} from ${f.computed.from}; ${f.missing ? `missing: ${f.missing}` : `difference ${pounds(f.differencePence)}`}`,
               ),
           ].join('\n'),
         );

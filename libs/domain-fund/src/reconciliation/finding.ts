@@ -1,18 +1,23 @@
 import { FUND_LIMITS } from '../shared/fund-limits';
 import { StatedBy } from '../ledger/pooled-fund';
 
-export type Classification = 'agrees' | 'rounding' | 'discrepancy';
+export type Classification = 'agrees' | 'rounding' | 'discrepancy' | 'not-checkable';
 
-/** One comparison: a stated figure (with where it was stated) against what its parts, or the ledger, give. */
+/**
+ * One comparison: a stated figure (with where it was stated) against what its parts, or the ledger, give. A
+ * comparison whose other side is absent (the ledger holds no postings of that kind for the pool-year, or the
+ * plan no figure) is `not-checkable`: no computed amount and no difference, and `missing` says what is absent.
+ */
 export interface Finding {
   check: string;
   subject: string;
   quarter: number | null;
   stated: { amountPence: number; source: string };
-  computed: { amountPence: number; from: string };
-  /** stated − computed */
-  differencePence: number;
+  computed: { amountPence: number | null; from: string };
+  /** stated − computed; null when not checkable */
+  differencePence: number | null;
   classification: Classification;
+  missing?: string;
 }
 
 export const classify = (differencePence: number): Classification =>
@@ -28,7 +33,7 @@ export function finding(
   subject: string,
   quarter: number | null,
   stated: Finding['stated'],
-  computed: Finding['computed'],
+  computed: { amountPence: number; from: string },
 ): Finding {
   const differencePence = stated.amountPence - computed.amountPence;
   return {
@@ -39,6 +44,27 @@ export function finding(
     computed,
     differencePence,
     classification: classify(differencePence),
+  };
+}
+
+/** A comparison that cannot be made: `missing` names what is absent (e.g. "no nhs-minimum contributions posted for 2017-18"). */
+export function notCheckable(
+  check: string,
+  subject: string,
+  quarter: number | null,
+  stated: Finding['stated'],
+  from: string,
+  missing: string,
+): Finding {
+  return {
+    check,
+    subject,
+    quarter,
+    stated,
+    computed: { amountPence: null, from },
+    differencePence: null,
+    classification: 'not-checkable',
+    missing,
   };
 }
 

@@ -76,7 +76,7 @@ describe('the reconciliation CSV, opened as a spreadsheet opens it', () => {
   it('keeps one record per finding: CR and LF in a reference stay inside a quoted field', () => {
     const rows = strictCsv(csv);
     expect(rows).toHaveLength(1 + findings.length);
-    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([10]));
+    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([11]));
   });
 
   it('says beside every finding what the reconciliation rests on, escaped like any text', () => {
@@ -110,5 +110,23 @@ describe('the reconciliation CSV, opened as a spreadsheet opens it', () => {
       ['plain', 'quarterly-return: line one\nline two, "quoted"', '-49900'],
     ]);
     expect(readSpreadsheetText(totals[0]![1]!)).toBe('=1+2');
+  });
+
+  it('leaves a not-checkable finding without a computed amount or difference, and says what is missing', () => {
+    const rules = [{ partnerId: 'council', source: 'dfg', amountPence: 186_000_00, variationId: 'v0' }];
+    const viewpoint = { asAt: '2017-03-31', axis: 'effective' as const };
+    const bare = opened();
+    const { findings } = reconcile(bare, fundPosition(bare, TERMS, viewpoint), viewpoint, null, rules);
+    const [header, row] = strictCsv(findingsCsv(findings));
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect([cell('stated_pence'), cell('computed_pence'), cell('difference_pence')]).toEqual([
+      '18600000',
+      '',
+      '',
+    ]);
+    expect([cell('classification'), cell('missing')]).toEqual([
+      'not-checkable',
+      `no dfg contributions posted for ${bare.year}`,
+    ]);
   });
 });

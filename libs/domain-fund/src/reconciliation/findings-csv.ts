@@ -12,6 +12,7 @@ const CSV_COLUMNS = [
   'difference_pence',
   'classification',
   'rests_on',
+  'missing',
 ];
 /**
  * One field: numbers as they are (a negative difference stays `-500`, a number); text escaped against formula
@@ -27,6 +28,7 @@ const csvCell = (value: string | number | null) => {
 /**
  * The findings as CSV (RFC 4180), one row each, amounts in pence; safe to open in a spreadsheet. `restsOn` says
  * what the reconciliation rests on (e.g. "rests on assumed terms: …"), beside every finding.
+ * A not-checkable finding leaves its computed amount and difference empty and says what is missing.
  */
 export function findingsCsv(findings: Finding[], restsOn: string | null = null): string {
   const rows = findings.map((f) =>
@@ -41,6 +43,7 @@ export function findingsCsv(findings: Finding[], restsOn: string | null = null):
       f.differencePence,
       f.classification,
       restsOn,
+      f.missing ?? null,
     ]
       .map(csvCell)
       .join(','),

@@ -48,7 +48,7 @@ export function reconcile(
   const pooled =
     statedFigure(figures, 'plan', 'pooled-fund', 'pool', null) ??
     statedFigure(figures, 'actual', 'pooled-fund', 'pool', null);
-  const input = { figures, pooled, position, plan, rules };
+  const input = { year: state.year, figures, pooled, position, plan, rules };
   const findings = CHECKS.flatMap((check) => check(input));
   const count = (c: Classification) => findings.filter((f) => f.classification === c).length;
   return {
@@ -57,7 +57,12 @@ export function reconcile(
     ...viewpoint,
     roundingTolerancePence: FUND_LIMITS.roundingTolerancePence,
     plan: plan ? { planId: plan.planId, version: plan.version } : null,
-    summary: { agrees: count('agrees'), rounding: count('rounding'), discrepancy: count('discrepancy') },
+    summary: {
+      agrees: count('agrees'),
+      rounding: count('rounding'),
+      discrepancy: count('discrepancy'),
+      notCheckable: count('not-checkable'),
+    },
     findings,
   };
 }

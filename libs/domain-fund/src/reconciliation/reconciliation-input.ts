@@ -8,8 +8,8 @@ export interface PlanFigures {
   version: number;
   contributions: { partnerId: string; source: string; amountPence: number }[];
   dfgPassDown: { districtId: string; amountPence: number }[];
-  /** The plan's spend over all its schemes for the year. */
-  schemeSpendPence: number;
+  /** The plan's spend over all its schemes for the year; null when the plan holds no spend line for it. */
+  schemeSpendPence: number | null;
 }
 
 /** One of the agreement's contribution rules for the pool and year, in effect at the viewpoint, with its variation. */
@@ -22,6 +22,8 @@ export interface RuleInForce {
 
 /** Everything a reconciliation check compares: the figures stated as at the viewpoint and the fund position. */
 export interface ReconciliationInput {
+  /** The pool-year's financial year, e.g. 2017-18. */
+  year: string;
   /** The latest statement of each figure, as at the viewpoint. */
   figures: StatedFigure[];
   /** The stated pooled fund for the year (the plan's, else the actual). */
@@ -43,6 +45,18 @@ export const statedFigure = (
   quarter: number | null,
 ) =>
   figures.find((f) => f.basis === basis && f.line === line && f.subject === subject && f.quarter === quarter);
+
+/**
+ * Whether the ledger holds any posting to an account of this kind for the pool-year as at the viewpoint
+ * (`income/`, `income/<partner>/<source>` by source, `expenditure/`, `dfg-passed-down/`): a comparison with a
+ * kind of posting the pool-year holds none of is not checkable, rather than a discrepancy against £0.
+ */
+export const postedTo = (position: FundPosition, matches: (account: string) => boolean): boolean =>
+  Object.keys(position.balances).some(matches);
+
+/** Any contribution from this funding source posted (to any partner's income account). */
+export const contributionsPosted = (position: FundPosition, source: string): boolean =>
+  postedTo(position, (name) => name.startsWith('income/') && name.endsWith(`/${source}`));
 
 /** What the ledger holds as committed for a partner's contribution from a source (0 if nothing). */
 export const committedInLedger = (position: FundPosition, partnerId: string, source: string) =>

@@ -17,21 +17,27 @@ import { checkNationalConditions } from './rules/national-conditions';
 import { checkDuplicateLines } from './rules/duplicate-lines';
 import { checkContributorMembership } from './rules/contributor-membership';
 import { AreaMembershipPeriod } from '../plan/record-plan-document';
+import { checkYearOnYearMovement } from './rules/year-on-year-movement';
+import { checkRequiredUplift } from './rules/required-uplift';
+import { checkStatedSubtotals } from './rules/stated-subtotals';
+import { PlanOfCycle, checkOnePlanPerCycle } from './rules/one-plan-per-cycle';
 
 export type { CheckResult, Outcome, Severity } from './check-result';
+export type { PlanOfCycle } from './rules/one-plan-per-cycle';
 export { rateAt } from './rules/metric-rates';
 export type { PlanSignOffFacts } from './rules/sign-off-steps';
 
 /**
  * Runs every rule on the plan's current version, with the reference data of its cycle (one function per rule,
  * under `rules/`). `area` says whether the HWB area is two-tier and when each organisation was a member (from
- * the registry); `signOff`, what governance recorded of its sign-off (P2, P12). Pure: the same plan gives the
- * same report.
+ * the registry); `signOff`, what governance recorded of its sign-off (P2, P12); `plansOfCycle`, the plans
+ * recorded for its area and cycle (read-side facts: a write decision leaves them out). Pure: the same plan
+ * gives the same report.
  */
 export function checkPlan(
   state: PlanState,
   reference: PlanningReference,
-  area: { twoTier: boolean; memberships?: AreaMembershipPeriod[] },
+  area: { twoTier: boolean; memberships?: AreaMembershipPeriod[]; plansOfCycle?: PlanOfCycle[] },
   signOff?: PlanSignOffFacts,
 ): CheckResult[] {
   const tolerance = BigInt(reference.roundingTolerancePence);
@@ -42,7 +48,12 @@ export function checkPlan(
       ...checkIbcf(state, year),
       ...(area.twoTier ? checkDfgPassDown(state, year, tolerance) : []),
     ]),
-    ...state.content.statedTotals.map((total) => checkStatedTotal(state, reference, total, tolerance)),
+    ...state.content.statedTotals.flatMap((total) => [
+      checkStatedTotal(state, reference, total, tolerance),
+      ...checkStatedSubtotals(state, reference, total, tolerance),
+    ]),
+    ...checkYearOnYearMovement(state, reference),
+    ...checkRequiredUplift(state, reference),
     ...state.content.metrics.flatMap(checkMetricRate),
     ...state.content.risks.flatMap(checkRiskScore),
     ...checkSubmittedWithoutSignOff(state, signOff),
@@ -50,6 +61,7 @@ export function checkPlan(
     ...checkNationalConditions(state),
     ...checkDuplicateLines(state, reference),
     ...checkContributorMembership(state, reference, area.memberships),
+    ...checkOnePlanPerCycle(state, area.plansOfCycle),
   ];
   return results.map((result) => ({ ...result, accepted: state.acceptedWarnings.includes(result.checkId) }));
 }

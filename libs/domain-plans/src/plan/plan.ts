@@ -90,6 +90,23 @@ export interface AscBaseline {
   source: string;
 }
 
+/**
+ * The planned NHS-minimum contribution to adult social care (national condition 2), per year, in pence: the
+ * figure C2 compares with the required minimum. Where it is not given, C2 falls back to scheme spend lines.
+ */
+export interface AscNhsMinimum {
+  key: string;
+  amountsPence: AmountsByYear;
+  source: string;
+}
+
+/** A declared variant: this plan is another version of plan `of` for the same area and cycle, and why (V1). */
+export interface PlanVariant {
+  key: string;
+  of: string;
+  why: string;
+}
+
 /** A recorded joint agreement to keep DFG money with the county rather than pass it all down (F13). */
 export interface DfgJointAgreement {
   key: string;
@@ -110,6 +127,10 @@ export interface PlanContent {
   statedTotals: StatedTotal[];
   ascBaseline: AscBaseline[];
   dfgJointAgreements: DfgJointAgreement[];
+  /** At most one entry. */
+  ascNhsMinimum: AscNhsMinimum[];
+  /** At most one entry. */
+  variant: PlanVariant[];
 }
 export type PlanSection = keyof PlanContent;
 export const PLAN_SECTIONS: PlanSection[] = [
@@ -124,6 +145,8 @@ export const PLAN_SECTIONS: PlanSection[] = [
   'statedTotals',
   'ascBaseline',
   'dfgJointAgreements',
+  'ascNhsMinimum',
+  'variant',
 ];
 export type PlanEntry = PlanContent[PlanSection][number];
 
@@ -209,6 +232,8 @@ const emptyContent = (): PlanContent => ({
   statedTotals: [],
   ascBaseline: [],
   dfgJointAgreements: [],
+  ascNhsMinimum: [],
+  variant: [],
 });
 
 export function evolvePlan(state: PlanState | undefined, event: PlanEvent): PlanState {

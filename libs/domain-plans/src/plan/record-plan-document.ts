@@ -58,7 +58,7 @@ export function recordPlanDocument(
   if (state && (state.areaId !== command.areaId || state.cycle !== command.cycle))
     fail('planId', `plan '${command.planId}' is for ${state.areaId} ${state.cycle}`);
   checkJustification(command.justification);
-  validateContent(command.content, reference, area);
+  validateContent(command.content, reference, area, command.planId);
 
   const events: PlanEvent[] = [];
   const planId = command.planId;

@@ -164,6 +164,22 @@ function validateStatedTotals(totals: Section<'statedTotals'>, allowed: Allowed)
   });
 }
 
+/** The planned NHS-minimum contribution to adult social care, and a declared variant: one entry at most each. */
+function validateSingles(content: Partial<PlanContent>, allowed: Allowed, planId: string | undefined): void {
+  if ((content.ascNhsMinimum?.length ?? 0) > 1) fail('ascNhsMinimum', 'holds one entry at most');
+  content.ascNhsMinimum?.forEach((a, i) =>
+    allowed.amounts(`ascNhsMinimum[${i}].amountsPence`, a.amountsPence),
+  );
+  if ((content.variant?.length ?? 0) > 1) fail('variant', 'holds one entry at most');
+  content.variant?.forEach((v, i) => {
+    if (!v.of || v.of.length > PLAN_LIMITS.keyLengthMax)
+      fail(`variant[${i}].of`, `must be a plan id of 1-${PLAN_LIMITS.keyLengthMax} characters`);
+    if (v.of === planId) fail(`variant[${i}].of`, 'must name another plan, not this one');
+    if (!v.why.trim()) fail(`variant[${i}].why`, 'must say why this plan is a variant');
+    allowed.text(`variant[${i}].why`, v.why);
+  });
+}
+
 /** The smaller sections: the ASC baseline (one at most), DFG joint agreements, narratives, condition statements. */
 function validateStatements(content: Partial<PlanContent>, allowed: Allowed): void {
   content.ascBaseline?.forEach((b, i) => allowed.money(`ascBaseline[${i}].baselinePence`, b.baselinePence));
@@ -185,6 +201,8 @@ export function validateContent(
   content: Partial<PlanContent>,
   reference: PlanningReference,
   area: AreaFacts,
+  /** The plan's own id, which a declared variant may not name. */
+  planId?: string,
 ): void {
   const allowed = new Allowed(reference, area);
   validateKeys(content);
@@ -195,4 +213,5 @@ export function validateContent(
   if (content.risks) validateRisks(content.risks, allowed);
   if (content.statedTotals) validateStatedTotals(content.statedTotals, allowed);
   validateStatements(content, allowed);
+  validateSingles(content, allowed, planId);
 }

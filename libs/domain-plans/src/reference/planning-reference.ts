@@ -30,8 +30,23 @@ export interface PlanningReference {
   /** NHS minimum contribution to adult social care: uplift per financial year, in basis points (1.79% = 179). */
   ascUpliftBasisPoints: Record<string, number>;
   ascUpliftSource: string;
+  /**
+   * Required growth of each contributor's contribution from a funding source between two of the cycle's years
+   * (U1), in basis points, with the severity of a shortfall beyond the rounding tolerance and where the figure
+   * comes from. A source and pair of years with no entry has no required uplift (U1 says it cannot check).
+   */
+  contributionUplifts?: ContributionUplift[];
   /** Severity of a rule that cannot be checked because the plan lacks the figures it needs. */
   notCheckableSeverity: 'blocking' | 'warning' | 'information';
+}
+
+export interface ContributionUplift {
+  fundingSource: string;
+  from: string;
+  to: string;
+  basisPoints: number;
+  severity: 'blocking' | 'warning';
+  source: string;
 }
 
 export const MONEY_LIMIT_PENCE = (reference: PlanningReference): number => reference.amountPoundsMax * 100;

@@ -16,6 +16,7 @@ import { todayInEngland } from '../../http/business-dates';
 import { SERVICE_STORE } from '../../event-log/event-log.tokens';
 import { PlanContext } from '../plan-context';
 import { PlanSignOff } from '../plan-sign-off';
+import { PlansOfCycle } from '../plans-of-cycle';
 
 /** Plans by area and cycle, from the plans read model. */
 export class ListPlansQuery {
@@ -72,7 +73,10 @@ export class GetPlanQuery {
 
 @QueryHandler(GetPlanQuery)
 export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
-  constructor(private readonly plans: PlanContext) {}
+  constructor(
+    private readonly plans: PlanContext,
+    private readonly plansOfCycle: PlansOfCycle,
+  ) {}
 
   async execute({ planId, version, viewpoint }: GetPlanQuery) {
     const { events, revision } = await this.plans.plan(planId);
@@ -98,7 +102,11 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
       steps: planLifecycle(state.version, chosen.steps, acts, viewpoint),
       acceptedWarnings: state.acceptedWarnings,
       content: state.content,
-      checks: await this.plans.checks(state, { acts, on: viewpoint.asAt ?? todayInEngland() }),
+      checks: await this.plans.checks(
+        state,
+        { acts, on: viewpoint.asAt ?? todayInEngland() },
+        await this.plansOfCycle.of(state),
+      ),
       revision,
     };
   }

@@ -1,19 +1,31 @@
-import { Finding, finding, sourceOf } from '../finding';
-import { ReconciliationInput } from '../reconciliation-input';
+import { Finding, finding, notCheckable, sourceOf } from '../finding';
+import { ReconciliationInput, postedTo } from '../reconciliation-input';
 
-/** contributions-equal-pooled-fund: the stated pooled fund against the ledger's income and brought-forward. */
-export function contributionsEqualPooledFund({ pooled, position }: ReconciliationInput): Finding[] {
-  if (!pooled || position.transactions === 0) return [];
+/**
+ * contributions-equal-pooled-fund: the stated pooled fund against the ledger's income and brought-forward; not
+ * checkable while the pool-year holds neither.
+ */
+export function contributionsEqualPooledFund({ pooled, position, year }: ReconciliationInput): Finding[] {
+  if (!pooled) return [];
+  const check = 'contributions-equal-pooled-fund';
+  const subject = 'contributions committed and brought forward';
+  const stated = { amountPence: pooled.amountPence, source: sourceOf(pooled.statedBy) };
+  const from = 'ledger: income and brought-forward accounts';
+  if (!postedTo(position, (name) => name.startsWith('income/') || name.startsWith('brought-forward/')))
+    return [
+      notCheckable(
+        check,
+        subject,
+        null,
+        stated,
+        from,
+        `no contributions or balances brought forward posted for ${year}`,
+      ),
+    ];
   return [
-    finding(
-      'contributions-equal-pooled-fund',
-      'contributions committed and brought forward',
-      null,
-      { amountPence: pooled.amountPence, source: sourceOf(pooled.statedBy) },
-      {
-        amountPence: position.incomePence + position.broughtForward.reduce((s, b) => s + b.amountPence, 0),
-        from: 'ledger: income and brought-forward accounts',
-      },
-    ),
+    finding(check, subject, null, stated, {
+      amountPence: position.incomePence + position.broughtForward.reduce((s, b) => s + b.amountPence, 0),
+      from,
+    }),
   ];
 }

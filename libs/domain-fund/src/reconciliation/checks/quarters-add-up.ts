@@ -9,7 +9,7 @@ const LINES = ['income', 'expenditure'] as const;
 interface QuarterSum {
   basis: (typeof BASES)[number];
   line: (typeof LINES)[number];
-  computed: Finding['computed'];
+  computed: { amountPence: number; from: string };
 }
 
 /** annual-equals-quarters: the stated annual figure against the sum of its four stated quarters. */

@@ -2,6 +2,23 @@ import { PlanState } from '../../plan/plan';
 import { PlanningReference } from '../../reference/planning-reference';
 import { RuleResult, pounds, sum } from '../check-result';
 
+/**
+ * The planned NHS-minimum contribution to adult social care for the year: the plan's own figure
+ * (ascNhsMinimum) where given; else, where the plan has adult-social-care spend lines for the year, those funded
+ * from the NHS minimum (iBCF and other money never counts, F7); undefined when it has neither.
+ */
+function plannedAsc(state: PlanState, year: string): { pence: bigint; from: string } | undefined {
+  const stated = state.content.ascNhsMinimum[0]?.amountsPence[year];
+  if (stated !== undefined)
+    return { pence: BigInt(stated), from: 'contribution to adult social care (ascNhsMinimum)' };
+  const lines = state.content.schemes.flatMap((s) =>
+    s.spend.filter((l) => l.year === year && l.category === 'adult-social-care'),
+  );
+  if (lines.length === 0) return undefined;
+  const fromNhsMinimum = lines.filter((l) => l.source === 'nhs-minimum').map((l) => l.amountPence);
+  return { pence: sum(fromNhsMinimum), from: 'spent on adult social care (scheme spend)' };
+}
+
 /** C2: NHS minimum contribution to adult social care ≥ assured 2016-17 baseline × the year's uplift(s). */
 export function checkAscMinimum(state: PlanState, reference: PlanningReference, year: string): RuleResult[] {
   const years = Object.keys(reference.ascUpliftBasisPoints).sort();
@@ -9,14 +26,19 @@ export function checkAscMinimum(state: PlanState, reference: PlanningReference, 
   const checkId = `C2:asc-minimum:${year}`;
   const source = `brief §4.2 C2-1..C2-3; ${reference.ascUpliftSource}`;
   const baseline = state.content.ascBaseline[0];
-  if (!baseline)
+  const planned = plannedAsc(state, year);
+  const missing = [
+    ...(baseline ? [] : ['ascBaseline (the assured 2016-17 NHS-to-adult-social-care baseline)']),
+    ...(planned ? [] : [`ascNhsMinimum.amountsPence.${year}, or adult-social-care spend lines for ${year}`]),
+  ];
+  if (!baseline || !planned)
     return [
       {
         checkId,
         rule: 'C2',
         severity: reference.notCheckableSeverity,
         outcome: 'not-checkable',
-        message: `${year}: no assured 2016-17 NHS-to-adult-social-care baseline is recorded, so Condition 2 cannot be checked`,
+        message: `${year}: Condition 2 cannot be checked (missing: ${missing.join('; ')})`,
         source,
       },
     ];
@@ -27,13 +49,7 @@ export function checkAscMinimum(state: PlanState, reference: PlanningReference, 
     1n,
   );
   const scale = 10_000n ** BigInt(upTo.length);
-  const asc = sum(
-    state.content.schemes.flatMap((s) =>
-      s.spend
-        .filter((l) => l.year === year && l.category === 'adult-social-care' && l.source === 'nhs-minimum')
-        .map((l) => l.amountPence),
-    ),
-  );
+  const asc = planned.pence;
   const requiredExact = BigInt(baseline.baselinePence) * factor;
   const requiredPence = (requiredExact + scale - 1n) / scale; // rounded up: "at least"
   const ok = asc * scale >= requiredExact;
@@ -43,7 +59,7 @@ export function checkAscMinimum(state: PlanState, reference: PlanningReference, 
       rule: 'C2',
       severity: ok ? 'information' : 'blocking',
       outcome: ok ? 'pass' : 'fail',
-      message: `${year}: NHS minimum spent on adult social care ${pounds(asc)}; required at least ${pounds(requiredPence)} (baseline ${pounds(baseline.baselinePence)}${baseline.frontloaded ? ', frontloaded' : ''})`,
+      message: `${year}: NHS minimum ${planned.from} ${pounds(asc)}; required at least ${pounds(requiredPence)} (baseline ${pounds(baseline.baselinePence)}${baseline.frontloaded ? ', frontloaded' : ''})`,
       source,
       figures: {
         stated: pounds(asc),
