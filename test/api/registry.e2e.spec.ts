@@ -27,6 +27,16 @@ describeEachDurableStore(
       api.http().post(path).set('Authorization', `Bearer ${token}`).send(body);
     const withStore = <T>(work: (store: EventStore) => Promise<T>) => withEventStore(setting(), work);
 
+    it('checks a list route’s paging and both time axes, naming the field', async () => {
+      const field = async (query: string) =>
+        (await get(`/api/areas?${query}`).expect(400)).body.errors.map((e: { field: string }) => e.field);
+      expect(await field('limit=0')).toEqual(['limit']);
+      expect(await field('limit=201')).toEqual(['limit']);
+      expect(await field('asAt=2017-02-30')).toEqual(['asAt']);
+      expect(await field('knownAt=yesterday')).toEqual(['knownAt']);
+      await get('/api/areas?limit=1&asAt=2017-09-11').expect(200);
+    });
+
     it("lists Kent's county, twelve districts and seven CCGs in 2017, and the ICB from 1 July 2022", async () => {
       const in2017 = await get('/api/areas/kent/organisations?asAt=2017-09-11').expect(200);
       const roles = (body: { organisations: { role: string }[] }, role: string) =>

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Exclude, Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { EVIDENCE_LIMITS, TEXT_LIMITS as L } from '@bcl/kernel';
@@ -86,17 +86,4 @@ export class PageQueryDto extends PageLimitDto {
 }
 
 /** A page of a list, from a viewpoint (asAt, knownAt: docs/time-travel.md). */
-export class ViewpointPageQueryDto extends AsAtQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Id of the last item of the previous page' })
-  @IsOptional()
-  @IsId()
-  after?: string;
-}
+export class ViewpointPageQueryDto extends IntersectionType(AsAtQueryDto, PageQueryDto) {}
