@@ -181,12 +181,36 @@ describeEachDurableStore(
           },
           await signer('p-0002'),
         );
+      const early = await refused(async () =>
+        post(
+          `${KENT_INSTRUMENT}/approvals`,
+          {
+            approvalId: 'kent-v2-early',
+            version: 2,
+            actingPostId: 'kent-hwb-chair',
+            authority: { kind: 'delegation', id: KENT_DELEGATION },
+            effectiveOn: '2017-10-01',
+            reason: 'test: a day before version 2 takes effect',
+          },
+          await signer('p-0002'),
+        ),
+      );
+      expect(early.body.errors).toEqual([
+        { field: 'effectiveOn', reason: expect.stringContaining('version 2 takes effect on 2017-10-02') },
+      ]);
+      // a second plan for Kent's area and cycle, declaring no variant, blocks the sign-off too (V1)
+      await post(
+        '/api/plans/import',
+        { ...structuredClone(kent), planId: 'kent-2017-19-twin' },
+        await api.token('programme-lead'),
+      ).expect(201);
       const blocked = await refused(approve);
       expect(blocked.status).toBe(409);
       expect(blocked.body.errors).toEqual([
         { field: 'checks', reason: expect.stringContaining('P10:carers-break') },
       ]);
       expect(blocked.body.detail).toContain('C2:asc-minimum:2017-18');
+      expect(blocked.body.detail).toContain('V1:');
       // Mr Gough, out of the chair, is told about his authority first
       const gough = await refused(async () =>
         post(

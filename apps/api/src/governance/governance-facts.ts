@@ -43,6 +43,14 @@ export class GovernanceFacts {
     ]);
   }
 
+  /** The date a plan instrument's version takes effect (null for other instruments, or none recorded). */
+  async versionEffectiveOn(instrument: InstrumentRef): Promise<CalendarDate | null> {
+    if (instrument.kind !== 'bcf-plan' && instrument.kind !== 'ibcf-plan') return null;
+    return instrument.version === null
+      ? null
+      : this.plans.versionEffectiveOn(instrument.id, instrument.version);
+  }
+
   /** The checks that stop a plan instrument being signed off on a date (none for other instruments). */
   async obstacles(
     instrument: Pick<InstrumentRef, 'kind' | 'id'>,

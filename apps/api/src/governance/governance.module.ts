@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GovernanceController } from './governance.controller';
 import { PlanContext } from '../plans/plan-context';
 import { PlanSignOff } from '../plans/plan-sign-off';
+import { PlansOfCycle } from '../plans/plans-of-cycle';
 import { GovernanceFacts } from './governance-facts';
 import { ESTABLISH_BODY } from './use-cases/establish-body';
 import { ASSIGN_SEAT } from './use-cases/assign-seat';
@@ -54,6 +55,7 @@ const USE_CASES: { controllers: Type[]; providers: Provider[] }[] = [
     GovernanceFacts,
     PlanContext,
     PlanSignOff,
+    PlansOfCycle,
     ...USE_CASES.flatMap((useCase) => useCase.providers),
     GetBodyHandler,
     DecisionsRegisterHandler,

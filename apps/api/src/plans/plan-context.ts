@@ -10,13 +10,14 @@ import {
   planChecks,
   signOffObstacles,
 } from '@bcl/domain-plans/facts';
-import { CalendarDate } from '@bcl/kernel';
+import { CalendarDate, effectiveDateOf } from '@bcl/kernel';
 import { loadAreaFacts, loadPlan, planningReference, referenceDirectory } from '@bcl/plan-import';
 import { Problem } from '../http/problem';
 import { todayInEngland } from '../http/business-dates';
 import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PlanSignOff } from './plan-sign-off';
+import { PlansOfCycle } from './plans-of-cycle';
 
 /** What plan commands and queries need beside the plan: its cycle's reference data and its area's facts. */
 @Injectable()
@@ -25,6 +26,7 @@ export class PlanContext {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     readonly signOff: PlanSignOff,
+    private readonly plansOfCycle: PlansOfCycle,
   ) {}
 
   reference(cycle: string): PlanningReference {
@@ -77,12 +79,29 @@ export class PlanContext {
 
   /**
    * What stops a plan version being signed off on a date (blocking checks, unaccepted warnings), with the
-   * sign-offs governance has recorded so far; none for an instrument that is not a plan the ledger holds.
+   * sign-offs governance has recorded so far and the other plans of its area and cycle (V1); none for an
+   * instrument that is not a plan the ledger holds. V1's facts come from the plans list view: the one read-side
+   * fact a write gathers, because the ledger keeps no stream per area and cycle (docs/sign-off.md).
    */
   async signOffObstacles(planId: string, on: CalendarDate): Promise<CheckResult[]> {
     const { state } = await loadPlan(this.store, planId);
     if (!state) return [];
-    return signOffObstacles(await this.checks(state, { acts: await this.signOff.acts(planId), on }));
+    const acts = await this.signOff.acts(planId);
+    return signOffObstacles(await this.checks(state, { acts, on }, await this.plansOfCycle.of(state)));
+  }
+
+  /**
+   * The date a plan version takes effect (its import's `effectiveOn`, the events' validTime); null when the
+   * ledger holds no such version or it was recorded without one (seen from any date).
+   */
+  async versionEffectiveOn(planId: string, version: number): Promise<CalendarDate | null> {
+    const { events } = await loadPlan(this.store, planId);
+    const start = events.find(
+      (event) =>
+        (event.type === 'PlanInitiated' && version === 1) ||
+        (event.type === 'PlanVersionStarted' && event.data.version === version),
+    );
+    return start ? effectiveDateOf(start) : null;
   }
 
   /** What a warning acceptance gathers: the plan's checks as of today (404 when there is no plan). */

@@ -188,6 +188,15 @@ describe('an approval refusal names the first failing condition of authority', (
       .thenThrows(refusedAs('conflict', 'actingPostId'));
   });
 
+  it('refuses a sign-off dated before the version takes effect, and records one from that day', () => {
+    const dated = { ...facts, versionEffectiveOn: '2017-09-11' };
+    approvals
+      .given([])
+      .when((state) => recordApproval(state, { ...chairman, effectiveOn: '2017-09-10' }, dated))
+      .thenThrows(refusedAs('conflict', 'effectiveOn'));
+    expect(recordApproval(undefined, chairman, dated)).toEqual([signed]);
+  });
+
   it('needs a version to sign', () => {
     approvals
       .given([])

@@ -1,4 +1,4 @@
-import { refuse } from '@bcl/kernel';
+import { CalendarDate, refuse } from '@bcl/kernel';
 import { AuthorityFacts, checkAuthority } from '../authority';
 import { Approval, ApprovalEvent, ApprovalsState, AuthorityRefused } from './approval';
 
@@ -7,6 +7,8 @@ export type RecordApproval = Omit<Approval, 'consultationIds' | 'coSignatureIds'
 export interface ApprovalFacts extends AuthorityFacts {
   /** The instrument's current version where the ledger versions it (BCF plans); null where it does not. */
   currentVersion: number | null;
+  /** The date the signed version takes effect (a plan import's effective date); null where none is recorded. */
+  versionEffectiveOn?: CalendarDate | null;
   /**
    * What stops the version being signed off: the plan's blocking checks and unaccepted warnings (gathered by
    * the shell from the plans context's published facts); empty for instruments the ledger does not check.
@@ -41,6 +43,12 @@ export function recordApproval(
       'conflict',
       'instrument.version',
       `the instrument is at version ${facts.currentVersion}; approvals apply to one version only`,
+    );
+  if (facts.versionEffectiveOn && command.effectiveOn < facts.versionEffectiveOn)
+    refuse(
+      'conflict',
+      'effectiveOn',
+      `version ${version} takes effect on ${facts.versionEffectiveOn}: it cannot be signed off before then`,
     );
   const signed = recorded.approvals.filter(
     (a) => a.instrument.version === version && sameAuthority(a.authority, command.authority),

@@ -80,6 +80,7 @@ export class RecordApprovalHandler implements ICommandHandler<RecordApprovalComm
       evolve: evolveApprovals,
       gather: async () => ({
         currentVersion: await this.facts.currentVersion(input.instrument),
+        versionEffectiveOn: await this.facts.versionEffectiveOn(input.instrument),
         ...(await this.facts.authority(input.authority, input.actingPostId)),
         obstacles: await this.facts.obstacles(input.instrument, input.effectiveOn),
       }),
