@@ -271,7 +271,7 @@ describeEachDurableStore(
       const { version: _, ...unversioned } = body;
       const noVersion = await refused(() => post(`${IBCF}/consultations`, unversioned, chair));
       expect(noVersion.status).toBe(400);
-      expect(noVersion.body.errors[0].field).toBe('version');
+      expect(noVersion.body.errors).toEqual([{ field: 'version', reason: 'is required: name the version' }]);
       const early = await refused(() => consult({ on: '2017-06-20' }));
       expect(early.status).toBe(409);
       expect(early.body.errors).toEqual([

@@ -9,7 +9,17 @@ import {
   TEXT_LIMITS,
 } from '@bcl/kernel';
 import { Transform } from 'class-transformer';
-import { IsString, Length, Matches, ValidationOptions, registerDecorator } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidationOptions,
+  registerDecorator,
+} from 'class-validator';
 
 /** A real calendar date, YYYY-MM-DD, within the kernel's years. */
 export function IsCalendarDate(options?: ValidationOptions) {
@@ -44,6 +54,18 @@ export const applyAll =
   (...decorators: PropertyDecorator[]): PropertyDecorator =>
   (target, key) =>
     decorators.forEach((decorator) => decorator(target, key));
+
+/**
+ * An instrument version (1 to 1,000,000), required: the checks run in this order and the first failing one is
+ * the reason given (a missing version is "is required", not a bound).
+ */
+export const IsVersion = (): PropertyDecorator =>
+  applyAll(
+    IsDefined({ message: 'is required: name the version' }),
+    IsInt({ message: 'must be a whole number' }),
+    Min(1),
+    Max(1_000_000),
+  );
 
 const nfc = (value: unknown): unknown =>
   typeof value === 'string'

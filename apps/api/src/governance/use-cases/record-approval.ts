@@ -13,7 +13,7 @@ import {
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { ReasonDto } from '../../http/common.dto';
-import { IsCalendarDate, IsId } from '../../http/validators';
+import { IsCalendarDate, IsId, IsVersion } from '../../http/validators';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
 import { actingPerson, DATE, InstrumentParams, PENCE_MAX, SIGNERS, LongText } from '../governance-routes';
@@ -35,9 +35,7 @@ export class AuthorityDto {
 export class RecordApprovalDto extends ReasonDto {
   @ApiProperty() @IsId() approvalId!: string;
   @ApiProperty({ description: 'The instrument version signed: the current one, where the ledger holds it' })
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IsVersion()
   version!: number;
   @ApiProperty({ description: 'The post the caller acts in' }) @IsId() actingPostId!: string;
   @ApiProperty({ type: AuthorityDto })

@@ -1,7 +1,7 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import {
   CONSULTATION_RESPONSES,
   Consultation,
@@ -13,7 +13,7 @@ import {
 import { AllowRoles } from '../../auth/access-policy';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
 import { ReasonDto } from '../../http/common.dto';
-import { IsCalendarDate, IsId } from '../../http/validators';
+import { IsCalendarDate, IsId, IsVersion } from '../../http/validators';
 import { GovernanceFacts } from '../governance-facts';
 import { ProvenanceQuery } from '../queries/governance-queries';
 import { actingPerson, DATE, InstrumentParams, SIGNERS, LongText } from '../governance-routes';
@@ -31,9 +31,7 @@ export class RecordConsultationDto extends ReasonDto {
   @ApiProperty({
     description: 'The instrument version consulted on: the current one, where the ledger holds it',
   })
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IsVersion()
   version!: number;
   @ApiProperty() @IsId() delegationId!: string;
   @ApiProperty({ description: 'The consultee post the caller holds' }) @IsId() postId!: string;
