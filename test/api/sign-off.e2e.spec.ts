@@ -46,6 +46,7 @@ describeEachDurableStore(
           delegated: true,
           instrument: { kind: 'bcf-plan', id: 'kent-2017-19', version: 1 },
           authority: { kind: 'delegation', delegationId: KENT_DELEGATION, grantedBy: KENT_DELEGATION },
+          signedBy: { postId: 'kent-hwb-chair', personId: 'p-0002' },
           approvalId: 'kent-2017-19-v1-chairman',
           meetingId: null,
           evidence: {

@@ -55,6 +55,7 @@ describe('the plan’s lifecycle, derived from governance (docs/sign-off.md)', (
         delegated: true,
         instrument: signedOff.instrument,
         authority: signedOff.authority,
+        signedBy: { postId: 'kent-hwb-chair', personId: 'p-0002' },
         approvalId: 'kent-2017-19-v1-chairman',
         meetingId: null,
         evidence: EVIDENCE,

@@ -29,6 +29,8 @@ export interface PlanLifecycleStep {
   /** The instrument signed (governance acts only). */
   instrument: { kind: string; id: string; version: number } | null;
   authority: SignOffAct['authority'] | null;
+  /** Who signed, in which post (a governance sign-off; null otherwise). */
+  signedBy: SignOffAct['signedBy'] | null;
   approvalId: string | null;
   meetingId: string | null;
   evidence: Evidence;
@@ -56,6 +58,7 @@ export function planLifecycle(
       delegated: s.delegated,
       instrument: null,
       authority: null,
+      signedBy: null,
       approvalId: null,
       meetingId: null,
       evidence: evidenceOf(s),
@@ -71,6 +74,7 @@ export function planLifecycle(
       delegated: act.authority.kind === 'delegation',
       instrument: act.instrument,
       authority: act.authority,
+      signedBy: act.step === 'signed-off' ? act.signedBy : null,
       approvalId: act.approvalId,
       meetingId: act.meetingId,
       evidence: act.evidence,
