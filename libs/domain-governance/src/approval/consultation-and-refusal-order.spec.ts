@@ -113,8 +113,12 @@ describe('a consultation is validated like an approval (brief D2, D5)', () => {
   });
 
   it('takes it only from the holder of a consultee post, and once', () => {
-    consult({ postId: 'southend-dce-people' }).thenThrows(refusedAs('invalid', 'postId'));
-    consult({ personId: 'p-0005' }).thenThrows(refusedAs('conflict', 'postId'));
+    const refusedFor = (condition: string) => (error: unknown) => {
+      expect(error).toBeInstanceOf(AuthorityRefused);
+      expect((error as AuthorityRefused).failures.map((f) => f.condition)).toEqual([condition]);
+    };
+    consult({ postId: 'southend-dce-people' }).thenThrows(refusedFor('post-not-authorised'));
+    consult({ personId: 'p-0005' }).thenThrows(refusedFor('not-post-holder'));
     approvals
       .given([{ type: 'ConsultationRecorded', data: consultation }])
       .when((state) => recordConsultation(state, consultation, facts))

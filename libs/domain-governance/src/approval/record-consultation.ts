@@ -35,14 +35,21 @@ export function recordConsultation(
     return refuse('not-found', 'delegationId', `delegation '${command.delegationId}' is not granted`);
   const coverage = delegationCoverage(facts.delegation, command.instrument, command.on);
   if (coverage.length > 0) throw new AuthorityRefused(coverage);
+  // the consultee's own authority, refused as an approval's is: 409 on `authority`, naming the condition
   if (!facts.delegation.consultees.includes(command.postId))
-    refuse('invalid', 'postId', `post '${command.postId}' is not a consultee of '${command.delegationId}'`);
+    throw new AuthorityRefused([
+      {
+        condition: 'post-not-authorised',
+        message: `post '${command.postId}' is not a consultee of '${command.delegationId}'`,
+      },
+    ]);
   const holder = facts.holderOn(command.postId, command.on);
   if (holder !== command.personId)
-    refuse(
-      'conflict',
-      'postId',
-      `'${command.personId}' did not hold post '${command.postId}' on ${command.on}${holder ? ` ('${holder}' did)` : ''}`,
-    );
+    throw new AuthorityRefused([
+      {
+        condition: 'not-post-holder',
+        message: `'${command.personId}' did not hold post '${command.postId}' on ${command.on}${holder ? ` ('${holder}' did)` : ''}`,
+      },
+    ]);
   return [{ type: 'ConsultationRecorded', data: { ...command } }];
 }

@@ -309,7 +309,7 @@ describe('approvals', () => {
     );
     // a consultee cannot record a consultation in a post they do not hold that day
     expect(refusal(() => consult(state, 'southend-hwb-vice-chair', 'p-vice', '2017-07-11'))).toBe(
-      'conflict postId',
+      'conflict authority',
     );
     state = consult(state, 'southend-hwb-vice-chair', 'p-vice', '2017-07-05');
     const first = recordApproval(state, signature('dce', 'p-0005', 'southend-dce-people'), authority);
