@@ -5,6 +5,7 @@ import { runCli } from '../support/child-process';
 import { startApi } from '../support/api-app';
 import { withEventStore } from '../support/durable-stores';
 import { readWholeLog } from '../support/read-log';
+import kent from '../../demo/plans/kent-2017-19.json';
 
 /** One millisecond before an instant. */
 const justBefore = (instant: string) => new Date(Date.parse(instant) - 1).toISOString();
@@ -19,7 +20,20 @@ describe('bcl who-approved, fund position and reconcile: --as-at and --known-at'
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bcl-time-'));
     store = `sqlite:${join(dir, 'ledger.db')}`;
-    await (await startApi(store, { demoData: true })).close();
+    const api = await startApi(store, { demoData: true });
+    // Kent's version 2, in effect from 1 April 2018: one narrative reworded
+    await api
+      .http()
+      .post('/api/plans/import?effectiveOn=2018-04-01')
+      .set('Authorization', `Bearer ${await api.token('programme-lead', 'lead-1')}`)
+      .send({
+        ...kent,
+        justification: 'Kent plan, reworded narrative (test)',
+        narratives: kent.narratives.map((n) => ({ ...n, text: `${n.text} (reworded)` })),
+        evidence: { citations: ['test:kent-v2'], assumed: null },
+      })
+      .expect(201);
+    await api.close();
     approvalRecorded = await withEventStore(store, async (events) => {
       const log = await readWholeLog(events);
       return log.find(
@@ -86,6 +100,23 @@ describe('bcl who-approved, fund position and reconcile: --as-at and --known-at'
     expect(then).toMatchObject({ code: 0, stdout: 'wrote kent-2017-19 version 1 to k1.json\n' });
   });
 
+  it('exports the Kent plan as it stood on a date: the version in effect then', async () => {
+    const wrote = async (...options: string[]) =>
+      (await bcl('plan', 'export', 'kent-2017-19', '--out', 'k.json', ...options)).stdout;
+    expect(await wrote()).toBe('wrote kent-2017-19 version 2 to k.json\n');
+    expect(await wrote('--as-at', '2018-03-31')).toBe('wrote kent-2017-19 version 1 to k.json\n');
+    expect(await wrote('--as-at', '2018-04-01')).toBe('wrote kent-2017-19 version 2 to k.json\n');
+    const before = await bcl('plan', 'export', 'kent-2017-19', '--out', 'k.json', '--as-at', '2017-06-01');
+    expect(before.code).toBe(2);
+    expect(before.stderr.trim()).toContain('kent-2017-19: had no version in effect on 2017-06-01');
+    // who-approved reads the plan's version from the same viewpoint
+    const current = async (...options: string[]) =>
+      JSON.parse((await bcl('--json', 'who-approved', 'bcf-plan', 'kent-2017-19', ...options)).stdout)
+        .currentVersion;
+    expect(await current()).toBe(2);
+    expect(await current('--as-at', '2017-09-11')).toBe(1);
+  });
+
   it('says in one line what to fix in a bad viewpoint', async () => {
     for (const [args, message] of [
       [['who-approved', 'bcf-plan', 'kent-2017-19', '--as-at', '2017-02-30'], '--as-at: must be a real date'],
@@ -104,6 +135,14 @@ describe('bcl who-approved, fund position and reconcile: --as-at and --known-at'
       [
         ['plan', 'export', 'kent-2017-19', '--out', 'k.json', '--known-at', '2016-09-30T00:00'],
         '--known-at: must be an ISO 8601',
+      ],
+      [
+        ['plan', 'export', 'kent-2017-19', '--out', 'k.json', '--as-at', '2017-02-30'],
+        '--as-at: must be a real date',
+      ],
+      [
+        ['plan', 'export', 'kent-2017-19', '--out', 'k.json', '--as-at', '11/09/2017'],
+        '--as-at: must be a real date',
       ],
     ] as const) {
       const refused = await bcl(...args);

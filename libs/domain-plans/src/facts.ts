@@ -13,16 +13,27 @@ import {
 } from './checks/plan-checks';
 import { PlanningReference } from './reference/planning-reference';
 import { AreaFacts } from './plan/record-plan-document';
+import { LoggedPlanEvent, planVersions } from './plan/plan-history';
+import { Viewpoint } from '@bcl/kernel';
 
 export type { PlanState } from './plan/plan';
 export type { CheckResult, PlanOfCycle, PlanSignOffFacts } from './checks/plan-checks';
 export { signOffObstacles };
 export type { AreaFacts } from './plan/record-plan-document';
 export { evolvePlan, planStream } from './plan/plan';
+export type { LoggedPlanEvent } from './plan/plan-history';
 
 /** The version the ledger holds of a plan, or undefined when it holds none. */
 export function currentPlanVersion(plan: PlanState | undefined): number | undefined {
   return plan?.version;
+}
+
+/**
+ * The version of a plan seen from a viewpoint (docs/time-travel.md): the last version in effect by `asAt` and
+ * recorded by `knownAt`, as the plan's own view shows it; undefined when none is seen.
+ */
+export function planVersionSeenFrom(events: LoggedPlanEvent[], viewpoint: Viewpoint): number | undefined {
+  return planVersions(events, viewpoint).at(-1)?.version;
 }
 
 /**

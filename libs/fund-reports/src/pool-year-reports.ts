@@ -1,7 +1,15 @@
-import { Evidence, FinancialYear, evidenceOf, spreadsheetText, yearBounds } from '@bcl/kernel';
+import {
+  Evidence,
+  FinancialYear,
+  Viewpoint as PlanViewpoint,
+  evidenceOf,
+  spreadsheetText,
+  yearBounds,
+} from '@bcl/kernel';
 import ExcelJS from 'exceljs';
 import { EventStore, foldEvents, readWholeStream } from '@bcl/event-store';
 import { loadPlan } from '@bcl/plan-import';
+import { planVersions } from '@bcl/domain-plans';
 import {
   Finding,
   PlanFigures,
@@ -21,17 +29,37 @@ const cycleOf = (year: FinancialYear): string =>
   year === '2017-18' || year === '2018-19' ? '2017-19' : year;
 
 /**
+ * Where a fund report stands, as a viewpoint on the plan (docs/time-travel.md): on the effective axis, the plan
+ * as at the report's date (no date asked: the plan of any date, as the report counts figures of any statement
+ * date); on the recorded axis, as recorded by the end of that day (UTC); and as known at `knownAt`, either way.
+ */
+export function planViewpoint(viewpoint: Viewpoint): PlanViewpoint {
+  const endOfDay = `${viewpoint.asAt}T23:59:59.999Z`;
+  const knownAt =
+    viewpoint.axis === 'recorded' && (viewpoint.knownAt === undefined || endOfDay < viewpoint.knownAt)
+      ? endOfDay
+      : viewpoint.knownAt;
+  const asAt =
+    viewpoint.axis === 'effective' && viewpoint.figuresAsAt !== null
+      ? (viewpoint.figuresAsAt ?? viewpoint.asAt)
+      : undefined;
+  return { ...(asAt !== undefined ? { asAt } : {}), ...(knownAt !== undefined ? { knownAt } : {}) };
+}
+
+/**
  * The BCF plan of the agreement's area for the year, if the event log holds one (by the import's default id,
- * `<area>-<cycle>`): its contributions, scheme spend and DFG pass-down for the year, to reconcile with the fund's
- * books.
+ * `<area>-<cycle>`), as seen from the report's viewpoint (`planViewpoint`; none given: as it is now): its
+ * contributions, scheme spend and DFG pass-down for the year, to reconcile with the fund's books. Null when the
+ * plan had no version in effect, or none recorded, from that viewpoint.
  */
 export async function loadPlanFigures(
   store: EventStore,
   areaId: string,
   year: FinancialYear,
+  viewpoint: PlanViewpoint = {},
 ): Promise<PlanFigures | null> {
   const planId = `${areaId}-${cycleOf(year)}`;
-  const { state } = await loadPlan(store, planId);
+  const state = planVersions((await loadPlan(store, planId)).events, viewpoint).at(-1)?.state;
   if (!state) return null;
   const spendLines = state.content.schemes.flatMap((s) => s.spend).filter((line) => line.year === year);
   const inYear = <T extends { amountsPence: Record<string, number> }>(entries: T[]) =>

@@ -1,4 +1,4 @@
-import { CalendarDate } from '@bcl/kernel';
+import { CalendarDate, Viewpoint } from '@bcl/kernel';
 import { Injectable } from '@nestjs/common';
 import { GOVERNANCE_LIMITS } from '@bcl/domain-governance';
 import {
@@ -10,7 +10,8 @@ import {
   resolutionAt,
 } from '@bcl/domain-governance/facts';
 import { PostState } from '@bcl/domain-registry/facts';
-import { currentPlanVersion } from '@bcl/domain-plans/facts';
+import { currentPlanVersion, planVersionSeenFrom } from '@bcl/domain-plans/facts';
+import { loadPlan } from '@bcl/plan-import';
 import { StreamFacts } from '../event-log/stream-facts';
 import { Problem } from '../http/problem';
 import { PlanContext } from '../plans/plan-context';
@@ -31,10 +32,19 @@ export class GovernanceFacts {
 
   /**
    * The version the ledger holds of a plan instrument (`bcf-plan`, or an `ibcf-plan` the ledger holds as a
-   * plan); 404 for a BCF plan it does not hold; null for instruments it does not version.
+   * plan); 404 for a BCF plan it does not hold; null for instruments it does not version. From a viewpoint
+   * (`asAt`, `knownAt`), the version seen from it, as the plan's own view shows it (docs/time-travel.md); null
+   * when the plan had no version in effect then, or none was recorded by then.
    */
-  async currentVersion(instrument: Pick<InstrumentRef, 'kind' | 'id'>): Promise<number | null> {
+  async currentVersion(
+    instrument: Pick<InstrumentRef, 'kind' | 'id'>,
+    viewpoint: Viewpoint = {},
+  ): Promise<number | null> {
     if (instrument.kind !== 'bcf-plan' && instrument.kind !== 'ibcf-plan') return null;
+    if (viewpoint.asAt !== undefined || viewpoint.knownAt !== undefined) {
+      const { events } = await loadPlan(this.streams.store, instrument.id);
+      if (events.length > 0) return planVersionSeenFrom(events, viewpoint) ?? null;
+    }
     const version = currentPlanVersion(await this.streams.plan(instrument.id));
     if (version !== undefined) return version;
     if (instrument.kind === 'ibcf-plan') return null;

@@ -6,6 +6,7 @@ import {
   LoadedPoolYear,
   loadPlanFigures,
   loadPoolYear,
+  planViewpoint,
   poolYearPosition,
   poolYearReports,
   reconciliationWorkbook,
@@ -137,7 +138,12 @@ export function reconcileCommand(): Command {
           year,
           options,
           async (store, loaded, viewpoint) => {
-            const plan = await loadPlanFigures(store, loaded.agreement.areaId, year);
+            const plan = await loadPlanFigures(
+              store,
+              loaded.agreement.areaId,
+              year,
+              planViewpoint(viewpoint),
+            );
             return poolYearReports(loaded, plan, viewpoint).reconciliation;
           },
         );

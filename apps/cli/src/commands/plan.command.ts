@@ -1,4 +1,4 @@
-import { DomainError } from '@bcl/kernel';
+import { DomainError, Viewpoint } from '@bcl/kernel';
 import { Command } from 'commander';
 import { JsonObject, newEventId } from '@bcl/event-store';
 import {
@@ -149,21 +149,21 @@ export function planCommand(): Command {
     )
     .requiredOption('--out <file>', 'where to write it: .json or .xlsx')
     .option('--version <n>', 'the version (default: the current one)')
+    .option(
+      '--as-at <date>',
+      'the plan as it stood on that date, YYYY-MM-DD: the versions in effect by then (default: every version)',
+    )
     .option('--known-at <instant>', 'the plan as recorded by then, e.g. 2026-01-01T00:00:00Z (default: now)')
     .action(async (planId: string, options: PlanExportOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const kind = planInputKind(options.out);
       if (kind !== 'json' && kind !== 'xlsx') throw new UsageError('--out must name a .json or .xlsx file');
-      const { knownAt } = viewpointOf({ knownAt: options.knownAt });
+      const viewpoint = viewpointOf({ asAt: options.asAt, knownAt: options.knownAt });
       const state = await withExistingStore(globals, async (store) => {
         const events = (await loadPlan(store, planId)).events;
-        const versions = planVersions(
-          knownAt === undefined ? events : events.filter((e) => e.recordedAt <= knownAt),
-        );
+        const versions = planVersions(events, viewpoint);
         if (versions.length === 0)
-          throw new UsageError(
-            `${planId}: no such plan is recorded${knownAt === undefined ? '' : ` as known at ${knownAt}`}`,
-          );
+          throw new UsageError(`${planId}: ${notSeen(events.length > 0, viewpoint)}`);
         const wanted =
           options.version === undefined
             ? versions.length
@@ -189,7 +189,15 @@ export function planCommand(): Command {
 interface PlanExportOptions {
   out: string;
   version?: string;
+  asAt?: string;
   knownAt?: string;
+}
+
+/** Why no version of a plan is seen from the viewpoint, in the words the API uses. */
+function notSeen(recorded: boolean, { asAt, knownAt }: Viewpoint): string {
+  const known = knownAt === undefined ? '' : ` as known at ${knownAt}`;
+  if (!recorded || asAt === undefined) return `no such plan is recorded${known}`;
+  return `had no version in effect on ${asAt}${known}`;
 }
 
 async function readPlanFile(file: string, options: ImportOptions): Promise<PlanInput> {

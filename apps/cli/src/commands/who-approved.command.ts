@@ -1,6 +1,5 @@
 import { ID_PATTERN, memoryViewReader } from '@bcl/kernel';
 import { Command } from 'commander';
-import { foldStream } from '@bcl/event-store';
 import {
   INSTRUMENT_KINDS,
   InstrumentKind,
@@ -9,7 +8,8 @@ import {
   instrumentProvenance,
 } from '@bcl/domain-governance';
 import { registryProjection, viewKey } from '@bcl/domain-registry';
-import { evolvePlan, planStream } from '@bcl/domain-plans';
+import { planVersionSeenFrom } from '@bcl/domain-plans/facts';
+import { loadPlan } from '@bcl/plan-import';
 import { replayInMemory } from '@bcl/contexts';
 import { ServiceStore } from '@bcl/service-store';
 import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
@@ -106,10 +106,10 @@ export function whoApprovedCommand(): Command {
                 post: (postId) => memoryViewReader(registry).get(viewKey.post(postId)),
                 displayName: async (personId) =>
                   (await service.displayNames([personId])).get(personId) ?? null,
+                // the plan's version from the same viewpoint as the governance views
                 currentVersion: async (instrument) =>
                   instrument.kind === 'bcf-plan'
-                    ? ((await foldStream(events, planStream(instrument.id), evolvePlan)).state?.version ??
-                      null)
+                    ? (planVersionSeenFrom((await loadPlan(events, instrument.id)).events, viewpoint) ?? null)
                     : null,
               },
             );

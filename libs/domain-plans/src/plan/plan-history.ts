@@ -12,8 +12,15 @@ export type LoggedPlanEvent = PlanEvent & {
   metadata?: { readonly [key: string]: unknown };
 };
 
+/** What each entry of a version rests on: the evidence of the event that last recorded or amended it, by section and key. */
+export type EntryEvidence = Record<PlanSection, Record<string, Evidence>>;
+
 export interface PlanVersion {
   version: number;
+  /** What the version rests on: the evidence of the event that started it (the import that began it). */
+  evidence: Evidence;
+  /** Each entry's evidence as the version stood at its end (entries carried over keep their own). */
+  entryEvidence: EntryEvidence;
   /** The plan as it stood when the version closed (or now, for the current version). */
   state: PlanState;
   /** The lifecycle steps recorded on the plan's stream in this version, as logged. */
@@ -40,6 +47,7 @@ export function planVersions(events: LoggedPlanEvent[], viewpoint: Viewpoint = {
   const versions: PlanVersion[] = [];
   let state: PlanState | undefined;
   let hiddenFrom: number | null = null;
+  let entryEvidence = emptyEntryEvidence();
   for (const event of events) {
     if (viewpoint.knownAt !== undefined && event.recordedAt > viewpoint.knownAt) break;
     const version = event.type === 'PlanInitiated' ? 1 : event.data.version;
@@ -51,9 +59,30 @@ export function planVersions(events: LoggedPlanEvent[], viewpoint: Viewpoint = {
     }
     state = evolvePlan(state, event);
     if (event.type === 'PlanInitiated' || event.type === 'PlanVersionStarted')
-      versions.push({ version: state.version, state, steps: [], changes: [] });
+      versions.push({
+        version: state.version,
+        evidence: evidenceOf(event),
+        entryEvidence,
+        state,
+        steps: [],
+        changes: [],
+      });
     const current = versions[versions.length - 1]!;
     current.state = state;
+    if (
+      event.type === 'PlanEntryRecorded' ||
+      event.type === 'PlanEntryAmended' ||
+      event.type === 'PlanEntryRemoved'
+    ) {
+      // copied on write, so an earlier version keeps the evidence it had at its end
+      const { section, key } = event.data;
+      const { [key]: _previous, ...others } = entryEvidence[section];
+      entryEvidence = {
+        ...entryEvidence,
+        [section]: event.type === 'PlanEntryRemoved' ? others : { ...others, [key]: evidenceOf(event) },
+      };
+      current.entryEvidence = entryEvidence;
+    }
     if (event.type === 'PlanLifecycleStepRecorded')
       current.steps.push({
         ...event.data,
@@ -78,6 +107,9 @@ export function planVersions(events: LoggedPlanEvent[], viewpoint: Viewpoint = {
   }
   return versions;
 }
+
+const emptyEntryEvidence = (): EntryEvidence =>
+  Object.fromEntries(PLAN_SECTIONS.map((section) => [section, {}])) as EntryEvidence;
 
 export interface FieldChange {
   section: PlanSection;

@@ -8,6 +8,7 @@ import {
   foldKnownAt,
   loadPlanFigures,
   loadPoolYear,
+  planViewpoint,
   poolYearPosition,
   poolYearReports,
 } from '@bcl/fund-reports';
@@ -55,7 +56,8 @@ export class PoolYearReportsHandler implements IQueryHandler<PoolYearReportsQuer
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute({ poolId, year, viewpoint }: PoolYearReportsQuery) {
     const loaded = await requiredPoolYear(this.store, poolId, year, viewpoint.knownAt);
-    const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year);
+    // the plan as seen from the report's own viewpoint (docs/time-travel.md)
+    const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year, planViewpoint(viewpoint));
     return poolYearReports(loaded, plan, viewpoint);
   }
 }

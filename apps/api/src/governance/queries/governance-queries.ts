@@ -25,7 +25,12 @@ type Views = ReturnType<ViewpointViews['from']>;
 const governance = (views: Views): ViewReader<GovernanceView> => views(governanceProjection);
 
 /** The governance read model (and the registry and vault it points into), as the queries' lookups. */
-function lookups(service: ServiceStore, facts: GovernanceFacts, views: Views): GovernanceLookups {
+function lookups(
+  service: ServiceStore,
+  facts: GovernanceFacts,
+  views: Views,
+  viewpoint: Viewpoint,
+): GovernanceLookups {
   const names = new Map<string, Promise<string | null>>();
   const registry = views<RegistryView>(registryProjection);
   return {
@@ -39,7 +44,8 @@ function lookups(service: ServiceStore, facts: GovernanceFacts, views: Views): G
         );
       return names.get(personId)!;
     },
-    currentVersion: (instrument) => facts.currentVersion(instrument),
+    // the plan's version from the same viewpoint as the governance views (docs/time-travel.md)
+    currentVersion: (instrument) => facts.currentVersion(instrument, viewpoint),
   };
 }
 
@@ -165,7 +171,10 @@ export class ProvenanceHandler implements IQueryHandler<ProvenanceQuery> {
     private readonly views: ViewpointViews,
   ) {}
   execute({ kind, id, viewpoint }: ProvenanceQuery) {
-    return instrumentProvenance({ kind, id }, lookups(this.service, this.facts, this.views.from(viewpoint)));
+    return instrumentProvenance(
+      { kind, id },
+      lookups(this.service, this.facts, this.views.from(viewpoint), viewpoint),
+    );
   }
 }
 

@@ -102,6 +102,10 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
       steps: planLifecycle(state.version, chosen.steps, acts, viewpoint),
       acceptedWarnings: state.acceptedWarnings,
       content: state.content,
+      // what the version and each entry rest on (issue 12 §3): the import that began the version, and the
+      // change that last recorded or amended each entry, by section and key
+      evidence: chosen.evidence,
+      entryEvidence: chosen.entryEvidence,
       checks: await this.plans.checks(
         state,
         { acts, on: viewpoint.asAt ?? todayInEngland() },
@@ -131,8 +135,9 @@ export class PlanVersionsHandler implements IQueryHandler<PlanVersionsQuery> {
     const acts = await this.plans.signOff.acts(planId);
     return {
       planId,
-      versions: planVersions(events).map(({ version, steps, changes }) => ({
+      versions: planVersions(events).map(({ version, evidence, steps, changes }) => ({
         version,
+        evidence,
         steps: planLifecycle(version, steps, acts, {}),
         changes,
       })),
