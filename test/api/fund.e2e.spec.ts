@@ -64,7 +64,7 @@ describeEachDurableStore(
       const lines = csv.text.trim().split('\r\n');
       expect(lines).toHaveLength(22);
       expect(lines[0]).toBe(
-        'check,subject,quarter,stated_pence,stated_source,computed_pence,computed_from,difference_pence,classification,rests_on,missing',
+        'check,subject,quarter,stated_pence,stated_source,computed_pence,computed_from,difference_pence,classification,rests_on,missing,rests_on_assumed,evidence',
       );
       // every finding says it rests on the agreement's assumed terms (the demo's host and risk share are stand-ins)
       expect(lines[1]).toMatch(/,agrees,"?rests on assumed terms: the host partner is not in the seeds/);

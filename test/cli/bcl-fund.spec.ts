@@ -41,15 +41,23 @@ describe('bcl fund position, bcl reconcile, and the zero-sum check in bcl verify
     expect(reconciled.stdout.split('\n')).toEqual([
       'medway-bcf 2017-18 as at 2018-03-31: 0 agree, 0 rounding, 1 discrepancy, 3 not checkable',
       expect.stringMatching(/^ {2}rests on assumed terms: the agreement's date, host partner, scheme leads/),
+      '  0 of 4 findings rest on an assumed figure or transaction',
       "  discrepancy: schemes-equal-pooled-fund (plan expenditure by scheme): stated £24,531,862.00 by plan: Medway BCF plan 2017-19, proposed pooled BCF budget (001:331-333); computed £24,481,862.00 from 15 schemes' planned expenditure; difference £50,000.00",
+      // issue 12 §3: each figure's evidence beside the finding (the fifteen schemes' lines cite the same pages)
+      expect.stringMatching(
+        /^ {4}evidence: documented; figure medway-pooled-2017-18: 001:331-333, 001:63; figures medway-plan-medway-scheme-01-2017-18, .*medway-plan-medway-scheme-15-2017-18: 001:402-419, 001:63$/,
+      ),
       // issue 12 §4: the demo posts no Medway contributions or spend, so these are not checkable, not discrepancies
       '  not-checkable: contributions-equal-pooled-fund (contributions committed and brought forward): stated £24,531,862.00 by plan: Medway BCF plan 2017-19, proposed pooled BCF budget (001:331-333); computed – from ledger: income and brought-forward accounts; missing: no contributions or balances brought forward posted for 2017-18',
+      '    evidence: documented; figure medway-pooled-2017-18: 001:331-333, 001:63; ledger: 0 transactions, 0 assumed',
       '  not-checkable: plan-contribution-equals-ledger (medway-council ibcf): stated £3,962,308.00 by plan: medway-2017-19 version 1; computed – from ledger: income/medway-council/ibcf; missing: no ibcf contributions posted for 2017-18',
+      "    evidence: no assumed fact in the fund ledger; plan medway-2017-19 version 1: its evidence is the plan's; ledger: 0 transactions, 0 assumed",
       '  not-checkable: plan-expenditure-equals-ledger (expenditure on schemes): stated £24,481,862.00 by plan: medway-2017-19 version 1; computed – from ledger: expenditure accounts; missing: no expenditure posted for 2017-18',
+      "    evidence: no assumed fact in the fund ledger; plan medway-2017-19 version 1: its evidence is the plan's; ledger: 0 transactions, 0 assumed",
       '',
     ]);
     const csv = readFileSync(join(dir, 'medway.csv'), 'utf8').split('\r\n');
-    expect(csv[0]!.endsWith(',classification,rests_on,missing')).toBe(true);
+    expect(csv[0]!.endsWith(',classification,rests_on,missing,rests_on_assumed,evidence')).toBe(true);
     expect(csv[1]).toMatch(/,discrepancy,"rests on assumed terms: the agreement's date/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, 'medway.xlsx'));
@@ -58,6 +66,19 @@ describe('bcl fund position, bcl reconcile, and the zero-sum check in bcl verify
     expect(json.findings.filter((f: { classification: string }) => f.classification === 'rounding')).toEqual([
       expect.objectContaining({ check: 'dfg-passed-down-in-full', differencePence: -200 }),
     ]);
+    // Kent's £2 rounding rests on the DFG postings, which the demo assumes (the dates are stand-ins)
+    const [rounding] = json.findings.filter(
+      (f: { classification: string }) => f.classification === 'rounding',
+    );
+    expect(rounding.evidence).toMatchObject({
+      restsOnAssumed: true,
+      ledger: { transactions: 13, assumedTransactions: 13 },
+    });
+    const kentText = (await bcl('reconcile', 'kent-bcf', '2017-18')).stdout.split('\n');
+    const roundingLine = kentText.findIndex((line) => line.startsWith('  rounding: dfg-passed-down-in-full'));
+    expect(kentText[roundingLine + 1]).toMatch(
+      /^ {4}evidence: rests on assumed facts: .*; ledger: 13 transactions, 13 assumed \(/,
+    );
   });
 
   it('says in one line what to fix', async () => {

@@ -17,6 +17,7 @@ export * from './ledger/open-close-year';
 export * from './position/fund-position';
 export * from './position/balance-index';
 export * from './reconciliation/finding';
+export * from './reconciliation/finding-evidence';
 export * from './reconciliation/reconciliation-input';
 export * from './reconciliation/reconcile';
 export * from './reconciliation/findings-csv';

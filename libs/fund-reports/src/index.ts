@@ -1,1 +1,2 @@
 export * from './pool-year-reports';
+export * from './fact-evidence';

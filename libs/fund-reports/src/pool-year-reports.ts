@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { EventStore, foldEvents, readWholeStream } from '@bcl/event-store';
 import { loadPlan } from '@bcl/plan-import';
 import { planVersions } from '@bcl/domain-plans';
+import { factEvidenceOf, factsSummary } from './fact-evidence';
 import {
   Finding,
   PlanFigures,
@@ -100,12 +101,10 @@ export async function foldKnownAt<S, E extends { type: string; data: object }>(
  * undefined when the year is not opened (or was not yet recorded as opened).
  */
 export async function loadPoolYear(store: EventStore, poolId: string, year: FinancialYear, knownAt?: string) {
-  const { state, revision } = await foldKnownAt(
-    store,
-    pooledFundStream(poolId, year),
-    evolvePooledFund,
-    knownAt,
-  );
+  const events = await readWholeStream(store, pooledFundStream(poolId, year));
+  const known = knownAt === undefined ? events : events.filter((e) => e.recordedAt <= knownAt);
+  const state = foldEvents(known, evolvePooledFund);
+  const revision = events.length - 1;
   if (!state) return undefined;
   const agreementEvents = await readWholeStream(store, agreementStream(state.agreementId));
   const knownAgreement =
@@ -114,7 +113,7 @@ export async function loadPoolYear(store: EventStore, poolId: string, year: Fina
   const termsEvidence: Record<string, Evidence> = {};
   for (const event of knownAgreement)
     termsEvidence[(event.data as { variationId: string }).variationId] = evidenceOf(event);
-  return { state, agreement, revision, termsEvidence };
+  return { state, agreement, revision, termsEvidence, facts: factEvidenceOf(known, termsEvidence) };
 }
 
 export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;
@@ -154,6 +153,7 @@ export function poolYearPosition(loaded: LoadedPoolYear, viewpoint: Viewpoint) {
   return {
     ...fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint),
     terms: termsBasis(loaded, viewpoint),
+    facts: factsSummary(loaded, viewpoint),
   };
 }
 
@@ -163,11 +163,18 @@ export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null
   const version = agreementAsAt(agreement, viewpoint.asAt);
   const terms = version?.terms ?? null;
   const basis = termsBasis(loaded, viewpoint);
-  const position = { ...fundPosition(state, terms, viewpoint), terms: basis };
+  const position = {
+    ...fundPosition(state, terms, viewpoint),
+    terms: basis,
+    facts: factsSummary(loaded, viewpoint),
+  };
   const rules = (terms?.contributionRules ?? [])
     .filter((r) => r.poolId === state.poolId && (r.year === null || r.year === state.year))
     .map((r) => ({ ...r, variationId: version!.variationId }));
-  const reconciliation = { ...reconcile(state, position, viewpoint, plan, rules), terms: basis };
+  const reconciliation = {
+    ...reconcile(state, position, viewpoint, plan, rules, loaded.facts),
+    terms: basis,
+  };
   return {
     position,
     reconciliation,
@@ -195,6 +202,7 @@ export async function reconciliationWorkbook(report: ReturnType<typeof reconcile
     ['Rounding', report.summary.rounding],
     ['Discrepancy', report.summary.discrepancy],
     ['Not checkable', report.summary.notCheckable],
+    ['Resting on assumed facts', report.findingsRestingOnAssumed],
   ]);
   summary.getColumn(1).width = 26;
   const sheet = workbook.addWorksheet('Findings');
@@ -210,6 +218,8 @@ export async function reconciliationWorkbook(report: ReturnType<typeof reconcile
     { header: 'Difference (pence)', key: 'differencePence', width: 18 },
     { header: 'Classification', key: 'classification', width: 14 },
     { header: 'Missing', key: 'missing', width: 44 },
+    { header: 'Rests on assumed', key: 'restsOnAssumed', width: 16 },
+    { header: 'Evidence', key: 'evidence', width: 80 },
   ];
   report.findings.forEach((f: Finding) =>
     sheet.addRow({
@@ -224,6 +234,8 @@ export async function reconciliationWorkbook(report: ReturnType<typeof reconcile
       differencePence: f.differencePence,
       classification: spreadsheetText(f.classification),
       missing: f.missing ? spreadsheetText(f.missing) : null,
+      restsOnAssumed: f.evidence ? (f.evidence.restsOnAssumed ? 'yes' : 'no') : null,
+      evidence: f.evidence ? spreadsheetText(f.evidence.note) : null,
     }),
   );
   sheet.getRow(1).font = { bold: true };

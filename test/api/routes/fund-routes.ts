@@ -117,6 +117,18 @@ export const FUND_ROUTES: RouteCase[] = [
   },
   {
     method: 'get',
+    template: `${F}/pools/{poolId}/years/{year}/transactions`,
+    path: `${F}/pools/southend-bcf/years/2016-17/transactions`,
+    roles: ALL,
+  },
+  {
+    method: 'get',
+    template: `${F}/pools/{poolId}/years/{year}/figures`,
+    path: `${F}/pools/southend-bcf/years/2016-17/figures?asAt=2016-09-30`,
+    roles: ALL,
+  },
+  {
+    method: 'get',
     template: `${F}/pools/{poolId}/years/{year}/partners/{partnerId}`,
     path: `${F}/pools/southend-bcf/years/2016-17/partners/southend-on-sea-borough-council`,
     roles: ALL,

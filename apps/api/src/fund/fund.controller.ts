@@ -16,6 +16,7 @@ import {
   ReconciliationQueryDto,
 } from './dto/fund.dto';
 import { GetAgreementQuery, PoolYearPositionQuery, PoolYearReportsQuery } from './queries/fund-queries';
+import { PoolYearFactsQuery } from './queries/pool-year-facts';
 import { CommandQueryController } from '../http/write-route';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -64,6 +65,32 @@ export class FundController extends CommandQueryController {
     );
     setEtag(response, revision);
     return position;
+  }
+
+  /** The pool-year's transactions the position counts from the viewpoint, each with its evidence. */
+  @Get('pools/:poolId/years/:year/transactions')
+  @AllowRoles(...READERS)
+  async transactions(
+    @Param() { poolId, year }: PoolYearParams,
+    @Query() query: PositionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const facts = await this.queries.execute(new PoolYearFactsQuery(poolId, year, viewpoint(year, query)));
+    setEtag(response, facts.revision);
+    return facts.transactions;
+  }
+
+  /** Every statement of the pool-year's figures seen from the viewpoint, each with its evidence. */
+  @Get('pools/:poolId/years/:year/figures')
+  @AllowRoles(...READERS)
+  async figures(
+    @Param() { poolId, year }: PoolYearParams,
+    @Query() query: PositionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const facts = await this.queries.execute(new PoolYearFactsQuery(poolId, year, viewpoint(year, query)));
+    setEtag(response, facts.revision);
+    return facts.figures;
   }
 
   /** Stated totals against their parts, the pooled fund and the ledger: JSON, CSV or an XLSX workbook. */

@@ -12,6 +12,7 @@ import { ReverseTransactionRoute } from './use-cases/reverse-transaction';
 import { StateFigureRoute } from './use-cases/state-figure';
 import { CloseOrReopenYearRoute } from './use-cases/close-or-reopen-year';
 import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './queries/fund-queries';
+import { PoolYearFactsHandler } from './queries/pool-year-facts';
 
 /** Section 75 agreements and the double-entry pooled-fund ledger: positions, reconciliation, partner views. */
 @Module({
@@ -32,6 +33,7 @@ import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } 
     RecordFundEntryHandler,
     PoolYearPositionHandler,
     PoolYearReportsHandler,
+    PoolYearFactsHandler,
     GetAgreementHandler,
   ],
 })

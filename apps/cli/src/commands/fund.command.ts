@@ -160,12 +160,13 @@ export function reconcileCommand(): Command {
           [
             `${pool} ${year} as at ${reconciliation.asAt}: ${agrees} agree, ${rounding} rounding, ${discrepancy} discrepancy, ${notCheckable} not checkable`,
             ...(reconciliation.terms ? [`  ${reconciliation.terms.note}`] : []),
+            `  ${reconciliation.findingsRestingOnAssumed} of ${reconciliation.findings.length} findings rest on an assumed figure or transaction`,
             ...reconciliation.findings
               .filter((f) => f.classification !== 'agrees')
-              .map(
-                (f) =>
-                  `  ${f.classification}: ${f.check} (${f.subject}${f.quarter ? `, Q${f.quarter}` : ''}): stated ${pounds(f.stated.amountPence)} by ${f.stated.source}; computed ${pounds(f.computed.amountPence)} from ${f.computed.from}; ${f.missing ? `missing: ${f.missing}` : `difference ${pounds(f.differencePence)}`}`,
-              ),
+              .flatMap((f) => [
+                `  ${f.classification}: ${f.check} (${f.subject}${f.quarter ? `, Q${f.quarter}` : ''}): stated ${pounds(f.stated.amountPence)} by ${f.stated.source}; computed ${pounds(f.computed.amountPence)} from ${f.computed.from}; ${f.missing ? `missing: ${f.missing}` : `difference ${pounds(f.differencePence)}`}`,
+                `    evidence: ${f.evidence.note}`,
+              ]),
           ].join('\n'),
         );
       },

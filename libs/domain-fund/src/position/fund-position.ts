@@ -25,7 +25,8 @@ type Recorded = { recordedAt: string };
 const knownBy = ({ knownAt }: Viewpoint, fact: Recorded) =>
   knownAt === undefined || fact.recordedAt <= knownAt;
 
-function visibleAt<T extends Transaction & Recorded>(transactions: T[], viewpoint: Viewpoint): T[] {
+/** The transactions a position from the viewpoint counts (also what a finding's ledger side rests on). */
+export function visibleAt<T extends Transaction & Recorded>(transactions: T[], viewpoint: Viewpoint): T[] {
   const { asAt, axis } = viewpoint;
   return transactions.filter(
     (t) =>
@@ -52,13 +53,18 @@ const statedBy = ({ statedOn }: StatedFigure, { asAt, figuresAsAt }: Viewpoint) 
  */
 export function currentFigures(figures: (StatedFigure & Recorded)[], viewpoint: Viewpoint) {
   const latest = new Map<string, StatedFigure & Recorded>();
-  const seen = (f: StatedFigure & Recorded) =>
-    knownBy(viewpoint, f) &&
-    (viewpoint.axis === 'effective' ? statedBy(f, viewpoint) : f.recordedAt.slice(0, 10) <= viewpoint.asAt);
-  for (const f of figures)
-    if (seen(f)) latest.set(`${f.basis}|${f.line}|${f.subject}|${f.quarter ?? 'year'}`, f);
+  for (const f of figures) if (figureSeen(f, viewpoint)) latest.set(figureKey(f), f);
   return latest;
 }
+
+/** Whether a statement of a figure is seen from the viewpoint (the standing one is the latest seen). */
+export const figureSeen = (f: StatedFigure & Recorded, viewpoint: Viewpoint): boolean =>
+  knownBy(viewpoint, f) &&
+  (viewpoint.axis === 'effective' ? statedBy(f, viewpoint) : f.recordedAt.slice(0, 10) <= viewpoint.asAt);
+
+/** The figure a statement states (a restatement states the same one): basis, line, subject and period. */
+export const figureKey = (f: StatedFigure): string =>
+  `${f.basis}|${f.line}|${f.subject}|${f.quarter ?? 'year'}`;
 
 /** Every account's balance, and each quarter's ledger income and expenditure, in one pass over the postings. */
 function ledgerTotals(transactions: Transaction[]) {

@@ -1,5 +1,6 @@
 import { FUND_LIMITS } from '../shared/fund-limits';
 import { StatedBy } from '../ledger/pooled-fund';
+import { FindingEvidence, FindingSources } from './finding-evidence';
 
 export type Classification = 'agrees' | 'rounding' | 'discrepancy' | 'not-checkable';
 
@@ -18,6 +19,10 @@ export interface Finding {
   differencePence: number | null;
   classification: Classification;
   missing?: string;
+  /** What each side rests on (set by `reconcile`): the figures' evidence and the ledger's assumed transactions. */
+  evidence?: FindingEvidence;
+  /** Which stated figures and ledger accounts the check compared (resolved into `evidence` by `reconcile`). */
+  sources?: FindingSources;
 }
 
 export const classify = (differencePence: number): Classification =>
@@ -34,6 +39,7 @@ export function finding(
   quarter: number | null,
   stated: Finding['stated'],
   computed: { amountPence: number; from: string },
+  sources?: FindingSources,
 ): Finding {
   const differencePence = stated.amountPence - computed.amountPence;
   return {
@@ -44,6 +50,7 @@ export function finding(
     computed,
     differencePence,
     classification: classify(differencePence),
+    ...(sources ? { sources } : {}),
   };
 }
 
@@ -55,6 +62,7 @@ export function notCheckable(
   stated: Finding['stated'],
   from: string,
   missing: string,
+  sources?: FindingSources,
 ): Finding {
   return {
     check,
@@ -65,6 +73,7 @@ export function notCheckable(
     differencePence: null,
     classification: 'not-checkable',
     missing,
+    ...(sources ? { sources } : {}),
   };
 }
 

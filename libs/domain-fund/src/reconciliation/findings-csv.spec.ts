@@ -76,7 +76,7 @@ describe('the reconciliation CSV, opened as a spreadsheet opens it', () => {
   it('keeps one record per finding: CR and LF in a reference stay inside a quoted field', () => {
     const rows = strictCsv(csv);
     expect(rows).toHaveLength(1 + findings.length);
-    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([11]));
+    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([13]));
   });
 
   it('says beside every finding what the reconciliation rests on, escaped like any text', () => {

@@ -13,6 +13,8 @@ const CSV_COLUMNS = [
   'classification',
   'rests_on',
   'missing',
+  'rests_on_assumed',
+  'evidence',
 ];
 /**
  * One field: numbers as they are (a negative difference stays `-500`, a number); text escaped against formula
@@ -28,7 +30,8 @@ const csvCell = (value: string | number | null) => {
 /**
  * The findings as CSV (RFC 4180), one row each, amounts in pence; safe to open in a spreadsheet. `restsOn` says
  * what the reconciliation rests on (e.g. "rests on assumed terms: …"), beside every finding.
- * A not-checkable finding leaves its computed amount and difference empty and says what is missing.
+ * A not-checkable finding leaves its computed amount and difference empty and says what is missing. The last
+ * two columns say whether the finding rests on an assumed fact, and its evidence (`FindingEvidence.note`).
  */
 export function findingsCsv(findings: Finding[], restsOn: string | null = null): string {
   const rows = findings.map((f) =>
@@ -44,6 +47,8 @@ export function findingsCsv(findings: Finding[], restsOn: string | null = null):
       f.classification,
       restsOn,
       f.missing ?? null,
+      f.evidence ? String(f.evidence.restsOnAssumed) : null,
+      f.evidence?.note ?? null,
     ]
       .map(csvCell)
       .join(','),

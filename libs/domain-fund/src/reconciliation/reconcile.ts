@@ -1,7 +1,8 @@
 import { FUND_LIMITS } from '../shared/fund-limits';
 import { PooledFundState } from '../ledger/pooled-fund';
-import { FundPosition, Viewpoint, currentFigures } from '../position/fund-position';
-import { Classification } from './finding';
+import { FundPosition, Viewpoint, currentFigures, visibleAt } from '../position/fund-position';
+import { Classification, Finding } from './finding';
+import { FactEvidence, FindingEvidence, NO_FACT_EVIDENCE, findingEvidence } from './finding-evidence';
 import { RuleInForce, PlanFigures, ReconciliationCheck, statedFigure } from './reconciliation-input';
 import { quartersAddUp } from './checks/quarters-add-up';
 import { schemesEqualPooledFund } from './checks/schemes-equal-pooled-fund';
@@ -34,7 +35,9 @@ const CHECKS: readonly ReconciliationCheck[] = [
  * Compares, for one pool-year, each stated total with the total of its parts, the quarterly income and
  * expenditure with the pooled fund, the schemes' planned spend with the pooled fund, stated actuals with the
  * ledger, contributions with the pooled fund, the DFG passed down, the agreement's contribution rules and the
- * area's BCF plan (one function per check, under `checks/`). It reports; it corrects nothing.
+ * area's BCF plan (one function per check, under `checks/`). It reports; it corrects nothing. Each finding says
+ * what it rests on (`evidence`): the stated figures' evidence and the assumed transactions its ledger side
+ * counts, from `facts` (a fact with no evidence held is assumed).
  */
 export function reconcile(
   state: PooledFundState,
@@ -43,13 +46,21 @@ export function reconcile(
   plan: PlanFigures | null = null,
   /** The agreement's contribution rules for this pool and year, in effect at the viewpoint. */
   rules: RuleInForce[] = [],
+  /** The evidence recorded beside each transaction, figure and agreement version. */
+  facts: FactEvidence = NO_FACT_EVIDENCE,
 ) {
   const figures = [...currentFigures(state.figures, viewpoint).values()];
   const pooled =
     statedFigure(figures, 'plan', 'pooled-fund', 'pool', null) ??
     statedFigure(figures, 'actual', 'pooled-fund', 'pool', null);
   const input = { year: state.year, figures, pooled, position, plan, rules };
-  const findings = CHECKS.flatMap((check) => check(input));
+  const transactions = visibleAt(state.transactions, viewpoint);
+  const findings = CHECKS.flatMap((check) => check(input)).map(
+    ({ sources, ...f }): Finding & { evidence: FindingEvidence } => ({
+      ...f,
+      evidence: findingEvidence(sources, transactions, facts),
+    }),
+  );
   const count = (c: Classification) => findings.filter((f) => f.classification === c).length;
   return {
     poolId: state.poolId,
@@ -63,6 +74,8 @@ export function reconcile(
       discrepancy: count('discrepancy'),
       notCheckable: count('not-checkable'),
     },
+    /** How many findings rest on an assumed fact (a figure, the terms or a transaction): never documented. */
+    findingsRestingOnAssumed: findings.filter((f) => f.evidence.restsOnAssumed).length,
     findings,
   };
 }

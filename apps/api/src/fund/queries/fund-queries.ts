@@ -17,7 +17,13 @@ import { EVENT_STORE } from '../../event-log/event-log.tokens';
 import { ViewpointViews } from '../../event-log/viewpoint-views';
 import { StreamFacts } from '../../event-log/stream-facts';
 
-async function requiredPoolYear(store: EventStore, poolId: string, year: FinancialYear, knownAt?: string) {
+/** A pool-year as known at `knownAt`, or 404. */
+export async function requiredPoolYear(
+  store: EventStore,
+  poolId: string,
+  year: FinancialYear,
+  knownAt?: string,
+) {
   const loaded = await loadPoolYear(store, poolId, year, knownAt);
   if (!loaded)
     throw new Problem(

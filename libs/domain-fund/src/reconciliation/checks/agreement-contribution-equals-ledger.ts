@@ -10,6 +10,11 @@ export function agreementContributionEqualsLedger({ rules, position, year }: Rec
     const subject = `${rule.partnerId} ${rule.source}`;
     const stated = { amountPence: rule.amountPence, source: `agreement: variation ${rule.variationId}` };
     const from = `ledger: income/${rule.partnerId}/${rule.source}`;
+    const sources = {
+      figures: [],
+      variationId: rule.variationId,
+      ledger: { accounts: [`income/${rule.partnerId}/${rule.source}`], quarter: null },
+    };
     if (!contributionsPosted(position, rule.source))
       return notCheckable(
         'agreement-contribution-equals-ledger',
@@ -18,10 +23,18 @@ export function agreementContributionEqualsLedger({ rules, position, year }: Rec
         stated,
         from,
         `no ${rule.source} contributions posted for ${year}`,
+        sources,
       );
-    return finding('agreement-contribution-equals-ledger', subject, null, stated, {
-      amountPence: committedInLedger(position, rule.partnerId, rule.source),
-      from,
-    });
+    return finding(
+      'agreement-contribution-equals-ledger',
+      subject,
+      null,
+      stated,
+      {
+        amountPence: committedInLedger(position, rule.partnerId, rule.source),
+        from,
+      },
+      sources,
+    );
   });
 }

@@ -11,6 +11,10 @@ export function contributionsEqualPooledFund({ pooled, position, year }: Reconci
   const subject = 'contributions committed and brought forward';
   const stated = { amountPence: pooled.amountPence, source: sourceOf(pooled.statedBy) };
   const from = 'ledger: income and brought-forward accounts';
+  const sources = {
+    figures: [{ figureId: pooled.figureId, side: 'stated' as const }],
+    ledger: { accounts: ['income/', 'brought-forward/'], quarter: null },
+  };
   if (!postedTo(position, (name) => name.startsWith('income/') || name.startsWith('brought-forward/')))
     return [
       notCheckable(
@@ -20,12 +24,20 @@ export function contributionsEqualPooledFund({ pooled, position, year }: Reconci
         stated,
         from,
         `no contributions or balances brought forward posted for ${year}`,
+        sources,
       ),
     ];
   return [
-    finding(check, subject, null, stated, {
-      amountPence: position.incomePence + position.broughtForward.reduce((s, b) => s + b.amountPence, 0),
-      from,
-    }),
+    finding(
+      check,
+      subject,
+      null,
+      stated,
+      {
+        amountPence: position.incomePence + position.broughtForward.reduce((s, b) => s + b.amountPence, 0),
+        from,
+      },
+      sources,
+    ),
   ];
 }

@@ -1,4 +1,5 @@
 import { Finding, finding, notCheckable } from '../finding';
+import { FindingSources } from '../finding-evidence';
 import {
   PlanFigures,
   ReconciliationInput,
@@ -8,6 +9,12 @@ import {
 } from '../reconciliation-input';
 
 const planSource = (plan: PlanFigures) => `plan: ${plan.planId} version ${plan.version}`;
+/** The plan's figures are the plans capability's (their evidence is the plan's); the ledger's, the postings. */
+const ledgerSources = (plan: PlanFigures, account: string): FindingSources => ({
+  figures: [],
+  plan: { planId: plan.planId, version: plan.version },
+  ledger: { accounts: [account], quarter: null },
+});
 
 /**
  * plan-contribution-equals-ledger: each contribution in the plan against the ledger (not checkable where the
@@ -20,6 +27,7 @@ export function planContributionEqualsLedger({ plan, position, year }: Reconcili
     const subject = `${c.partnerId} ${c.source}`;
     const stated = { amountPence: c.amountPence, source: planSource(plan) };
     const from = `ledger: income/${c.partnerId}/${c.source}`;
+    const sources = ledgerSources(plan, `income/${c.partnerId}/${c.source}`);
     if (!contributionsPosted(position, c.source))
       return notCheckable(
         'plan-contribution-equals-ledger',
@@ -28,11 +36,16 @@ export function planContributionEqualsLedger({ plan, position, year }: Reconcili
         stated,
         from,
         `no ${c.source} contributions posted for ${year}`,
+        sources,
       );
-    return finding('plan-contribution-equals-ledger', subject, null, stated, {
-      amountPence: committedInLedger(position, c.partnerId, c.source),
-      from,
-    });
+    return finding(
+      'plan-contribution-equals-ledger',
+      subject,
+      null,
+      stated,
+      { amountPence: committedInLedger(position, c.partnerId, c.source), from },
+      sources,
+    );
   });
   const notInPlan = position.contributions
     .filter((l) => !plan.contributions.some((p) => p.partnerId === l.partnerId && p.source === l.source))
@@ -43,6 +56,7 @@ export function planContributionEqualsLedger({ plan, position, year }: Reconcili
         null,
         { amountPence: 0, source: `${planSource(plan)} (not in the plan)` },
         { amountPence: c.committedPence, from: `ledger: income/${c.partnerId}/${c.source}` },
+        ledgerSources(plan, `income/${c.partnerId}/${c.source}`),
       ),
     );
   return [...inPlan, ...notInPlan];
@@ -73,6 +87,7 @@ export function planExpenditureEqualsLedger({ plan, position, year }: Reconcilia
           : { amountPence: plan.schemeSpendPence, source: planSource(plan) },
         from,
         missing,
+        ledgerSources(plan, 'expenditure/'),
       ),
     ];
   }
@@ -83,6 +98,7 @@ export function planExpenditureEqualsLedger({ plan, position, year }: Reconcilia
       null,
       { amountPence: plan.schemeSpendPence, source: planSource(plan) },
       { amountPence: position.schemes.reduce((sum, s) => sum + s.actualPence, 0), from },
+      ledgerSources(plan, 'expenditure/'),
     ),
   ];
 }
@@ -105,10 +121,18 @@ export function planDfgPassDownEqualsLedger({ plan, position, year }: Reconcilia
         stated,
         from,
         `no DFG pass-down posted for ${year}`,
+        ledgerSources(plan, `dfg-passed-down/${d.districtId}`),
       );
-    return finding('plan-dfg-pass-down-equals-ledger', d.districtId, null, stated, {
-      amountPence: position.dfgPassedDown.find((l) => l.districtId === d.districtId)?.amountPence ?? 0,
-      from,
-    });
+    return finding(
+      'plan-dfg-pass-down-equals-ledger',
+      d.districtId,
+      null,
+      stated,
+      {
+        amountPence: position.dfgPassedDown.find((l) => l.districtId === d.districtId)?.amountPence ?? 0,
+        from,
+      },
+      ledgerSources(plan, `dfg-passed-down/${d.districtId}`),
+    );
   });
 }

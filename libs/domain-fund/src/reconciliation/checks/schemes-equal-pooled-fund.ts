@@ -17,6 +17,13 @@ export function schemesEqualPooledFund({ figures, pooled }: ReconciliationInput)
         amountPence: schemePlans.reduce((s, f) => s + f.amountPence, 0),
         from: `${schemePlans.length} schemes' planned expenditure`,
       },
+      {
+        figures: [
+          { figureId: pooled.figureId, side: 'stated' },
+          ...schemePlans.map((f) => ({ figureId: f.figureId, side: 'computed' as const })),
+        ],
+        ledger: null,
+      },
     ),
   ];
 }

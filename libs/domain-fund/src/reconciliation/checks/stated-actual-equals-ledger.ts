@@ -18,6 +18,10 @@ export function statedActualEqualsLedger({ figures, position, year }: Reconcilia
       if (!stated) return [];
       const statedSide = { amountPence: stated.amountPence, source: sourceOf(stated.statedBy) };
       const from = `ledger postings effective in Q${row.quarter}`;
+      const sources = {
+        figures: [{ figureId: stated.figureId, side: 'stated' as const }],
+        ledger: { accounts: [...ACCOUNTS[line]], quarter: row.quarter },
+      };
       if (!postedTo(position, (name) => ACCOUNTS[line].some((prefix) => name.startsWith(prefix))))
         return [
           notCheckable(
@@ -27,13 +31,21 @@ export function statedActualEqualsLedger({ figures, position, year }: Reconcilia
             statedSide,
             from,
             `no ${line === 'income' ? 'contributions' : 'expenditure'} posted for ${year}`,
+            sources,
           ),
         ];
       return [
-        finding('stated-actual-equals-ledger', `actual ${line}`, row.quarter, statedSide, {
-          amountPence: row[line].ledgerPence,
-          from,
-        }),
+        finding(
+          'stated-actual-equals-ledger',
+          `actual ${line}`,
+          row.quarter,
+          statedSide,
+          {
+            amountPence: row[line].ledgerPence,
+            from,
+          },
+          sources,
+        ),
       ];
     }),
   );

@@ -20,6 +20,10 @@ export function statedTotalEqualsAccounts({ figures, position }: ReconciliationI
           amountPence: accounts.reduce((s, [name, pence]) => s + (isCreditAccount(name) ? -pence : pence), 0),
           from: `ledger: ${parts.join(' + ')}`,
         },
+        {
+          figures: [{ figureId: total.figureId, side: 'stated' }],
+          ledger: { accounts: parts, quarter: null },
+        },
       );
     });
 }

@@ -1,0 +1,96 @@
+import { Evidence, evidenceOf } from '@bcl/kernel';
+import { StoredEvent } from '@bcl/event-store';
+import {
+  EVIDENCE_NOT_HELD,
+  FactEvidence,
+  PooledFundState,
+  Viewpoint,
+  currentFigures,
+  figureSeen,
+  visibleAt,
+} from '@bcl/domain-fund';
+
+/** A pool-year's record and the evidence beside its facts (as `loadPoolYear` gives them). */
+type PoolYearFacts = { state: PooledFundState; facts: FactEvidence };
+
+/**
+ * The evidence recorded beside each transaction and stated figure of a pool-year (`metadata.evidence`), by id: a
+ * fold over the logged events, apart from the ledger's own fold (which decides without it).
+ */
+export function factEvidenceOf(
+  events: readonly StoredEvent[],
+  variations: Record<string, Evidence> = {},
+): FactEvidence {
+  const facts: FactEvidence = { transactions: {}, figures: {}, variations: { ...variations } };
+  for (const event of events) {
+    if (event.type === 'FundTransactionPosted')
+      facts.transactions[(event.data as { transactionId: string }).transactionId] = evidenceOf(event);
+    else if (event.type === 'FundFigureStated')
+      facts.figures[(event.data as { figureId: string }).figureId] = evidenceOf(event);
+  }
+  return facts;
+}
+
+const documented = (evidence: Evidence) => ({ evidence, documented: evidence.assumed === null });
+
+/** The routes listing a pool-year's transactions and stated figures with their evidence. */
+export const poolYearFactRoutes = (poolId: string, year: string) => ({
+  transactions: `/api/fund/pools/${poolId}/years/${year}/transactions`,
+  figures: `/api/fund/pools/${poolId}/years/${year}/figures`,
+});
+
+/**
+ * A pool-year's transactions as the position counts them from the viewpoint, each with its evidence (a
+ * citation, or `assumed` with why) and `documented`; the reversal of each reversed one, if seen.
+ */
+export function poolYearTransactions({ state, facts }: PoolYearFacts, viewpoint: Viewpoint) {
+  const seen = visibleAt(state.transactions, viewpoint);
+  const ids = new Set(seen.map((t) => t.transactionId));
+  const transactions = seen.map((t) => {
+    const reversal = state.reversedBy[t.transactionId];
+    return {
+      ...t,
+      reversedBy: reversal !== undefined && ids.has(reversal) ? reversal : null,
+      ...documented(facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD),
+    };
+  });
+  const assumed = transactions.filter((t) => !t.documented).length;
+  return {
+    poolId: state.poolId,
+    year: state.year,
+    ...viewpoint,
+    count: transactions.length,
+    assumed,
+    transactions,
+  };
+}
+
+/**
+ * Every statement of a pool-year's figures seen from the viewpoint (restatements too), each with its evidence
+ * and whether it is the standing one (the latest statement of that figure), as the reconciliation reads them.
+ */
+export function poolYearFigures({ state, facts }: PoolYearFacts, viewpoint: Viewpoint) {
+  const standing = new Set([...currentFigures(state.figures, viewpoint).values()].map((f) => f.figureId));
+  const figures = state.figures
+    .filter((f) => figureSeen(f, viewpoint))
+    .map((f) => ({
+      ...f,
+      standing: standing.has(f.figureId),
+      ...documented(facts.figures[f.figureId] ?? EVIDENCE_NOT_HELD),
+    }));
+  const assumed = figures.filter((f) => !f.documented).length;
+  return { poolId: state.poolId, year: state.year, ...viewpoint, count: figures.length, assumed, figures };
+}
+
+/** The position's summary of what its facts rest on, and where each is listed with its evidence. */
+export function factsSummary(loaded: PoolYearFacts, viewpoint: Viewpoint) {
+  const transactions = poolYearTransactions(loaded, viewpoint);
+  const figures = poolYearFigures(loaded, viewpoint);
+  return {
+    transactions: transactions.count,
+    assumedTransactions: transactions.assumed,
+    figures: figures.count,
+    assumedFigures: figures.assumed,
+    listed: poolYearFactRoutes(loaded.state.poolId, loaded.state.year),
+  };
+}
