@@ -43,6 +43,9 @@ describeEachDurableStore(
     it('lists the plans and their current version’s steps as seen from the viewpoint', async () => {
       const signed = (await get('/api/plans?areaId=kent&asAt=2017-09-11').expect(200)).body;
       expect(signed).toMatchObject({ asAt: '2017-09-11', knownAt: null });
+      expect(signed.items.map((p: Json) => p.areaId)).toEqual(['kent']); // the filters apply from a viewpoint too
+      const limited = (await get('/api/plans?asAt=2017-09-11&limit=1').expect(200)).body.items;
+      expect(limited).toHaveLength(1);
       expect(kentOf(signed)).toMatchObject({ version: 1, steps: [{ step: 'signed-off', on: '2017-09-11' }] });
       expect(kentOf(signed).steps).toHaveLength(1); // the report-back of 20 September is not yet seen
       expect(kentOf(signed).steps[0].evidence.citations).toEqual(['000:34-36']);

@@ -53,7 +53,7 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
         (!filter.areaId || plan.areaId === filter.areaId) && (!filter.cycle || plan.cycle === filter.cycle),
     );
     if (viewpoint.asAt !== undefined || viewpoint.knownAt !== undefined)
-      return { ...viewpointEcho(viewpoint), items: await this.seenFrom(views, viewpoint, filter.limit) };
+      return { ...viewpointEcho(viewpoint), items: await this.seenFrom(items, viewpoint, filter.limit) };
     // the read model keeps the plan's own steps; the sign-offs governance recorded join them (docs/sign-off.md)
     return {
       ...viewpointEcho(viewpoint),
