@@ -57,8 +57,12 @@ describeEachDurableStore(
       ]);
       const list = (await get('/api/plans?areaId=kent').expect(200)).body.items;
       expect(list.find((p: Json) => p.planId === 'kent-2017-19').steps).toEqual([
-        { step: 'signed-off', on: '2017-09-11' },
-        { step: 'reported-back', on: '2017-09-20' },
+        { step: 'signed-off', on: '2017-09-11', evidence: plan.steps[0].evidence },
+        {
+          step: 'reported-back',
+          on: '2017-09-20',
+          evidence: expect.objectContaining({ citations: expect.any(Array) }),
+        },
       ]);
       // as at the Board of 20 September, the report-back too, at that meeting
       const later = (await get(`${KENT}?asAt=2017-09-20`).expect(200)).body;

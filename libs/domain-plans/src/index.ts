@@ -9,3 +9,5 @@ export * from './plan/plan-lifecycle';
 export * from './checks/plan-checks';
 export * from './read-model/plans-projection';
 export * from './events';
+export * from './plan/warning-acceptances';
+export * from './plan/version-effective';

@@ -72,7 +72,8 @@ const COMMANDS: { [K in DemoCommand]: Make<K> } = {
     const { command } = await readPlanInput(readFileSync(join(demo, file)), format);
     return new ImportPlanCommand(command, context, effectiveOn);
   },
-  AcceptPlanWarning: async (input, context) => new AcceptPlanWarningCommand(input, context),
+  AcceptPlanWarning: async (input, context, _demo, effectiveOn) =>
+    new AcceptPlanWarningCommand(input, context, effectiveOn),
 };
 
 const toCommand = <K extends DemoCommand>(step: DemoStep<K>, context: CommandContext, demo: string) =>

@@ -104,10 +104,14 @@ export class PlanContext {
     return start ? effectiveDateOf(start) : null;
   }
 
-  /** What a warning acceptance gathers: the plan's checks as of today (404 when there is no plan). */
-  async checksOfRecorded(planId: string, state: PlanState | undefined): Promise<CheckResult[]> {
+  /** What a warning acceptance gathers: the plan's checks as of its date, default today (404 when there is no plan). */
+  async checksOfRecorded(
+    planId: string,
+    state: PlanState | undefined,
+    on?: CalendarDate,
+  ): Promise<CheckResult[]> {
     if (!state) throw planNotRecorded(planId);
-    return this.checks(state, { acts: await this.signOff.acts(planId), on: todayInEngland() });
+    return this.checks(state, { acts: await this.signOff.acts(planId), on: on ?? todayInEngland() });
   }
 }
 

@@ -6,12 +6,13 @@ import { toPlanDocument, writePlanWorkbook } from '@bcl/plan-import';
 import { AllowRoles } from '../auth/access-policy';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
-import { normaliseKnownAt } from '../http/business-dates';
+import { normaliseKnownAt, viewpointOf } from '../http/business-dates';
 import {
   ListPlansQueryDto,
   PlanDiffQueryDto,
   PlanExportQueryDto,
   PlanQueryDto,
+  PlanVersionsQueryDto,
   XLSX_MEDIA_TYPE,
 } from './dto/plan.dto';
 import { GetPlanQuery, ListPlansQuery, PlanDiffQuery, PlanVersionsQuery } from './queries/plan-queries';
@@ -27,7 +28,10 @@ export class PlansController extends CommandQueryController {
   @AllowRoles(...READERS)
   list(@Query() query: ListPlansQueryDto) {
     return this.queries.execute(
-      new ListPlansQuery({ areaId: query.areaId, cycle: query.cycle, limit: query.limit ?? 50 }),
+      new ListPlansQuery(
+        { areaId: query.areaId, cycle: query.cycle, limit: query.limit ?? 50 },
+        viewpointOf(query),
+      ),
     );
   }
 
@@ -62,7 +66,7 @@ export class PlansController extends CommandQueryController {
     @Query() query: PlanExportQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const plan = await this.queries.execute(new GetPlanQuery(id, query.version));
+    const plan = await this.queries.execute(new GetPlanQuery(id, query.version, viewpointOf(query)));
     const justification = `export of ${id} version ${plan.version}`;
     if (query.format !== 'xlsx') return toPlanDocument(plan, justification);
     response.setHeader('Content-Type', XLSX_MEDIA_TYPE);
@@ -72,13 +76,13 @@ export class PlansController extends CommandQueryController {
 
   @Get(':id/versions')
   @AllowRoles(...READERS)
-  versions(@Param() { id }: IdParam) {
-    return this.queries.execute(new PlanVersionsQuery(id));
+  versions(@Param() { id }: IdParam, @Query() query: PlanVersionsQueryDto) {
+    return this.queries.execute(new PlanVersionsQuery(id, viewpointOf(query)));
   }
 
   @Get(':id/diff')
   @AllowRoles(...READERS)
   diff(@Param() { id }: IdParam, @Query() query: PlanDiffQueryDto) {
-    return this.queries.execute(new PlanDiffQuery(id, query.from, query.to));
+    return this.queries.execute(new PlanDiffQuery(id, query.from, query.to, viewpointOf(query)));
   }
 }

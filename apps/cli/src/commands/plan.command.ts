@@ -1,4 +1,4 @@
-import { DomainError, Viewpoint } from '@bcl/kernel';
+import { DomainError, Viewpoint, isCalendarDate } from '@bcl/kernel';
 import { Command } from 'commander';
 import { JsonObject, newEventId } from '@bcl/event-store';
 import {
@@ -53,6 +53,7 @@ interface ImportOptions {
   justification?: string;
   planId?: string;
   replace?: boolean;
+  effectiveOn?: string;
 }
 
 export function planCommand(): Command {
@@ -76,8 +77,14 @@ export function planCommand(): Command {
       '--replace',
       'remove the entries a given section leaves out (without it, such an import only prints what it would change, exit 3)',
     )
+    .option(
+      '--effective-on <date>',
+      'the date the document (the version it begins or changes) takes effect, YYYY-MM-DD, e.g. the date it bears (default: none, seen from any date)',
+    )
     .action(async (file: string, options: ImportOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      if (options.effectiveOn !== undefined && !isCalendarDate(options.effectiveOn))
+        throw new UsageError('--effective-on: must be a real date written YYYY-MM-DD');
       const input = await readPlanFile(file, options);
       const document = input.command;
       const result = await withStore(globals, async (store) => {
@@ -109,7 +116,8 @@ export function planCommand(): Command {
           throw error;
         }
         const metadata = {
-          ...cliMetadata(options.reason),
+          // the version's effective date, as the API's `effectiveOn` (docs/time-travel.md)
+          ...cliMetadata(options.reason, options.effectiveOn),
           reason: `${options.reason} (${document.justification})`,
         };
         if (events.length > 0)

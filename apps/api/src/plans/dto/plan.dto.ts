@@ -7,7 +7,8 @@ import { AsAtQueryDto, PageLimitDto } from '../../http/common.dto';
 /** The planning-template workbook's media type: what `POST /plans/import` takes and `GET /plans/:id/export` gives. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export class ListPlansQueryDto extends PageLimitDto {
+/** Plans by area and cycle, as seen from a viewpoint (asAt, knownAt: docs/time-travel.md). */
+export class ListPlansQueryDto extends IntersectionType(AsAtQueryDto, PageLimitDto) {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'must be an area id' })
@@ -39,7 +40,7 @@ export class PlanQueryDto extends IntersectionType(PlanVersionQueryDto, AsAtQuer
  * class-validator checks a property's decorators from the one nearest the property outwards, and the pipe reports
  * only the first failure: so presence, then integer, then range, or a missing `to` is told it is too large.
  */
-export class PlanDiffQueryDto {
+export class PlanDiffQueryDto extends AsAtQueryDto {
   @ApiProperty({ description: 'The earlier version number' })
   @Type(() => Number)
   @Max(PLAN_VERSION_MAX)
@@ -57,7 +58,10 @@ export class PlanDiffQueryDto {
   to!: number;
 }
 
-export class PlanExportQueryDto extends PlanVersionQueryDto {
+/** A plan's versions, as seen from a viewpoint; unknown or bad parameters are a 400. */
+export class PlanVersionsQueryDto extends AsAtQueryDto {}
+
+export class PlanExportQueryDto extends PlanQueryDto {
   @ApiPropertyOptional({ enum: ['json', 'xlsx'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'xlsx'])

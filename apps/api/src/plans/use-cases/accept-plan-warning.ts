@@ -1,6 +1,7 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiHeader, ApiProperty } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 
 import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
 import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
@@ -16,18 +17,30 @@ import {
   CommandQueryController,
   WriteRoutes,
 } from '../../http/write-route';
-import { IsText } from '../../http/validators';
+import { IsCalendarDate, IsText } from '../../http/validators';
+import { todayInEngland } from '../../http/business-dates';
 
 export class AcceptPlanWarningDto extends ReasonDto {
   @ApiProperty({ example: 'C2:asc-minimum:2017-18' })
   @IsText(200)
   checkId!: string;
+
+  @ApiPropertyOptional({
+    example: '2017-09-11',
+    description:
+      'YYYY-MM-DD: the date of the acceptance, its effective date (default today); the plan shows it accepted as at that date on',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  on?: string;
 }
 
 export class AcceptPlanWarningCommand {
   constructor(
     readonly input: { planId: string; checkId: string },
     readonly context: CommandContext,
+    /** The acceptance's date, recorded as the event's validTime; null: none (seen from any date). */
+    readonly on: string | null = null,
   ) {}
 }
 
@@ -38,12 +51,13 @@ export class AcceptPlanWarningHandler implements ICommandHandler<AcceptPlanWarni
     private readonly plans: PlanContext,
   ) {}
 
-  execute({ input, context }: AcceptPlanWarningCommand): Promise<WriteResult> {
+  execute({ input, context, on }: AcceptPlanWarningCommand): Promise<WriteResult> {
     return this.writer.execute({
       stream: planStream(input.planId),
       evolve: evolvePlan,
-      gather: (current) => this.plans.checksOfRecorded(input.planId, current),
+      gather: (current) => this.plans.checksOfRecorded(input.planId, current, on ?? undefined),
       decide: (current, checks) => acceptWarning(current, input, checks),
+      ...(on ? { effectiveOn: on } : {}),
       context,
     });
   }
@@ -58,11 +72,11 @@ export class AcceptPlanWarningRoute extends CommandQueryController {
   @ApiHeader({ name: 'If-Match', required: false })
   async acceptWarning(
     @Param() { id }: IdParam,
-    @Body() { reason, checkId }: AcceptPlanWarningDto,
+    @Body() { reason, checkId, on }: AcceptPlanWarningDto,
     @WriteContext() request: WriteRequest,
   ) {
     return this.write(
-      new AcceptPlanWarningCommand({ planId: id, checkId }, request.because(reason)),
+      new AcceptPlanWarningCommand({ planId: id, checkId }, request.because(reason), on ?? todayInEngland()),
       request,
       new GetPlanQuery(id),
     );
