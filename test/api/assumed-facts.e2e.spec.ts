@@ -1,4 +1,7 @@
+import { evidenceOf, isAssumed } from '@bcl/kernel';
 import { readDemoData } from '../../apps/api/src/demo/demo-files';
+import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
+import { readWholeLog } from '../support/read-log';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
 
@@ -6,7 +9,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 /** The auditor's list of every assumed fact of an area, on the demo data (issue 12). */
 describeEachDurableStore(
-  'GET /api/areas/{id}/assumed-facts on the demo data',
+  'GET /api/assumed-facts and /api/areas/{id}/assumed-facts on the demo data',
   (setting) => {
     let api: RunningApi;
     let auditor: string;
@@ -73,6 +76,56 @@ describeEachDurableStore(
       expect(
         [...listedReasons].filter((reason) => citedReasons.has(reason) && !assumedReasons.includes(reason)),
       ).toEqual([]);
+    });
+
+    it("lists every assumed fact in the ledger: exactly the log's assumed events, each area's and the area-less", async () => {
+      // a body of no area, registered without evidence: recorded as assumed, and tied to no area
+      await api
+        .http()
+        .post('/api/organisations')
+        .set('Authorization', `Bearer ${await api.token('admin')}`)
+        .send({
+          organisationId: 'a-national-body',
+          kind: 'national-body',
+          name: 'A National Body',
+          codes: [],
+          establishedOn: '2013-04-01',
+          reason: 'a body of no HWB area, recorded without a source',
+        })
+        .expect(201);
+      const ledger = (await get('/api/assumed-facts').expect(200)).body as Json;
+      expect(ledger).toMatchObject({ knownAt: null, count: ledger.facts.length });
+      const log = await readWholeLog(api.app.get(EVENT_STORE));
+      const assumed = log.filter((event) => isAssumed(evidenceOf(event)));
+      expect(assumed.length).toBeGreaterThan(0);
+      expect(ledger.facts.map((f: Json) => [f.position, f.type, f.stream, f.evidence])).toEqual(
+        assumed.map((e) => [e.position.toString(), e.type, e.stream, evidenceOf(e)]),
+      );
+      expect(ledger.facts.every((f: Json) => f.documented === false)).toBe(true);
+
+      // the facts with an area are the union of the areas' own lists, each listed under each of its areas
+      const { items } = (await get('/api/areas?limit=100').expect(200)).body as Json;
+      const areaIds: string[] = items.map((area: Json) => area.areaId);
+      const listedUnder = new Map<string, string[]>();
+      for (const areaId of areaIds) {
+        const { facts } = (await get(`/api/areas/${areaId}/assumed-facts`).expect(200)).body as Json;
+        for (const fact of facts)
+          listedUnder.set(fact.position, [...(listedUnder.get(fact.position) ?? []), areaId]);
+      }
+      const byPosition = (f: Json) => [f.position, [...f.areas].sort()];
+      expect(ledger.facts.filter((f: Json) => f.areas.length > 0).map(byPosition)).toEqual(
+        [...listedUnder]
+          .map(([position, areas]) => [position, areas.sort()])
+          .sort((a, b) => (BigInt(a[0] as string) < BigInt(b[0] as string) ? -1 : 1)),
+      );
+      // and the area-less ones are listed only here
+      const areaLess = ledger.facts.filter((f: Json) => f.areas.length === 0);
+      expect(areaLess.map((f: Json) => f.stream)).toEqual(['organisation-a-national-body']);
+      expect(areaLess.every((f: Json) => !listedUnder.has(f.position))).toBe(true);
+      expect(ledger.count).toBe(listedUnder.size + areaLess.length);
+
+      const before = (await get('/api/assumed-facts?knownAt=2000-01-01T00:00:00Z').expect(200)).body;
+      expect(before).toEqual({ knownAt: '2000-01-01T00:00:00.000Z', count: 0, facts: [] });
     });
 
     it('answers 404 for an area the registry does not hold, and lists nothing known before the demo', async () => {
