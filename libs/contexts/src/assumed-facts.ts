@@ -25,7 +25,7 @@ export interface AssumedFact {
 /**
  * How each event maps to HWB areas: by its stream. A stream belongs to an area directly (an area's own stream, a
  * decision body, plan or section 75 agreement established for the area) or through the streams it names: an
- * organisation through its area memberships, a post through its organisation, a person through the posts they
+ * organisation through its area memberships (and a successor through the organisations it succeeded), a post through its organisation, a person through the posts they
  * held, a meeting through its body, a resolution through its meeting, a delegation through the body granting it,
  * an instrument's approvals through its plan, delegations and resolutions, a pool-year through its agreement.
  */
@@ -74,6 +74,9 @@ function link(links: AreaLinks, event: EventRecord): void {
     case 'AreaMemberAdded':
       links.inArea(organisationStream(data.organisationId as string), data.areaId as string);
       links.inArea(stream, data.areaId as string);
+      return;
+    case 'OrganisationSucceeded':
+      links.via(organisationStream(data.successorId as string), stream);
       return;
     case 'PostCreated':
       links.via(stream, organisationStream(data.organisationId as string));
