@@ -36,6 +36,23 @@ describe('bcl assumed-facts', () => {
     );
   });
 
+  it('without --area lists every assumed fact in the ledger, each with its areas, as the API does', async () => {
+    const json = JSON.parse((await bcl('--json', 'assumed-facts')).stdout);
+    const kent = JSON.parse((await bcl('--json', 'assumed-facts', '--area', 'kent')).stdout);
+    expect(json).toMatchObject({ knownAt: null, count: json.facts.length });
+    const inKent = json.facts.filter((fact: { areas: string[] }) => fact.areas.includes('kent'));
+    expect(inKent.map((fact: { position: string }) => fact.position)).toEqual(
+      kent.facts.map((fact: { position: string }) => fact.position),
+    );
+    expect(json.count).toBeGreaterThan(kent.count);
+    const printed = await bcl('assumed-facts');
+    expect(printed).toMatchObject({ code: 0, stderr: '' });
+    expect(printed.stdout.split('\n')[0]).toBe(`the ledger: ${json.count} assumed fact(s)`);
+    const areaLess = json.facts.find((fact: { areas: string[] }) => fact.areas.length === 0);
+    if (areaLess) expect(printed.stdout).toContain(`${areaLess.stream} (position ${areaLess.position}`);
+    expect(printed.stdout).toContain('  areas: kent');
+  });
+
   it('says in one line what to fix', async () => {
     const unknown = await bcl('assumed-facts', '--area', 'atlantis');
     expect(unknown.code).toBe(2);

@@ -1,5 +1,5 @@
 import { recordedEvents } from '@bcl/kernel';
-import { assumedFactsOfArea, factSays } from './assumed-facts';
+import { assumedFactsOfArea, assumedFactsOfLedger, factSays } from './assumed-facts';
 
 const cited = (...citations: string[]) => ({ evidence: { citations, assumed: null } });
 const assumed = (why: string, ...citations: string[]) => ({ evidence: { citations, assumed: why } });
@@ -209,5 +209,55 @@ describe('every assumed fact of an area', () => {
   it('says what a fact says in short, never more than 300 characters', () => {
     expect(factSays({ a: 'x', n: 2, nested: { b: 1 }, list: [1], none: null })).toBe('a x, n 2');
     expect(factSays({ text: 'y'.repeat(400) })).toHaveLength(300);
+  });
+});
+
+describe('every assumed fact of the ledger', () => {
+  const ccg = (id: string, area: string) => [
+    {
+      stream: `hwb-area-${area}`,
+      type: 'AreaMemberAdded',
+      data: { areaId: area, organisationId: id, role: 'nhs-commissioner', from: '2013-04-01' },
+      metadata: cited('000'),
+    },
+  ];
+  const events = [
+    ...registry,
+    ...ccg('nhs-swale-ccg', 'kent'),
+    ...ccg('nhs-medway-ccg', 'medway'),
+    {
+      stream: 'organisation-nhs-kent-and-medway-ccg',
+      type: 'OrganisationRegistered',
+      data: { organisationId: 'nhs-kent-and-medway-ccg' },
+      metadata: assumed('not in the seed documents: the ODS code stands in'),
+    },
+    ...['nhs-swale-ccg', 'nhs-medway-ccg'].map((id) => ({
+      stream: `organisation-${id}`,
+      type: 'OrganisationSucceeded',
+      data: { organisationId: id, successorId: 'nhs-kent-and-medway-ccg', effectiveOn: '2020-04-01' },
+      metadata: cited('000:40-46'),
+    })),
+    {
+      stream: 'organisation-a-national-body',
+      type: 'OrganisationRegistered',
+      data: { organisationId: 'a-national-body' },
+      metadata: assumed('no source was cited'),
+    },
+  ];
+  const ledger = assumedFactsOfLedger(recordedEvents(events as Parameters<typeof recordedEvents>[0]));
+
+  it("lists each assumed event once, with its areas: a successor is in its predecessors' areas, a body of none in none", () => {
+    expect(ledger.map((fact) => [fact.type, fact.stream, fact.areas])).toEqual([
+      ['OrganisationRegistered', 'organisation-kent-county-council', ['kent']],
+      ['PostHolderAppointed', 'post-kent-hwb-chair', ['kent']],
+      ['PersonRegistered', 'person-p-0002', ['kent']],
+      ['OrganisationRegistered', 'organisation-nhs-kent-and-medway-ccg', ['kent', 'medway']],
+      ['OrganisationRegistered', 'organisation-a-national-body', []],
+    ]);
+    // each area's own list is the ledger's facts that name the area
+    for (const area of ['kent', 'medway'])
+      expect(facts(events, area).map((fact) => fact.position)).toEqual(
+        ledger.filter((fact) => fact.areas.includes(area)).map((fact) => fact.position),
+      );
   });
 });

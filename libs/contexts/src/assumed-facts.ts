@@ -25,7 +25,7 @@ export interface AssumedFact {
 /**
  * How each event maps to HWB areas: by its stream. A stream belongs to an area directly (an area's own stream, a
  * decision body, plan or section 75 agreement established for the area) or through the streams it names: an
- * organisation through its area memberships, a post through its organisation, a person through the posts they
+ * organisation through its area memberships (and a successor through the organisations it succeeded), a post through its organisation, a person through the posts they
  * held, a meeting through its body, a resolution through its meeting, a delegation through the body granting it,
  * an instrument's approvals through its plan, delegations and resolutions, a pool-year through its agreement.
  */
@@ -75,6 +75,9 @@ function link(links: AreaLinks, event: EventRecord): void {
       links.inArea(organisationStream(data.organisationId as string), data.areaId as string);
       links.inArea(stream, data.areaId as string);
       return;
+    case 'OrganisationSucceeded':
+      links.via(organisationStream(data.successorId as string), stream);
+      return;
     case 'PostCreated':
       links.via(stream, organisationStream(data.organisationId as string));
       return;
@@ -120,30 +123,65 @@ export function factSays(data: unknown): string {
   return fields.length > SAYS_MAX ? `${fields.slice(0, SAYS_MAX - 1)}…` : fields;
 }
 
+/** One event, recorded as assumed, as the auditor's list shows it. */
+const assumedFact = (event: EventRecord, evidence: Evidence): AssumedFact => ({
+  type: event.type,
+  stream: event.stream,
+  says: factSays(event.data),
+  reason: str(event.metadata?.['reason']),
+  effectiveOn: effectiveDateOf(event),
+  recordedAt: event.recordedAt,
+  position: event.position.toString(),
+  documented: false,
+  evidence,
+});
+
+/** What each event says about the areas streams belong to; each area's own stream belongs to it. */
+function areaLinks(events: EventRecord[], areaIds: Iterable<string>): AreaLinks {
+  const links = new AreaLinks();
+  for (const event of events) link(links, event);
+  for (const areaId of areaIds) links.inArea(hwbAreaStream(areaId), areaId);
+  return links;
+}
+
 /**
  * Every assumed fact of an area (an event whose evidence says `assumed`), in log order: the auditor's list of
  * what the ledger records without a source. Pure: the events of the whole log (or up to a known-at instant).
  */
 export function assumedFactsOfArea(events: Iterable<EventRecord>, areaId: string): AssumedFact[] {
   const all = [...events];
-  const links = new AreaLinks();
-  for (const event of all) link(links, event);
-  links.inArea(hwbAreaStream(areaId), areaId);
+  const links = areaLinks(all, [areaId]);
   const facts: AssumedFact[] = [];
   for (const event of all) {
     const evidence = evidenceOf(event);
-    if (!isAssumed(evidence) || !links.areasOf(event.stream).has(areaId)) continue;
-    facts.push({
-      type: event.type,
-      stream: event.stream,
-      says: factSays(event.data),
-      reason: str(event.metadata?.['reason']),
-      effectiveOn: effectiveDateOf(event),
-      recordedAt: event.recordedAt,
-      position: event.position.toString(),
-      documented: false,
-      evidence,
-    });
+    if (isAssumed(evidence) && links.areasOf(event.stream).has(areaId))
+      facts.push(assumedFact(event, evidence));
+  }
+  return facts;
+}
+
+/** An assumed fact of the whole ledger, with the areas it belongs to (none for a fact tied to no area). */
+export interface LedgerAssumedFact extends AssumedFact {
+  /** The HWB areas the fact belongs to, sorted; `[]` where it belongs to none (e.g. a national body). */
+  areas: string[];
+}
+
+/**
+ * Every assumed fact in the ledger, in log order, each with the areas it belongs to (as `assumedFactsOfArea`
+ * decides them): the facts of every area and those tied to no area. Pure, like `assumedFactsOfArea`.
+ */
+export function assumedFactsOfLedger(events: Iterable<EventRecord>): LedgerAssumedFact[] {
+  const all = [...events];
+  const defined = all
+    .filter((event) => event.type === 'HwbAreaDefined')
+    .map((event) => str(((event.data ?? {}) as Data).areaId))
+    .filter((areaId): areaId is string => areaId !== null);
+  const links = areaLinks(all, defined);
+  const facts: LedgerAssumedFact[] = [];
+  for (const event of all) {
+    const evidence = evidenceOf(event);
+    if (isAssumed(evidence))
+      facts.push({ ...assumedFact(event, evidence), areas: [...links.areasOf(event.stream)].sort() });
   }
   return facts;
 }

@@ -45,7 +45,9 @@ describe("each contributor's required uplift between years, where the reference 
       '-£2.01',
     ]);
     expect(short.message).toContain('required at least £101,900 (£100,000 + 1.9%)');
-    expect(short.source).toContain('contributionUplifts of libs/domain-plans/reference/bcf-2017-19.json');
+    expect(short.source).toBe(
+      'docs/plan-format.md#the-checks U1; contributionUplifts (nhs-minimum 2017-18 to 2018-19) of libs/domain-plans/reference/bcf-2017-19.json',
+    );
   });
 
   it('says it cannot check where a year is missing, and where the reference sets no uplift for the source', () => {

@@ -58,6 +58,12 @@ export const REGISTRY_AND_PLAN_ROUTES: RouteCase[] = [
     roles: ALL,
   },
   {
+    method: 'get',
+    template: '/api/assumed-facts',
+    path: '/api/assumed-facts',
+    roles: ALL,
+  },
+  {
     method: 'post',
     template: '/api/areas',
     path: '/api/areas',

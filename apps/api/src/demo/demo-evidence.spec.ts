@@ -21,7 +21,7 @@ describe('the demo data: what the seed documents support, and what is assumed (i
         .filter((citation) => {
           if (/^issue \d+/.test(citation)) return true;
           const match = /^(\d{3})(?::(\d+)(?:-(\d+))?)?$/.exec(citation);
-          if (!match) return false; // the brief, the public record, an Act
+          if (!match) return false; // the brief, an Act
           const lines = SEED_LINES[match[1]!];
           const from = Number(match[2] ?? 1);
           const to = Number(match[3] ?? from);
@@ -30,6 +30,28 @@ describe('the demo data: what the seed documents support, and what is assumed (i
         .map((citation) => `${s.key}: ${citation}`),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('refuses a bare "public record" as a citation: what no document and place supports is assumed, saying what stands in', () => {
+    const bare = steps.flatMap((s) =>
+      s.citations.filter((citation) => /public record/i.test(citation)).map((c) => `${s.key}: ${c}`),
+    );
+    expect(bare).toEqual([]);
+    // every step whose reason rests on the public record says so as an assumption, naming what stands in
+    const onThePublicRecord = steps.filter((s) => /public record/i.test(s.reason));
+    expect(onThePublicRecord.length).toBeGreaterThan(0);
+    expect(
+      onThePublicRecord
+        .filter((s) => !/^not in the seed documents: .* stands? in/.test(s.assumed ?? ''))
+        .map((s) => s.key),
+    ).toEqual([]);
+    expect(step('registry-fixture-0').assumed).toMatch(
+      /the ONS E10000016 code and establishment date 1889-04-01/,
+    );
+    expect(step('governance-fixture-0')).toMatchObject({
+      citations: [],
+      assumed: expect.stringMatching(/establishment date 2013-04-01 stands in/),
+    });
   });
 
   it('marks as assumed the Kent report-back the plan only intends, and the meeting it names', () => {

@@ -45,8 +45,10 @@ describe('the demo data files', () => {
     ]);
   });
 
-  it('cite a source for every fact, and date each as its own input does', () => {
-    expect(steps.filter((step) => step.citations.length === 0)).toEqual([]);
+  it('cite a source for every fact, or say what stands in for it, and date each as its own input does', () => {
+    const uncited = steps.filter((step) => step.citations.length === 0);
+    expect(uncited.filter((step) => step.assumed === undefined)).toEqual([]);
+    expect(uncited.every((step) => /^not in the seed documents: /.test(step.assumed!))).toBe(true);
     const misdated = steps.filter(
       (step) => ownDate(step) !== undefined && ownDate(step) !== step.effectiveOn,
     );
@@ -78,10 +80,17 @@ describe('a bad demo file', () => {
     expect(() => readDemoFile('fund.json', directory)).toThrow(
       'demo/fund.json step 3 (PostFundTransfer) names an unknown command "PostFundTransfer"',
     );
-    edit('governance.json', ({ steps }) => (steps[0]!.citations = []));
+    edit('governance.json', ({ steps }) => delete steps[0]!.assumed); // cites nothing, and assumes nothing
     expect(() => readDemoData(directory)).toThrow(/^demo\/registry.json step 31/);
     expect(() => readDemoFile('governance.json', directory)).toThrow(
-      'demo/governance.json step 0 (EstablishBody) needs citations: a non-empty list of sources',
+      'demo/governance.json step 0 (EstablishBody) needs citations: a non-empty list of sources, or an assumed note saying what stands in',
+    );
+    edit('governance.json', ({ steps }) => {
+      steps[0]!.citations = ['public record']; // a bare "public record", however its note reads
+      steps[0]!.assumed = 'the date stands in';
+    });
+    expect(() => readDemoFile('governance.json', directory)).toThrow(
+      'demo/governance.json step 0 (EstablishBody) cites "public record", which names no document and place: cite one, or say in assumed what stands in',
     );
   });
 

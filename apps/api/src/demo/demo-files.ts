@@ -167,14 +167,14 @@ function stepProblem(step: unknown): string | null {
   if (typeof reason !== 'string' || reason.trim() === '') return 'needs a reason (a non-empty string)';
   if (effectiveOn !== null && !(typeof effectiveOn === 'string' && DATE.test(effectiveOn)))
     return 'needs effectiveOn: a date (YYYY-MM-DD) or null';
-  if (
-    !Array.isArray(citations) ||
-    citations.length === 0 ||
-    citations.some((c) => typeof c !== 'string' || !c)
-  )
-    return 'needs citations: a non-empty list of sources';
+  if (!Array.isArray(citations) || citations.some((c) => typeof c !== 'string' || !c))
+    return 'needs citations: a list of sources';
+  if (citations.some((c) => /^public record$/i.test(c.trim())))
+    return 'cites "public record", which names no document and place: cite one, or say in assumed what stands in';
   if (assumed !== undefined && (typeof assumed !== 'string' || assumed === ''))
     return 'has an empty assumed note (leave it out when nothing is assumed)';
+  if (citations.length === 0 && assumed === undefined)
+    return 'needs citations: a non-empty list of sources, or an assumed note saying what stands in';
   if (!isObject(input)) return 'needs an input object';
   const fields: string[] = INPUT_FIELDS[command as DemoCommand];
   const missing = fields.filter((field) => !Object.hasOwn(input, field));

@@ -23,6 +23,8 @@ import { GetAreaHandler } from './queries/get-area';
 import { ListAreasHandler } from './queries/list-areas';
 import { AreaOrganisationsHandler } from './queries/area-organisations';
 import { AssumedFactsHandler } from './queries/assumed-facts';
+import { LedgerAssumedFactsHandler } from './queries/ledger-assumed-facts';
+import { AssumedFactsController } from './assumed-facts.controller';
 import { GetPostHandler } from './queries/get-post';
 import { PostHolderHandler } from './queries/post-holder';
 import { GetPersonHandler } from './queries/get-person';
@@ -41,6 +43,7 @@ import { GetPersonHandler } from './queries/get-person';
     RecordSuccessionRoute,
     DefineHwbAreaRoute,
     AreasController,
+    AssumedFactsController,
     AddAreaMemberRoute,
     EndAreaMembershipRoute,
     CreatePostRoute,
@@ -71,6 +74,7 @@ import { GetPersonHandler } from './queries/get-person';
     ListAreasHandler,
     AreaOrganisationsHandler,
     AssumedFactsHandler,
+    LedgerAssumedFactsHandler,
     GetPostHandler,
     PostHolderHandler,
     GetPersonHandler,

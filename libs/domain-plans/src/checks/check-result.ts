@@ -9,7 +9,10 @@ export interface CheckResult {
   severity: Severity;
   outcome: Outcome;
   message: string;
-  /** Where the rule comes from (the brief and its seed citation). */
+  /**
+   * Where the rule comes from, in the repository: its row in docs/plan-format.md and, where it takes figures from
+   * reference data, the reference data file and keys (`ruleSource`). Never a document outside the repository.
+   */
   source: string;
   figures?: { stated?: string; computed?: string; difference?: string };
   accepted: boolean;
@@ -33,3 +36,21 @@ const abs = (value: bigint): bigint => (value < 0n ? -value : value);
 /** Agrees exactly, within the rounding limit, or not. */
 export const classify = (difference: bigint, limit: bigint): Outcome =>
   difference === 0n ? 'pass' : abs(difference) <= limit ? 'rounding' : 'fail';
+
+/** The reference data file of a cycle, as the repository holds it. */
+export const referenceFile = (cycle: string) => `libs/domain-plans/reference/bcf-${cycle}.json`;
+
+/**
+ * A check's citation: the rule's row in the checks table of docs/plan-format.md, then (where the rule takes
+ * figures from reference data) the keys it reads from the cycle's reference data file, then any other input.
+ */
+export const ruleSource = (
+  rule: string,
+  reference?: { cycle: string; keys: string[] },
+  ...inputs: string[]
+): string =>
+  [
+    `docs/plan-format.md#the-checks ${rule}`,
+    ...(reference ? [`${reference.keys.join(', ')} of ${referenceFile(reference.cycle)}`] : []),
+    ...inputs,
+  ].join('; ');

@@ -1,6 +1,6 @@
 import { PlanState } from '../../plan/plan';
 import { PlanningReference } from '../../reference/planning-reference';
-import { RuleResult, pounds, sum } from '../check-result';
+import { RuleResult, pounds, ruleSource, sum } from '../check-result';
 
 /**
  * The planned NHS-minimum contribution to adult social care for the year: the plan's own figure
@@ -24,7 +24,7 @@ export function checkAscMinimum(state: PlanState, reference: PlanningReference, 
   const years = Object.keys(reference.ascUpliftBasisPoints).sort();
   if (!years.includes(year)) return [];
   const checkId = `C2:asc-minimum:${year}`;
-  const source = `brief §4.2 C2-1..C2-3; ${reference.ascUpliftSource}`;
+  const source = ruleSource('C2', { cycle: reference.cycle, keys: ['ascUpliftBasisPoints'] });
   const baseline = state.content.ascBaseline[0];
   const planned = plannedAsc(state, year);
   const missing = [

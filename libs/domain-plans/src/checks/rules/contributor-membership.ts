@@ -1,7 +1,7 @@
 import { PlanState } from '../../plan/plan';
 import { AreaMembershipPeriod } from '../../plan/record-plan-document';
 import { PlanningReference } from '../../reference/planning-reference';
-import { RuleResult, pounds } from '../check-result';
+import { RuleResult, pounds, ruleSource } from '../check-result';
 
 /** A financial year `2017-18` runs from 1 April 2017 up to, not including, 1 April 2018. */
 const yearSpan = (year: string) => {
@@ -25,7 +25,7 @@ function coverage(periods: AreaMembershipPeriod[], from: string, until: string):
 }
 
 const SOURCE = (reference: PlanningReference) =>
-  `docs/plan-format.md A1; the registry's area memberships; financial years of libs/domain-plans/reference/bcf-${reference.cycle}.json`;
+  ruleSource('A1', { cycle: reference.cycle, keys: ['financialYears'] }, "the registry's area memberships");
 
 /**
  * A1: each contributor was a member of the area (or the successor of one) throughout each year it contributes

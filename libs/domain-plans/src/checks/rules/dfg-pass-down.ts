@@ -1,5 +1,5 @@
 import { PlanState } from '../../plan/plan';
-import { RuleResult, classify, pounds, sum } from '../check-result';
+import { RuleResult, classify, pounds, sum, ruleSource } from '../check-result';
 import { computedTotal } from '../computed-total';
 
 /** F13: in two-tier areas the DFG passes to the districts in full, unless a joint agreement says otherwise. */
@@ -16,7 +16,7 @@ export function checkDfgPassDown(state: PlanState, year: string, tolerance: bigi
       severity: outcome === 'fail' && !agreed ? 'blocking' : 'information',
       outcome,
       message: `${year}: DFG ${pounds(county)}; passed down to districts ${pounds(districts)}${outcome === 'rounding' ? ' (rounding)' : ''}${outcome === 'fail' && agreed ? `; retained by joint agreement (${agreed.source})` : ''}`,
-      source: 'brief §4.1 F13; 004:467',
+      source: ruleSource('F13'),
       figures: {
         stated: pounds(districts),
         computed: pounds(county),

@@ -1,6 +1,6 @@
 import { PlanState } from '../../plan/plan';
 import { PlanningReference } from '../../reference/planning-reference';
-import { RuleResult, pounds } from '../check-result';
+import { RuleResult, pounds, ruleSource } from '../check-result';
 
 interface Line {
   section: 'contributions' | 'dfgPassDown' | 'schemes';
@@ -57,7 +57,7 @@ export function checkDuplicateLines(state: PlanState, reference: PlanningReferen
         severity: 'warning',
         outcome: 'fail',
         message: `${a.section} ${a.label} and ${b.label} have identical amounts in every year (${figures}): possible duplicate`,
-        source: `docs/plan-format.md D1; financial years of ${reference.cycle} (libs/domain-plans/reference/bcf-${reference.cycle}.json)`,
+        source: ruleSource('D1', { cycle: reference.cycle, keys: ['financialYears'] }),
         figures: { stated: figures },
       });
     }),

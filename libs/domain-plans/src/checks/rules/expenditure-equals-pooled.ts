@@ -1,9 +1,7 @@
 import { PlanState } from '../../plan/plan';
 import { PlanningReference } from '../../reference/planning-reference';
-import { RuleResult, classify, pounds } from '../check-result';
+import { RuleResult, classify, pounds, ruleSource } from '../check-result';
 import { computedTotal } from '../computed-total';
-
-const SOURCE = 'brief §4.1 F2; 000:303-359';
 
 /**
  * F2: planned expenditure equals the pooled budget (the sum of contributions). A plan that holds no
@@ -26,7 +24,7 @@ export function checkExpenditureEqualsPooled(
       severity: reference.notCheckableSeverity,
       outcome: 'not-checkable',
       message: `${year}: no scheme-level planned spend is recorded (missing: schemes[].spend for ${year}), so planned expenditure cannot be compared with the pooled budget ${pounds(pooled)}`,
-      source: SOURCE,
+      source: ruleSource('F2', { cycle: reference.cycle, keys: ['roundingTolerancePence'] }),
       figures: { computed: pounds(pooled) },
     };
   const spend = computedTotal(state, 'expenditure', year);
@@ -40,7 +38,7 @@ export function checkExpenditureEqualsPooled(
       outcome === 'fail'
         ? `${year}: planned expenditure ${pounds(spend)} does not equal the pooled budget ${pounds(pooled)}`
         : `${year}: planned expenditure equals the pooled budget ${pounds(pooled)}`,
-    source: SOURCE,
+    source: ruleSource('F2', { cycle: reference.cycle, keys: ['roundingTolerancePence'] }),
     figures: { stated: pounds(spend), computed: pounds(pooled), difference: pounds(spend - pooled) },
   };
 }

@@ -1,5 +1,5 @@
 import { PlanState } from '../../plan/plan';
-import { RuleResult, pounds, sum } from '../check-result';
+import { RuleResult, pounds, sum, ruleSource } from '../check-result';
 
 /** F6/F7: the iBCF is pooled, and iBCF-funded spend never counts toward the NHS minimum to adult social care. */
 export function checkIbcf(state: PlanState, year: string): RuleResult[] {
@@ -22,7 +22,7 @@ export function checkIbcf(state: PlanState, year: string): RuleResult[] {
       message: ok
         ? `${year}: iBCF ${pounds(pooled)} is pooled; the ${pounds(spent)} it funds is excluded from the NHS-to-adult-social-care figure`
         : `${year}: schemes spend ${pounds(spent)} of iBCF but only ${pounds(pooled)} is pooled: the difference would offset other money`,
-      source: 'brief §4.1 F6, F7; 004:471, 004:477',
+      source: ruleSource('F7', undefined, 'the funding sources of the plan (ibcf)'),
       figures: { stated: pounds(spent), computed: pounds(pooled) },
     },
   ];

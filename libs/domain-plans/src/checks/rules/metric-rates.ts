@@ -1,5 +1,5 @@
 import { PlanContent } from '../../plan/plan';
-import { RuleResult } from '../check-result';
+import { RuleResult, ruleSource } from '../check-result';
 
 /** M1/M2: a stated rate equals numerator / denominator × 100,000 (or × 100), at the stated precision. */
 export function checkMetricRate(metric: PlanContent['metrics'][number]): RuleResult[] {
@@ -19,7 +19,7 @@ export function checkMetricRate(metric: PlanContent['metrics'][number]): RuleRes
       severity: ok ? 'information' : 'warning',
       outcome: ok ? 'pass' : 'fail',
       message: `${metric.metric} ${metric.period}: stated ${metric.statedValue}, ${metric.numerator} / ${metric.denominator} gives ${computed}`,
-      source: metric.unit === 'percent' ? 'brief §4.6 M2; 000:397-399' : 'brief §4.6 M1; 000:386-388',
+      source: ruleSource(metric.unit === 'percent' ? 'M2' : 'M1'),
       figures: { stated: metric.statedValue, computed },
     },
   ];

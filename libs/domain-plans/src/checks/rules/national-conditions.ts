@@ -1,5 +1,5 @@
 import { PlanState } from '../../plan/plan';
-import { RuleResult } from '../check-result';
+import { RuleResult, ruleSource } from '../check-result';
 
 /** P10: every scheme should support at least one national condition. */
 export function checkNationalConditions(state: PlanState): RuleResult[] {
@@ -11,6 +11,6 @@ export function checkNationalConditions(state: PlanState): RuleResult[] {
       severity: 'warning',
       outcome: 'fail',
       message: `scheme '${scheme.name}' supports no national condition`,
-      source: 'brief §4.3 P10; 000:182',
+      source: ruleSource('P10'),
     }));
 }

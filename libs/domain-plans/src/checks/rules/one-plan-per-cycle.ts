@@ -1,7 +1,7 @@
 import { PlanState } from '../../plan/plan';
-import { RuleResult } from '../check-result';
+import { RuleResult, ruleSource } from '../check-result';
 
-const SOURCE = 'docs/plan-format.md V1; the plans recorded for the area and cycle (the plans list view)';
+const SOURCE = ruleSource('V1', undefined, 'the plans recorded for the area and cycle (the plans list view)');
 
 /** A plan recorded for the same area and cycle, and the plan it declares itself a variant of, if any. */
 export interface PlanOfCycle {

@@ -1,9 +1,12 @@
 import { PlanState } from '../../plan/plan';
 import { PlanningReference } from '../../reference/planning-reference';
-import { RuleResult, pounds } from '../check-result';
+import { RuleResult, pounds, ruleSource } from '../check-result';
 
-const SOURCE = (reference: PlanningReference, detail?: string) =>
-  `docs/plan-format.md U1; contributionUplifts of libs/domain-plans/reference/bcf-${reference.cycle}.json${detail ? ` (${detail})` : ''}`;
+const SOURCE = (reference: PlanningReference, entry?: string) =>
+  ruleSource('U1', {
+    cycle: reference.cycle,
+    keys: [entry ? `contributionUplifts (${entry})` : 'contributionUplifts'],
+  });
 
 /**
  * U1: each contributor's contribution grows at least by the uplift the reference data requires for its funding
@@ -37,7 +40,7 @@ export function checkRequiredUplift(state: PlanState, reference: PlanningReferen
             source: SOURCE(reference),
           },
         ];
-      const source = SOURCE(reference, uplift.source);
+      const source = SOURCE(reference, `${uplift.fundingSource} ${uplift.from} to ${uplift.to}`);
       if (before === undefined || after === undefined)
         return [
           {

@@ -1,5 +1,5 @@
 import { PlanContent } from '../../plan/plan';
-import { RuleResult } from '../check-result';
+import { RuleResult, ruleSource } from '../check-result';
 
 /** R2: a stated risk score equals likelihood × impact. */
 export function checkRiskScore(risk: PlanContent['risks'][number]): RuleResult[] {
@@ -13,7 +13,7 @@ export function checkRiskScore(risk: PlanContent['risks'][number]): RuleResult[]
       severity: ok ? 'information' : 'warning',
       outcome: ok ? 'pass' : 'fail',
       message: `risk ${risk.key}: stated score ${risk.statedScore}, ${risk.likelihood} × ${risk.impact} = ${computed}`,
-      source: 'brief §4.7 R2; 001:300',
+      source: ruleSource('R2'),
       figures: { stated: String(risk.statedScore), computed: String(computed) },
     },
   ];

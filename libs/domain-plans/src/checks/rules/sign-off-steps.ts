@@ -1,7 +1,7 @@
 import { CalendarDate } from '@bcl/kernel';
 import { SignOffAct, reportBackDueOn, reportBackOutstanding } from '@bcl/domain-governance/facts';
 import { PlanState } from '../../plan/plan';
-import { RuleResult } from '../check-result';
+import { RuleResult, ruleSource } from '../check-result';
 
 /**
  * What governance recorded of the plan's sign-off (docs/sign-off.md): its sign-off acts (every version; the
@@ -27,7 +27,7 @@ export function checkSubmittedWithoutSignOff(state: PlanState, signOff?: PlanSig
       severity: 'warning',
       outcome: 'fail',
       message: 'the plan was submitted with no sign-off recorded in this version',
-      source: 'brief §3.1; §4.3 P2; 004:671',
+      source: ruleSource('P2', undefined, "the version's recorded lifecycle steps"),
     },
   ];
 }
@@ -36,7 +36,7 @@ const P12 = {
   rule: 'P12',
   severity: 'warning',
   outcome: 'fail',
-  source: 'brief §4.3 P12; 000:442, 004:2696',
+  source: ruleSource('P12', undefined, "governance's delegation and report-back facts"),
 } as const;
 
 /**

@@ -1,6 +1,6 @@
 import { PlanState, StatedTotal } from '../../plan/plan';
 import { PlanningReference } from '../../reference/planning-reference';
-import { RuleResult, classify, pounds } from '../check-result';
+import { RuleResult, classify, pounds, ruleSource } from '../check-result';
 import { computedTotal } from '../computed-total';
 
 /** The stated-total tables that are parts of another: the pooled budget is made of its funding sources. */
@@ -46,7 +46,7 @@ export function checkStatedSubtotals(
       severity: outcome === 'fail' ? 'warning' : 'information',
       outcome,
       message: `${total.year} ${total.table}: stated ${pounds(total.value)}; from the stated subtotals (${given.join(', ')}) ${pounds(fromSubtotals)}${note(outcome)}; from the lines ${pounds(fromLines)}${note(linesOutcome)}`,
-      source: `docs/plan-format.md S6; brief §6; rounding tolerance of libs/domain-plans/reference/bcf-${reference.cycle}.json`,
+      source: ruleSource('S6', { cycle: reference.cycle, keys: ['roundingTolerancePence'] }),
       figures: {
         stated: pounds(total.value),
         computed: pounds(fromSubtotals),

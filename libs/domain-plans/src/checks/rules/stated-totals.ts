@@ -1,6 +1,6 @@
 import { PlanState, StatedTotal } from '../../plan/plan';
 import { PlanningReference } from '../../reference/planning-reference';
-import { RuleResult, classify, pounds } from '../check-result';
+import { RuleResult, classify, pounds, ruleSource } from '../check-result';
 import { computedTotal } from '../computed-total';
 
 /** S6 (M3 for non-elective admissions): a stated total against the sum of its parts. */
@@ -23,7 +23,9 @@ export function checkStatedTotal(
     severity: outcome === 'fail' ? 'warning' : 'information',
     outcome,
     message: `${total.year} ${total.table}: stated ${show(BigInt(total.value))}, computed from parts ${show(computed)}${note}`,
-    source: counted ? 'brief §4.6 M3; 000:377' : 'brief §6',
+    source: counted
+      ? ruleSource('M3', { cycle: reference.cycle, keys: ['countTolerance'] })
+      : ruleSource('S6', { cycle: reference.cycle, keys: ['roundingTolerancePence'] }),
     figures: { stated: show(BigInt(total.value)), computed: show(computed), difference: show(difference) },
   };
 }

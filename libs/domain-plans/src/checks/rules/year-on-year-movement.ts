@@ -1,10 +1,13 @@
 import { PlanState, StatedTotal } from '../../plan/plan';
 import { PlanningReference } from '../../reference/planning-reference';
-import { RuleResult, classify } from '../check-result';
+import { RuleResult, classify, ruleSource } from '../check-result';
 import { computedTotal, missingParts } from '../computed-total';
 
 const SOURCE = (reference: PlanningReference) =>
-  `docs/plan-format.md Y1; brief §6 (stated against computed); financial years and rounding tolerances of libs/domain-plans/reference/bcf-${reference.cycle}.json`;
+  ruleSource('Y1', {
+    cycle: reference.cycle,
+    keys: ['financialYears', 'roundingTolerancePence', 'countTolerance'],
+  });
 
 const signed = (value: bigint, unit: string) => `${value < 0n ? '' : '+'}${value}${unit}`;
 
