@@ -32,6 +32,26 @@ describeEachDurableStore(
     const refused = (send: () => Promise<{ status: number; body: Json; headers: Json }>) =>
       refusedRecordingNothing(setting(), send);
     const signedOff = (steps: Json[]) => steps.filter((s) => s.step === 'signed-off');
+    /** Signs a version of the Kent plan in the Chair's post under the Chairman's delegation, as `personId`. */
+    const signKent = async (
+      approvalId: string,
+      version: number,
+      effectiveOn: string,
+      personId = 'p-0002',
+      reason = 'test',
+    ) =>
+      post(
+        `${KENT_INSTRUMENT}/approvals`,
+        {
+          approvalId,
+          version,
+          actingPostId: 'kent-hwb-chair',
+          authority: { kind: 'delegation', id: KENT_DELEGATION },
+          effectiveOn,
+          reason,
+        },
+        await signer(personId),
+      );
 
     it('shows Kent’s version 1 signed off under the Chairman’s delegation as at 11 September 2017, citing the evidence', async () => {
       const plan = (await get(`${KENT}?asAt=2017-09-11`).expect(200)).body;
@@ -153,20 +173,7 @@ describeEachDurableStore(
       });
       // version 2 shows no sign-off: an approval of version 1 does not carry over, nor can one be added
       expect(signedOff((await get(KENT).expect(200)).body.steps)).toEqual([]);
-      const stale = await refused(async () =>
-        post(
-          `${KENT_INSTRUMENT}/approvals`,
-          {
-            approvalId: 'stale',
-            version: 1,
-            actingPostId: 'kent-hwb-chair',
-            authority: { kind: 'delegation', id: KENT_DELEGATION },
-            effectiveOn: '2017-10-02',
-            reason: 'test',
-          },
-          await signer('p-0002'),
-        ),
-      );
+      const stale = await refused(async () => signKent('stale', 1, '2017-10-02'));
       expect(stale.body.errors).toEqual([
         { field: 'instrument.version', reason: expect.stringContaining('version 2') },
       ]);
@@ -174,31 +181,9 @@ describeEachDurableStore(
       const asAt = (await get(`${KENT}?asAt=2017-09-30`).expect(200)).body;
       expect(asAt).toMatchObject({ version: 1, currentVersion: 1 });
       const approve = async () =>
-        post(
-          `${KENT_INSTRUMENT}/approvals`,
-          {
-            approvalId: 'kent-v2-chairman',
-            version: 2,
-            actingPostId: 'kent-hwb-chair',
-            authority: { kind: 'delegation', id: KENT_DELEGATION },
-            effectiveOn: '2017-10-02',
-            reason: 'test: version 2 carries no acceptances yet',
-          },
-          await signer('p-0002'),
-        );
+        signKent('kent-v2-chairman', 2, '2017-10-02', 'p-0002', 'test: version 2 carries no acceptances yet');
       const early = await refused(async () =>
-        post(
-          `${KENT_INSTRUMENT}/approvals`,
-          {
-            approvalId: 'kent-v2-early',
-            version: 2,
-            actingPostId: 'kent-hwb-chair',
-            authority: { kind: 'delegation', id: KENT_DELEGATION },
-            effectiveOn: '2017-10-01',
-            reason: 'test: a day before version 2 takes effect',
-          },
-          await signer('p-0002'),
-        ),
+        signKent('kent-v2-early', 2, '2017-10-01', 'p-0002', 'test: a day before version 2 takes effect'),
       );
       expect(early.body.errors).toEqual([
         { field: 'effectiveOn', reason: expect.stringContaining('version 2 takes effect on 2017-10-02') },
@@ -217,20 +202,7 @@ describeEachDurableStore(
       expect(blocked.body.detail).toContain('C2:asc-minimum:2017-18');
       expect(blocked.body.detail).toContain('V1:');
       // Mr Gough, out of the chair, is told about his authority first
-      const gough = await refused(async () =>
-        post(
-          `${KENT_INSTRUMENT}/approvals`,
-          {
-            approvalId: 'kent-v2-gough',
-            version: 2,
-            actingPostId: 'kent-hwb-chair',
-            authority: { kind: 'delegation', id: KENT_DELEGATION },
-            effectiveOn: '2017-10-02',
-            reason: 'test',
-          },
-          await signer('p-0001'),
-        ),
-      );
+      const gough = await refused(async () => signKent('kent-v2-gough', 2, '2017-10-02', 'p-0001'));
       expect(gough.body.errors).toEqual([
         { field: 'authority', reason: expect.stringContaining('not-post-holder') },
       ]);
@@ -242,20 +214,7 @@ describeEachDurableStore(
         { on: '2017-09-15', reason: 'test: revoked after the sign-off' },
         officer,
       ).expect(200);
-      const again = await refused(async () =>
-        post(
-          `${KENT_INSTRUMENT}/approvals`,
-          {
-            approvalId: 'kent-again',
-            version: 2,
-            actingPostId: 'kent-hwb-chair',
-            authority: { kind: 'delegation', id: KENT_DELEGATION },
-            effectiveOn: '2017-10-02',
-            reason: 'test',
-          },
-          await signer('p-0002'),
-        ),
-      );
+      const again = await refused(async () => signKent('kent-again', 2, '2017-10-02'));
       expect(again.status).toBe(409);
       expect(again.body.errors).toEqual([{ field: 'authority', reason: expect.stringContaining('revoked') }]);
     });
