@@ -201,6 +201,17 @@ describeEachDurableStore(
       ]);
       expect(blocked.body.detail).toContain('C2:asc-minimum:2017-18');
       expect(blocked.body.detail).toContain('V1:');
+      // a warning accepted on 5 October counts for a sign-off from that day, not for one dated before it
+      await post(
+        '/api/plans/kent-2017-19/warning-acceptances',
+        { checkId: 'P10:carers-break', on: '2017-10-05', reason: 'test: accepted at a later review' },
+        await api.token('finance-officer', 'finance-1'),
+      ).expect(200);
+      const before = await refused(async () => signKent('kent-v2-before', 2, '2017-10-03'));
+      expect(before.body.detail).toContain('P10:carers-break');
+      const after = await refused(async () => signKent('kent-v2-after', 2, '2017-10-05'));
+      expect(after.body.detail).not.toContain('P10:carers-break');
+      expect(after.body.detail).toContain('V1:');
       // Mr Gough, out of the chair, is told about his authority first
       const gough = await refused(async () => signKent('kent-v2-gough', 2, '2017-10-02', 'p-0001'));
       expect(gough.body.errors).toEqual([

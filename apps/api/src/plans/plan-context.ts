@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@bcl/event-store';
-import { PlanningReference } from '@bcl/domain-plans';
+import { PlanningReference, planVersions } from '@bcl/domain-plans';
 import {
   AreaFacts,
   CheckResult,
@@ -84,8 +84,11 @@ export class PlanContext {
    * fact a write gathers, because the ledger keeps no stream per area and cycle (docs/sign-off.md).
    */
   async signOffObstacles(planId: string, on: CalendarDate): Promise<CheckResult[]> {
-    const { state } = await loadPlan(this.store, planId);
-    if (!state) return [];
+    const { state: now, events } = await loadPlan(this.store, planId);
+    if (!now) return [];
+    // the version as it stood on the sign-off's date: acceptances dated later do not count
+    const asAt = planVersions(events, { asAt: on }).find((v) => v.version === now.version)?.state;
+    const state = asAt ?? now;
     const acts = await this.signOff.acts(planId);
     return signOffObstacles(await this.checks(state, { acts, on }, await this.plansOfCycle.of(state)));
   }
