@@ -1,7 +1,14 @@
-import { EventStore } from '@bcl/event-store';
-import { Projection, Viewpoint, eventSeenFrom, projectInMemory } from '@bcl/kernel';
+import { EventStore, logEventPages } from '@bcl/event-store';
+import { EventRecord, Projection, Viewpoint, eventSeenFrom, knownBy, projectInMemory } from '@bcl/kernel';
 
 const PAGE_EVENTS = 500;
+
+/** The whole log as the ledger had recorded it by `knownAt` (all of it, when absent), in log order. */
+export async function knownLog(store: EventStore, knownAt?: string): Promise<EventRecord[]> {
+  const events: EventRecord[] = [];
+  for await (const page of logEventPages(store)) events.push(...page.filter((e) => knownBy(knownAt, e)));
+  return events;
+}
 
 type ViewsOf<P> = P extends Projection<infer V> ? Map<string, V> : never;
 

@@ -3,6 +3,7 @@ import {
   FinancialYear,
   Viewpoint as PlanViewpoint,
   evidenceOf,
+  knownBy,
   spreadsheetText,
   yearBounds,
 } from '@bcl/kernel';
@@ -81,6 +82,12 @@ export async function loadPlanFigures(
   };
 }
 
+/** A stream's events as the ledger knew them at `knownAt` (all when absent), and its current revision. */
+async function readKnownStream(store: EventStore, stream: string, knownAt?: string) {
+  const events = await readWholeStream(store, stream);
+  return { known: events.filter((e) => knownBy(knownAt, e)), revision: events.length - 1 };
+}
+
 /**
  * Folds a stream as the ledger knew it at `knownAt` (only the events recorded by then; all when absent), with the
  * stream's current revision (what a write's If-Match expects, whatever the viewpoint).
@@ -91,9 +98,8 @@ export async function foldKnownAt<S, E extends { type: string; data: object }>(
   evolve: (state: S | undefined, event: E) => S,
   knownAt?: string,
 ): Promise<{ state: S | undefined; revision: number }> {
-  const events = await readWholeStream(store, stream);
-  const known = knownAt === undefined ? events : events.filter((e) => e.recordedAt <= knownAt);
-  return { state: foldEvents(known, evolve), revision: events.length - 1 };
+  const { known, revision } = await readKnownStream(store, stream, knownAt);
+  return { state: foldEvents(known, evolve), revision };
 }
 
 /**
@@ -101,17 +107,13 @@ export async function foldKnownAt<S, E extends { type: string; data: object }>(
  * undefined when the year is not opened (or was not yet recorded as opened).
  */
 export async function loadPoolYear(store: EventStore, poolId: string, year: FinancialYear, knownAt?: string) {
-  const events = await readWholeStream(store, pooledFundStream(poolId, year));
-  const known = knownAt === undefined ? events : events.filter((e) => e.recordedAt <= knownAt);
+  const { known, revision } = await readKnownStream(store, pooledFundStream(poolId, year), knownAt);
   const state = foldEvents(known, evolvePooledFund);
-  const revision = events.length - 1;
   if (!state) return undefined;
-  const agreementEvents = await readWholeStream(store, agreementStream(state.agreementId));
-  const knownAgreement =
-    knownAt === undefined ? agreementEvents : agreementEvents.filter((e) => e.recordedAt <= knownAt);
-  const agreement = foldEvents(knownAgreement, evolveAgreement)!;
+  const terms = (await readKnownStream(store, agreementStream(state.agreementId), knownAt)).known;
+  const agreement = foldEvents(terms, evolveAgreement)!;
   const termsEvidence: Record<string, Evidence> = {};
-  for (const event of knownAgreement)
+  for (const event of terms)
     termsEvidence[(event.data as { variationId: string }).variationId] = evidenceOf(event);
   return { state, agreement, revision, termsEvidence, facts: factEvidenceOf(known, termsEvidence) };
 }

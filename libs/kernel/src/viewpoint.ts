@@ -18,6 +18,10 @@ export function effectiveDateOf(event: {
   return typeof validTime === 'string' && validTime.length >= 10 ? validTime.slice(0, 10) : null;
 }
 
+/** Whether a fact was recorded by `knownAt` (every fact, when it is absent). */
+export const knownBy = (knownAt: string | undefined, fact: { recordedAt: string }): boolean =>
+  knownAt === undefined || fact.recordedAt <= knownAt;
+
 /**
  * Whether a fact is seen from the viewpoint: recorded by `knownAt` and in effect by `asAt`. A fact with no
  * effective date of its own (a name, a registration) is seen on the `asAt` axis from any date.
@@ -26,7 +30,7 @@ export function seenFrom(
   viewpoint: Viewpoint,
   fact: { effectiveOn: CalendarDate | null; recordedAt: string },
 ): boolean {
-  if (viewpoint.knownAt !== undefined && fact.recordedAt > viewpoint.knownAt) return false;
+  if (!knownBy(viewpoint.knownAt, fact)) return false;
   return viewpoint.asAt === undefined || fact.effectiveOn === null || fact.effectiveOn <= viewpoint.asAt;
 }
 

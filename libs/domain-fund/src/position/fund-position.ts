@@ -1,4 +1,4 @@
-import { CalendarDate, QUARTERS, Quarter } from '@bcl/kernel';
+import { CalendarDate, QUARTERS, Quarter, knownBy } from '@bcl/kernel';
 import { AgreementTerms } from '../agreement/s75-agreement';
 import { PooledFundState, StatedFigure, Transaction } from '../ledger/pooled-fund';
 import { measureOverspend, poolRiskShare, schemeBearers } from './overspend';
@@ -22,15 +22,14 @@ export interface Viewpoint {
 
 type Recorded = { recordedAt: string };
 
-const knownBy = ({ knownAt }: Viewpoint, fact: Recorded) =>
-  knownAt === undefined || fact.recordedAt <= knownAt;
+const knownFrom = ({ knownAt }: Viewpoint, fact: Recorded) => knownBy(knownAt, fact);
 
 /** The transactions a position from the viewpoint counts (also what a finding's ledger side rests on). */
 export function visibleAt<T extends Transaction & Recorded>(transactions: T[], viewpoint: Viewpoint): T[] {
   const { asAt, axis } = viewpoint;
   return transactions.filter(
     (t) =>
-      knownBy(viewpoint, t) &&
+      knownFrom(viewpoint, t) &&
       (axis === 'effective' ? t.effectiveOn <= asAt : t.recordedAt.slice(0, 10) <= asAt),
   );
 }
@@ -59,7 +58,7 @@ export function currentFigures(figures: (StatedFigure & Recorded)[], viewpoint: 
 
 /** Whether a statement of a figure is seen from the viewpoint (the standing one is the latest seen). */
 export const figureSeen = (f: StatedFigure & Recorded, viewpoint: Viewpoint): boolean =>
-  knownBy(viewpoint, f) &&
+  knownFrom(viewpoint, f) &&
   (viewpoint.axis === 'effective' ? statedBy(f, viewpoint) : f.recordedAt.slice(0, 10) <= viewpoint.asAt);
 
 /** The figure a statement states (a restatement states the same one): basis, line, subject and period. */

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EventStore, logEventPages } from '@bcl/event-store';
+import { EventStore } from '@bcl/event-store';
 import { AreaView, viewKey } from '@bcl/domain-registry';
-import { AssumedFact, assumedFactsOfArea } from '@bcl/contexts';
-import { EventRecord } from '@bcl/kernel';
+import { AssumedFact, assumedFactsOfArea, knownLog } from '@bcl/contexts';
 import { EVENT_STORE } from '../../event-log/event-log.tokens';
 import { RegistryViews } from './registry-views';
 
@@ -31,10 +30,7 @@ export class AssumedFactsHandler implements IQueryHandler<AssumedFactsQuery, Ass
 
   async execute({ areaId, knownAt }: AssumedFactsQuery): Promise<AssumedFactsAnswer> {
     await this.views.get<AreaView>(viewKey.area(areaId)); // 404 for an area the registry does not hold
-    const events: EventRecord[] = [];
-    for await (const page of logEventPages(this.store))
-      events.push(...page.filter((event) => knownAt === undefined || event.recordedAt <= knownAt));
-    const facts = assumedFactsOfArea(events, areaId);
+    const facts = assumedFactsOfArea(await knownLog(this.store, knownAt), areaId);
     return { areaId, knownAt: knownAt ?? null, count: facts.length, facts };
   }
 }

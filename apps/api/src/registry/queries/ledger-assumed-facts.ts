@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EventStore, logEventPages } from '@bcl/event-store';
-import { LedgerAssumedFact, assumedFactsOfLedger } from '@bcl/contexts';
-import { EventRecord } from '@bcl/kernel';
+import { EventStore } from '@bcl/event-store';
+import { LedgerAssumedFact, assumedFactsOfLedger, knownLog } from '@bcl/contexts';
 import { EVENT_STORE } from '../../event-log/event-log.tokens';
 
 /** Every assumed fact in the ledger, each with its areas, from the whole log (as known at an instant, if given). */
@@ -24,10 +23,7 @@ export class LedgerAssumedFactsHandler implements IQueryHandler<
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ knownAt }: LedgerAssumedFactsQuery): Promise<LedgerAssumedFactsAnswer> {
-    const events: EventRecord[] = [];
-    for await (const page of logEventPages(this.store))
-      events.push(...page.filter((event) => knownAt === undefined || event.recordedAt <= knownAt));
-    const facts = assumedFactsOfLedger(events);
+    const facts = assumedFactsOfLedger(await knownLog(this.store, knownAt));
     return { knownAt: knownAt ?? null, count: facts.length, facts };
   }
 }
