@@ -1,0 +1,9 @@
+/**
+ * Quarterly returns (BRIEF §3.3, §4.5): the template versions as reference data (template/), a return's
+ * stream, lifecycle and views (return/), the template's validation rules and a reviewer's consistency checks
+ * (checks/), and the read model (read-model/).
+ */
+export * from './template/return-template';
+export * from './return/quarterly-return';
+export * from './checks/return-check';
+export * from './events';
