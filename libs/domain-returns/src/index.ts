@@ -4,6 +4,10 @@
  * (checks/), and the read model (read-model/).
  */
 export * from './template/return-template';
+export * from './template/parse-template';
 export * from './return/quarterly-return';
+export * from './return/cells-refused';
+export * from './return/value-rules';
 export * from './checks/return-check';
+export * from './checks/check-return';
 export * from './events';

@@ -149,3 +149,15 @@ export interface ReturnSignOff {
   actingPostId: string;
   on: CalendarDate;
 }
+
+/**
+ * A return as a reader sees it from a viewpoint: `as-submitted` (its own stream) or `as-restated` (with the
+ * later returns' amendments of its figures applied, each kept beside the value it replaced).
+ */
+export interface ReturnView extends Omit<QuarterlyReturnState, 'revision'> {
+  basis: 'as-submitted' | 'as-restated';
+  /** Each amendment a later return made of this return's figures (as-restated only), oldest first. */
+  restatements: (PriorQuarterAmended & { stream: string; revision: number; position: string | null })[];
+  /** When the return was issued, last changed and (if so) submitted, on the "as known at" axis. */
+  recordedAt: { issued: string; lastChanged: string };
+}
