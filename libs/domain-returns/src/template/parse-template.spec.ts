@@ -123,6 +123,53 @@ describe('parseReturnTemplate: the 2016-17 reference file', () => {
     for (const item of [...template.rules, ...template.consistency]) expect(item.source).toMatch(/004:\d+/);
   });
 
+  it('holds each rule of BRIEF §4.5 it enforces as data, with its kind and severity', () => {
+    const kinds = new Map<string, Set<string>>();
+    for (const r of template.rules)
+      kinds.set(`${r.rule} ${r.kind} ${r.severity}`, new Set(r.quarters ?? [1, 2, 3, 4]));
+    expect([...kinds.keys()].sort()).toEqual([
+      'Q1 required blocking',
+      'Q10 commentary-when-differs blocking',
+      'Q13 required-when blocking',
+      'Q14 allowed-answers blocking',
+      'Q19 paired blocking',
+      'Q2 deadline warning',
+      'Q3 required blocking',
+      'Q5 number-bounds blocking',
+      'Q6 required-when blocking',
+      'Q7 required-when blocking',
+      'Q9 sum-equals blocking',
+    ]);
+    const bounds = template.rules.find((r) => r.kind === 'number-bounds');
+    expect(bounds).toMatchObject({ min: 0, max: 100_000_000 });
+    const required = template.rules
+      .filter((r) => r.kind === 'required')
+      .flatMap((r) => ('fields' in r ? r.fields : []));
+    expect(required).toEqual(
+      expect.arrayContaining([
+        'cover.signedOffBy',
+        'budget.pooledViaS75',
+        'conditions.4iv.status',
+        'metrics.reablement.status',
+        'narrative.text',
+      ]),
+    );
+  });
+
+  it('sums plan and forecast to the pooled fund in every quarter, actuals in Q4 only (Q9)', () => {
+    const sums = template.rules.filter((r) => r.kind === 'sum-equals');
+    expect(
+      sums.map((r) => ('parts' in r ? `${r.parts[0]} ${r.quarters ?? 'all'} ${r.commentary}` : '')),
+    ).toEqual([
+      'ie.income.plan.q1 all ie.income.comment',
+      'ie.income.forecast.q1 all ie.income.comment',
+      'ie.income.actual.q1 4 ie.income.comment',
+      'ie.expenditure.plan.q1 all ie.expenditure.comment',
+      'ie.expenditure.forecast.q1 all ie.expenditure.comment',
+      'ie.expenditure.actual.q1 4 ie.expenditure.comment',
+    ]);
+  });
+
   it('carries the I&E figures, each for its quarter, actuals only from their quarter on', () => {
     expect(field(template, 'ie.expenditure.actual.q3')).toMatchObject({
       quarter: 3,
