@@ -23,6 +23,17 @@ export interface ReturnTemplate {
   rules: RuleTemplate[];
   /** What a reviewer checks beyond the template's rules: findings that correct nothing. */
   consistency: ConsistencyTemplate[];
+  /**
+   * What the file holds that its sources do not give (BRIEF §8), each with why: `key` names it as
+   * `quarters.Q1.deadline`, `lists.<list>`, `sections.<section>`, `fields.<field id>` or `fields.<field id>.<property>`.
+   */
+  assumed?: TemplateAssumption[];
+}
+
+/** One thing a template file assumes, and why (the documented default a reader may change). */
+export interface TemplateAssumption {
+  key: string;
+  why: string;
 }
 
 export interface QuarterTemplate {
