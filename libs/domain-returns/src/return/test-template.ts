@@ -116,6 +116,16 @@ export const TEST_TEMPLATE: ReturnTemplate = {
           column: 'Q1',
         },
         {
+          id: 'ie.income.plan.q2',
+          label: 'Income plan Q2',
+          type: 'money',
+          quarter: 2,
+          carried: true,
+          prepopulate: { from: 'fund-figure', basis: 'plan', direction: 'income', quarter: 2 },
+          row: 'Income',
+          column: 'Q2',
+        },
+        {
           id: 'ie.income.actual.q1',
           label: 'Income actual Q1',
           type: 'money',
