@@ -83,6 +83,8 @@ describe('enterFields', () => {
     expect(problems).toEqual({
       'ie.income.actual.q1': `previously returned (in return '${returnIdFor(1)}'): amend it, with a reason`,
     });
+    // the same value again (a whole workbook re-imported) is no change: nothing refused, nothing recorded
+    expect(enterFields(q2.state, by({ 'ie.income.actual.q1': 20_000 }), TEST_TEMPLATE)).toEqual([]);
     // the Q2 actual was never returned: entered
     expect(refusal(() => enterFields(q2.state, by({ 'ie.income.actual.q2': 22_000 }), TEST_TEMPLATE))).toBe(
       'accepted',

@@ -14,8 +14,9 @@ export interface EnterFields {
 
 /**
  * Fills cells of a return (a fill or an import): text is stored trimmed in NFC. Refused once submitted; every
- * bad cell at once (`CellsRefused`): values `valueProblems` refuses, and figures previously returned (a carried
- * field whose value came from an earlier return: change it by `amendPriorQuarter`, with a reason). Only cells
+ * bad cell at once (`CellsRefused`): values `valueProblems` refuses, and changes of figures previously returned (a
+ * carried field whose value came from an earlier return, or was amended here: change it by `amendPriorQuarter`,
+ * with a reason; the same value again, as a whole workbook re-imported gives it, is no change). Only cells
  * whose value changes are recorded; an entry that changes nothing records nothing. An entry makes the next
  * version: a sign-off of the version before no longer applies.
  */
@@ -31,7 +32,12 @@ export function enterFields(
   const problems = valueProblems(template, current.quarter, values);
   const refused = new Set(problems.map((p) => p.field));
   const carried: CellProblem[] = Object.keys(values)
-    .filter((field) => !refused.has(field) && previouslyReturned(current.cells[field]))
+    .filter(
+      (field) =>
+        !refused.has(field) &&
+        previouslyReturned(current.cells[field]) &&
+        current.cells[field]!.value !== values[field],
+    )
     .map((field) => ({
       field,
       reason: `previously returned (${describe(current.cells[field]!.from)}): amend it, with a reason`,
