@@ -17,6 +17,7 @@ export * from './return/enter-fields';
 export * from './return/amend-prior-quarter';
 export * from './return/validate-return';
 export * from './return/submit-return';
+export * from './return/sign-off-obstacles';
 export * from './return/return-views';
 export * from './read-model/returns-projection';
 export * from './checks/return-check';
