@@ -8,6 +8,18 @@ export * from './template/parse-template';
 export * from './return/quarterly-return';
 export * from './return/cells-refused';
 export * from './return/value-rules';
+// the lifecycle (return/, read-model/)
+export * from './return/template-fields';
+export * from './return/return-guards';
+export * from './return/evolve-return';
+export * from './return/issue-return';
+export * from './return/enter-fields';
+export * from './return/amend-prior-quarter';
+export * from './return/validate-return';
+export * from './return/submit-return';
+export * from './return/sign-off-obstacles';
+export * from './return/return-views';
+export * from './read-model/returns-projection';
 export * from './checks/return-check';
 export * from './checks/check-return';
 export * from './events';
