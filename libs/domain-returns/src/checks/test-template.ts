@@ -7,7 +7,8 @@ import {
   ReturnSubmitted,
   returnStream,
 } from '../return/quarterly-return';
-import { ReturnUnderCheck } from './return-check';
+import { ReturnCheck, ReturnUnderCheck } from './return-check';
+import { checkReturn } from './check-return';
 
 /**
  * A small made-up template version for the checks' specs: one or two fields of each section and one rule of
@@ -314,5 +315,25 @@ export function underCheck(
     amendments: more.amendments ?? [],
     submitted: more.submitted ?? null,
     completedOn: more.completedOn ?? '2016-11-20',
+  };
+}
+
+/** The check of a return with that id (undefined when the checks do not report it). */
+export const checkOf = (input: ReturnUnderCheck, checkId: string): ReturnCheck | undefined =>
+  checkReturn(input).find((check) => check.checkId === checkId);
+
+/** The checks of a return reporting one rule. */
+export const checksOfRule = (input: ReturnUnderCheck, rule: string): ReturnCheck[] =>
+  checkReturn(input).filter((check) => check.rule === rule);
+
+/** A seeded pseudo-random generator (mulberry32) for the property specs: the same seed, the same inputs. */
+export function seededRandom(seed: number): (below: number) => number {
+  let state = seed >>> 0;
+  return (below: number) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
   };
 }
