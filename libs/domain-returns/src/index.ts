@@ -22,4 +22,8 @@ export * from './return/return-views';
 export * from './read-model/returns-projection';
 export * from './checks/return-check';
 export * from './checks/check-return';
+export { shareFeasibility } from './checks/consistency/share-of-count';
+export type { FeasibleShare } from './checks/consistency/share-of-count';
+export { rateAgrees, rateOf } from './checks/consistency/rate-agrees';
+export type { Rational } from './checks/decimal';
 export * from './events';
