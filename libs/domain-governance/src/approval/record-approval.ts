@@ -1,5 +1,5 @@
 import { CalendarDate, refuse } from '@bcl/kernel';
-import { AuthorityFacts, checkAuthority } from '../authority';
+import { AuthorityFacts, authorityId, checkAuthority } from '../authority';
 import { Approval, ApprovalEvent, ApprovalsState, AuthorityRefused } from './approval';
 
 export type RecordApproval = Omit<Approval, 'consultationIds' | 'coSignatureIds' | 'complete'>;
@@ -17,10 +17,7 @@ export interface ApprovalFacts extends AuthorityFacts {
 }
 
 const sameAuthority = (a: Approval['authority'], b: Approval['authority']) =>
-  a.kind === b.kind &&
-  (a.kind === 'delegation'
-    ? a.delegationId === (b as typeof a).delegationId
-    : a.resolutionId === (b as typeof a).resolutionId);
+  a.kind === b.kind && authorityId(a) === authorityId(b);
 
 /**
  * Records a signature only if it is within authority on its effective date; otherwise refuses, naming every
@@ -57,7 +54,9 @@ export function recordApproval(
   const consultations = recorded.consultations.filter(
     (c) => c.delegationId === delegationId && c.instrument.version === version && c.response === 'concurred',
   );
-  const coSignatures = signed.filter((a) => a.actingPostId !== command.actingPostId);
+  // the chair signs alone: an earlier chair's signature of the same version is not a co-signature
+  const coSignatures =
+    command.authority.kind === 'chair' ? [] : signed.filter((a) => a.actingPostId !== command.actingPostId);
   const failures = checkAuthority(
     {
       ...command,
