@@ -167,7 +167,7 @@ describe("a chair's signature recorded and read back as a sign-off act", () => {
   it('refuses while the return has an obstacle (a failing blocking check, or its submission)', () => {
     const obstacles = [{ checkId: 'submitted', message: 'the return was submitted on 2017-03-03' }];
     expect(() => recordApproval(undefined, command, { ...approvalFacts, obstacles })).toThrow(
-      /cannot be signed off while 1 check\(s\) stand unaccepted: submitted/,
+      /cannot be signed off while 1 check\(s\) stand in the way: submitted/,
     );
   });
 

@@ -10,8 +10,9 @@ export interface ApprovalFacts extends AuthorityFacts {
   /** The date the signed version takes effect (a plan import's effective date); null where none is recorded. */
   versionEffectiveOn?: CalendarDate | null;
   /**
-   * What stops the version being signed off: the plan's blocking checks and unaccepted warnings (gathered by
-   * the shell from the plans context's published facts); empty for instruments the ledger does not check.
+   * What stops the version being signed off: a plan's blocking checks and unaccepted warnings (gathered by the
+   * shell from the plans context's published facts), a quarterly return's failing blocking checks or its
+   * submission (from the returns context); empty for instruments the ledger does not check.
    */
   obstacles: { checkId: string; message: string }[];
 }
@@ -84,7 +85,7 @@ export function recordApproval(
     refuse(
       'conflict',
       'checks',
-      `version ${version} cannot be signed off while ${facts.obstacles.length} check(s) stand unaccepted: ${facts.obstacles.map((o) => `${o.checkId} (${o.message})`).join('; ')}`,
+      `version ${version} cannot be signed off while ${facts.obstacles.length} check(s) stand in the way: ${facts.obstacles.map((o) => `${o.checkId} (${o.message})`).join('; ')}`,
     );
   return [
     {
