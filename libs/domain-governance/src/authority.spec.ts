@@ -10,6 +10,7 @@ const factsOf = (holdings: Holding[], delegations: Delegation[]): AuthorityFacts
       ?.personId ?? null,
   delegation: (id) => delegations.find((d) => d.delegationId === id),
   resolution: () => undefined,
+  body: () => undefined,
 });
 
 // Southend-on-Sea HWB, 22 March 2017 (004:2657): the DCE (People) and the Interim AO, "in conjunction with

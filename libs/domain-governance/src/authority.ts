@@ -1,5 +1,6 @@
 import { GOVERNANCE_LIMITS } from './governance-limits';
 import { CalendarDate, isWithin } from '@bcl/kernel';
+import { BodyState, seatsOn } from './body/body';
 
 /** Instruments that are approved (signed off): plan versions, iBCF plans, quarterly returns, S75 variations. */
 export const INSTRUMENT_KINDS = ['bcf-plan', 'ibcf-plan', 'quarterly-return', 's75-variation'] as const;
@@ -41,13 +42,42 @@ export interface AuthorisingResolution {
   authorises: { posts: string[]; instrumentKind: InstrumentKind; instrumentId: string | null } | null;
 }
 
+/**
+ * What an approval is made under: a delegation, a resolution that authorises it, or the standing authority of
+ * the holder of a Board's chair seat (`chair`) to sign what the chair signs on the Board's behalf (`CHAIR_SIGNS`).
+ */
+export type ApprovalAuthority =
+  | { kind: 'delegation'; delegationId: string }
+  | { kind: 'resolution'; resolutionId: string }
+  | { kind: 'chair'; bodyId: string };
+
+/** The id an authority names: its delegation, resolution or body. */
+export const authorityId = (authority: ApprovalAuthority): string =>
+  authority.kind === 'delegation'
+    ? authority.delegationId
+    : authority.kind === 'resolution'
+      ? authority.resolutionId
+      : authority.bodyId;
+
+/**
+ * The instruments the holder of a Health and Wellbeing Board's chair seat signs on the Board's behalf without a
+ * resolution or delegation. The ledger's reading where the sources are silent (BRIEF §8.10): a quarterly return
+ * is signed off "on behalf of the Health and Wellbeing Board" (Q1), and Southend's Chair signed every 2016-17
+ * return (BRIEF §5.7) with no resolution recorded for it. Plans are not here: a plan is approved by the Board or
+ * under a delegation it grants.
+ */
+export const CHAIR_SIGNS: readonly InstrumentKind[] = ['quarterly-return'];
+
+/** What the chair's authority needs to know of a body: its kind, its area, and who sat where when. */
+export type AuthorityBody = Pick<BodyState, 'bodyId' | 'kind' | 'areaId' | 'seats'>;
+
 export interface ApprovalRequest {
   instrument: InstrumentRef;
   actorPersonId: string;
   actingPostId: string;
   /** Where all delegates must act together: the others who signed, each in their post, on or before this. */
   alsoActing: { postId: string; personId: string; on: CalendarDate }[];
-  authority: { kind: 'delegation'; delegationId: string } | { kind: 'resolution'; resolutionId: string };
+  authority: ApprovalAuthority;
   consultations: { postId: string; personId: string; on: CalendarDate }[];
   effectiveOn: CalendarDate;
   amountPence: number | null;
@@ -59,6 +89,10 @@ export interface AuthorityFacts {
   holderOn(postId: string, date: CalendarDate): string | null;
   delegation(delegationId: string): Delegation | undefined;
   resolution(resolutionId: string): AuthorisingResolution | undefined;
+  /** A decision body as recorded (for the chair's authority), or undefined. */
+  body(bodyId: string): AuthorityBody | undefined;
+  /** The area the instrument is for, where the ledger knows it (a quarterly return's); a chair signs only for their own Board's area. */
+  instrumentAreaId?: string | null;
 }
 
 export type AuthorityCondition =
@@ -71,7 +105,10 @@ export type AuthorityCondition =
   | 'post-not-authorised'
   | 'co-delegate-missing'
   | 'consultee-missing'
-  | 'parent-invalid';
+  | 'parent-invalid'
+  | 'not-a-board'
+  | 'not-chair'
+  | 'other-area';
 
 export interface AuthorityFailure {
   condition: AuthorityCondition;
@@ -173,6 +210,43 @@ function resolutionProblems(
     failures.push({
       condition: 'post-not-authorised',
       message: `resolution '${resolution.resolutionId}' does not name post '${request.actingPostId}'`,
+    });
+  return failures;
+}
+
+/**
+ * Approving under the chair's standing authority: the body is a recorded Health and Wellbeing Board, the
+ * instrument is one the chair signs (`CHAIR_SIGNS`), the acting post held the body's chair seat on the date,
+ * and the instrument is for the Board's own area (where the instrument's area is known). That the actor held
+ * the acting post on the date is checked for every authority (`actorHoldsPost`).
+ */
+function chairProblems(request: ApprovalRequest, bodyId: string, facts: AuthorityFacts): AuthorityFailure[] {
+  const body = facts.body(bodyId);
+  if (!body) return [{ condition: 'authority-unknown', message: `body '${bodyId}' is not recorded` }];
+  const date = request.effectiveOn;
+  const { instrument } = request;
+  const failures: AuthorityFailure[] = [];
+  if (body.kind !== 'health-and-wellbeing-board')
+    failures.push({
+      condition: 'not-a-board',
+      message: `body '${bodyId}' is a ${body.kind}: only a Health and Wellbeing Board's chair signs on its behalf`,
+    });
+  if (!CHAIR_SIGNS.includes(instrument.kind))
+    failures.push({
+      condition: 'out-of-scope',
+      message: `the chair of '${bodyId}' signs ${CHAIR_SIGNS.join(', ')} on the Board's behalf, not ${instrument.kind} '${instrument.id}': that needs a resolution or a delegation`,
+    });
+  const chairs = seatsOn(body.seats, 'chair', date).map((seat) => seat.postId);
+  if (!chairs.includes(request.actingPostId))
+    failures.push({
+      condition: 'not-chair',
+      message: `post '${request.actingPostId}' did not hold the chair seat of '${bodyId}' on ${date}${chairs.length ? ` ('${chairs.join("', '")}' did)` : ' (no post did)'}`,
+    });
+  const area = facts.instrumentAreaId;
+  if (area !== undefined && area !== null && area !== body.areaId)
+    failures.push({
+      condition: 'other-area',
+      message: `${instrument.kind} '${instrument.id}' is for area '${area}'; body '${bodyId}' is ${body.areaId === null ? 'of no area' : `the Board of '${body.areaId}'`}`,
     });
   return failures;
 }
@@ -303,6 +377,8 @@ export function checkAuthority(request: ApprovalRequest, facts: AuthorityFacts):
     ...actorHoldsPost(request, facts),
     ...(authority.kind === 'resolution'
       ? resolutionProblems(request, authority.resolutionId, facts)
-      : delegatedAuthorityProblems(request, authority.delegationId, facts)),
+      : authority.kind === 'chair'
+        ? chairProblems(request, authority.bodyId, facts)
+        : delegatedAuthorityProblems(request, authority.delegationId, facts)),
   ];
 }

@@ -6,11 +6,18 @@
  */
 import { CalendarDate } from '@bcl/kernel';
 import { PostState, holderOfPostOn } from '@bcl/domain-registry/facts';
-import { AuthorityFacts, Delegation } from './authority';
+import { AuthorityBody, AuthorityFacts, Delegation } from './authority';
 import { MeetingState, Resolution } from './meeting/meeting';
 import { ApprovalsState } from './approval/approval';
 
-export type { AuthorityFacts, Delegation, InstrumentRef } from './authority';
+export type {
+  ApprovalAuthority,
+  AuthorityBody,
+  AuthorityFacts,
+  Delegation,
+  InstrumentRef,
+} from './authority';
+export { CHAIR_SIGNS } from './authority';
 export type { MeetingState, Resolution } from './meeting/meeting';
 export type { ResolutionIndex } from './meeting/resolution-index';
 export type { ApprovalsState } from './approval/approval';
@@ -32,16 +39,22 @@ export function resolutionAt(
   return resolution && meeting && { ...resolution, meetingDate: meeting.date };
 }
 
-/** The authority in force, from the delegations, resolutions and posts a request names (loaded beforehand). */
+/**
+ * The authority in force, from the delegations, resolutions, posts and bodies a request names (loaded
+ * beforehand), and the area of the instrument where the ledger knows it (a quarterly return's).
+ */
 export function authorityInForce(
   delegations: ReadonlyMap<string, Delegation>,
   resolutions: ReadonlyMap<string, Resolution>,
   posts: ReadonlyMap<string, PostState>,
+  chair: { bodies?: ReadonlyMap<string, AuthorityBody>; instrumentAreaId?: string | null } = {},
 ): AuthorityFacts {
   return {
     holderOn: (postId, date) => holderOfPostOn(posts.get(postId), date),
     delegation: (id) => delegations.get(id),
     resolution: (id) => resolutions.get(id),
+    body: (id) => chair.bodies?.get(id),
+    instrumentAreaId: chair.instrumentAreaId,
   };
 }
 

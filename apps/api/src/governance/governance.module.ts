@@ -4,6 +4,7 @@ import { GovernanceController } from './governance.controller';
 import { PlanContext } from '../plans/plan-context';
 import { PlanSignOff } from '../plans/plan-sign-off';
 import { PlansOfCycle } from '../plans/plans-of-cycle';
+import { ReturnContextModule } from '../returns/return-context.module';
 import { GovernanceFacts } from './governance-facts';
 import { ESTABLISH_BODY } from './use-cases/establish-body';
 import { ASSIGN_SEAT } from './use-cases/assign-seat';
@@ -49,7 +50,7 @@ const USE_CASES: { controllers: Type[]; providers: Provider[] }[] = [
 
 /** Governance: bodies, meetings, resolutions, delegations of authority, and approvals checked against authority. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, ReturnContextModule],
   controllers: [GovernanceController, ...USE_CASES.flatMap((useCase) => useCase.controllers)],
   providers: [
     GovernanceFacts,

@@ -29,7 +29,26 @@ const restsOn = (evidence: { citations: string[]; assumed: string | null } | und
       ? `; assumed: ${evidence.assumed}${evidence.citations.length ? ` (cites ${evidence.citations.join('; ')})` : ''}`
       : `; cites ${evidence.citations.join('; ')}`;
 
-/** The provenance as lines an auditor reads top to bottom: approval, authority, resolution, meeting, body. */
+type ChairAuthority = Extract<Provenance['approvals'][number]['authority'], { kind: 'chair' }>;
+
+/** The chair's standing authority: the chair seat of the Board on the day, its holder, and the Board. */
+function chairLines(chair: ChairAuthority): string[] {
+  if (!chair.recorded) return [`  under the chair's authority of ${chair.bodyId}: body not recorded`];
+  const { body, seat } = chair;
+  return [
+    `  under the chair's standing authority of ${body.name} (${body.bodyId}), signing on the Board's behalf`,
+    seat
+      ? `    chair seat held by post ${chair.chair.postId} from ${seat.from}${seat.until ? ` until ${seat.until}` : ''}${restsOn(seat.evidence ?? undefined)}`
+      : `    chair seat: post ${chair.chair.postId} did not hold it on the day`,
+    `    chair on the day: ${who(chair.chair)}`,
+    `    ${body.kind} of ${body.areaId ?? 'no area'}, established ${body.establishedOn}${restsOn(body.evidence)}`,
+  ];
+}
+
+/**
+ * The provenance as lines an auditor reads top to bottom: approval, authority, resolution, meeting, body; or,
+ * under the chair's authority (a quarterly return), approval, chair seat, body.
+ */
 function describe(provenance: Provenance): string {
   const { instrument, currentVersion } = provenance;
   const lines = [
@@ -44,6 +63,10 @@ function describe(provenance: Provenance): string {
       ),
     );
     if (a.ratified) lines.push(`  ratified ${a.ratified.on} by resolution ${a.ratified.resolutionId}`);
+    if (a.authority.kind === 'chair') {
+      lines.push(...chairLines(a.authority));
+      continue;
+    }
     const steps =
       a.authority.kind === 'delegation'
         ? a.authority.delegations.map((d, depth) => ({ d, grant: d.granted, depth }))

@@ -131,6 +131,7 @@ describe('an approval refusal names the first failing condition of authority', (
     holderOn,
     delegation: (id) => (id === KENT.delegationId ? KENT : undefined),
     resolution: () => undefined,
+    body: () => undefined,
   };
   const facts: ApprovalFacts = { ...authority, currentVersion: 1, obstacles: [] };
   const chairman: RecordApproval = {

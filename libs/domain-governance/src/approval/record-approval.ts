@@ -1,5 +1,5 @@
 import { CalendarDate, refuse } from '@bcl/kernel';
-import { AuthorityFacts, checkAuthority } from '../authority';
+import { AuthorityFacts, authorityId, checkAuthority } from '../authority';
 import { Approval, ApprovalEvent, ApprovalsState, AuthorityRefused } from './approval';
 
 export type RecordApproval = Omit<Approval, 'consultationIds' | 'coSignatureIds' | 'complete'>;
@@ -10,17 +10,15 @@ export interface ApprovalFacts extends AuthorityFacts {
   /** The date the signed version takes effect (a plan import's effective date); null where none is recorded. */
   versionEffectiveOn?: CalendarDate | null;
   /**
-   * What stops the version being signed off: the plan's blocking checks and unaccepted warnings (gathered by
-   * the shell from the plans context's published facts); empty for instruments the ledger does not check.
+   * What stops the version being signed off: a plan's blocking checks and unaccepted warnings (gathered by the
+   * shell from the plans context's published facts), a quarterly return's failing blocking checks or its
+   * submission (from the returns context); empty for instruments the ledger does not check.
    */
   obstacles: { checkId: string; message: string }[];
 }
 
 const sameAuthority = (a: Approval['authority'], b: Approval['authority']) =>
-  a.kind === b.kind &&
-  (a.kind === 'delegation'
-    ? a.delegationId === (b as typeof a).delegationId
-    : a.resolutionId === (b as typeof a).resolutionId);
+  a.kind === b.kind && authorityId(a) === authorityId(b);
 
 /**
  * Records a signature only if it is within authority on its effective date; otherwise refuses, naming every
@@ -57,7 +55,9 @@ export function recordApproval(
   const consultations = recorded.consultations.filter(
     (c) => c.delegationId === delegationId && c.instrument.version === version && c.response === 'concurred',
   );
-  const coSignatures = signed.filter((a) => a.actingPostId !== command.actingPostId);
+  // the chair signs alone: an earlier chair's signature of the same version is not a co-signature
+  const coSignatures =
+    command.authority.kind === 'chair' ? [] : signed.filter((a) => a.actingPostId !== command.actingPostId);
   const failures = checkAuthority(
     {
       ...command,
@@ -85,7 +85,7 @@ export function recordApproval(
     refuse(
       'conflict',
       'checks',
-      `version ${version} cannot be signed off while ${facts.obstacles.length} check(s) stand unaccepted: ${facts.obstacles.map((o) => `${o.checkId} (${o.message})`).join('; ')}`,
+      `version ${version} cannot be signed off while ${facts.obstacles.length} check(s) stand in the way: ${facts.obstacles.map((o) => `${o.checkId} (${o.message})`).join('; ')}`,
     );
   return [
     {

@@ -72,6 +72,7 @@ const authority: AuthorityFacts & { currentVersion: null; obstacles: [] } = {
   holderOn: (post, date) => HOLDINGS[post]?.find((h) => isWithin(date, h.from, h.until))?.personId ?? null,
   delegation: (id) => (id === delegation.delegationId ? delegation : undefined),
   resolution: () => undefined,
+  body: () => undefined,
   currentVersion: null,
   obstacles: [],
 };

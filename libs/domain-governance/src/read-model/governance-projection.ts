@@ -9,6 +9,7 @@ import {
   evidenceOf,
 } from '@bcl/kernel';
 import { ApprovalEvent, evolveApprovals } from '../approval/approval';
+import { authorityId } from '../authority';
 import { evolveBody } from '../body/body';
 import { evolveDelegation } from '../delegation/delegation';
 import { evolveMeeting } from '../meeting/meeting';
@@ -104,11 +105,11 @@ function actionsOf(event: GovernanceEvent, load: LoadView<GovernanceView>): Acti
           personId: event.data.actorPersonId,
           postId: event.data.actingPostId,
           subject: { kind: 'instrument', id: `${event.data.instrument.kind}/${event.data.instrument.id}` },
-          detail: `version ${event.data.instrument.version} under ${event.data.authority.kind} '${
-            event.data.authority.kind === 'delegation'
-              ? event.data.authority.delegationId
-              : event.data.authority.resolutionId
-          }'${event.data.provisionalConditions ? ' (provisional)' : ''}`,
+          detail: `version ${event.data.instrument.version} under ${
+            event.data.authority.kind === 'chair'
+              ? `the chair of '${event.data.authority.bodyId}'`
+              : `${event.data.authority.kind} '${authorityId(event.data.authority)}'`
+          }${event.data.provisionalConditions ? ' (provisional)' : ''}`,
         },
       ];
     default:

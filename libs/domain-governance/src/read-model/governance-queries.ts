@@ -72,6 +72,40 @@ async function resolutionStep(lookups: GovernanceLookups, resolutionId: string) 
   };
 }
 
+/**
+ * chair's authority → the body's chair seat on the date → the body, with the seat's holder on the day: the
+ * standing authority a quarterly return is signed under (CHAIR_SIGNS).
+ */
+async function chairStep(lookups: GovernanceLookups, bodyId: string, postId: string, date: CalendarDate) {
+  const body = await lookups.governance.get(key.body(bodyId));
+  if (!body) return { bodyId, recorded: false as const };
+  const seat = seatsOn(body.seats, 'chair', date).find((s) => s.postId === postId) ?? null;
+  const assigned = seat
+    ? (await lookups.governance.get(key.postActions(postId)))?.entries.find(
+        (e) => e.action === 'seat-assigned' && e.subject.id === bodyId && e.on === seat.from,
+      )
+    : undefined;
+  return {
+    bodyId,
+    recorded: true as const,
+    body: {
+      bodyId,
+      name: body.name,
+      kind: body.kind,
+      areaId: body.areaId,
+      establishedOn: body.establishedOn,
+      evidence: body.evidence,
+    },
+    seat: seat && {
+      role: seat.role,
+      from: seat.from,
+      until: seat.until,
+      evidence: assigned?.evidence ?? null,
+    },
+    chair: await postOn(lookups, postId, date),
+  };
+}
+
 async function delegationStep(lookups: GovernanceLookups, delegation: DelegationView, date: CalendarDate) {
   return {
     delegationId: delegation.delegationId,
@@ -91,7 +125,8 @@ async function delegationStep(lookups: GovernanceLookups, delegation: Delegation
 
 /**
  * Provenance of an instrument's approvals: for each, approval → delegation (and its parents) → resolution →
- * meeting → body, with who held each post on the day. Approvals of earlier versions are listed, marked as not
+ * meeting → body, or approval → the chair seat of a body → body (the chair's authority), with who held each post
+ * on the day. Approvals of earlier versions are listed, marked as not
  * applying to the current version.
  */
 export async function instrumentProvenance(
@@ -125,6 +160,11 @@ export async function instrumentProvenance(
             delegationId = delegation.parentDelegationId;
           }
           authority = { kind: 'delegation' as const, delegations: chain };
+        } else if (approval.authority.kind === 'chair') {
+          authority = {
+            kind: 'chair' as const,
+            ...(await chairStep(lookups, approval.authority.bodyId, approval.actingPostId, date)),
+          };
         } else {
           authority = {
             kind: 'resolution' as const,

@@ -13,7 +13,8 @@ export interface LoggedGovernanceEvent<E> {
 
 /**
  * A lifecycle step of an instrument version recorded by the governance act that carries the authority for it
- * (docs/sign-off.md): `signed-off` by a complete approval under a delegation or a Board resolution;
+ * (docs/sign-off.md): `signed-off` by a complete approval under a delegation, a Board resolution, or the
+ * standing authority of the Board's chair (a quarterly return);
  * `reported-back` by the report-back of that delegation to its body, at a meeting on or after the sign-off.
  */
 export interface SignOffAct {
@@ -25,7 +26,8 @@ export interface SignOffAct {
   instrument: InstrumentRef & { version: number };
   authority:
     | { kind: 'delegation'; delegationId: string; grantedBy: string | null }
-    | { kind: 'resolution'; resolutionId: string; meetingId: string | null };
+    | { kind: 'resolution'; resolutionId: string; meetingId: string | null }
+    | { kind: 'chair'; bodyId: string };
   approvalId: string;
   signedBy: { postId: string; personId: string };
   /** The meeting the decision was reported to (report-back), or that passed the authorising resolution. */
@@ -75,6 +77,18 @@ export function signOffActs(
         on: approval.effectiveOn,
         authority: { kind: 'resolution', resolutionId, meetingId },
         meetingId,
+        evidence: evidenceOf(logged),
+        reportBack: null,
+      });
+      continue;
+    }
+    if (approval.authority.kind === 'chair') {
+      acts.push({
+        ...base,
+        step: 'signed-off',
+        on: approval.effectiveOn,
+        authority: { kind: 'chair', bodyId: approval.authority.bodyId },
+        meetingId: null,
         evidence: evidenceOf(logged),
         reportBack: null,
       });

@@ -47,10 +47,13 @@ export class RatifyApprovalHandler implements ICommandHandler<RatifyApprovalComm
         const authority = state?.approvals.find((a) => a.approvalId === input.approvalId)?.authority;
         return {
           resolution: await this.facts.resolution(input.resolutionId),
+          // the body whose authority it was: the delegation's grantor, the resolution's body, the chair's Board
           authorisingBodyId:
             authority?.kind === 'delegation'
               ? (await this.facts.streams.delegation(authority.delegationId))?.grantingBodyId
-              : authority && (await this.facts.resolution(authority.resolutionId))?.bodyId,
+              : authority?.kind === 'chair'
+                ? authority.bodyId
+                : authority && (await this.facts.resolution(authority.resolutionId))?.bodyId,
         };
       },
       decide: (state, facts) => ratifyApproval(state, input, facts),

@@ -4,6 +4,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import {
+  ApprovalAuthority,
   GOVERNANCE_LIMITS as G,
   RecordApproval,
   approvalsStream,
@@ -26,10 +27,30 @@ import {
   WriteRoutes,
 } from '../../http/write-route';
 
+const AUTHORITY_KINDS = ['delegation', 'resolution', 'chair'] as const;
+
+/**
+ * What the signature is made under: a delegation, a resolution that authorises it, or `chair` (id: the body) for
+ * the standing authority of the holder of a Health and Wellbeing Board's chair seat to sign a quarterly return on
+ * the Board's behalf (docs/sign-off.md).
+ */
 export class AuthorityDto {
-  @ApiProperty({ enum: ['delegation', 'resolution'] }) @IsIn(['delegation', 'resolution']) kind!:
-    'delegation' | 'resolution';
-  @ApiProperty({ description: 'The delegation or resolution id' }) @IsId() id!: string;
+  @ApiProperty({ enum: AUTHORITY_KINDS }) @IsIn(AUTHORITY_KINDS) kind!: (typeof AUTHORITY_KINDS)[number];
+  @ApiProperty({ description: 'The delegation or resolution id; for `chair`, the body id' })
+  @IsId()
+  id!: string;
+}
+
+/** The authority as the domain names it. */
+function authorityOf({ kind, id }: AuthorityDto): ApprovalAuthority {
+  switch (kind) {
+    case 'delegation':
+      return { kind, delegationId: id };
+    case 'resolution':
+      return { kind, resolutionId: id };
+    case 'chair':
+      return { kind, bodyId: id };
+  }
 }
 
 export class RecordApprovalDto extends ReasonDto {
@@ -79,7 +100,7 @@ export class RecordApprovalHandler implements ICommandHandler<RecordApprovalComm
       gather: async () => ({
         currentVersion: await this.facts.currentVersion(input.instrument),
         versionEffectiveOn: await this.facts.versionEffectiveOn(input.instrument),
-        ...(await this.facts.authority(input.authority, input.actingPostId)),
+        ...(await this.facts.authority(input.authority, input.actingPostId, input.instrument)),
         obstacles: await this.facts.obstacles(input.instrument, input.effectiveOn),
       }),
       decide: (state, facts) => recordApproval(state, input, facts),
@@ -93,7 +114,8 @@ export class RecordApprovalHandler implements ICommandHandler<RecordApprovalComm
 export class RecordApprovalRoute extends CommandQueryController {
   /**
    * The caller signs an instrument version in their post; refused, naming each failed condition, without authority,
-   * and (a plan) while a check stands unaccepted.
+   * and while a check stands in the way (a plan's unaccepted check; a return's failing blocking check, or its
+   * submission).
    * 201, `Location` the instrument's provenance (which lists the approval).
    */
   @Post('instruments/:kind/:id/approvals')
@@ -110,10 +132,7 @@ export class RecordApprovalRoute extends CommandQueryController {
           ...input,
           instrument: { kind, id, version },
           actorPersonId: actingPerson(request.actor),
-          authority:
-            authority.kind === 'delegation'
-              ? { kind: 'delegation' as const, delegationId: authority.id }
-              : { kind: 'resolution' as const, resolutionId: authority.id },
+          authority: authorityOf(authority),
           amountPence: input.amountPence ?? null,
           provisionalConditions: input.provisionalConditions ?? null,
         }),
