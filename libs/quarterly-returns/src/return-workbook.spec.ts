@@ -191,7 +191,6 @@ describe('the return workbook', () => {
     expect((await refusal(read(gone))).problems).toEqual([
       {
         sheet: '1. Cover',
-        row: 0,
         field: 'cover.email',
         reason: "no row of the sheet names it in 'field ids'",
       },

@@ -201,7 +201,7 @@ function readSection(
 ): void {
   const name = layout.sheet;
   if (!sheet) {
-    problems.push({ sheet: name, row: 0, field: layout.section.id, reason: 'the sheet is missing' });
+    problems.push({ sheet: name, field: layout.section.id, reason: 'the sheet is missing' });
     return;
   }
   if (sheet.rowCount > ROWS_MAX) {
@@ -258,7 +258,6 @@ function readSection(
     if (!found.cells[id])
       problems.push({
         sheet: name,
-        row: 0,
         field: id,
         reason: `no row of the sheet names it in '${FIELD_IDS_COLUMN}'`,
       });
