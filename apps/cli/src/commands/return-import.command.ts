@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { EventStore, JsonObject, newEventId } from '@bcl/event-store';
-import { DomainError, ID_PATTERN, Quarter, isFinancialYear } from '@bcl/kernel';
+import { EventStore, ExpectedRevision, JsonObject, newEventId } from '@bcl/event-store';
+import { DomainError, ID_PATTERN, Quarter, Recorded, isFinancialYear } from '@bcl/kernel';
 import {
   CellsRefused,
   FieldValue,
@@ -76,24 +76,35 @@ const newEvents = (events: ReturnEvent[], metadata: ReturnType<typeof cliMetadat
     metadata,
   }));
 
-/** The return, issued first (with its pre-filled cells) when it is not yet. */
-async function issuedReturn(
+/**
+ * The return as it stands; or, when it is not yet issued, as its issue would make it, with the events that issue
+ * it, so that the issue and the import are recorded together or not at all.
+ */
+async function currentOrIssued(
   wiring: ReturnWiring,
   store: EventStore,
   target: ReturnType<typeof checkedOptions>,
   templateVersion: string,
-  metadata: ReturnType<typeof cliMetadata>,
-): Promise<{ view: ReturnView; issued: boolean }> {
+): Promise<{ view: ReturnView; issue: ReturnEvent[]; expected: ExpectedRevision }> {
   const returnId = returnIdOf(target.areaId, target.year, target.quarter);
-  if ((await wiring.loadReturnEvents(store, returnId)).length === 0) {
-    const template = wiring.readReturnTemplate(templateVersion);
-    const input = { areaId: target.areaId, financialYear: target.year, quarter: target.quarter, template };
-    const facts = await wiring.gatherIssueFacts(store, input);
-    const events = wiring.decideIssue({ ...input, facts });
-    await store.append(returnStream(returnId), newEvents(events, metadata), 'no-stream');
-    return { view: await loadReturnView(wiring, store, returnId, 'as-submitted', {}), issued: true };
-  }
-  return { view: await loadReturnView(wiring, store, returnId, 'as-submitted', {}), issued: false };
+  const recorded = await wiring.loadReturnEvents(store, returnId);
+  if (recorded.length > 0)
+    return {
+      view: await loadReturnView(wiring, store, returnId, 'as-submitted', {}),
+      issue: [],
+      expected: recorded.at(-1)!.revision,
+    };
+  const template = wiring.readReturnTemplate(templateVersion);
+  const input = { areaId: target.areaId, financialYear: target.year, quarter: target.quarter, template };
+  const issue = wiring.decideIssue({ ...input, facts: await wiring.gatherIssueFacts(store, input) });
+  const stream = returnStream(returnId);
+  const recordedAt = new Date().toISOString();
+  const pending = issue.map(
+    (event, revision) => ({ ...event, stream, revision, position: 0n, recordedAt }) as Recorded<ReturnEvent>,
+  );
+  const view = wiring.returnViewOf(pending, { basis: 'as-submitted', viewpoint: {}, later: [] });
+  if (!view) throw new Error(`${returnId}: its issue makes no return`);
+  return { view, issue, expected: 'no-stream' };
 }
 
 /** `bcl return import FILE --area A --year Y --quarter N --reason R`. */
@@ -137,7 +148,7 @@ export function returnImportCommand(wiring: ReturnWiring): Command {
         const result = await withStore(globals, async (store) => {
           const templateVersion =
             document?.templateVersion ?? options.template ?? `bcf-quarterly-${target.year}`;
-          const { view, issued } = await issuedReturn(wiring, store, target, templateVersion, metadata);
+          const { view, issue, expected } = await currentOrIssued(wiring, store, target, templateVersion);
           if (view.templateVersion !== templateVersion && (document || options.template))
             throw new UsageError(
               `${file}: the return is of template ${view.templateVersion}, not ${templateVersion}`,
@@ -159,17 +170,19 @@ export function returnImportCommand(wiring: ReturnWiring): Command {
             { values: changes.enter, amendments },
             metadata.actor.id,
           );
-          if (events.length > 0) {
-            const revision = (await wiring.loadReturnEvents(store, view.returnId)).at(-1)!.revision;
-            await store.append(returnStream(view.returnId), newEvents(events, metadata), revision);
-          }
+          if (issue.length + events.length > 0)
+            await store.append(
+              returnStream(view.returnId),
+              newEvents([...issue, ...events], metadata),
+              expected,
+            );
           const after = await loadReturnView(wiring, store, view.returnId, 'as-submitted', {});
           const checks = await checksOf(wiring, store, after, template, {});
           return {
             returnId: after.returnId,
-            issued,
+            issued: issue.length > 0,
             version: after.version,
-            eventsRecorded: events.length,
+            eventsRecorded: issue.length + events.length,
             checks,
             template,
           };

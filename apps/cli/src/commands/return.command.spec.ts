@@ -246,7 +246,7 @@ describe('bcl return', () => {
     const where = locateCell(FILE_TEMPLATE, 2, 'conditions.1.explanation')!;
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain(
-      'southend-on-sea-2016-17-q2 version 2: issued, 1 event(s) recorded; 2 checks, 1 not passing outright, 1 blocking',
+      'southend-on-sea-2016-17-q2 version 2: issued, 2 event(s) recorded; 2 checks, 1 not passing outright, 1 blocking',
     );
     expect(result.stdout).toContain(
       `${where.sheet} row ${where.row} Q6:conditions.1: condition 1 is 'No' without an explanation`,
@@ -307,9 +307,19 @@ describe('bcl return', () => {
     );
   });
 
+  it('records nothing, not even the issue, when an import of a return not yet issued is refused', async () => {
+    writeJson('q2.json', { 'conditions.1.status': 'Perhaps', 'ie.income.actual.q2': -1 });
+    const refused = await bcl(...importArgs('q2.json'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trimEnd().split('\n')).toHaveLength(2);
+    expect((await bcl('return', 'show', 'southend-on-sea-2016-17-q2')).stderr).toBe(
+      'bcl: southend-on-sea-2016-17-q2: no such return is recorded\n',
+    );
+  });
+
   it('turns a changed figure previously returned into an amendment with the import reason', async () => {
     writeJson('q2.json', { 'ie.income.actual.q1': 450_00 });
-    expect((await bcl(...importArgs('q2.json'))).stdout).toContain('version 2: issued, 1 event(s) recorded');
+    expect((await bcl(...importArgs('q2.json'))).stdout).toContain('version 2: issued, 2 event(s) recorded');
     const shown = await bcl('--json', 'return', 'show', 'southend-on-sea-2016-17-q2');
     const view = JSON.parse(shown.stdout) as ReturnView;
     expect(view.amendments).toEqual([
