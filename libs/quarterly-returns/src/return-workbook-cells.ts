@@ -61,7 +61,7 @@ export function cellPrimitive(value: ExcelJS.CellValue): string | number | Date 
   if (typeof value === 'string') return value.trim() === '' ? null : readSpreadsheetText(value.trim());
   if (typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'object' && 'formula' in value) {
+  if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     const result = (value as { result?: ExcelJS.CellValue }).result;
     if (result === undefined || (typeof result === 'object' && result !== null && 'error' in result))
       return { problem: 'is a formula without a value: type the value' };

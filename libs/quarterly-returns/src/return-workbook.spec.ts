@@ -135,6 +135,26 @@ describe('the return workbook', () => {
     });
   });
 
+  it('reads a formula by the value it shows, a mail link by its text, and refuses a formula with no value', async () => {
+    const buffer = await edit(await writeReturnWorkbook(FILE_TEMPLATE, fileView()), (workbook) => {
+      setField(workbook, 'ie.income.actual.q2', { formula: 'SUM(1000,234.56)', result: 1234.56 });
+      setField(workbook, 'cover.email', { text: 'nick@example.org', hyperlink: 'mailto:nick@example.org' });
+    });
+    expect((await read(buffer)).values).toMatchObject({
+      'ie.income.actual.q2': 1_234_56,
+      'cover.email': 'nick@example.org',
+    });
+    const unset = await edit(buffer, (workbook) =>
+      setField(workbook, 'ie.income.actual.q2', { formula: 'SUM(A1:A2)' } as ExcelJS.CellValue),
+    );
+    expect((await refusal(read(unset))).problems).toEqual([
+      expect.objectContaining({
+        field: 'ie.income.actual.q2',
+        reason: 'is a formula without a value: type the value',
+      }),
+    ]);
+  });
+
   it('never rounds money: a fraction of a penny (0.1 + 0.2 pounds) is refused', async () => {
     const buffer = await edit(await writeReturnWorkbook(FILE_TEMPLATE, fileView()), (workbook) =>
       setField(workbook, 'ie.expenditure.plan.q2', 0.1 + 0.2),
