@@ -4,173 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import ExcelJS from 'exceljs';
-import { readWholeStream } from '@bcl/event-store';
-import { Recorded } from '@bcl/kernel';
-import {
-  Cell,
-  CellsRefused,
-  ReturnCheck,
-  ReturnEvent,
-  ReturnView,
-  returnIdOf,
-  returnStream,
-} from '@bcl/domain-returns';
+import { ReturnView } from '@bcl/domain-returns';
 import { locateCell } from '@bcl/quarterly-returns';
 import { UsageError } from '../cli-context';
 import { returnCommand } from './return.command';
-import { ReturnWiring } from './return-wiring';
-import {
-  FILE_TEMPLATE,
-  standInValueRules,
-} from '../../../../libs/quarterly-returns/src/return-workbook.fixtures';
-
-/**
- * The return commands against a real SQLite ledger, with stand-ins for the lifecycle's fold and decisions and
- * the template's checks (their helpers' code was not merged when this was written): what is tested is the
- * commands' own work: issue-then-fill, one line per refused cell, exit codes, files written and read.
- */
-function fold(
-  events: Recorded<ReturnEvent>[],
-  basis: ReturnView['basis'],
-  knownAt?: string,
-): ReturnView | null {
-  const known = events.filter((e) => knownAt === undefined || e.recordedAt <= knownAt);
-  const issued = known[0];
-  if (!issued || issued.type !== 'ReturnIssued') return null;
-  const view: ReturnView = {
-    ...issued.data,
-    version: 1,
-    cells: { ...issued.data.prepopulated },
-    amendments: [],
-    validation: null,
-    submitted: null,
-    status: 'issued',
-    basis,
-    restatements: [],
-    recordedAt: { issued: issued.recordedAt, lastChanged: issued.recordedAt },
-  };
-  for (const event of known.slice(1)) {
-    const from = { kind: 'entered', stream: event.stream, revision: event.revision, position: null } as const;
-    if (event.type === 'ReturnFieldsEntered') {
-      for (const [field, value] of Object.entries(event.data.values)) view.cells[field] = { value, from };
-      view.version = event.data.version;
-      view.status = 'in-completion';
-    }
-    if (event.type === 'PriorQuarterAmended') {
-      view.cells[event.data.field] = { value: event.data.amendedValue, from: { ...from, kind: 'amended' } };
-      view.amendments.push({ ...event.data, revision: event.revision });
-      view.version = event.data.version;
-    }
-  }
-  return view;
-}
-
-const carriedQ1: Cell = {
-  value: 500_00,
-  from: {
-    kind: 'previous-return',
-    returnId: 'southend-on-sea-2016-17-q1',
-    stream: 's',
-    revision: 3,
-    position: null,
-  },
-};
-
-const wiring: ReturnWiring = {
-  readReturnTemplate: (version) => {
-    if (version !== FILE_TEMPLATE.templateVersion) throw new UsageError(`no template ${version}`);
-    return FILE_TEMPLATE;
-  },
-  loadReturnEvents: async (store, returnId) =>
-    (await readWholeStream(store, returnStream(returnId))).map(
-      (e) =>
-        ({
-          ...e,
-          metadata: e.metadata as unknown as Record<string, unknown>,
-        }) as unknown as Recorded<ReturnEvent>,
-    ),
-  loadLaterAmendments: async () => [],
-  gatherIssueFacts: async (_store, { quarter }) => ({
-    prepopulated: {
-      'cover.hwb': {
-        value: 'Southend-on-Sea',
-        from: { kind: 'ledger', description: 'area name', stream: 'a', revision: 0, position: null },
-      },
-      ...(quarter > 1 ? { 'ie.income.actual.q1': carriedQ1 } : {}),
-    },
-    previous: null,
-    deadline: FILE_TEMPLATE.quarters.Q1.deadline,
-  }),
-  returnViewOf: (events, { basis, viewpoint }) => fold(events, basis, viewpoint.knownAt),
-  decideIssue: ({ areaId, financialYear, quarter, template, facts }) => [
-    {
-      type: 'ReturnIssued',
-      data: {
-        returnId: returnIdOf(areaId, financialYear, quarter),
-        areaId,
-        financialYear,
-        quarter,
-        templateVersion: template.templateVersion,
-        previousReturnId: quarter > 1 ? returnIdOf(areaId, financialYear, (quarter - 1) as 1) : null,
-        deadline: facts.deadline,
-        prepopulated: facts.prepopulated,
-      },
-    },
-  ],
-  decideImport: (view, template, { values, amendments }, actor) => {
-    const problems = standInValueRules(template, view.quarter, values);
-    if (problems.length > 0) throw new CellsRefused(problems);
-    const events: ReturnEvent[] = [];
-    let version = view.version;
-    if (Object.keys(values).length > 0)
-      events.push({
-        type: 'ReturnFieldsEntered',
-        data: { returnId: view.returnId, version: ++version, enteredBy: actor, values },
-      });
-    for (const a of amendments)
-      events.push({
-        type: 'PriorQuarterAmended',
-        data: {
-          returnId: view.returnId,
-          version: ++version,
-          field: a.field,
-          targetQuarter: 1,
-          targetReturnId: 'southend-on-sea-2016-17-q1',
-          previousValue: view.cells[a.field]?.value ?? null,
-          amendedValue: a.value,
-          amendedBy: actor,
-          reason: a.reason,
-        },
-      });
-    return events;
-  },
-  valueProblems: standInValueRules,
-  // stands in for the template's Q6 rule: a 'No' answer needs an explanation
-  checkReturn: ({ cells, returnId }) =>
-    ['1', '2'].map((c): ReturnCheck => {
-      const status = cells[`conditions.${c}.status`]?.value;
-      const explanation = cells[`conditions.${c}.explanation`];
-      const fails = (status === 'No' || status === 'No - In Progress') && !explanation?.value;
-      return {
-        checkId: `Q6:conditions.${c}`,
-        rule: 'Q6',
-        kind: 'rule',
-        severity: 'blocking',
-        outcome: fails ? 'fail' : 'pass',
-        section: 'conditions',
-        message: fails ? `condition ${c} is '${String(status)}' without an explanation` : 'answered',
-        source: 'test',
-        cells: [
-          {
-            field: `conditions.${c}.explanation`,
-            returnId,
-            value: explanation?.value ?? null,
-            from: explanation?.from ?? carriedQ1.from,
-          },
-        ],
-      };
-    }),
-};
+import { STAND_IN_WIRING as wiring } from './return.command.fixtures';
+import { FILE_TEMPLATE } from '../../../../libs/quarterly-returns/src/return-workbook.fixtures';
 
 describe('bcl return', () => {
   let dir: string;
@@ -330,6 +169,38 @@ describe('bcl return', () => {
         reason: 'Q2 return as completed',
       }),
     ]);
+  });
+
+  it('shows a figure as submitted, and as restated by a later quarter with both values', async () => {
+    writeJson('q1.json', { 'ie.income.actual.q1': 500_00 }, { quarter: 1 });
+    await bcl(...importArgs('q1.json', '1'));
+    writeJson('q2.json', { 'ie.income.actual.q1': 450_00 });
+    await bcl(...importArgs('q2.json'));
+    const submitted = await bcl('return', 'show', 'southend-on-sea-2016-17-q1');
+    expect(submitted.stdout).toContain('    Income actual / Q1: £500.00  [ie.income.actual.q1; entered');
+    expect(submitted.stdout).not.toContain('restated by');
+    const restated = await bcl('return', 'show', 'southend-on-sea-2016-17-q1', '--as-restated');
+    expect(restated.stdout).toContain('version 2, in-completion, as-restated');
+    expect(restated.stdout).toContain('    Income actual / Q1: £450.00  [ie.income.actual.q1; amended');
+    expect(restated.stdout).toContain(
+      '  restated by southend-on-sea-2016-17-q2 version 2: ie.income.actual.q1 £500.00 → £450.00 by os-user:',
+    );
+  });
+
+  it('prints the checks that do not pass, each with its sheet and row; --json gives them all', async () => {
+    writeJson('q2.json', { 'conditions.2.status': 'No - In Progress' });
+    await bcl(...importArgs('q2.json'));
+    const where = locateCell(FILE_TEMPLATE, 2, 'conditions.2.explanation')!;
+    expect((await bcl('return', 'checks', 'southend-on-sea-2016-17-q2')).stdout).toBe(
+      [
+        'southend-on-sea-2016-17-q2 version 2 (as-submitted): 2 checks, 1 not passing outright, 1 blocking',
+        `  blocking    fail          ${where.sheet} row ${where.row} Q6:conditions.2: condition 2 is 'No - In Progress' without an explanation`,
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await bcl('--json', 'return', 'checks', 'southend-on-sea-2016-17-q2')).stdout);
+    expect(json).toMatchObject({ returnId: 'southend-on-sea-2016-17-q2', version: 2, basis: 'as-submitted' });
+    expect(json.checks.map((c: { outcome: string }) => c.outcome)).toEqual(['pass', 'fail']);
   });
 
   it('shows a return cell by cell with its sources, and says when none is recorded', async () => {
