@@ -17,6 +17,7 @@ import { tokenCommand } from './commands/token.command';
 import { projectionsCommand } from './commands/projections.command';
 import { planCommand } from './commands/plan.command';
 import { migrateCommand } from './commands/migrate.command';
+import { returnCommand } from './commands/return.command';
 
 export function buildProgram(): Command {
   const program = new Command('bcl')
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
     assumedFactsCommand(),
     fundCommand(),
     reconcileCommand(),
+    returnCommand(),
     migrateCommand(),
     benchCommand(),
   ]) {

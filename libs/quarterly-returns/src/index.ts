@@ -4,3 +4,7 @@
  * JSON document with its JSON Schema, and the XLSX workbook in the template's layout).
  */
 export * from './template-files';
+export * from './return-document';
+export * from './return-workbook';
+export * from './return-workbook-layout';
+export * from './return-workbook-cells';
