@@ -15,6 +15,7 @@ export * from './return/evolve-return';
 export * from './return/issue-return';
 export * from './return/enter-fields';
 export * from './return/amend-prior-quarter';
+export * from './return/import-into-return';
 export * from './return/validate-return';
 export * from './return/submit-return';
 export * from './return/sign-off-obstacles';

@@ -10,6 +10,9 @@ import {
   ReturnUnderCheck,
   ReturnView,
   checkReturn,
+  importIntoReturn,
+  issueReturn,
+  returnView,
   valueProblems,
 } from '@bcl/domain-returns';
 import { DocumentAmendment, ValueRules, readReturnTemplate } from '@bcl/quarterly-returns';
@@ -76,9 +79,16 @@ export const RETURN_WIRING: ReturnWiring = {
   loadReturnEvents: notWired('loadReturnEvents'),
   loadLaterAmendments: notWired('loadLaterAmendments'),
   gatherIssueFacts: notWired('gatherIssueFacts'),
-  returnViewOf: notWired('returnViewOf'),
-  decideIssue: notWired('decideIssue'),
-  decideImport: notWired('decideImport'),
+  returnViewOf: (events, { basis, viewpoint, later }) =>
+    returnView(events, basis === 'as-restated' ? { viewpoint, restatedBy: later } : { viewpoint }),
+  decideIssue: ({ areaId, financialYear, quarter, template, facts }) =>
+    issueReturn(
+      undefined,
+      { areaId, financialYear, quarter, templateVersion: template.templateVersion },
+      { template, ...facts },
+    ),
+  decideImport: (view, template, { values, amendments }, actor) =>
+    importIntoReturn({ ...view, revision: 0 }, { values, amendments, by: actor }, template),
   checkReturn,
   valueProblems,
 };
