@@ -4,3 +4,7 @@
  * JSON document with its JSON Schema, and the XLSX workbook in the template's layout).
  */
 export * from './template-files';
+export * from './return-repository';
+export * from './issue-facts';
+// STAND-IN: replaced at merge (the lifecycle, checks and template helpers' code)
+export * as standIn from './return-repository.stand-in';
