@@ -1,4 +1,4 @@
-import { FinancialYear, Quarter } from '@bcl/kernel';
+import { CalendarDate, FinancialYear, Quarter } from '@bcl/kernel';
 import { EventStore, StoredEvent, foldEvents, readWholeStream } from '@bcl/event-store';
 import {
   Cell,
@@ -32,6 +32,8 @@ export interface IssueRequest {
   financialYear: FinancialYear;
   quarter: Quarter;
   template: ReturnTemplate;
+  /** The issue's date: only figures stated by then are pre-filled (absent: every statement recorded). */
+  on?: CalendarDate;
 }
 
 /** The env variable holding deadlines that replace the template's: `{ "<templateVersion>": { "Q1": "<ISO>" } }`. */
@@ -129,11 +131,18 @@ export async function poolOfArea(
 type FigureKey = { basis: string; line: string; quarter: Quarter | null };
 const figureKey = (k: FigureKey) => `${k.basis}/${k.line}/${k.quarter ?? 'year'}`;
 
-/** The last statement of each pool-level figure of the pool-year, by basis, line and quarter. */
-async function statedFigures(store: EventStore, poolId: string, year: FinancialYear) {
+/**
+ * The last statement of each pool-level figure of the pool-year, by basis, line and quarter, stated by `on`
+ * (a figure recorded without a statement date counts from any date).
+ */
+async function statedFigures(store: EventStore, poolId: string, year: FinancialYear, on?: CalendarDate) {
   const figures = new Map<string, StoredEvent>();
   for (const event of await readWholeStream(store, pooledFundStream(poolId, year)))
-    if (event.type === 'FundFigureStated' && event.data['subject'] === 'pool')
+    if (
+      event.type === 'FundFigureStated' &&
+      event.data['subject'] === 'pool' &&
+      (on === undefined || typeof event.data['statedOn'] !== 'string' || event.data['statedOn'] <= on)
+    )
       figures.set(figureKey(event.data as unknown as FigureKey), event);
   return figures;
 }
@@ -162,12 +171,14 @@ async function planMetrics(store: EventStore, areaId: string, year: FinancialYea
  */
 export async function gatherIssueFacts(
   store: EventStore,
-  { areaId, financialYear, quarter, template }: IssueRequest,
+  { areaId, financialYear, quarter, template, on }: IssueRequest,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<IssueFacts> {
   const areaEvents = await readWholeStream(store, hwbAreaStream(areaId));
   const poolId = await poolOfArea(store, areaId, financialYear);
-  const figures = poolId ? await statedFigures(store, poolId, financialYear) : new Map<string, StoredEvent>();
+  const figures = poolId
+    ? await statedFigures(store, poolId, financialYear, on)
+    : new Map<string, StoredEvent>();
   const metric = await planMetrics(store, areaId, financialYear, quarter);
   const poolName = poolId
     ? `pool ${poolId} ${financialYear}`
@@ -175,7 +186,7 @@ export async function gatherIssueFacts(
 
   const figureCell = (key: FigureKey, what: string): Cell => {
     const event = figures.get(figureKey(key));
-    if (!event) return notRecorded(`${what} of ${poolName}`);
+    if (!event) return notRecorded(`${what} of ${poolName}${on ? ` stated by ${on}` : ''}`);
     const pence = Number(event.data['amountPence']);
     return {
       value: toWholePounds(pence),

@@ -36,6 +36,7 @@ export class IssueReturnHandler implements ICommandHandler<IssueReturnCommand, W
   ) {}
 
   execute({ input, context, effectiveOn }: IssueReturnCommand): Promise<WriteResult> {
+    const on = effectiveOn ?? todayInEngland();
     const returnId = returnIdOf(input.areaId, input.financialYear, input.quarter);
     return this.writer.execute({
       stream: returnStream(returnId),
@@ -50,10 +51,10 @@ export class IssueReturnHandler implements ICommandHandler<IssueReturnCommand, W
             [{ field: 'areaId', reason: `area '${input.areaId}' is not in the registry` }],
           );
         const template = this.returns.template(templateVersionOf(input.financialYear));
-        return { template, ...(await gatherIssueFacts(this.store, { ...input, template })) };
+        return { template, ...(await gatherIssueFacts(this.store, { ...input, template, on })) };
       },
       decide: (state, { template, ...facts }) => issueReturn(state, { ...input, template }, facts),
-      effectiveOn: effectiveOn ?? todayInEngland(),
+      effectiveOn: on,
       context,
     });
   }
