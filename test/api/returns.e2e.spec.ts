@@ -100,10 +100,14 @@ describeEachDurableStore(
         value: 'Medway',
         from: expect.objectContaining({ kind: 'ledger', stream: 'hwb-area-medway', revision: 0 }),
       });
-      // the pool-year's stated pooled budget, whole pounds in pence, from the FundFigureStated event
-      expect(cells['ie.pooledFund'].value).toBe(2_453_186_200);
-      expect(cells['ie.pooledFund'].from.description).toMatch(/medway-pooled-2017-18/);
-      expect(cells['ie.pooledFund'].from.position).toMatch(/^\d+$/);
+      // the pool-year's pooled budget was stated on 6 September 2017: a return issued before then shows none
+      expect(cells['ie.pooledFund']).toEqual({
+        value: null,
+        from: expect.objectContaining({
+          stream: null,
+          description: expect.stringMatching(/stated by 2017-07-01/),
+        }),
+      });
       // nothing stated for the quarter's plan income: null, and the source says nothing was recorded
       expect(cells['ie.income.plan.q1']).toEqual({
         value: null,
@@ -186,6 +190,14 @@ describeEachDurableStore(
 
     it("a Q2 amendment of a Q1 figure shows in Q1's as-restated view, never in its as-submitted view", async () => {
       const q2 = await send('post', '/api/returns', issue(2, '2017-10-01')).expect(201);
+      // issued after 6 September 2017: the stated pooled budget, whole pounds in pence, from its event
+      expect(q2.body.cells['ie.pooledFund'].value).toBe(2_453_186_200);
+      expect(q2.body.cells['ie.pooledFund'].from).toMatchObject({
+        kind: 'ledger',
+        stream: 'pooled-fund-medway-bcf-2017-18',
+        description: expect.stringMatching(/medway-pooled-2017-18/),
+        position: expect.stringMatching(/^\d+$/),
+      });
       expect(q2.body.cells['ie.income.actual.q1']).toEqual({
         value: 100_000,
         from: expect.objectContaining({ kind: 'previous-return', returnId: 'medway-2017-18-q1' }),
