@@ -1,11 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EventStore, newEventId } from '@bcl/event-store';
+import { EventStore } from '@bcl/event-store';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
 import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
 import { ReturnContext } from '../../apps/api/src/returns/return-context';
+import { signReturnOff, useTestReturnTemplates } from './returns-routes';
 
 /** A response body, read by value: the assertions below are what give it shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,13 +18,10 @@ describeEachDurableStore(
     let api: RunningApi;
     let finance: string;
     let auditor: string;
-    let templates: string;
-    const previousDir = process.env['LEDGER_RETURN_TEMPLATE_DIR'];
+    let templates: { restore(): void };
     beforeAll(async () => {
-      // the specs' own small template (test/api/returns.template.json), as the 2017-18 template version
-      templates = mkdtempSync(join(tmpdir(), 'bcl-return-templates-'));
-      copyFileSync(join(__dirname, 'returns.template.json'), join(templates, 'bcf-quarterly-2017-18.json'));
-      process.env['LEDGER_RETURN_TEMPLATE_DIR'] = templates;
+      // the specs' own small template (test/api/returns.template.json) as the 2017-18 template version
+      templates = useTestReturnTemplates();
       api = await startApi(setting(), { demoData: true });
       [finance, auditor] = await Promise.all([
         api.token('finance-officer', 'finance-1', 'p-medway-finance'),
@@ -35,9 +30,7 @@ describeEachDurableStore(
     }, 180_000);
     afterAll(async () => {
       await api?.close();
-      if (previousDir === undefined) delete process.env['LEDGER_RETURN_TEMPLATE_DIR'];
-      else process.env['LEDGER_RETURN_TEMPLATE_DIR'] = previousDir;
-      rmSync(templates, { recursive: true, force: true });
+      templates.restore();
     });
 
     const store = () => api.app.get<EventStore>(EVENT_STORE);
@@ -55,32 +48,8 @@ describeEachDurableStore(
       expect(await store().headPosition()).toBe(head);
       return response.body as Json;
     };
-    /** STAND-IN: replaced at merge by the chair's approval through governance's route (chair authority). */
     const signOff = (returnId: string, version: number, approvalId: string) =>
-      store().append(
-        `approvals-quarterly-return-${returnId}`,
-        [
-          {
-            eventId: newEventId(),
-            type: 'ApprovalRecorded',
-            data: {
-              approvalId,
-              instrument: { kind: 'quarterly-return', id: returnId, version },
-              actorPersonId: 'p-medway-chair',
-              actingPostId: 'medway-hwb-chair',
-              authority: { kind: 'resolution', resolutionId: 'medway-test-resolution' },
-              effectiveOn: '2017-08-01',
-              amountPence: null,
-              provisionalConditions: null,
-              consultationIds: [],
-              coSignatureIds: [],
-              complete: true,
-            },
-            metadata: { actor: { id: 'test', authority: 'test' }, correlationId: 'test', reason: 'sign-off' },
-          },
-        ],
-        'any',
-      );
+      signReturnOff(api, returnId, version, approvalId);
     const issue = (quarter: number, effectiveOn: string) => ({
       areaId: 'medway',
       financialYear: '2017-18',

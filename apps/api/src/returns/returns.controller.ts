@@ -6,7 +6,7 @@ import { setEtag } from '../http/etag';
 import { viewpointOf } from '../http/business-dates';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto } from '../http/common.dto';
-import { CommandQueryController } from '../http/write-route';
+import { CommandQueryController, OperationId } from '../http/write-route';
 import { AreaReturnsQueryDto, ReturnParams, ReturnQueryDto } from './dto/return.dto';
 import { RETURN_READERS } from './return-route';
 import {
@@ -59,6 +59,7 @@ export class ReturnsController extends CommandQueryController {
 export class AreaReturnsController extends CommandQueryController {
   @Get(':id/returns')
   @AllowRoles(...RETURN_READERS)
+  @OperationId('ReturnsController', 'listOfArea')
   list(@Param() { id }: IdParam, @Query() query: AreaReturnsQueryDto) {
     const { year, ...viewpoint } = query;
     return this.queries.execute(new AreaReturnsQuery(id, year ?? '2016-17', viewpointOf(viewpoint)));
