@@ -95,14 +95,19 @@ export const RETURN_ROUTES: RouteCase[] = [
     path: `${Q1}/submission`,
     body: { submittedAt: '2017-08-20T10:00:00Z', channel: 'email', fileName: 'Medway HWB', reason },
     roles: COMPLETERS,
-    // the version the samples before it made (each allowed role's fill makes one)
-    prepare: async (api) =>
-      signReturnOff(
-        api,
-        'medway-2017-18-q1',
-        await api.app.get(ReturnContext).currentVersion('medway-2017-18-q1'),
-        'matrix-q1',
-      ),
+    // filled (the blocking rule; the Q1 figure Q2 amends) and its current version signed off, whatever the
+    // samples before it recorded
+    prepare: async (api) => {
+      const token = await api.token('finance-officer');
+      await api
+        .http()
+        .patch(`${Q1}/values`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ values: { 'cover.completedBy': 'A. Officer', 'ie.income.actual.q1': 100 }, reason })
+        .expect(200);
+      const version = await api.app.get(ReturnContext).currentVersion('medway-2017-18-q1');
+      await signReturnOff(api, 'medway-2017-18-q1', version, 'matrix-q1');
+    },
   },
   {
     method: 'post',

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidationOptions,
   registerDecorator,
 } from 'class-validator';
@@ -79,20 +82,15 @@ export class AmendPriorQuarterDto extends EffectiveOnDto {
   @MaxLength(RETURN_LIMITS.fieldIdLengthMax)
   @Matches(FIELD_ID, { message: 'must be a field id such as ie.income.actual.q1' })
   field!: string;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'integer' }], nullable: true })
-  @IsCellValueDecorator()
-  value!: FieldValue;
-}
-
-function IsCellValueDecorator(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCellValue',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: 'must be text, a whole number or null' },
-      validator: { validate: (value: unknown) => cellValue(value) },
-    });
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'The figure in integer pence: a carried figure is an I&E amount (Q11, Q12)',
+  })
+  @IsInt({ message: 'must be a whole number of pence' })
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  value!: number;
 }
 
 export class ValidateReturnDto extends EffectiveOnDto {}

@@ -5,6 +5,7 @@ import { EventStore } from '@bcl/event-store';
 import { ReturnView } from '@bcl/domain-returns';
 import { loadLaterAmendments, loadReturnEvents, loadYearReturns } from '@bcl/quarterly-returns';
 import { EVENT_STORE } from '../../event-log/event-log.tokens';
+import { Problem } from '../../http/problem';
 import { ReturnContext, foldReturn, returnNotIssued } from '../return-context';
 import { returnHistory, returnView } from '../returns-domain';
 
@@ -32,7 +33,12 @@ export class ShowReturnHandler implements IQueryHandler<ShowReturnQuery, ReturnS
     if (!view)
       throw own.length === 0
         ? returnNotIssued(returnId)
-        : returnNotIssued(`${returnId}' from that viewpoint ('${JSON.stringify(viewpoint)}`);
+        : new Problem(
+            404,
+            'not-found',
+            'Not found',
+            `return '${returnId}' was not issued as seen from ${JSON.stringify(viewpoint)}`,
+          );
     return { ...view, viewpoint, revision: own.length - 1 };
   }
 }
