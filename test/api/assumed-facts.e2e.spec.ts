@@ -150,7 +150,7 @@ describeEachDurableStore(
         .body as Json;
       expect(holder.holder).toMatchObject({
         personId: 'p-0007',
-        from: '2017-03-03',
+        from: '2016-04-01', // the Q1 2016/17 return names her Chair (004:864): from the start of that year
         evidence: {
           citations: ['004:1807', '004:2663', '004:864'],
           assumed: expect.stringMatching(/appointment date/),

@@ -2,10 +2,12 @@ import { ROLES, signDevelopmentToken } from '@bcl/identity';
 import { RunningApi, startApi } from '../support/api-app';
 import { freshSqliteStore } from '../support/durable-stores';
 import { PUBLIC_ROUTES, ROUTES, RouteCase } from './routes';
+import { useTestReturnTemplates } from './returns-routes';
 
 /** The store does not change who may do what, so the matrix runs on SQLite only. */
 describe('authorisation matrix: every route, every role, and bad tokens', () => {
   const store = freshSqliteStore();
+  const templates = useTestReturnTemplates();
   let api: RunningApi;
   beforeAll(async () => {
     api = await startApi(store.setting, { demoData: true });
@@ -13,16 +15,13 @@ describe('authorisation matrix: every route, every role, and bad tokens', () => 
   afterAll(async () => {
     await api?.close();
     await store.cleanup();
+    templates.restore();
   });
 
   const send = (route: RouteCase, token?: string) => {
+    const http = api.http();
     const call =
-      route.method === 'get'
-        ? api.http().get(route.path)
-        : api
-            .http()
-            .post(route.path)
-            .send(route.body ?? {});
+      route.method === 'get' ? http.get(route.path) : http[route.method](route.path).send(route.body ?? {});
     return token === undefined ? call : call.set('Authorization', `Bearer ${token}`);
   };
 
@@ -67,6 +66,7 @@ describe('authorisation matrix: every route, every role, and bad tokens', () => 
       const unknownRole = await send(route, await signDevelopmentToken({ roles: [], subject: 'nobody' }));
       expect(unknownRole.status).toBe(403);
 
+      await route.prepare?.(api);
       let firstAllowed = true;
       for (const role of ROLES) {
         const response = await send(route, await api.token(role, undefined, route.personId));

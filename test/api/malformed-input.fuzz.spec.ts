@@ -36,6 +36,7 @@ const OPTIONAL_FIELDS: Record<string, string[]> = {
   '/api/governance/instruments/{kind}/{id}/approvals': ['version', 'amountPence', 'provisionalConditions'],
   '/api/fund/pools/{poolId}/years/{year}/transactions': ['partnerId', 'source', 'amountPence'],
   '/api/fund/pools/{poolId}/years/{year}/figures': ['quarter', 'composedOf'],
+  '/api/returns': ['effectiveOn'],
 };
 
 /** JSON values only: what a client can send (fc.anything() includes undefined, which JSON drops). */

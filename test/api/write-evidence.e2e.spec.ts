@@ -4,6 +4,7 @@ import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
 import { readWholeLog } from '../support/read-log';
 import { ROUTES, RouteCase } from './routes';
+import { useTestReturnTemplates } from './returns-routes';
 
 const WRITES = ROUTES.filter((route) => route.method === 'post');
 
@@ -13,12 +14,15 @@ describeEachDurableStore(
   (setting) => {
     let api: RunningApi;
     let events: EventStore;
+    let templates: { restore(): void };
     beforeAll(async () => {
+      templates = useTestReturnTemplates();
       api = await startApi(setting(), { demoData: true });
       events = api.app.get(EVENT_STORE);
     }, 120_000);
     afterAll(async () => {
       await api?.close();
+      templates.restore();
     });
 
     const send = async (route: RouteCase, evidence: unknown) =>
@@ -33,6 +37,7 @@ describeEachDurableStore(
     it.each(WRITES.map((route) => [route.template, route] as const))(
       'POST %s: bad evidence is a 400 naming the field, recording nothing; given evidence is recorded',
       async (_name, route) => {
+        await route.prepare?.(api); // what the sample needs, recorded before the head is read
         const head = await events.headPosition();
         const bad = await send(route, { citations: ['000:34-36', ''], assumed: null });
         expect({ status: bad.status, errors: bad.body.errors }).toEqual({

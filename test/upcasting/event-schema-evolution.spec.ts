@@ -27,6 +27,7 @@ import {
 import { PLAN_EVENT_SCHEMAS } from '@bcl/domain-plans';
 import { GOVERNANCE_EVENT_SCHEMAS } from '@bcl/domain-governance';
 import { FUND_EVENT_SCHEMAS } from '@bcl/domain-fund';
+import { RETURN_EVENT_SCHEMAS } from '@bcl/domain-returns';
 import { EVENT_SCHEMAS, replayInMemory } from '@bcl/contexts';
 import { ProjectionDefinition, ServiceStore, rebuildProjection } from '@bcl/service-store';
 
@@ -49,6 +50,7 @@ const RELEASE_2: EventSchemaCatalogue = combineCatalogues(
   PLAN_EVENT_SCHEMAS,
   GOVERNANCE_EVENT_SCHEMAS,
   FUND_EVENT_SCHEMAS,
+  RETURN_EVENT_SCHEMAS,
 );
 
 interface RegisteredV2 {
@@ -229,7 +231,13 @@ describe.each<Kind>(['memory', 'sqlite'])('changing an event schema (%s store)',
 describe('the ledger catalogue', () => {
   it('declares every context event type once, each at version 1 today but those changed since', () => {
     expect(Object.keys(EVENT_SCHEMAS)).toHaveLength(
-      [REGISTRY_EVENT_SCHEMAS, PLAN_EVENT_SCHEMAS, GOVERNANCE_EVENT_SCHEMAS, FUND_EVENT_SCHEMAS]
+      [
+        REGISTRY_EVENT_SCHEMAS,
+        PLAN_EVENT_SCHEMAS,
+        GOVERNANCE_EVENT_SCHEMAS,
+        FUND_EVENT_SCHEMAS,
+        RETURN_EVENT_SCHEMAS,
+      ]
         .map((catalogue) => Object.keys(catalogue).length)
         .reduce((a, b) => a + b),
     );

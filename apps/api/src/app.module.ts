@@ -8,6 +8,7 @@ import { RegistryModule } from './registry/registry.module';
 import { PlansModule } from './plans/plans.module';
 import { GovernanceModule } from './governance/governance.module';
 import { FundModule } from './fund/fund.module';
+import { ReturnsModule } from './returns/returns.module';
 import { HealthController } from './health/health.controller';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
@@ -30,6 +31,7 @@ export class AppModule {
         PlansModule,
         GovernanceModule,
         FundModule,
+        ReturnsModule,
       ],
       controllers: [HealthController, AccessLogController],
       providers: [

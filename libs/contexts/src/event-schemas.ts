@@ -3,6 +3,7 @@ import { REGISTRY_EVENT_SCHEMAS } from '@bcl/domain-registry';
 import { PLAN_EVENT_SCHEMAS } from '@bcl/domain-plans';
 import { GOVERNANCE_EVENT_SCHEMAS } from '@bcl/domain-governance';
 import { FUND_EVENT_SCHEMAS } from '@bcl/domain-fund';
+import { RETURN_EVENT_SCHEMAS } from '@bcl/domain-returns';
 
 /**
  * Every context's event types and their current schema versions, as one catalogue: what the API and the CLI
@@ -14,4 +15,5 @@ export const EVENT_SCHEMAS = combineCatalogues(
   PLAN_EVENT_SCHEMAS,
   GOVERNANCE_EVENT_SCHEMAS,
   FUND_EVENT_SCHEMAS,
+  RETURN_EVENT_SCHEMAS,
 );

@@ -4,6 +4,8 @@
  * JSON document with its JSON Schema, and the XLSX workbook in the template's layout).
  */
 export * from './template-files';
+export * from './return-repository';
+export * from './issue-facts';
 export * from './return-document';
 export * from './return-workbook';
 export * from './return-workbook-layout';

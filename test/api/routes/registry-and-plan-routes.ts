@@ -114,7 +114,8 @@ export const REGISTRY_AND_PLAN_ROUTES: RouteCase[] = [
     method: 'post',
     template: '/api/posts/{id}/holders',
     path: '/api/posts/southend-hwb-chair/holders',
-    body: { personId: 'p-0006', from: '2016-01-01', until: '2016-06-01', interim: true, reason },
+    // an interim holder before Lesley Salter's chairmanship (from 1 April 2016: demo/registry.json)
+    body: { personId: 'p-0006', from: '2016-01-01', until: '2016-03-01', interim: true, reason },
     roles: ['admin', 'governance-officer'],
   },
   {

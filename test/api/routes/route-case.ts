@@ -1,8 +1,9 @@
 import { Role } from '@bcl/identity';
+import type { RunningApi } from '../../support/api-app';
 
 /** One route of the API: a well-formed sample request and the roles meant to call it. */
 export interface RouteCase {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch';
   /** OpenAPI path template. */
   template: string;
   path: string;
@@ -10,6 +11,8 @@ export interface RouteCase {
   roles: readonly Role[];
   /** The token's `person` claim, for routes where a person acts in a post (approvals, consultations). */
   personId?: string;
+  /** What the sample needs recorded first (run once, before the first call of the route). */
+  prepare?: (api: RunningApi) => Promise<void>;
 }
 
 /** Shared by the route tables. */

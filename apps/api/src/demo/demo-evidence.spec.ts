@@ -83,7 +83,8 @@ describe('the demo data: what the seed documents support, and what is assumed (i
     const earliest: Record<string, [string, string]> = {
       'southend-ccg-accountable-officer': ['p-0004', '2017-03-22'], // report of 22 Mar 2017 (004:2619)
       'southend-dce-people': ['p-0005', '2017-03-22'], // the same report
-      'southend-hwb-chair': ['p-0007', '2017-03-03'], // the Q3 return she signed, made 3 Mar 2017 (004:1807, 004:2663)
+      // the Q3 return she signed, made 3 Mar 2017 (004:1807, 004:2663); the Q1 2016/17 return names her too (004:864, undated)
+      'southend-hwb-chair': ['p-0007', '2017-03-03'],
       'medway-hwb-chair': ['p-0006', '2017-09-06'], // agenda dated 6 Sep 2017 (001:13-15, 001:63)
       'kent-hwb-chair': ['p-0001', '2016-01-27'], // minutes of 27 Jan 2016 (002:7)
     };

@@ -60,6 +60,17 @@ export interface DemoInputs {
   /** `file` is relative to the demo folder. */
   ImportPlan: { file: string; format: 'json' };
   AcceptPlanWarning: { planId: string; checkId: string };
+  IssueReturn: { areaId: string; financialYear: FinancialYear; quarter: 1 | 2 | 3 | 4 };
+  /** `file` is relative to the demo folder: a return's values (`demo/returns/<returnId>.json`). */
+  EnterReturnValues: { returnId: string; file: string };
+  ValidateReturn: { returnId: string };
+  SubmitReturn: {
+    returnId: string;
+    submittedAt: string;
+    channel: string;
+    fileName: string;
+    approvalId: string | null;
+  };
 }
 
 export type DemoCommand = keyof DemoInputs;
@@ -133,10 +144,21 @@ const INPUT_FIELDS: { [K in DemoCommand]: (keyof DemoInputs[K])[] } = {
   RecordFundEntry: ['poolId', 'year', 'entry'],
   ImportPlan: ['file', 'format'],
   AcceptPlanWarning: ['planId', 'checkId'],
+  IssueReturn: ['areaId', 'financialYear', 'quarter'],
+  EnterReturnValues: ['returnId', 'file'],
+  ValidateReturn: ['returnId'],
+  SubmitReturn: ['returnId', 'submittedAt', 'channel', 'fileName', 'approvalId'],
 };
 
 /** The demo files, in the order they load: the registry first, then the plans, governance and the pooled funds. */
-export const DEMO_FILES = ['registry.json', 'plans.json', 'governance.json', 'fund.json'] as const;
+export const DEMO_FILES = [
+  'registry.json',
+  'plans.json',
+  'governance.json',
+  'fund.json',
+  'returns.json',
+] as const;
+/** A demo file. */
 export type DemoFile = (typeof DEMO_FILES)[number];
 
 /** A demo file that cannot be read as steps; the message names the file and the step. */

@@ -31,7 +31,12 @@ import { PassResolutionCommand } from '../governance/use-cases/pass-resolution';
 import { GrantDelegationCommand } from '../governance/use-cases/grant-delegation';
 import { RecordApprovalCommand } from '../governance/use-cases/record-approval';
 import { ReportBackCommand } from '../governance/use-cases/report-back';
+import { IssueReturnCommand } from '../returns/use-cases/issue-return';
+import { FillReturnCommand } from '../returns/use-cases/fill-return';
+import { ValidateReturnCommand } from '../returns/use-cases/validate-return';
+import { SubmitReturnCommand } from '../returns/use-cases/submit-return';
 import { DemoCommand, DemoInputs, DemoStep, demoDirectory, readDemoData } from './demo-files';
+import { readReturnValues } from './demo-returns';
 
 /** The fixture loader writes as itself, under the authority of the fixture file. */
 const FIXTURE_ACTOR = { id: 'system:demo-data', authority: 'fixture:demo-data' };
@@ -74,6 +79,19 @@ const COMMANDS: { [K in DemoCommand]: Make<K> } = {
   },
   AcceptPlanWarning: async (input, context, _demo, effectiveOn) =>
     new AcceptPlanWarningCommand(input, context, effectiveOn),
+  IssueReturn: async (input, context, _demo, effectiveOn) =>
+    new IssueReturnCommand(input, context, effectiveOn),
+  EnterReturnValues: async ({ returnId, file }, context, demo, effectiveOn) =>
+    new FillReturnCommand(
+      returnId,
+      { values: readReturnValues(demo, file), enteredBy: context.actor.id },
+      context,
+      effectiveOn,
+      true,
+    ),
+  ValidateReturn: async ({ returnId }, context, _demo, effectiveOn) =>
+    new ValidateReturnCommand(returnId, context, effectiveOn),
+  SubmitReturn: async ({ returnId, ...input }, context) => new SubmitReturnCommand(returnId, input, context),
 };
 
 const toCommand = <K extends DemoCommand>(step: DemoStep<K>, context: CommandContext, demo: string) =>

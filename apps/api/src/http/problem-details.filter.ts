@@ -7,6 +7,7 @@ import {
   InvalidRequestError,
   StorageFullError,
 } from '@bcl/event-store';
+import { CellsRefused } from '@bcl/domain-returns';
 import { FieldProblem, Problem } from './problem';
 
 interface ProblemBody {
@@ -52,6 +53,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...base(exception.getStatus(), exception.slug, exception.title, exception.detail, exception.errors),
         ...exception.extra,
       };
+    if (exception instanceof CellsRefused)
+      // one entry per refused cell, with the sheet and row where the value came from a workbook
+      return base(422, 'cells-refused', 'Values refused', exception.message, exception.problems);
     if (exception instanceof DomainError) {
       const status = DOMAIN_STATUS[exception.kind];
       const title = {

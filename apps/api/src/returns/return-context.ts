@@ -1,31 +1,136 @@
-import { Injectable } from '@nestjs/common';
-import { CalendarDate } from '@bcl/kernel';
+import { Inject, Injectable } from '@nestjs/common';
+import { CalendarDate, FinancialYear, Quarter } from '@bcl/kernel';
+import { EventStore } from '@bcl/event-store';
+import {
+  QuarterlyReturnState,
+  ReturnCheck,
+  ReturnSignOff,
+  ReturnTemplate,
+  checkReturn,
+  foldReturn,
+  returnStream,
+} from '@bcl/domain-returns';
+import { loadReturnEvents, loadYearReturns, readReturnTemplate } from '@bcl/quarterly-returns';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
+import { StreamFacts } from '../event-log/stream-facts';
+import { Problem } from '../http/problem';
+import { todayInEngland } from '../http/business-dates';
+
+/** The template version of a financial year's returns: `bcf-quarterly-<year>`. */
+export const templateVersionOf = (year: FinancialYear): string => `bcf-quarterly-${year}`;
+
+/** 404 naming the return. */
+export const returnNotIssued = (returnId: string): Problem =>
+  new Problem(404, 'not-found', 'Not found', `return '${returnId}' is not issued`);
 
 /**
  * What governance asks of a quarterly return when it is signed off (instrument kind `quarterly-return`, id =
  * the return id): its current version, and what stops that version being signed off on a date (its blocking
- * checks, or that it is already submitted).
+ * checks, or that it is already submitted). The returns' use cases ask it the same: the template, the state,
+ * the checks and the sign-offs recorded. Needs only the global event-log providers, so governance's module may
+ * provide it too.
  */
 @Injectable()
 export class ReturnContext {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: StreamFacts,
+  ) {}
+
+  /** The template version's reference data; 422 naming the version when the ledger holds none. */
+  template(version: string): ReturnTemplate {
+    try {
+      return readReturnTemplate(version);
+    } catch (error) {
+      throw new Problem(422, 'domain-invalid', 'No return template', `no return template '${version}'`, [
+        { field: 'financialYear', reason: `no template ${version} is held (${(error as Error).message})` },
+      ]);
+    }
+  }
+
+  /** The return's state now; undefined when it was never issued. */
+  async state(returnId: string): Promise<QuarterlyReturnState | undefined> {
+    return foldReturn(await loadReturnEvents(this.store, returnId));
+  }
+
   /** The return's current version; a 404 Problem when no such return is recorded. */
   async currentVersion(returnId: string): Promise<number> {
-    void returnId;
-    throw new Error('not implemented yet (API helper)');
+    const state = await this.state(returnId);
+    if (!state) throw returnNotIssued(returnId);
+    return state.version;
   }
 
   /** The area the return is for (a chair signs only for their own Board's area). */
   async areaOf(returnId: string): Promise<string | null> {
-    void returnId;
-    throw new Error('not implemented yet (API helper)');
+    return (await this.state(returnId))?.areaId ?? null;
   }
 
+  /** The complete (and, if provisional, ratified) approvals governance recorded of the return's versions. */
+  async signOffs(returnId: string): Promise<ReturnSignOff[]> {
+    const approvals = await this.streams.approvals({ kind: 'quarterly-return', id: returnId });
+    return (approvals?.approvals ?? []).flatMap((a) =>
+      a.complete && a.instrument.version !== null && (a.provisionalConditions === null || a.ratified)
+        ? [
+            {
+              approvalId: a.approvalId,
+              version: a.instrument.version,
+              signedBy: a.actorPersonId,
+              actingPostId: a.actingPostId,
+              on: a.effectiveOn,
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** Every check of the return (template rules and consistency), read as completed on `on`. */
+  async checks(state: QuarterlyReturnState, on: CalendarDate = todayInEngland()): Promise<ReturnCheck[]> {
+    const year = await loadYearReturns(this.store, state.areaId, state.financialYear);
+    const earlier = year
+      .filter((q) => q.quarter < state.quarter)
+      .flatMap((q) => {
+        const folded = foldReturn(q.events);
+        return folded ? [{ returnId: q.returnId, quarter: q.quarter as Quarter, cells: folded.cells }] : [];
+      });
+    return checkReturn({
+      template: this.template(state.templateVersion),
+      returnId: state.returnId,
+      quarter: state.quarter,
+      cells: state.cells,
+      earlier,
+      amendments: state.amendments,
+      submitted: state.submitted,
+      completedOn: state.submitted ? state.submitted.submittedAt.slice(0, 10) : on,
+    });
+  }
+
+  /** The blocking checks failing (template rules and consistency checks the template makes blocking). */
+  async blockingFailures(state: QuarterlyReturnState, on?: CalendarDate): Promise<ReturnCheck[]> {
+    return (await this.checks(state, on)).filter((c) => c.severity === 'blocking' && c.outcome === 'fail');
+  }
+
+  /**
+   * What stops the current version being signed off on `on`: each blocking check failing, and that the return
+   * is already submitted; none for a return the ledger does not hold (governance then refuses on the version).
+   */
   async signOffObstacles(
     returnId: string,
     on: CalendarDate,
   ): Promise<{ checkId: string; message: string }[]> {
-    void returnId;
-    void on;
-    throw new Error('not implemented yet (API helper)');
+    const state = await this.state(returnId);
+    if (!state) return [];
+    const submitted = state.submitted
+      ? [
+          {
+            checkId: 'submitted',
+            message: `${returnStream(returnId)} was submitted on ${state.submitted.submittedAt}: a submitted return never changes`,
+          },
+        ]
+      : [];
+    const failing = (await this.blockingFailures(state, on)).map(({ checkId, message }) => ({
+      checkId,
+      message,
+    }));
+    return [...submitted, ...failing];
   }
 }

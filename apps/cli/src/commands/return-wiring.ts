@@ -15,15 +15,15 @@ import {
   returnView,
   valueProblems,
 } from '@bcl/domain-returns';
-import { DocumentAmendment, ValueRules, readReturnTemplate } from '@bcl/quarterly-returns';
-
-/** What a return is issued with (the API helper's `gatherIssueFacts`). */
-export interface IssueFacts {
-  prepopulated: Record<string, Cell>;
-  /** The previous quarter's return (null for Q1): its view as submitted (as restated), if any. */
-  previous: ReturnView | null;
-  deadline: Deadline;
-}
+import {
+  DocumentAmendment,
+  IssueFacts,
+  ValueRules,
+  gatherIssueFacts,
+  loadLaterAmendments,
+  loadReturnEvents,
+  readReturnTemplate,
+} from '@bcl/quarterly-returns';
 
 /**
  * What the return commands need from the libraries, in one place so that the specs can give stand-ins.
@@ -76,9 +76,12 @@ const notWired = (name: string) => (): never => {
 /** The functions the commands run with: the libraries' where they exist, else a stand-in that says so. */
 export const RETURN_WIRING: ReturnWiring = {
   readReturnTemplate: (version) => readReturnTemplate(version),
-  loadReturnEvents: notWired('loadReturnEvents'),
-  loadLaterAmendments: notWired('loadLaterAmendments'),
-  gatherIssueFacts: notWired('gatherIssueFacts'),
+  loadReturnEvents,
+  loadLaterAmendments: async (store, view) =>
+    (await loadLaterAmendments(store, view.returnId)).flatMap((later) => later.events),
+  // Issued from the CLI: pre-populated with what the ledger holds today.
+  gatherIssueFacts: (store, input) =>
+    gatherIssueFacts(store, { ...input, on: new Date().toISOString().slice(0, 10) }),
   returnViewOf: (events, { basis, viewpoint, later }) =>
     returnView(events, basis === 'as-restated' ? { viewpoint, restatedBy: later } : { viewpoint }),
   decideIssue: ({ areaId, financialYear, quarter, template, facts }) =>

@@ -4,12 +4,10 @@ import { Cell, FieldValue, returnStream } from '../return/quarterly-return';
 import { ReturnCheck, ReturnUnderCheck } from './return-check';
 import { compareRational, rationalOf } from './decimal';
 import { rowsOf } from './field-patterns';
+import { PlacedField, fieldsOfQuarter } from '../return/template-fields';
 
-/** A field of the quarter's return and the section it sits in. */
-export interface FieldAt {
-  field: FieldTemplate;
-  section: string;
-}
+/** A field of the quarter's return with its section. */
+export type FieldAt = PlacedField;
 
 /** One of the earlier quarters' returns the checks compare with. */
 export type EarlierReturn = ReturnUnderCheck['earlier'][number];
@@ -21,19 +19,6 @@ export interface CheckContext {
   fields: Map<string, FieldAt>;
   /** The previous quarter's return of the same year, if the checks were given it. */
   previous: EarlierReturn | null;
-}
-
-/** The fields a quarter's return has: those of its sections, less those whose `quarters` leave it out. */
-export function fieldsOfQuarter(template: ReturnTemplate, quarter: Quarter): Map<string, FieldAt> {
-  const sections = template.quarters[`Q${quarter}`]?.sections ?? [];
-  const fields = new Map<string, FieldAt>();
-  for (const section of template.sections) {
-    if (!sections.includes(section.id)) continue;
-    for (const field of section.fields)
-      if (!field.quarters || field.quarters.includes(quarter))
-        fields.set(field.id, { field, section: section.id });
-  }
-  return fields;
 }
 
 /** The context of a return under check. */

@@ -3,7 +3,7 @@ import { ReturnTemplate } from '../template/return-template';
 import { CellsRefused } from './cells-refused';
 import { FieldValue, QuarterlyReturnState, ReturnEvent } from './quarterly-return';
 import { previouslyReturned, writableReturn } from './return-guards';
-import { normaliseValues, templateFields } from './template-fields';
+import { fieldsOfQuarter, normaliseValues } from './template-fields';
 import { valueProblems } from './value-rules';
 
 export interface AmendPriorQuarter {
@@ -30,7 +30,7 @@ export function amendPriorQuarter(
   const value = normaliseValues(template, { [field]: command.value })[field] ?? null;
   const problems = valueProblems(template, current.quarter, { [field]: value });
   if (problems.length > 0) throw new CellsRefused(problems);
-  const placed = templateFields(template).get(field)!;
+  const placed = fieldsOfQuarter(template, current.quarter).get(field)!;
   if (!placed.field.carried)
     refuse(
       'invalid',

@@ -7,28 +7,31 @@ export interface PlacedField {
   section: string;
 }
 
-/** Every field of the template by id, with its section (whatever the quarter). */
-export function templateFields(template: ReturnTemplate): Map<string, PlacedField> {
-  const fields = new Map<string, PlacedField>();
-  for (const section of template.sections)
-    for (const field of section.fields) fields.set(field.id, { field, section: section.id });
-  return fields;
+/** Every field id the template has, in any quarter. */
+export function templateFieldIds(template: ReturnTemplate): Set<string> {
+  return new Set(template.sections.flatMap((section) => section.fields.map((field) => field.id)));
 }
 
 /**
- * Whether a quarter's return has the field: its section is in the quarter's list and the field's own
- * `quarters` (where given) include the quarter.
+ * The fields a quarter's return has, by id, with their sections: those of the quarter's sections, less those
+ * whose `quarters` leave it out. An id may have one entry per set of quarters where the template prints it
+ * differently (Q4's Yes/No condition answer): this picks the quarter's.
  */
-export function fieldInQuarter(template: ReturnTemplate, quarter: Quarter, placed: PlacedField): boolean {
+export function fieldsOfQuarter(template: ReturnTemplate, quarter: Quarter): Map<string, PlacedField> {
   const sections = template.quarters[`Q${quarter}`]?.sections ?? [];
-  return sections.includes(placed.section) && (placed.field.quarters?.includes(quarter) ?? true);
+  const fields = new Map<string, PlacedField>();
+  for (const section of template.sections) {
+    if (!sections.includes(section.id)) continue;
+    for (const field of section.fields)
+      if (!field.quarters || field.quarters.includes(quarter))
+        fields.set(field.id, { field, section: section.id });
+  }
+  return fields;
 }
 
 /** The fields of one quarter's return, in template order. */
 export function quarterFields(template: ReturnTemplate, quarter: Quarter): FieldTemplate[] {
-  return [...templateFields(template).values()]
-    .filter((placed) => fieldInQuarter(template, quarter, placed))
-    .map((placed) => placed.field);
+  return [...fieldsOfQuarter(template, quarter).values()].map((placed) => placed.field);
 }
 
 const TEXT_TYPES: readonly FieldTemplate['type'][] = ['text', 'email', 'phone'];
@@ -38,10 +41,12 @@ const TEXT_TYPES: readonly FieldTemplate['type'][] = ['text', 'email', 'phone'];
  * are one answer; every other value (and any unknown field, which `valueProblems` refuses) as given.
  */
 export function normaliseValues<V>(template: ReturnTemplate, values: Record<string, V>): Record<string, V> {
-  const fields = templateFields(template);
+  const types = new Map(
+    template.sections.flatMap((section) => section.fields.map((field) => [field.id, field.type] as const)),
+  );
   return Object.fromEntries(
     Object.entries(values).map(([id, value]) => {
-      const type = fields.get(id)?.field.type;
+      const type = types.get(id);
       return [
         id,
         typeof value === 'string' && type !== undefined && TEXT_TYPES.includes(type)

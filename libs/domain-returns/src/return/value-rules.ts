@@ -2,7 +2,7 @@ import { Quarter, isCalendarDate, textProblem } from '@bcl/kernel';
 import { FieldTemplate, NOT_AVAILABLE, ReturnTemplate } from '../template/return-template';
 import { FieldValue } from './quarterly-return';
 import { CellProblem } from './cells-refused';
-import { fieldInQuarter, templateFields } from './template-fields';
+import { fieldsOfQuarter, templateFieldIds } from './template-fields';
 
 /** The length a text cell may have where its field gives no `lengthMax`. */
 export const TEXT_LENGTH_MAX_DEFAULT = 4000;
@@ -50,19 +50,19 @@ export function valueProblems(
   quarter: Quarter,
   values: Record<string, FieldValue>,
 ): CellProblem[] {
-  const fields = templateFields(template);
+  const known = templateFieldIds(template);
+  const fields = fieldsOfQuarter(template, quarter);
   const problems: CellProblem[] = [];
   for (const [id, value] of Object.entries(values)) {
     const placed = fields.get(id);
-    const reason =
-      placed === undefined
-        ? `is not a field of template ${template.templateVersion}`
-        : !fieldInQuarter(template, quarter, placed)
-          ? `is not in the Q${quarter} return of template ${template.templateVersion}`
-          : value === null
-            ? undefined
-            : (shapeProblem(template, placed.field, value) ??
-              boundsProblem(template, quarter, placed.field, value));
+    const reason = !known.has(id)
+      ? `is not a field of template ${template.templateVersion}`
+      : placed === undefined
+        ? `is not in the Q${quarter} return of template ${template.templateVersion}`
+        : value === null
+          ? undefined
+          : (shapeProblem(template, placed.field, value) ??
+            boundsProblem(template, quarter, placed.field, value));
     if (reason !== undefined) problems.push({ field: id, reason });
   }
   return problems;

@@ -1,0 +1,67 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AllowRoles } from '../auth/access-policy';
+import { setEtag } from '../http/etag';
+import { viewpointOf } from '../http/business-dates';
+import { IdParam } from '../http/id-param';
+import { AsAtQueryDto } from '../http/common.dto';
+import { CommandQueryController, OperationId } from '../http/write-route';
+import { AreaReturnsQueryDto, ReturnParams, ReturnQueryDto } from './dto/return.dto';
+import { RETURN_READERS } from './return-route';
+import {
+  AreaReturnsQuery,
+  ReturnChecksQuery,
+  ReturnHistoryQuery,
+  ReturnState,
+  ShowReturnQuery,
+} from './queries/return-queries';
+
+/** The returns' read side: every GET route (each write route is a use case under use-cases/). */
+@ApiTags('returns')
+@ApiBearerAuth()
+@Controller('returns')
+export class ReturnsController extends CommandQueryController {
+  /** The return as submitted (default) or as restated by later quarters' amendments, from a viewpoint. */
+  @Get(':returnId')
+  @AllowRoles(...RETURN_READERS)
+  async show(
+    @Param() { returnId }: ReturnParams,
+    @Query() query: ReturnQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const view = await this.queries.execute<ShowReturnQuery, ReturnState>(
+      new ShowReturnQuery(returnId, query.basis ?? 'as-submitted', viewpointOf(query)),
+    );
+    setEtag(response, view.revision);
+    return view;
+  }
+
+  /** Every check of the return from a viewpoint, each naming the figures and sources it rests on. */
+  @Get(':returnId/checks')
+  @AllowRoles(...RETURN_READERS)
+  checks(@Param() { returnId }: ReturnParams, @Query() query: AsAtQueryDto) {
+    return this.queries.execute(new ReturnChecksQuery(returnId, viewpointOf(query)));
+  }
+
+  /** Every event of the return, oldest first. */
+  @Get(':returnId/history')
+  @AllowRoles(...RETURN_READERS)
+  history(@Param() { returnId }: ReturnParams) {
+    return this.queries.execute(new ReturnHistoryQuery(returnId));
+  }
+}
+
+/** An area's quarterly returns of a year. */
+@ApiTags('returns')
+@ApiBearerAuth()
+@Controller('areas')
+export class AreaReturnsController extends CommandQueryController {
+  @Get(':id/returns')
+  @AllowRoles(...RETURN_READERS)
+  @OperationId('ReturnsController', 'listOfArea')
+  list(@Param() { id }: IdParam, @Query() query: AreaReturnsQueryDto) {
+    const { year, ...viewpoint } = query;
+    return this.queries.execute(new AreaReturnsQuery(id, year ?? '2016-17', viewpointOf(viewpoint)));
+  }
+}

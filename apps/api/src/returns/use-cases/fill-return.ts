@@ -1,0 +1,80 @@
+import { Body, Param, Patch } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CalendarDate } from '@bcl/kernel';
+import { FieldValue, returnStream } from '@bcl/domain-returns';
+import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { todayInEngland } from '../../http/business-dates';
+import { OperationId, WriteContext, WriteRequest, WriteRoutes, plain } from '../../http/write-route';
+import { FillReturnDto, ReturnParams } from '../dto/return.dto';
+import { ReturnContext, returnNotIssued } from '../return-context';
+import { COMPLETERS, ReturnRoute, actingAs } from '../return-route';
+import { enterFields, evolveReturn } from '@bcl/domain-returns';
+
+export class FillReturnCommand {
+  constructor(
+    readonly returnId: string,
+    readonly input: { values: Record<string, FieldValue>; enteredBy: string },
+    readonly context: CommandContext,
+    readonly effectiveOn: CalendarDate | null,
+    /** From a file (the demo, an import): values equal to the cell's current value are not entered again. */
+    readonly fromFile = false,
+  ) {}
+}
+
+/** The values that change a cell (a file repeats what the return already holds, carried values included). */
+export const changedValues = (
+  cells: Record<string, { value: FieldValue }>,
+  values: Record<string, FieldValue>,
+): Record<string, FieldValue> =>
+  Object.fromEntries(Object.entries(values).filter(([field, value]) => cells[field]?.value !== value));
+
+/** Enters values (a new version); refused whole, one problem per cell, or after submission. */
+@CommandHandler(FillReturnCommand)
+export class FillReturnHandler implements ICommandHandler<FillReturnCommand, WriteResult> {
+  constructor(
+    private readonly writer: EventLogWriter,
+    private readonly returns: ReturnContext,
+  ) {}
+
+  execute({ returnId, input, context, effectiveOn, fromFile }: FillReturnCommand): Promise<WriteResult> {
+    return this.writer.execute({
+      stream: returnStream(returnId),
+      evolve: evolveReturn,
+      gather: async (state) => {
+        if (!state) throw returnNotIssued(returnId);
+        return this.returns.template(state.templateVersion);
+      },
+      decide: (state, template) =>
+        enterFields(
+          state,
+          fromFile && state ? { ...input, values: changedValues(state.cells, input.values) } : input,
+          template,
+        ),
+      effectiveOn: effectiveOn ?? todayInEngland(),
+      context,
+    });
+  }
+}
+
+@WriteRoutes('returns')
+export class FillReturnRoute extends ReturnRoute {
+  /** Fills cells of the return; 422 with one `errors` entry per refused cell (nothing recorded). */
+  @Patch(':returnId/values')
+  @AllowRoles(...COMPLETERS)
+  @OperationId('ReturnsController', 'fill')
+  fill(
+    @Param() { returnId }: ReturnParams,
+    @Body() { reason, effectiveOn, values }: FillReturnDto,
+    @WriteContext() request: WriteRequest,
+  ) {
+    const input = plain({ values, enteredBy: actingAs(request.actor) });
+    return this.writeReturn(
+      returnId,
+      new FillReturnCommand(returnId, input, request.because(reason), effectiveOn ?? null),
+      request,
+    );
+  }
+}
+
+export const FILL_RETURN = { controllers: [FillReturnRoute], providers: [FillReturnHandler] };
