@@ -3,7 +3,6 @@ import { EventStore, StoredEvent, foldEvents, readWholeStream } from '@bcl/event
 import {
   Cell,
   Deadline,
-  FieldTemplate,
   Prepopulation,
   QuarterlyReturnState,
   ReturnTemplate,

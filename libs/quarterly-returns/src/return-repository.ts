@@ -1,6 +1,6 @@
-import { FinancialYear, QUARTERS, Quarter, Recorded } from '@bcl/kernel';
+import { FinancialYear, QUARTERS, Quarter } from '@bcl/kernel';
 import { EventStore, StoredEvent, readWholeStream } from '@bcl/event-store';
-import { ReturnEvent, returnIdOf, returnStream } from '@bcl/domain-returns';
+import { returnIdOf, returnStream } from '@bcl/domain-returns';
 
 /** A return's events as the log recorded them: typed, with stream, revision, position and metadata. */
 export type { RecordedReturnEvent } from '@bcl/domain-returns';

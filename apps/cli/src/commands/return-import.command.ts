@@ -2,10 +2,14 @@ import { Command } from 'commander';
 import { EventStore, ExpectedRevision, JsonObject, newEventId } from '@bcl/event-store';
 import { DomainError, ID_PATTERN, Quarter, Recorded, isFinancialYear } from '@bcl/kernel';
 import {
+  CellProblem,
   CellsRefused,
   FieldValue,
+  QuarterlyReturnState,
   ReturnEvent,
+  ReturnTemplate,
   ReturnView,
+  evolveReturn,
   returnIdOf,
   returnStream,
 } from '@bcl/domain-returns';
@@ -38,6 +42,57 @@ interface ImportOptions {
 interface ReturnFile {
   values: Record<string, FieldValue>;
   amendments: DocumentAmendment[];
+  /** The cells the value rules refuse, each located on its sheet where the file is a workbook. */
+  problems: CellProblem[];
+  where: Record<string, { sheet: string; row: number }>;
+}
+
+/** The file's values and amendments, and every cell the value rules refuse (not thrown: reported with the rest). */
+async function readFile(
+  wiring: ReturnWiring,
+  template: ReturnTemplate,
+  quarter: Quarter,
+  document: ReturnDocument | null,
+  bytes: Buffer,
+): Promise<ReturnFile> {
+  if (document) {
+    const problems = wiring.valueProblems(template, quarter, document.values);
+    return { values: document.values, amendments: document.amendments ?? [], problems, where: {} };
+  }
+  let problems: CellProblem[] = [];
+  const read = await readReturnWorkbook(template, quarter, bytes, (t, q, values) => {
+    problems = wiring.valueProblems(t, q, values);
+    return [];
+  });
+  const located = problems.map((p) => ({ ...p, ...read.cells[p.field] }));
+  return { values: read.values, amendments: [], problems: located, where: read.cells };
+}
+
+/**
+ * The cells the import would leave red (Q3): each blocking rule of the template that would fail on a cell the
+ * file sets (a 'No' without its explanation, an annual total off the pooled fund with no comment), named at the
+ * cell left empty where there is one.
+ */
+async function blockedCells(
+  wiring: ReturnWiring,
+  store: EventStore,
+  view: ReturnView,
+  template: ReturnTemplate,
+  events: ReturnEvent[],
+  read: ReturnFile,
+): Promise<CellProblem[]> {
+  let state: QuarterlyReturnState = { ...view, revision: 0 };
+  for (const event of events) state = evolveReturn(state, event);
+  const checks = await checksOf(wiring, store, { ...view, ...state }, template, {});
+  return checks
+    .filter((c) => c.kind === 'rule' && c.severity === 'blocking' && c.outcome === 'fail')
+    .flatMap((check) => {
+      const given = (field: string) => read.values[field] !== undefined && read.values[field] !== null;
+      if (!check.cells.some((cell) => given(cell.field))) return [];
+      // Named at the cell left empty (the missing explanation), else at the cell the file set.
+      const field = (check.cells.find((cell) => !given(cell.field)) ?? check.cells[0]!).field;
+      return [{ field, reason: check.message, ...read.where[field] }];
+    });
 }
 
 function checkedOptions(options: ImportOptions): { areaId: string; year: string; quarter: Quarter } {
@@ -154,14 +209,11 @@ export function returnImportCommand(wiring: ReturnWiring): Command {
               `${file}: the return is of template ${view.templateVersion}, not ${templateVersion}`,
             );
           const template = wiring.readReturnTemplate(view.templateVersion);
-          const read: ReturnFile = document
-            ? { values: document.values, amendments: document.amendments ?? [] }
-            : {
-                values: (await readReturnWorkbook(template, target.quarter, bytes, wiring.valueProblems))
-                  .values,
-                amendments: [],
-              };
-          const changes = importChanges(view, read.values, options.reason);
+          const read = await readFile(wiring, template, target.quarter, document, bytes);
+          const valid = Object.fromEntries(
+            Object.entries(read.values).filter(([field]) => !read.problems.some((p) => p.field === field)),
+          );
+          const changes = importChanges(view, valid, options.reason);
           const named = new Set(read.amendments.map((a) => a.field));
           const amendments = [...read.amendments, ...changes.amend.filter((a) => !named.has(a.field))];
           const events = wiring.decideImport(
@@ -170,6 +222,9 @@ export function returnImportCommand(wiring: ReturnWiring): Command {
             { values: changes.enter, amendments },
             metadata.actor.id,
           );
+          const blocked = await blockedCells(wiring, store, view, template, events, read);
+          if (read.problems.length + blocked.length > 0)
+            throw new CellsRefused([...read.problems, ...blocked]);
           if (issue.length + events.length > 0)
             await store.append(
               returnStream(view.returnId),

@@ -1,8 +1,6 @@
 import { EventStore } from '@bcl/event-store';
 import { FinancialYear, Quarter, Recorded, Viewpoint } from '@bcl/kernel';
 import {
-  Cell,
-  Deadline,
   FieldValue,
   ReturnCheck,
   ReturnEvent,
@@ -26,11 +24,8 @@ import {
 } from '@bcl/quarterly-returns';
 
 /**
- * What the return commands need from the libraries, in one place so that the specs can give stand-ins.
- * TEMPORARY: the store reads (libs/quarterly-returns return-repository.ts, issue-facts.ts: API helper) and the
- * lifecycle's decisions and views (libs/domain-returns/src/return: lifecycle helper) were not merged when these
- * commands were written; `RETURN_WIRING` below names each by the signature the commands expect, and the lead
- * replaces each stand-in with the real function (the final report lists them).
+ * What the return commands need from the libraries, in one place: the commands take it as a parameter, so that
+ * their specs can run them over a small made-up template and lifecycle (return.command.fixtures.ts).
  */
 export interface ReturnWiring {
   readReturnTemplate(version: string): ReturnTemplate;
@@ -69,11 +64,7 @@ export interface ReturnWiring {
   valueProblems: ValueRules;
 }
 
-const notWired = (name: string) => (): never => {
-  throw new Error(`${name} is not wired yet (apps/cli/src/commands/return-wiring.ts)`);
-};
-
-/** The functions the commands run with: the libraries' where they exist, else a stand-in that says so. */
+/** The functions the commands run with: the libraries'. */
 export const RETURN_WIRING: ReturnWiring = {
   readReturnTemplate: (version) => readReturnTemplate(version),
   loadReturnEvents,

@@ -1,5 +1,4 @@
-import { Quarter } from '@bcl/kernel';
-import { FieldTemplate, NOT_AVAILABLE, ReturnTemplate, Severity } from '../template/return-template';
+import { NOT_AVAILABLE, ReturnTemplate, Severity } from '../template/return-template';
 import { Cell, FieldValue, returnStream } from '../return/quarterly-return';
 import { ReturnCheck, ReturnUnderCheck } from './return-check';
 import { compareRational, rationalOf } from './decimal';
