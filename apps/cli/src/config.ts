@@ -13,6 +13,10 @@ export interface CliConfig {
   databaseUrl: string | undefined;
   /** LEDGER_REFERENCE_DIR: where the planning cycles' reference data are read from. */
   referenceDir: string | undefined;
+  /** LEDGER_RETURN_TEMPLATE_DIR: where the quarterly return templates are read from. */
+  returnTemplateDir: string | undefined;
+  /** LEDGER_RETURN_DEADLINES: deadlines replacing the templates' (JSON). */
+  returnDeadlines: string | undefined;
 }
 
 export function cliConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
@@ -22,5 +26,7 @@ export function cliConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfi
     jwtSecret: env.AUTH_JWT_SECRET || undefined,
     databaseUrl: env.DATABASE_URL,
     referenceDir: env.LEDGER_REFERENCE_DIR || undefined,
+    returnTemplateDir: env.LEDGER_RETURN_TEMPLATE_DIR || undefined,
+    returnDeadlines: env.LEDGER_RETURN_DEADLINES || undefined,
   };
 }

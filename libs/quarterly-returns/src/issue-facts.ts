@@ -35,25 +35,22 @@ export interface IssueRequest {
   on?: CalendarDate;
 }
 
-/** The env variable holding deadlines that replace the template's: `{ "<templateVersion>": { "Q1": "<ISO>" } }`. */
-export const DEADLINES_ENV = 'LEDGER_RETURN_DEADLINES';
+/** The setting holding deadlines that replace the template's: `{ "<templateVersion>": { "Q1": "<ISO>" } }`. */
+export const DEADLINES_SETTING = 'LEDGER_RETURN_DEADLINES';
 
 /**
  * The quarter's deadline: `LEDGER_RETURN_DEADLINES`' entry for the template version and quarter where it has
  * one (its source says so), else the template's own. A malformed setting is an error naming it.
  */
-export function deadlineOf(
-  template: ReturnTemplate,
-  quarter: Quarter,
-  env: NodeJS.ProcessEnv = process.env,
-): Deadline {
-  const setting = env[DEADLINES_ENV];
+export function deadlineOf(template: ReturnTemplate, quarter: Quarter, setting?: string): Deadline {
   if (setting) {
     let map: unknown;
     try {
       map = JSON.parse(setting);
     } catch {
-      throw new Error(`${DEADLINES_ENV} is not JSON: expected {"<template version>": {"Q1": "<ISO 8601>"}}`);
+      throw new Error(
+        `${DEADLINES_SETTING} is not JSON: expected {"<template version>": {"Q1": "<ISO 8601>"}}`,
+      );
     }
     const at = (map as Record<string, Record<string, unknown> | undefined>)?.[template.templateVersion]?.[
       `Q${quarter}`
@@ -61,9 +58,9 @@ export function deadlineOf(
     if (at !== undefined) {
       if (typeof at !== 'string' || Number.isNaN(Date.parse(at)))
         throw new Error(
-          `${DEADLINES_ENV} ${template.templateVersion} Q${quarter} is not an ISO 8601 instant`,
+          `${DEADLINES_SETTING} ${template.templateVersion} Q${quarter} is not an ISO 8601 instant`,
         );
-      return { at, source: null, assumed: `configured by ${DEADLINES_ENV}` };
+      return { at, source: null, assumed: `configured by ${DEADLINES_SETTING}` };
     }
   }
   return { ...template.quarters[`Q${quarter}`].deadline };
@@ -171,7 +168,7 @@ async function planMetrics(store: EventStore, areaId: string, year: FinancialYea
 export async function gatherIssueFacts(
   store: EventStore,
   { areaId, financialYear, quarter, template, on }: IssueRequest,
-  env: NodeJS.ProcessEnv = process.env,
+  deadlines?: string,
 ): Promise<IssueFacts> {
   const areaEvents = await readWholeStream(store, hwbAreaStream(areaId));
   const poolId = await poolOfArea(store, areaId, financialYear);
@@ -224,5 +221,5 @@ export async function gatherIssueFacts(
       : (foldReturn(
           await loadReturnEvents(store, returnIdOf(areaId, financialYear, (quarter - 1) as Quarter)),
         ) ?? null);
-  return { prepopulated, previous, deadline: deadlineOf(template, quarter, env) };
+  return { prepopulated, previous, deadline: deadlineOf(template, quarter, deadlines) };
 }

@@ -14,12 +14,12 @@ describe('returnTemplateDirectory', () => {
   afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('is LEDGER_RETURN_TEMPLATE_DIR where set', () => {
-    expect(returnTemplateDirectory({ LEDGER_RETURN_TEMPLATE_DIR: scratch })).toBe(scratch);
+    expect(returnTemplateDirectory(scratch)).toBe(scratch);
   });
 
   it("is the repository's libs/domain-returns/reference where unset or empty (from the source)", () => {
-    expect(returnTemplateDirectory({})).toBe(REFERENCE);
-    expect(returnTemplateDirectory({ LEDGER_RETURN_TEMPLATE_DIR: '' })).toBe(REFERENCE);
+    expect(returnTemplateDirectory()).toBe(REFERENCE);
+    expect(returnTemplateDirectory('')).toBe(REFERENCE);
   });
 
   it('is found from a built copy under dist/ too (walking up to the repository root)', () => {
@@ -31,7 +31,7 @@ describe('returnTemplateDirectory', () => {
 
   it('is found by the compiled file in dist/ (built by the test run), without the variable', () => {
     const built = join(ROOT, 'dist', 'libs', 'quarterly-returns', 'src', 'template-files.js');
-    const script = `process.stdout.write(require(${JSON.stringify(built)}).returnTemplateDirectory({}))`;
+    const script = `process.stdout.write(require(${JSON.stringify(built)}).returnTemplateDirectory())`;
     const found = execFileSync(process.execPath, ['-r', './bin/register-aliases.js', '-e', script], {
       cwd: ROOT,
       encoding: 'utf8',

@@ -6,12 +6,13 @@ import { parseReturnTemplate, ReturnTemplate, TEMPLATE_VERSION_PATTERN } from '@
 const REPOSITORY_TEMPLATES = join('libs', 'domain-returns', 'reference');
 
 /**
- * Where template reference files are read from: `LEDGER_RETURN_TEMPLATE_DIR`, else the repository's own
+ * Where template reference files are read from: the configured directory (the apps' LEDGER_RETURN_TEMPLATE_DIR),
+ * else the repository's own
  * libs/domain-returns/reference, found by walking up from this file (so it works from the source under ts-jest
  * and from dist/ alike, as libs/plan-import finds the planning cycles).
  */
-export function returnTemplateDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return env.LEDGER_RETURN_TEMPLATE_DIR || repositoryTemplateDirectory(__dirname);
+export function returnTemplateDirectory(configured?: string): string {
+  return configured || repositoryTemplateDirectory(__dirname);
 }
 
 /** The nearest libs/domain-returns/reference at or above `start`; throws, saying what to set, when none is. */

@@ -23,6 +23,10 @@ export interface ApiConfig {
   demoData: DemoDataSetting;
   /** Where the planning cycles' reference data are read from (LEDGER_REFERENCE_DIR); unset: the repository's. */
   referenceDir: string | undefined;
+  /** Where the quarterly return templates are read from (LEDGER_RETURN_TEMPLATE_DIR); unset: the repository's. */
+  returnTemplateDir: string | undefined;
+  /** Deadlines replacing the templates' (LEDGER_RETURN_DEADLINES, JSON; docs/quarterly-returns.md). */
+  returnDeadlines: string | undefined;
 }
 
 export type DemoDataSetting = 'load' | 'off';
@@ -56,6 +60,8 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     bodyBytesMax: BODY_BYTES_MAX_DEFAULT,
     demoData: demoDataSetting(env),
     referenceDir: env.LEDGER_REFERENCE_DIR || undefined,
+    returnTemplateDir: env.LEDGER_RETURN_TEMPLATE_DIR || undefined,
+    returnDeadlines: env.LEDGER_RETURN_DEADLINES || undefined,
   };
 }
 

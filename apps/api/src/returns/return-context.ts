@@ -10,7 +10,13 @@ import {
   foldReturn,
   returnStream,
 } from '@bcl/domain-returns';
-import { loadReturnEvents, loadYearReturns, readReturnTemplate } from '@bcl/quarterly-returns';
+import {
+  loadReturnEvents,
+  loadYearReturns,
+  readReturnTemplate,
+  returnTemplateDirectory,
+} from '@bcl/quarterly-returns';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { StreamFacts } from '../event-log/stream-facts';
 import { Problem } from '../http/problem';
@@ -35,12 +41,18 @@ export class ReturnContext {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly streams: StreamFacts,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
+
+  /** Deadlines replacing the templates' (LEDGER_RETURN_DEADLINES), as configured. */
+  get deadlines(): string | undefined {
+    return this.config.returnDeadlines;
+  }
 
   /** The template version's reference data; 422 naming the version when the ledger holds none. */
   template(version: string): ReturnTemplate {
     try {
-      return readReturnTemplate(version);
+      return readReturnTemplate(version, returnTemplateDirectory(this.config.returnTemplateDir));
     } catch (error) {
       throw new Problem(422, 'domain-invalid', 'No return template', `no return template '${version}'`, [
         { field: 'financialYear', reason: `no template ${version} is held (${(error as Error).message})` },

@@ -21,7 +21,9 @@ import {
   loadLaterAmendments,
   loadReturnEvents,
   readReturnTemplate,
+  returnTemplateDirectory,
 } from '@bcl/quarterly-returns';
+import { cliConfigFromEnv } from '../config';
 
 /**
  * What the return commands need from the libraries, in one place: the commands take it as a parameter, so that
@@ -66,13 +68,18 @@ export interface ReturnWiring {
 
 /** The functions the commands run with: the libraries'. */
 export const RETURN_WIRING: ReturnWiring = {
-  readReturnTemplate: (version) => readReturnTemplate(version),
+  readReturnTemplate: (version) =>
+    readReturnTemplate(version, returnTemplateDirectory(cliConfigFromEnv().returnTemplateDir)),
   loadReturnEvents,
   loadLaterAmendments: async (store, view) =>
     (await loadLaterAmendments(store, view.returnId)).flatMap((later) => later.events),
   // Issued from the CLI: pre-populated with what the ledger holds today.
   gatherIssueFacts: (store, input) =>
-    gatherIssueFacts(store, { ...input, on: new Date().toISOString().slice(0, 10) }),
+    gatherIssueFacts(
+      store,
+      { ...input, on: new Date().toISOString().slice(0, 10) },
+      cliConfigFromEnv().returnDeadlines,
+    ),
   returnViewOf: (events, { basis, viewpoint, later }) =>
     returnView(events, basis === 'as-restated' ? { viewpoint, restatedBy: later } : { viewpoint }),
   decideIssue: ({ areaId, financialYear, quarter, template, facts }) =>

@@ -51,7 +51,10 @@ export class IssueReturnHandler implements ICommandHandler<IssueReturnCommand, W
             [{ field: 'areaId', reason: `area '${input.areaId}' is not in the registry` }],
           );
         const template = this.returns.template(templateVersionOf(input.financialYear));
-        return { template, ...(await gatherIssueFacts(this.store, { ...input, template, on })) };
+        return {
+          template,
+          ...(await gatherIssueFacts(this.store, { ...input, template, on }, this.returns.deadlines)),
+        };
       },
       decide: (state, { template, ...facts }) =>
         issueReturn(state, { ...input, templateVersion: template.templateVersion }, { template, ...facts }),
