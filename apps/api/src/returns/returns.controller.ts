@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AllowRoles } from '../auth/access-policy';
@@ -7,7 +8,10 @@ import { viewpointOf } from '../http/business-dates';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto } from '../http/common.dto';
 import { CommandQueryController, OperationId } from '../http/write-route';
-import { AreaReturnsQueryDto, ReturnParams, ReturnQueryDto } from './dto/return.dto';
+import { returnDocumentOf, writeReturnWorkbook } from '@bcl/quarterly-returns';
+import { XLSX_MEDIA_TYPE } from '../plans/dto/plan.dto';
+import { AreaReturnsQueryDto, ReturnExportQueryDto, ReturnParams, ReturnQueryDto } from './dto/return.dto';
+import { ReturnContext } from './return-context';
 import { RETURN_READERS } from './return-route';
 import {
   AreaReturnsQuery,
@@ -22,6 +26,14 @@ import {
 @ApiBearerAuth()
 @Controller('returns')
 export class ReturnsController extends CommandQueryController {
+  constructor(
+    commands: CommandBus,
+    queries: QueryBus,
+    private readonly returns: ReturnContext,
+  ) {
+    super(commands, queries);
+  }
+
   /** The return as submitted (default) or as restated by later quarters' amendments, from a viewpoint. */
   @Get(':returnId')
   @AllowRoles(...RETURN_READERS)
@@ -35,6 +47,35 @@ export class ReturnsController extends CommandQueryController {
     );
     setEtag(response, view.revision);
     return view;
+  }
+
+  /**
+   * The return as a document (JSON, `bcl-quarterly-return/1`) or a workbook in the template's layout (XLSX), as
+   * submitted or as restated, from a viewpoint; either imports back to the same return (`bcl return import`).
+   */
+  @Get(':returnId/export')
+  @AllowRoles(...RETURN_READERS)
+  async export(
+    @Param() { returnId }: ReturnParams,
+    @Query() query: ReturnExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const {
+      viewpoint: _,
+      revision,
+      ...view
+    } = await this.queries.execute<ShowReturnQuery, ReturnState>(
+      new ShowReturnQuery(returnId, query.basis ?? 'as-submitted', viewpointOf(query)),
+    );
+    setEtag(response, revision);
+    const template = this.returns.template(view.templateVersion);
+    if (query.format !== 'xlsx') return returnDocumentOf(view, template);
+    response.setHeader('Content-Type', XLSX_MEDIA_TYPE);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${returnId}-v${view.version}-${view.basis}.xlsx"`,
+    );
+    return new StreamableFile(await writeReturnWorkbook(template, view));
   }
 
   /** Every check of the return from a viewpoint, each naming the figures and sources it rests on. */

@@ -128,6 +128,13 @@ export class ReturnQueryDto extends AsAtQueryDto {
   basis?: (typeof RETURN_BASES)[number];
 }
 
+export class ReturnExportQueryDto extends ReturnQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'xlsx'])
+  format?: 'json' | 'xlsx';
+}
+
 export class AreaReturnsQueryDto extends AsAtQueryDto {
   @ApiPropertyOptional({ example: '2016-17' }) @IsOptional() @IsFinancialYear() year?: string;
 }
