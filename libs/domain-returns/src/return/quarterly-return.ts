@@ -120,15 +120,11 @@ export type ReturnEvent =
 
 export type ReturnStatus = 'issued' | 'in-completion' | 'validation-failed' | 'validated' | 'submitted';
 
-/** The return as its own stream records it (signed off is a governance fact, added by `returnLifecycle`). */
-export interface QuarterlyReturnState {
-  returnId: string;
-  areaId: string;
-  financialYear: FinancialYear;
-  quarter: Quarter;
-  templateVersion: string;
-  previousReturnId: string | null;
-  deadline: Deadline;
+/**
+ * The return as its own stream records it: what its issue named, then its cells and versions. Its sign-off is a
+ * governance fact (an approval of a version), asked of governance where it matters (submission).
+ */
+export interface QuarterlyReturnState extends Omit<ReturnIssued, 'prepopulated'> {
   /** 1 when issued; each entry or amendment makes the next. */
   version: number;
   /** The stream's revision of the last event folded (its count − 1). */
