@@ -74,14 +74,18 @@ export function cellPrimitive(value: ExcelJS.CellValue): string | number | Date 
   return { problem: 'is not a value the return can hold' };
 }
 
-/** `2016-11-25` or the template's own `25/11/2016` → `2016-11-25`; null when it is neither (or not a real date). */
+/**
+ * `2016-11-25`, the template's own `25/11/2016`, or its go-live cells' `31/03/17` (dd/mm/yy, 004:1123: a two-digit
+ * year is of the 2000s) → `2016-11-25`; null when it is none of these (or not a real date).
+ */
 function isoDateOf(text: string): string | null {
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : text;
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(text);
+  const year = uk?.[3]?.length === 2 ? `20${uk[3]}` : uk?.[3];
+  const iso = uk ? `${year}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : text;
   return isCalendarDate(iso) ? iso : null;
 }
 
-const DATE_PROBLEM = 'is not a date: write YYYY-MM-DD or DD/MM/YYYY';
+const DATE_PROBLEM = 'is not a date: write YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY';
 
 /**
  * Reads a cell as its field's value. Money: pounds to integer pence through the cell's decimal text (never

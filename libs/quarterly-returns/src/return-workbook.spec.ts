@@ -114,7 +114,7 @@ describe('the return workbook', () => {
     ]);
   });
 
-  it('reads what a council types: £ text, UK dates, date cells, Live, a number typed in a text field', async () => {
+  it("reads what a council types: £ text, UK dates (the go-live cells' dd/mm/yy too), date cells, Live, a number typed in a text field", async () => {
     const buffer = await edit(await writeReturnWorkbook(FILE_TEMPLATE, fileView()), (workbook) => {
       setField(workbook, 'ie.income.actual.q2', '£1,234.5');
       setField(workbook, 'ie.expenditure.plan.q2', 0.3);
@@ -133,6 +133,10 @@ describe('the return workbook', () => {
       'cover.phone': '1702000000',
       'metrics.nea.value': '13.3',
     });
+    const twoDigitYear = await edit(buffer, (workbook) =>
+      setField(workbook, 'additional.openApi.goLive.gp', '31/03/17'),
+    );
+    expect((await read(twoDigitYear)).values['additional.openApi.goLive.gp']).toBe('2017-03-31');
   });
 
   it('reads a formula by the value it shows, a mail link by its text, and refuses a formula with no value', async () => {

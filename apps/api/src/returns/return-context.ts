@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarDate, FinancialYear, Quarter } from '@bcl/kernel';
+import { CalendarDate, FinancialYear, Quarter, effectiveDateOf } from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
 import {
   QuarterlyReturnState,
@@ -63,6 +63,14 @@ export class ReturnContext {
   /** The return's state now; undefined when it was never issued. */
   async state(returnId: string): Promise<QuarterlyReturnState | undefined> {
     return foldReturn(await loadReturnEvents(this.store, returnId));
+  }
+
+  /** The latest effective date of the return's events (its issue, fills, validations, amendments). */
+  async lastChangedOn(returnId: string): Promise<CalendarDate | null> {
+    const dates = (await loadReturnEvents(this.store, returnId))
+      .map((event) => effectiveDateOf(event))
+      .filter((date): date is CalendarDate => date !== null);
+    return dates.length === 0 ? null : dates.reduce((latest, date) => (date > latest ? date : latest));
   }
 
   /** The return's current version; a 404 Problem when no such return is recorded. */

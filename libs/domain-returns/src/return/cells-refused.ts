@@ -14,12 +14,11 @@ export interface CellProblem {
  */
 export class CellsRefused extends DomainError {
   constructor(readonly problems: CellProblem[]) {
-    super(
-      'invalid',
-      problems[0]?.field ?? 'values',
-      problems
-        .map((p) => `${p.sheet ? `${p.sheet} row ${p.row ?? '?'} ` : ''}${p.field}: ${p.reason}`)
-        .join('; '),
+    const each = problems.map(
+      (p) => `${p.sheet ? `${p.sheet} row ${p.row ?? '?'} ` : ''}${p.field}: ${p.reason}`,
     );
+    super('invalid', problems[0]?.field ?? 'values', each.join('; '));
+    // each problem names its own cell: the message does not name the first one twice
+    this.message = each.join('; ');
   }
 }

@@ -1,7 +1,7 @@
 import { refusal } from '@bcl/testing';
 import { CellsRefused } from './cells-refused';
 import { enterFields } from './enter-fields';
-import { enter, issue, play, returnIdFor, submittedQ1 } from './lifecycle-fixtures';
+import { enter, issue, ledgerCell, play, returnIdFor, submittedQ1 } from './lifecycle-fixtures';
 import { returnStream } from './quarterly-return';
 import { TEST_TEMPLATE } from './test-template';
 import { validateReturn } from './validate-return';
@@ -67,9 +67,21 @@ describe('enterFields', () => {
     expect(Object.keys(problems)).toEqual(['ie.pooledFund', 'cover.email']);
   });
 
-  it('enters a carried field the ledger pre-filled (Q1), refuses one a previous return gave (Q2)', () => {
+  it('never retypes a figure the ledger pre-filled (Q1), enters one it could not fill, refuses one a previous return gave (Q2)', () => {
     const q1 = play(issue(1));
-    expect(refusal(() => enterFields(q1.state, by({ 'ie.income.plan.q1': 24_000 }), TEST_TEMPLATE))).toBe(
+    expect(
+      cellProblems(() => enterFields(q1.state, by({ 'ie.income.plan.q1': 24_000 }), TEST_TEMPLATE)),
+    ).toEqual({
+      'ie.income.plan.q1':
+        "pre-populated from the ledger (stated plan income Q1 of pool southend-bcf 2016-17): never retyped; correct the ledger's record instead",
+    });
+    // the same value again is no change; a figure the ledger held none of is the council's to enter
+    expect(enterFields(q1.state, by({ 'ie.income.plan.q1': 25_000 }), TEST_TEMPLATE)).toEqual([]);
+    const unfilled = {
+      ...q1.state,
+      cells: { ...q1.state.cells, 'ie.income.plan.q1': ledgerCell(null, 'nothing was recorded') },
+    };
+    expect(refusal(() => enterFields(unfilled, by({ 'ie.income.plan.q1': 24_000 }), TEST_TEMPLATE))).toBe(
       'accepted',
     );
     const q2 = play(issue(2, submittedQ1().state));
@@ -119,11 +131,11 @@ describe('enterFields', () => {
   it('stores text trimmed; a cleared cell holds null, entered', () => {
     const { state } = play(
       issue(1),
-      enter({ 'ie.commentary': '  on plan  ' }),
-      enter({ 'ie.pooledFund': null }),
+      enter({ 'ie.commentary': '  on plan  ', 'cover.completedBy': 'nick faint' }),
+      enter({ 'cover.completedBy': null }),
     );
     expect(state.cells['ie.commentary']!.value).toBe('on plan');
-    expect(state.cells['ie.pooledFund']).toEqual({
+    expect(state.cells['cover.completedBy']).toEqual({
       value: null,
       from: { kind: 'entered', stream: returnStream(returnIdFor(1)), revision: 2, position: null },
     });

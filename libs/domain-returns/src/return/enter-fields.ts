@@ -2,7 +2,7 @@ import { isVisibleText, refuse } from '@bcl/kernel';
 import { ReturnTemplate } from '../template/return-template';
 import { CellProblem, CellsRefused } from './cells-refused';
 import { FieldValue, QuarterlyReturnState, ReturnEvent } from './quarterly-return';
-import { previouslyReturned, writableReturn } from './return-guards';
+import { filledByTheLedger, previouslyReturned, writableReturn } from './return-guards';
 import { normaliseValues } from './template-fields';
 import { valueProblems } from './value-rules';
 
@@ -42,7 +42,19 @@ export function enterFields(
       field,
       reason: `previously returned (${describe(current.cells[field]!.from)}): amend it, with a reason`,
     }));
-  if (problems.length + carried.length > 0) throw new CellsRefused([...problems, ...carried]);
+  const prefilled: CellProblem[] = Object.keys(values)
+    .filter(
+      (field) =>
+        !refused.has(field) &&
+        filledByTheLedger(current.cells[field]) &&
+        current.cells[field]!.value !== values[field],
+    )
+    .map((field) => ({
+      field,
+      reason: `pre-populated from the ledger (${describe(current.cells[field]!.from)}): never retyped; correct the ledger's record instead`,
+    }));
+  if (problems.length + carried.length + prefilled.length > 0)
+    throw new CellsRefused([...problems, ...carried, ...prefilled]);
   const changed = Object.fromEntries(
     Object.entries(values).filter(([field, value]) => (current.cells[field]?.value ?? null) !== value),
   );
@@ -63,4 +75,8 @@ export function enterFields(
 const describe = (from: QuarterlyReturnState['cells'][string]['from']): string =>
   from.kind === 'previous-return'
     ? `in return '${from.returnId}'`
-    : `amended at revision ${'revision' in from ? from.revision : '?'}`;
+    : from.kind === 'ledger'
+      ? from.description
+      : from.kind === 'reference'
+        ? `${from.key} of ${from.file}`
+        : `amended at revision ${'revision' in from ? from.revision : '?'}`;

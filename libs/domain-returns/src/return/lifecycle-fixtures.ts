@@ -52,7 +52,7 @@ export const signOff = (version: number): ReturnSignOff => ({
   version,
   signedBy: 'lesley-salter',
   actingPostId: 'southend-hwb-chair',
-  on: '2016-11-20',
+  on: '2016-08-01',
 });
 
 export type Step = (state: QuarterlyReturnState | undefined) => ReturnEvent[];

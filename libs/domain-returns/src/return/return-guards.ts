@@ -33,3 +33,12 @@ export function writableReturn(
 /** Whether a cell holds a figure previously returned (carried from, or since amended in, a return). */
 export const previouslyReturned = (cell: Cell | undefined): boolean =>
   cell !== undefined && (cell.from.kind === 'previous-return' || cell.from.kind === 'amended');
+
+/**
+ * Whether a cell holds what the ledger itself pre-filled (a figure it holds, or reference data): never retyped in
+ * the return; the ledger's record is what changes. A cell the ledger could not fill (nothing recorded) is the
+ * council's to enter.
+ */
+export const filledByTheLedger = (cell: Cell | undefined): boolean =>
+  cell !== undefined &&
+  ((cell.from.kind === 'ledger' && cell.value !== null) || cell.from.kind === 'reference');

@@ -21,12 +21,13 @@ const q3 = play(
   issue(3, q2.state),
   amend('ie.income.actual.q1', 22_000, 'audit'),
   amend('ie.income.plan.q2', 28_000, 'plan restated'),
+  submit('2017-01-09T10:00:00Z'),
 );
 
 const T = {
   q1: ['2016-07-01T09:00:00Z', '2016-08-10T10:00:00Z', '2016-08-20T10:00:00Z'],
   q2: ['2016-10-01T09:00:00Z', '2016-10-05T10:00:00Z', '2016-11-20T10:00:00Z'],
-  q3: ['2017-01-02T09:00:00Z', '2017-01-05T10:00:00Z', '2017-01-06T10:00:00Z'],
+  q3: ['2017-01-02T09:00:00Z', '2017-01-05T10:00:00Z', '2017-01-06T10:00:00Z', '2017-01-09T10:00:00Z'],
 };
 /** Each return's events as a log records them: Q1's entry takes effect on 10 August 2016, its submission on the 20th. */
 const at = (quarter: 1 | 2 | 3, events: ReturnEvent[], times: string[], validTimes: (string | null)[] = []) =>
@@ -107,12 +108,20 @@ describe('returnView: from a viewpoint', () => {
     expect(atEntry).toMatchObject({ status: 'in-completion', version: 2, submitted: null });
   });
 
-  it('applies only the restatements known by knownAt', () => {
+  it('applies only the restatements of later returns known, by knownAt, to be submitted', () => {
     const restatedBy = [...of(2), ...of(3)];
     const justBefore = returnView(of(1), { viewpoint: { knownAt: '2017-01-05T09:59:59Z' }, restatedBy })!;
     expect(justBefore.cells['ie.income.actual.q1']!.value).toBe(21_000);
-    const atIt = returnView(of(1), { viewpoint: { knownAt: T.q3[1] }, restatedBy })!;
-    expect(atIt.cells['ie.income.actual.q1']!.value).toBe(22_000);
+    // Q3's amendment is recorded, but Q3 is a draft until its submission: it restates nothing yet
+    const draft = returnView(of(1), { viewpoint: { knownAt: T.q3[1] }, restatedBy })!;
+    expect(draft.cells['ie.income.actual.q1']!.value).toBe(21_000);
+    const justBeforeSubmission = returnView(of(1), {
+      viewpoint: { knownAt: '2017-01-09T09:59:59Z' },
+      restatedBy,
+    })!;
+    expect(justBeforeSubmission.cells['ie.income.actual.q1']!.value).toBe(21_000);
+    const submitted = returnView(of(1), { viewpoint: { knownAt: T.q3[3] }, restatedBy })!;
+    expect(submitted.cells['ie.income.actual.q1']!.value).toBe(22_000);
   });
 
   it("folds on the effective axis by each event's validTime: an event not yet in effect hides the later ones", () => {

@@ -50,7 +50,8 @@ const laterReturnIds = (state: QuarterlyReturnState): Set<string> =>
  * A return as seen from a viewpoint (null when its issue is not seen), with the global position of each
  * entered or amended cell's event. As restated (`restatedBy` given), one rule decides which later amendment
  * restates it: a `PriorQuarterAmended` recorded in a LATER return of the same area and year (Q(n+1)..Q4, by
- * return id), of a field THIS return holds, for a quarter no later than this return's (`targetQuarter` ≤ its
+ * return id) that is itself submitted (seen so from the viewpoint: a draft restates nothing), of a field THIS
+ * return holds, for a quarter no later than this return's (`targetQuarter` ≤ its
  * quarter). So a Q3 amendment of the Q1 actual restates both Q1 and Q2 (which carried it); each amendment is
  * applied in recorded order and kept, with both values, in `restatements`.
  */
@@ -80,7 +81,11 @@ export function returnView(
   let lastChanged = seen.at(-1)!.recordedAt;
   if (options.restatedBy !== undefined) {
     const later = laterReturnIds(state);
-    const amendments = seenPrefix(options.restatedBy, options.viewpoint)
+    const laterSeen = seenPrefix(options.restatedBy, options.viewpoint);
+    // A later return restates only once it is submitted (seen so from the viewpoint): a draft restates nothing.
+    const submitted = new Set(laterSeen.filter((e) => e.type === 'ReturnSubmitted').map((e) => e.stream));
+    const amendments = laterSeen
+      .filter((e) => submitted.has(e.stream))
       .filter(
         (e): e is Extract<RecordedReturnEvent, { type: 'PriorQuarterAmended' }> =>
           e.type === 'PriorQuarterAmended',

@@ -1,4 +1,4 @@
-import { isCalendarDate, isVisibleText, refuse } from '@bcl/kernel';
+import { CalendarDate, isCalendarDate, isVisibleText, refuse } from '@bcl/kernel';
 import { QuarterlyReturnState, ReturnEvent, ReturnSignOff } from './quarterly-return';
 import { writableReturn } from './return-guards';
 
@@ -15,6 +15,8 @@ export interface SubmitFacts {
   /** The complete approval of a version of this return, if any (governance). */
   signOff: ReturnSignOff | null;
   blocking: { checkId: string; message: string }[];
+  /** The effective date of the return's latest event (its last fill, validation or amendment), if known. */
+  lastChangedOn?: CalendarDate | null;
 }
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -50,6 +52,17 @@ export function submitReturn(
       'conflict',
       'returnId',
       `version ${current.version} is not signed off${signOff ? ` (the approval '${signOff.approvalId}' is of version ${signOff.version})` : ''}`,
+    );
+  const sentOn = command.submittedAt.slice(0, 10);
+  const before = [
+    { on: signOff.on, what: `its sign-off ('${signOff.approvalId}')` },
+    ...(facts.lastChangedOn ? [{ on: facts.lastChangedOn, what: 'its last recorded change' }] : []),
+  ].find((earlier) => sentOn < earlier.on);
+  if (before)
+    refuse(
+      'invalid',
+      'submittedAt',
+      `${sentOn} is before ${before.what} on ${before.on}: a return is sent once signed off`,
     );
   if (facts.blocking.length > 0)
     refuse(

@@ -73,6 +73,20 @@ describe('submitReturn', () => {
     ]);
   });
 
+  it('refuses a submission dated before its sign-off or the last change it records; takes one on that day', () => {
+    const state = filled();
+    // the sign-off is of 1 August 2016 (signOff fixture)
+    expect(() => submitReturn(state, command('2016-07-31T23:59:59Z'), facts(2))).toThrow(
+      /submittedAt: 2016-07-31 is before its sign-off \('approval-v2'\) on 2016-08-01/,
+    );
+    expect(submitReturn(state, command('2016-08-01T00:00:00Z'), facts(2))).toHaveLength(1);
+    const changedLater = { ...facts(2), lastChangedOn: '2016-08-21' };
+    expect(() => submitReturn(state, command('2016-08-20T10:00:00Z'), changedLater)).toThrow(
+      /2016-08-20 is before its last recorded change on 2016-08-21/,
+    );
+    expect(submitReturn(state, command('2016-08-21T10:00:00Z'), changedLater)).toHaveLength(1);
+  });
+
   it('refuses a version not signed off: no approval, or an approval of the version before', () => {
     const state = filled();
     expect(() => submitReturn(state, command('2016-08-20T10:00:00Z'), facts(null))).toThrow(

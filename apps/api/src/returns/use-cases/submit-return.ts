@@ -42,6 +42,7 @@ export class SubmitReturnHandler implements ICommandHandler<SubmitReturnCommand,
         );
         return {
           signOff: signOffs.filter((s) => s.version === state.version).at(-1) ?? signOffs.at(-1) ?? null,
+          lastChangedOn: await this.returns.lastChangedOn(returnId),
           blocking: (await this.returns.blockingFailures(state, on)).map(({ checkId, message }) => ({
             checkId,
             message,
