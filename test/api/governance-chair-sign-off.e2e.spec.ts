@@ -188,6 +188,25 @@ describeEachDurableStore(
       const actions = (await get('/api/governance/actions?personId=p-0007').expect(200)).body;
       expect(JSON.stringify(actions)).toContain(`version 4 under the chair of 'southend-hwb'`);
     });
+
+    it("shows the demo's own sign-off of Southend's Q3 2016-17 return, as the real returns context answers", async () => {
+      const real = 'southend-on-sea-2016-17-q3';
+      const provenance = (await get(`${RETURNS}/${real}/provenance`).expect(200)).body;
+      expect(provenance.currentVersion).toBe(3); // issued, its values, the assumed reablement status
+      expect(provenance.approvals).toEqual([
+        expect.objectContaining({
+          approvalId: `${real}-chair`,
+          version: 3,
+          appliesToCurrentVersion: true,
+          complete: true,
+          effectiveOn: '2017-03-03',
+          authority: expect.objectContaining({ kind: 'chair', bodyId: 'southend-hwb' }),
+        }),
+      ]);
+      // submitted since: what stops any further sign-off of it
+      const obstacles = await api.app.get(ReturnContext).signOffObstacles(real, '2017-03-04');
+      expect(obstacles.map((o) => o.checkId)).toEqual(['submitted']);
+    });
   },
   { per: 'suite' },
 );
