@@ -5,18 +5,19 @@ import { describeEachDurableStore, refusedRecordingNothing } from '../support/du
 /** A response body, read by value: the assertions below are what give it shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
-const Q3 = 'southend-on-sea-2016-17-q3';
+const Q3 = 'southend-on-sea-2017-18-q3';
 const RETURNS = '/api/governance/instruments/quarterly-return';
 
 /**
- * The returns the fake returns context holds: version, area, and what stops each being signed off. The
- * returns context is not governance's to build; the test stands in for it, as governance asks it.
+ * Returns the ledger does not hold, as a fake returns context answers for them: version, area, and what stops
+ * each being signed off (governance asks the returns context; the test stands in for it on these ids only,
+ * and asks the real one of every other return, the demo's included).
  */
 const FAKE_RETURNS: Record<string, { version: number; area: string; obstacles: string[] }> = {
   [Q3]: { version: 4, area: 'southend-on-sea', obstacles: [] },
-  'southend-on-sea-2016-17-q4': { version: 2, area: 'southend-on-sea', obstacles: ['Q13 failing'] },
-  'southend-on-sea-2017-18-q1': { version: 3, area: 'southend-on-sea', obstacles: ['submitted'] },
-  'kent-2016-17-q3': { version: 1, area: 'kent', obstacles: [] },
+  'southend-on-sea-2017-18-q4': { version: 2, area: 'southend-on-sea', obstacles: ['Q13 failing'] },
+  'southend-on-sea-2018-19-q1': { version: 3, area: 'southend-on-sea', obstacles: ['submitted'] },
+  'kent-2017-18-q3': { version: 1, area: 'kent', obstacles: [] },
 };
 
 describeEachDurableStore(
@@ -29,18 +30,23 @@ describeEachDurableStore(
     beforeAll(async () => {
       api = await startApi(setting(), { demoData: true });
       const returns = api.app.get(ReturnContext);
-      const known = (returnId: string) => {
-        const found = FAKE_RETURNS[returnId];
-        if (!found) throw new Error(`the fake holds no return '${returnId}'`);
-        return found;
+      const real = {
+        currentVersion: returns.currentVersion.bind(returns),
+        areaOf: returns.areaOf.bind(returns),
+        signOffObstacles: returns.signOffObstacles.bind(returns),
       };
-      jest.spyOn(returns, 'currentVersion').mockImplementation(async (id) => known(id).version);
-      jest.spyOn(returns, 'areaOf').mockImplementation(async (id) => known(id).area);
       jest
-        .spyOn(returns, 'signOffObstacles')
-        .mockImplementation(async (id, on) =>
-          known(id).obstacles.map((checkId) => ({ checkId, message: `${checkId} on ${on}` })),
-        );
+        .spyOn(returns, 'currentVersion')
+        .mockImplementation(async (id) => FAKE_RETURNS[id]?.version ?? real.currentVersion(id));
+      jest
+        .spyOn(returns, 'areaOf')
+        .mockImplementation(async (id) => FAKE_RETURNS[id]?.area ?? real.areaOf(id));
+      jest.spyOn(returns, 'signOffObstacles').mockImplementation(async (id, on) => {
+        const fake = FAKE_RETURNS[id];
+        return fake
+          ? fake.obstacles.map((checkId) => ({ checkId, message: `${checkId} on ${on}` }))
+          : real.signOffObstacles(id, on);
+      });
       [officer, auditor] = await Promise.all([
         api.token('governance-officer', 'gov-1'),
         api.token('auditor', 'auditor-1'),
@@ -60,11 +66,11 @@ describeEachDurableStore(
       post(
         `${RETURNS}/${returnId}/approvals`,
         {
-          approvalId: `${returnId}-chair`,
+          approvalId: `${returnId}-chair-test`,
           version: FAKE_RETURNS[returnId]!.version,
           actingPostId: 'southend-hwb-chair',
           authority: { kind: 'chair', id: 'southend-hwb' },
-          effectiveOn: '2017-03-03',
+          effectiveOn: '2018-01-31',
           reason: 'test: the Chair signs the return on behalf of the HWB (004:1807)',
           ...fields,
         },
@@ -72,23 +78,24 @@ describeEachDurableStore(
       );
 
     it('refuses the day before she held the post, and a return of another area', async () => {
-      const early = await refused(() => chairSigns(Q3, { effectiveOn: '2017-03-02' }));
+      // she holds the Chair's post from 1 April 2016 (demo/registry.json)
+      const early = await refused(() => chairSigns(Q3, { effectiveOn: '2016-03-31' }));
       expect(early.status).toBe(409);
       expect(conditions(early.body)).toEqual(['not-post-holder']);
-      const kent = await refused(() => chairSigns('kent-2016-17-q3'));
+      const kent = await refused(() => chairSigns('kent-2017-18-q3'));
       expect(kent.status).toBe(409);
       expect(kent.body.detail).toContain(
-        "other-area: quarterly-return 'kent-2016-17-q3' is for area 'kent'; body 'southend-hwb' is the Board of 'southend-on-sea'",
+        "other-area: quarterly-return 'kent-2017-18-q3' is for area 'kent'; body 'southend-hwb' is the Board of 'southend-on-sea'",
       );
     });
 
     it('refuses a return with a failing blocking check, one already submitted, and a version not current', async () => {
-      const failing = await refused(() => chairSigns('southend-on-sea-2016-17-q4'));
+      const failing = await refused(() => chairSigns('southend-on-sea-2017-18-q4'));
       expect(failing.status).toBe(409);
-      expect(failing.body.detail).toContain('Q13 failing (Q13 failing on 2017-03-03)');
-      const submitted = await refused(() => chairSigns('southend-on-sea-2017-18-q1'));
+      expect(failing.body.detail).toContain('Q13 failing (Q13 failing on 2018-01-31)');
+      const submitted = await refused(() => chairSigns('southend-on-sea-2018-19-q1'));
       expect(submitted.status).toBe(409);
-      expect(submitted.body.detail).toContain('submitted (submitted on 2017-03-03)');
+      expect(submitted.body.detail).toContain('submitted (submitted on 2018-01-31)');
       const stale = await refused(() => chairSigns(Q3, { version: 3 }));
       expect(stale.status).toBe(409);
       expect(stale.body.detail).toContain('the instrument is at version 4');
@@ -142,11 +149,11 @@ describeEachDurableStore(
       expect(provenance.approvals).toHaveLength(1);
       const [approval] = provenance.approvals;
       expect(approval).toMatchObject({
-        approvalId: `${Q3}-chair`,
+        approvalId: `${Q3}-chair-test`,
         version: 4,
         appliesToCurrentVersion: true,
         complete: true,
-        effectiveOn: '2017-03-03',
+        effectiveOn: '2018-01-31',
         coSignatureIds: [],
         signedBy: {
           postId: 'southend-hwb-chair',
@@ -180,6 +187,25 @@ describeEachDurableStore(
       });
       const actions = (await get('/api/governance/actions?personId=p-0007').expect(200)).body;
       expect(JSON.stringify(actions)).toContain(`version 4 under the chair of 'southend-hwb'`);
+    });
+
+    it("shows the demo's own sign-off of Southend's Q3 2016-17 return, as the real returns context answers", async () => {
+      const real = 'southend-on-sea-2016-17-q3';
+      const provenance = (await get(`${RETURNS}/${real}/provenance`).expect(200)).body;
+      expect(provenance.currentVersion).toBe(3); // issued, its values, the assumed reablement status
+      expect(provenance.approvals).toEqual([
+        expect.objectContaining({
+          approvalId: `${real}-chair`,
+          version: 3,
+          appliesToCurrentVersion: true,
+          complete: true,
+          effectiveOn: '2017-03-03',
+          authority: expect.objectContaining({ kind: 'chair', bodyId: 'southend-hwb' }),
+        }),
+      ]);
+      // submitted since: what stops any further sign-off of it
+      const obstacles = await api.app.get(ReturnContext).signOffObstacles(real, '2017-03-04');
+      expect(obstacles.map((o) => o.checkId)).toEqual(['submitted']);
     });
   },
   { per: 'suite' },

@@ -219,11 +219,17 @@ describeEachDurableStore(
         '2017-07-11 signed ibcf-plan/southend-on-sea-2017-18',
       ]);
       const posts = (await get('/api/governance/actions?postId=southend-hwb-chair').expect(200)).body;
-      expect(posts.entries.map((e: Json) => e.action)).toEqual([
-        'seat-assigned',
-        'named-consultee',
-        'named-consultee',
-        'consulted',
+      // the seat, the Chair's sign-off of each 2016-17 quarterly return (demo/returns.json), the two delegations
+      // naming the Chair as consultee, and this consultation, in date order
+      expect(posts.entries.map((e: Json) => `${e.on} ${e.action} ${e.subject.id}`)).toEqual([
+        '2013-04-01 seat-assigned southend-hwb',
+        '2016-09-30 signed quarterly-return/southend-on-sea-2016-17-q1',
+        '2016-11-25 signed quarterly-return/southend-on-sea-2016-17-q2',
+        '2017-03-03 signed quarterly-return/southend-on-sea-2016-17-q3',
+        '2017-03-22 named-consultee southend-hwb-2017-03-22-bcf',
+        '2017-05-31 signed quarterly-return/southend-on-sea-2016-17-q4',
+        '2017-06-21 named-consultee southend-hwb-2017-06-21-ibcf',
+        '2017-07-10 consulted ibcf-plan/southend-on-sea-2017-18',
       ]);
     });
 

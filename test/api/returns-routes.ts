@@ -32,8 +32,10 @@ export function useTestReturnTemplates(): { dir: string; restore(): void } {
 }
 
 /**
- * STAND-IN: replaced at merge by the Chair's approval through governance's route (`{kind: 'chair', bodyId}`).
- * Records a complete approval of a return's version straight into its approvals stream.
+ * Records a complete approval of a return's version straight into its approvals stream, bypassing governance's
+ * authority checks: the returns' specs test what submission does with an approval (of this version or an earlier
+ * one), not who may give it. The Chair's sign-off through governance's route (`{kind: 'chair', bodyId}`) is
+ * tested in governance-chair-sign-off.e2e.spec.ts.
  */
 export async function signReturnOff(api: RunningApi, returnId: string, version: number, approvalId: string) {
   await api.app.get<EventStore>(EVENT_STORE).append(

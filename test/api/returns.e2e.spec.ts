@@ -60,7 +60,7 @@ describeEachDurableStore(
 
     it('issues Q1 pre-filled from the ledger, each value with its source; Q2 only after Q1 is submitted', async () => {
       const early = await refused(409, 'post', '/api/returns', issue(2, '2017-07-01'));
-      expect(early.detail).toMatch(/Q1 return must be submitted/);
+      expect(early.detail).toMatch(/issue and submit Q1 first: return 'medway-2017-18-q1' is not issued/);
       const issued = await send('post', '/api/returns', issue(1, '2017-07-01')).expect(201);
       expect(issued.headers['location']).toBe(Q1);
       expect(issued.headers['etag']).toBe('"0"');

@@ -37,6 +37,7 @@ describe('the demo data files', () => {
       ['plans.json', 7],
       ['governance.json', 29],
       ['fund.json', 106],
+      ['returns.json', 23],
     ]);
     expect(new Set(steps.map((step) => step.key)).size).toBe(steps.length);
     expect(steps.filter((step) => step.command === 'ImportPlan').map((step) => step.key)).toEqual([

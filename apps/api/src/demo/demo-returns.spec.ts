@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDemoData, readDemoFile, stepsOf } from './demo-files';
+import { demoDirectory, readDemoData, readDemoFile, stepsOf } from './demo-files';
 import { RETURNS_DEMO_FILE, readReturnValues } from './demo-returns';
 
 describe("the demo's quarterly returns (demo/returns.json)", () => {
@@ -14,20 +14,36 @@ describe("the demo's quarterly returns (demo/returns.json)", () => {
     );
 
   it('reads as steps whose keys no other demo file uses', () => {
-    const others = new Set(readDemoData().flatMap((file) => file.steps.map((s) => s.key)));
+    const others = new Set(
+      readDemoData()
+        .filter((file) => file.file !== RETURNS_DEMO_FILE)
+        .flatMap((file) => file.steps.map((s) => s.key)),
+    );
+    expect(readDemoData().map((file) => file.file)).toContain(RETURNS_DEMO_FILE);
     expect(steps.filter((s) => others.has(s.key))).toEqual([]);
     expect(new Set(steps.map((s) => s.key)).size).toBe(steps.length);
   });
 
   it('takes each quarter through its lifecycle in order, each issued after the previous one was submitted', () => {
-    for (const q of [1, 2, 3, 4])
-      expect(quarter(q).map((s) => s.command)).toEqual([
-        'IssueReturn',
-        'EnterReturnValues',
-        'ValidateReturn',
-        'RecordApproval',
-        'SubmitReturn',
-      ]);
+    // Q1-Q3 enter their values, then the reablement status the seeds do not give (assumed, saying so)
+    const lifecycle = (reablement: boolean) => [
+      'IssueReturn',
+      'EnterReturnValues',
+      ...(reablement ? ['EnterReturnValues'] : []),
+      'ValidateReturn',
+      'RecordApproval',
+      'SubmitReturn',
+    ];
+    for (const q of [1, 2, 3, 4]) expect(quarter(q).map((s) => s.command)).toEqual(lifecycle(q < 4));
+    for (const q of [1, 2, 3]) {
+      const reablement = stepsOf(quarter(q), 'EnterReturnValues')[1]!;
+      expect(reablement.input.file).toBe(`returns/southend-on-sea-2016-17-q${q}-reablement.json`);
+      expect(reablement.citations).toEqual([]);
+      expect(reablement.assumed).toMatch(/the answer Southend gave is not in the seeds/);
+      expect(readReturnValues(demoDirectory(), reablement.input.file)).toMatchObject({
+        'metrics.reablement.status': 'information not available',
+      });
+    }
     const submitted = stepsOf(steps, 'SubmitReturn');
     const issued = stepsOf(steps, 'IssueReturn');
     for (const q of [2, 3, 4])
@@ -49,9 +65,13 @@ describe("the demo's quarterly returns (demo/returns.json)", () => {
   it('signs each return off by the Chair of the HWB, in her seat, as the version the values made', () => {
     const approvals = stepsOf(steps, 'RecordApproval');
     expect(approvals).toHaveLength(4);
+    // issued as version 1, each entry of values one version more: Q1-Q3 two entries, Q4 one
+    for (const [q, approval] of approvals.entries())
+      expect(approval.input.instrument.version).toBe(1 + stepsOf(quarter(q + 1), 'EnterReturnValues').length);
+    expect(approvals.map((a) => a.input.instrument.version)).toEqual([3, 3, 3, 2]);
     for (const approval of approvals)
       expect(approval.input).toMatchObject({
-        instrument: { kind: 'quarterly-return', version: 2 },
+        instrument: { kind: 'quarterly-return' },
         actorPersonId: 'p-0007',
         actingPostId: 'southend-hwb-chair',
         authority: { kind: 'chair', bodyId: 'southend-hwb' },
