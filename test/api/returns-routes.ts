@@ -81,14 +81,18 @@ export const RETURN_ROUTES: RouteCase[] = [
     method: 'patch',
     template: `${R}/{returnId}/values`,
     path: `${Q1}/values`,
-    body: { values: { 'cover.completedBy': 'A. Officer', 'ie.income.actual.q1': 100 }, reason },
+    body: {
+      values: { 'cover.completedBy': 'A. Officer', 'ie.income.actual.q1': 100 },
+      reason,
+      effectiveOn: '2017-07-10',
+    },
     roles: COMPLETERS,
   },
   {
     method: 'post',
     template: `${R}/{returnId}/validation`,
     path: `${Q1}/validation`,
-    body: { reason },
+    body: { reason, effectiveOn: '2017-07-11' },
     roles: COMPLETERS,
   },
   {
@@ -105,7 +109,11 @@ export const RETURN_ROUTES: RouteCase[] = [
         .http()
         .patch(`${Q1}/values`)
         .set('Authorization', `Bearer ${token}`)
-        .send({ values: { 'cover.completedBy': 'A. Officer', 'ie.income.actual.q1': 100 }, reason })
+        .send({
+          values: { 'cover.completedBy': 'A. Officer', 'ie.income.actual.q1': 100 },
+          reason,
+          effectiveOn: '2017-08-01', // before the sample submission's date
+        })
         .expect(200);
       const version = await api.app.get(ReturnContext).currentVersion('medway-2017-18-q1');
       await signReturnOff(api, 'medway-2017-18-q1', version, 'matrix-q1');
@@ -129,6 +137,7 @@ export const RETURN_ROUTES: RouteCase[] = [
   },
   { method: 'get', template: `${R}/{returnId}`, path: `${Q1}?basis=as-restated`, roles: ALL },
   { method: 'get', template: `${R}/{returnId}/checks`, path: `${Q1}/checks`, roles: ALL },
+  { method: 'get', template: `${R}/{returnId}/export`, path: `${Q1}/export?format=xlsx`, roles: ALL },
   { method: 'get', template: `${R}/{returnId}/history`, path: `${Q1}/history`, roles: ALL },
   {
     method: 'get',

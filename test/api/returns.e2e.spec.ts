@@ -178,6 +178,17 @@ describeEachDurableStore(
       expect(retyped.errors).toEqual([
         { field: 'ie.income.actual.q1', reason: expect.stringMatching(/amend it/) },
       ]);
+      // what the ledger pre-filled is never retyped in the return: the ledger's record is what changes
+      const prefilled = await refused(422, 'patch', `${Q2}/values`, {
+        values: { 'ie.pooledFund': 100 },
+        reason: 'fill',
+      });
+      expect(prefilled.errors).toEqual([
+        {
+          field: 'ie.pooledFund',
+          reason: expect.stringMatching(/pre-populated from the ledger .*never retyped/),
+        },
+      ]);
       const amended = await send('post', `${Q2}/amendments`, {
         field: 'ie.income.actual.q1',
         value: 120_000,
@@ -186,6 +197,22 @@ describeEachDurableStore(
       }).expect(201);
       expect(amended.body.version).toBe(2);
       expect((await get(Q1).expect(200)).body.cells['ie.income.actual.q1'].value).toBe(100_000);
+      // Q2 is a draft: its amendment restates nothing until Q2 is submitted
+      const draft = (await get(`${Q1}?basis=as-restated`).expect(200)).body;
+      expect(draft.cells['ie.income.actual.q1'].value).toBe(100_000);
+      expect(draft.restatements).toEqual([]);
+      await send('patch', `${Q2}/values`, {
+        values: { 'cover.completedBy': 'A. Officer' },
+        reason: 'fill',
+        effectiveOn: '2017-10-06',
+      }).expect(200);
+      await signOff('medway-2017-18-q2', 3, 'medway-q2-v3');
+      await send('post', `${Q2}/submission`, {
+        submittedAt: '2017-11-20T10:00:00Z',
+        channel: 'email to england.bettercaresupport@nhs.net',
+        fileName: 'Medway HWB',
+        reason: 'sent',
+      }).expect(200);
       const restated = (await get(`${Q1}?basis=as-restated`).expect(200)).body;
       expect(restated.basis).toBe('as-restated');
       expect(restated.cells['ie.income.actual.q1']).toMatchObject({
@@ -229,10 +256,20 @@ describeEachDurableStore(
       const list = (await get('/api/areas/medway/returns?year=2017-18').expect(200)).body;
       expect(list.returns.map((r: Json) => [r.quarter, r.status])).toEqual([
         [1, 'submitted'],
-        [2, 'in-completion'],
+        [2, 'submitted'],
         [3, null],
         [4, null],
       ]);
+      const exported = (await get(`${Q1}/export`).expect(200)).body;
+      expect(exported).toMatchObject({
+        format: 'bcl-quarterly-return/1',
+        areaId: 'medway',
+        quarter: 1,
+        basis: 'as-submitted',
+        values: { 'cover.completedBy': 'A. Officer' },
+      });
+      const workbook = await get(`${Q1}/export?format=xlsx&basis=as-restated`).expect(200);
+      expect(workbook.headers['content-type']).toMatch(/spreadsheetml/);
       const checks = (await get(`${Q1}/checks`).expect(200)).body;
       expect(checks).toMatchObject({ returnId: 'medway-2017-18-q1', blockingFailures: 0 });
       await get('/api/returns/medway-2017-18-q4').expect(404);

@@ -25,7 +25,12 @@ export async function startApi(
   options: { demoData?: boolean | 'registry' } = {},
 ): Promise<RunningApi> {
   const config = {
-    ...apiConfigFromEnv({ LEDGER_STORE: ledgerStore, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...apiConfigFromEnv({
+      LEDGER_STORE: ledgerStore,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // a spec's own return templates (test/api/returns-routes.ts `useTestReturnTemplates`)
+      LEDGER_RETURN_TEMPLATE_DIR: process.env.LEDGER_RETURN_TEMPLATE_DIR,
+    }),
     demoData: 'off' as const,
   };
   const app = await createApp(config);

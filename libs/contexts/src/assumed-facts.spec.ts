@@ -206,6 +206,44 @@ describe('every assumed fact of an area', () => {
     expect(listed(fund, 'kent')).toEqual([]);
   });
 
+  it('returns: a quarterly return by its area, its entries and its approvals through the return', () => {
+    const returns = [
+      {
+        stream: 'quarterly-return-medway-2017-18-q1',
+        type: 'ReturnIssued',
+        data: { returnId: 'medway-2017-18-q1', areaId: 'medway', quarter: 1 },
+        metadata: assumed('the day after the quarter stands in for its issue'),
+      },
+      {
+        stream: 'quarterly-return-medway-2017-18-q1',
+        type: 'ReturnFieldsEntered',
+        data: { returnId: 'medway-2017-18-q1' },
+        metadata: assumed('information not available stands in'),
+      },
+      {
+        stream: 'quarterly-return-medway-2017-18-q1',
+        type: 'ReturnSubmitted',
+        data: { returnId: 'medway-2017-18-q1' },
+        metadata: cited('001:1-2'),
+      },
+      {
+        stream: 'approvals-quarterly-return-medway-2017-18-q1',
+        type: 'ApprovalRecorded',
+        data: {
+          instrument: { kind: 'quarterly-return', id: 'medway-2017-18-q1', version: 2 },
+          authority: { kind: 'chair', bodyId: 'medway-hwb' },
+        },
+        metadata: assumed('the day it was sent stands in for its sign-off'),
+      },
+    ];
+    expect(listed(returns, 'medway')).toEqual([
+      'ReturnIssued quarterly-return-medway-2017-18-q1',
+      'ReturnFieldsEntered quarterly-return-medway-2017-18-q1',
+      'ApprovalRecorded approvals-quarterly-return-medway-2017-18-q1',
+    ]);
+    expect(listed(returns, 'kent')).toEqual([]);
+  });
+
   it('says what a fact says in short, never more than 300 characters', () => {
     expect(factSays({ a: 'x', n: 2, nested: { b: 1 }, list: [1], none: null })).toBe('a x, n 2');
     expect(factSays({ text: 'y'.repeat(400) })).toHaveLength(300);

@@ -3,6 +3,7 @@ import { hwbAreaStream, organisationStream, personStream } from '@bcl/domain-reg
 import { bodyStream, delegationStream, meetingStream, resolutionStream } from '@bcl/domain-governance';
 import { planStream } from '@bcl/domain-plans';
 import { agreementStream } from '@bcl/domain-fund';
+import { returnStream } from '@bcl/domain-returns';
 
 /** One fact the ledger records as assumed: the event, what it says, and why it stands without a source. */
 export interface AssumedFact {
@@ -27,7 +28,8 @@ export interface AssumedFact {
  * decision body, plan or section 75 agreement established for the area) or through the streams it names: an
  * organisation through its area memberships (and a successor through the organisations it succeeded), a post through its organisation, a person through the posts they
  * held, a meeting through its body, a resolution through its meeting, a delegation through the body granting it,
- * an instrument's approvals through its plan, delegations and resolutions, a pool-year through its agreement.
+ * an instrument's approvals through its plan or quarterly return, delegations and resolutions, a pool-year through
+ * its agreement, a quarterly return directly (issued for its area).
  */
 class AreaLinks {
   private readonly direct = new Map<string, Set<string>>();
@@ -69,6 +71,7 @@ function link(links: AreaLinks, event: EventRecord): void {
     case 'DecisionBodyEstablished':
     case 'PlanInitiated':
     case 'S75AgreementEstablished':
+    case 'ReturnIssued':
       if (str(data.areaId)) links.inArea(stream, data.areaId as string);
       return;
     case 'AreaMemberAdded':
@@ -100,6 +103,7 @@ function link(links: AreaLinks, event: EventRecord): void {
     case 'ApprovalRecorded': {
       const instrument = data.instrument as { kind: string; id: string };
       if (instrument.kind === 'bcf-plan') links.via(stream, planStream(instrument.id));
+      if (instrument.kind === 'quarterly-return') links.via(stream, returnStream(instrument.id));
       const authority = (data.authority ?? {}) as Data;
       const delegationId = str(data.delegationId) ?? str(authority.delegationId);
       if (delegationId) links.via(stream, delegationStream(delegationId));
