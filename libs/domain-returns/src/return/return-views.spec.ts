@@ -134,6 +134,14 @@ describe('returnView: from a viewpoint', () => {
 });
 
 describe('returnHistory', () => {
+  it('dates each entry by when it took effect (its validTime), null where none was given', () => {
+    expect(returnHistory(of(1)).map((h) => [h.type, h.effectiveOn])).toEqual([
+      ['ReturnIssued', null],
+      ['ReturnFieldsEntered', '2016-08-10'],
+      ['ReturnSubmitted', '2016-08-20'],
+    ]);
+  });
+
   it('gives one entry per event: version, revision, position, who, and each field changed before and after', () => {
     const history = returnHistory(of(2));
     expect(history.map((h) => [h.type, h.version, h.revision, h.position])).toEqual([

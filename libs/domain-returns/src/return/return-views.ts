@@ -1,4 +1,4 @@
-import { Quarter, QUARTERS, Recorded, Viewpoint, eventSeenFrom } from '@bcl/kernel';
+import { Quarter, QUARTERS, Recorded, Viewpoint, effectiveDateOf, eventSeenFrom } from '@bcl/kernel';
 import { evolveReturn } from './evolve-return';
 import {
   Cell,
@@ -129,6 +129,8 @@ export interface ReturnHistoryEntry {
   revision: number;
   /** The global position (a decimal string). */
   position: string;
+  /** When it took effect (its metadata's validTime, date part): the `asAt` axis; null where none was given. */
+  effectiveOn: string | null;
   recordedAt: string;
   /** The actor the metadata names (`actor.id`), else the person the event names, else null. */
   by: string | null;
@@ -161,6 +163,7 @@ export function returnHistory(
       version: state.version,
       revision: event.revision,
       position: event.position.toString(),
+      effectiveOn: effectiveDateOf(event),
       recordedAt: event.recordedAt,
       by: actorId ?? personOf(event),
       reason: reason ?? (event.type === 'PriorQuarterAmended' ? event.data.reason : null),
@@ -170,7 +173,8 @@ export function returnHistory(
           before: before[field]?.value ?? null,
           after: state!.cells[field]?.value ?? null,
         }))
-        .filter((c) => c.before !== c.after || event.type === 'ReturnIssued'),
+        // an issue lists what it pre-filled; nothing it left empty
+        .filter((c) => c.before !== c.after),
       summary: summaryOf(event, state),
     };
   });
