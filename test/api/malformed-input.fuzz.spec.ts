@@ -37,6 +37,7 @@ const OPTIONAL_FIELDS: Record<string, string[]> = {
   '/api/fund/pools/{poolId}/years/{year}/transactions': ['partnerId', 'source', 'amountPence'],
   '/api/fund/pools/{poolId}/years/{year}/figures': ['quarter', 'composedOf'],
   '/api/returns': ['effectiveOn'],
+  '/api/returns/{returnId}/validation': ['effectiveOn'],
 };
 
 /** JSON values only: what a client can send (fc.anything() includes undefined, which JSON drops). */
