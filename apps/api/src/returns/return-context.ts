@@ -53,9 +53,13 @@ export class ReturnContext {
   template(version: string): ReturnTemplate {
     try {
       return readReturnTemplate(version, returnTemplateDirectory(this.config.returnTemplateDir));
-    } catch (error) {
+    } catch {
       throw new Problem(422, 'domain-invalid', 'No return template', `no return template '${version}'`, [
-        { field: 'financialYear', reason: `no template ${version} is held (${(error as Error).message})` },
+        // the reason, never the server's file paths
+        {
+          field: 'financialYear',
+          reason: `no template ${version} is held: a return for another year needs its template file (docs/quarterly-returns.md)`,
+        },
       ]);
     }
   }
