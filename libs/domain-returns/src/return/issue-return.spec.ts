@@ -38,6 +38,14 @@ describe('issueReturn', () => {
     expect(refusal(() => issueReturn(state, issueCommand(1), issueFacts(1, null)))).toBe('conflict returnId');
   });
 
+  it('refuses an issue dated before the financial year begins; takes one on its first day', () => {
+    const on = (issuedOn: string) => () =>
+      issueReturn(undefined, { ...issueCommand(1), issuedOn }, issueFacts(1, null));
+    expect(YEAR).toBe('2016-17');
+    expect(refusal(on('2016-03-31'))).toBe('invalid effectiveOn');
+    expect(refusal(on('2016-04-01'))).toBe('accepted');
+  });
+
   it('takes the return id the area, year and quarter make, refuses another', () => {
     const ok = { ...issueCommand(1), returnId: returnIdFor(1) };
     expect(refusal(() => issueReturn(undefined, ok, issueFacts(1, null)))).toBe('accepted');

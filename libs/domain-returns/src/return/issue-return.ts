@@ -1,4 +1,12 @@
-import { FinancialYear, Quarter, QUARTERS, isFinancialYear, refuse } from '@bcl/kernel';
+import {
+  CalendarDate,
+  FinancialYear,
+  Quarter,
+  QUARTERS,
+  isFinancialYear,
+  refuse,
+  yearBounds,
+} from '@bcl/kernel';
 import { ReturnTemplate } from '../template/return-template';
 import { CellsRefused } from './cells-refused';
 import {
@@ -19,6 +27,8 @@ export interface IssueReturn {
   financialYear: FinancialYear;
   quarter: Quarter;
   templateVersion: string;
+  /** The date the issue takes effect, where the caller gives one: not before the financial year begins. */
+  issuedOn?: CalendarDate;
 }
 
 /** What issuing reads besides the command: the template, the ledger's pre-filled cells, Q(n−1) and the deadline. */
@@ -54,6 +64,13 @@ export function issueReturn(
   if (command.returnId !== undefined && command.returnId !== returnId)
     refuse('invalid', 'returnId', `must be '${returnId}' (the area, the year and the quarter)`);
   if (state) refuse('conflict', 'returnId', `return '${returnId}' is already issued`);
+  const yearStart = yearBounds(financialYear).start;
+  if (command.issuedOn !== undefined && command.issuedOn < yearStart)
+    refuse(
+      'invalid',
+      'effectiveOn',
+      `a ${financialYear} return cannot be issued before the year begins (${yearStart}), not on ${command.issuedOn}`,
+    );
   if (template.templateVersion !== templateVersion)
     refuse(
       'invalid',

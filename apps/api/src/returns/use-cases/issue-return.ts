@@ -57,7 +57,11 @@ export class IssueReturnHandler implements ICommandHandler<IssueReturnCommand, W
         };
       },
       decide: (state, { template, ...facts }) =>
-        issueReturn(state, { ...input, templateVersion: template.templateVersion }, { template, ...facts }),
+        issueReturn(
+          state,
+          { ...input, templateVersion: template.templateVersion, issuedOn: on },
+          { template, ...facts },
+        ),
       effectiveOn: on,
       context,
     });
