@@ -30,6 +30,9 @@ import {
 const cycleOf = (year: FinancialYear): string =>
   year === '2017-18' || year === '2018-19' ? '2017-19' : year;
 
+/** The id a plan import gives the area's BCF plan covering the year: `<area>-<cycle>`. */
+export const planIdOf = (areaId: string, year: FinancialYear): string => `${areaId}-${cycleOf(year)}`;
+
 /**
  * Where a fund report stands, as a viewpoint on the plan (docs/time-travel.md): on the effective axis, the plan
  * as at the report's date (no date asked: the plan of any date, as the report counts figures of any statement
@@ -60,7 +63,7 @@ export async function loadPlanFigures(
   year: FinancialYear,
   viewpoint: PlanViewpoint = {},
 ): Promise<PlanFigures | null> {
-  const planId = `${areaId}-${cycleOf(year)}`;
+  const planId = planIdOf(areaId, year);
   const state = planVersions((await loadPlan(store, planId)).events, viewpoint).at(-1)?.state;
   if (!state) return null;
   const spendLines = state.content.schemes.flatMap((s) => s.spend).filter((line) => line.year === year);

@@ -15,6 +15,7 @@ import { loadPlan } from '@bcl/plan-import';
 import { planVersions } from '@bcl/domain-plans';
 import { loadReturnEvents } from './return-repository';
 import { foldReturn, quarterFields } from '@bcl/domain-returns';
+import { planIdOf } from '@bcl/fund-reports';
 
 /** What issuing a return gathers from the ledger before the pure decision. */
 export interface IssueFacts {
@@ -145,7 +146,7 @@ async function statedFigures(store: EventStore, poolId: string, year: FinancialY
 
 /** The area's plan metric targets for the year: the quarter's where stated, else the year's. */
 async function planMetrics(store: EventStore, areaId: string, year: FinancialYear, quarter: Quarter) {
-  const planId = `${areaId}-${year === '2017-18' || year === '2018-19' ? '2017-19' : year}`;
+  const planId = planIdOf(areaId, year);
   const { events } = await loadPlan(store, planId);
   const state = planVersions(events, {}).at(-1)?.state;
   const last = events.at(-1);

@@ -20,6 +20,7 @@ import {
   foldReturn,
   importIntoReturn,
   issueReturn,
+  returnUnderCheck,
   returnView,
 } from '@bcl/domain-returns';
 import { gatherIssueFacts, loadYearReturns, readReturnTemplate } from '@bcl/quarterly-returns';
@@ -108,18 +109,8 @@ async function buildAndValidate(
     state = evolveReturn(state, event);
   const earlier = (await loadYearReturns(store, target.areaId, POOL.year))
     .filter((q) => q.quarter < 4)
-    .map((q) => returnView(q.events, { viewpoint: {} })!)
-    .map((view) => ({ returnId: view.returnId, quarter: view.quarter, cells: view.cells }));
-  return checkReturn({
-    template,
-    returnId: state.returnId,
-    quarter: 4,
-    cells: state.cells,
-    earlier,
-    amendments: state.amendments,
-    submitted: null,
-    completedOn: '2017-05-31',
-  });
+    .map((q) => returnView(q.events, { viewpoint: {} })!);
+  return checkReturn(returnUnderCheck(template, state, earlier, '2017-05-31'));
 }
 
 async function measure(store: EventStore, template: ReturnTemplate, values: Record<string, FieldValue>) {

@@ -87,7 +87,6 @@ const COMMANDS: { [K in DemoCommand]: Make<K> } = {
       { values: readReturnValues(demo, file), enteredBy: context.actor.id },
       context,
       effectiveOn,
-      true,
     ),
   ValidateReturn: async ({ returnId }, context, _demo, effectiveOn) =>
     new ValidateReturnCommand(returnId, context, effectiveOn),

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarDate, FinancialYear, Quarter, effectiveDateOf } from '@bcl/kernel';
+import { CalendarDate, FinancialYear, effectiveDateOf } from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
 import {
   QuarterlyReturnState,
   ReturnCheck,
   ReturnSignOff,
   ReturnTemplate,
+  SignOffObstacle,
   checkReturn,
   foldReturn,
-  returnStream,
+  returnUnderCheck,
+  signOffObstacles,
 } from '@bcl/domain-returns';
 import {
   loadReturnEvents,
@@ -109,23 +111,10 @@ export class ReturnContext {
 
   /** Every check of the return (template rules and consistency), read as completed on `on`. */
   async checks(state: QuarterlyReturnState, on: CalendarDate = todayInEngland()): Promise<ReturnCheck[]> {
-    const year = await loadYearReturns(this.store, state.areaId, state.financialYear);
-    const earlier = year
+    const earlier = (await loadYearReturns(this.store, state.areaId, state.financialYear))
       .filter((q) => q.quarter < state.quarter)
-      .flatMap((q) => {
-        const folded = foldReturn(q.events);
-        return folded ? [{ returnId: q.returnId, quarter: q.quarter as Quarter, cells: folded.cells }] : [];
-      });
-    return checkReturn({
-      template: this.template(state.templateVersion),
-      returnId: state.returnId,
-      quarter: state.quarter,
-      cells: state.cells,
-      earlier,
-      amendments: state.amendments,
-      submitted: state.submitted,
-      completedOn: state.submitted ? state.submitted.submittedAt.slice(0, 10) : on,
-    });
+      .flatMap((q) => foldReturn(q.events) ?? []);
+    return checkReturn(returnUnderCheck(this.template(state.templateVersion), state, earlier, on));
   }
 
   /** The blocking checks failing (template rules and consistency checks the template makes blocking). */
@@ -137,24 +126,13 @@ export class ReturnContext {
    * What stops the current version being signed off on `on`: each blocking check failing, and that the return
    * is already submitted; none for a return the ledger does not hold (governance then refuses on the version).
    */
-  async signOffObstacles(
-    returnId: string,
-    on: CalendarDate,
-  ): Promise<{ checkId: string; message: string }[]> {
+  async signOffObstacles(returnId: string, on: CalendarDate): Promise<SignOffObstacle[]> {
     const state = await this.state(returnId);
     if (!state) return [];
-    const submitted = state.submitted
-      ? [
-          {
-            checkId: 'submitted',
-            message: `${returnStream(returnId)} was submitted on ${state.submitted.submittedAt}: a submitted return never changes`,
-          },
-        ]
-      : [];
     const failing = (await this.blockingFailures(state, on)).map(({ checkId, message }) => ({
       checkId,
       message,
     }));
-    return [...submitted, ...failing];
+    return signOffObstacles(state, failing);
   }
 }

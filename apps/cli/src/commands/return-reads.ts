@@ -1,6 +1,6 @@
 import { EventStore } from '@bcl/event-store';
 import { Viewpoint } from '@bcl/kernel';
-import { ReturnCheck, ReturnTemplate, ReturnView, returnIdOf } from '@bcl/domain-returns';
+import { ReturnCheck, ReturnTemplate, ReturnView, returnIdOf, returnUnderCheck } from '@bcl/domain-returns';
 import { UsageError } from '../cli-context';
 import { ReturnWiring } from './return-wiring';
 
@@ -47,7 +47,7 @@ export async function checksOf(
   template: ReturnTemplate,
   viewpoint: Viewpoint,
 ): Promise<ReturnCheck[]> {
-  const earlier = [];
+  const earlier: ReturnView[] = [];
   for (let quarter = 1; quarter < view.quarter; quarter += 1) {
     const returnId = returnIdOf(view.areaId, view.financialYear, quarter as 1 | 2 | 3);
     const events = await wiring.loadReturnEvents(store, returnId);
@@ -60,17 +60,9 @@ export async function checksOf(
             later: await wiring.loadLaterAmendments(store, seen),
           }) ?? seen)
         : seen;
-    if (earlierView) earlier.push({ returnId, quarter: earlierView.quarter, cells: earlierView.cells });
+    if (earlierView) earlier.push(earlierView);
   }
-  return wiring.checkReturn({
-    template,
-    returnId: view.returnId,
-    quarter: view.quarter,
-    cells: view.cells,
-    earlier,
-    amendments: view.amendments,
-    submitted: view.submitted,
-    completedOn:
-      view.submitted?.submittedAt.slice(0, 10) ?? viewpoint.asAt ?? new Date().toISOString().slice(0, 10),
-  });
+  return wiring.checkReturn(
+    returnUnderCheck(template, view, earlier, viewpoint.asAt ?? new Date().toISOString().slice(0, 10)),
+  );
 }

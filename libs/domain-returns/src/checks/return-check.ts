@@ -1,6 +1,6 @@
 import { CalendarDate } from '@bcl/kernel';
 import { ReturnTemplate, Severity } from '../template/return-template';
-import { Cell, PriorQuarterAmended, ReturnSubmitted } from '../return/quarterly-return';
+import { Cell, PriorQuarterAmended, QuarterlyReturnState, ReturnSubmitted } from '../return/quarterly-return';
 
 export type CheckOutcome = 'pass' | 'fail' | 'not-checkable';
 
@@ -38,4 +38,26 @@ export interface ReturnUnderCheck {
   submitted: ReturnSubmitted | null;
   /** The date the return is read as completed on: the submission date, else the viewpoint's date. */
   completedOn: CalendarDate;
+}
+
+/**
+ * A return and the year's earlier returns (states or views) as the checks read them: completed on the day it was
+ * submitted, else on `on` (the viewpoint's date, or today).
+ */
+export function returnUnderCheck(
+  template: ReturnTemplate,
+  subject: Pick<QuarterlyReturnState, 'returnId' | 'quarter' | 'cells' | 'amendments' | 'submitted'>,
+  earlier: readonly Pick<QuarterlyReturnState, 'returnId' | 'quarter' | 'cells'>[],
+  on: CalendarDate,
+): ReturnUnderCheck {
+  return {
+    template,
+    returnId: subject.returnId,
+    quarter: subject.quarter,
+    cells: subject.cells,
+    earlier: earlier.map(({ returnId, quarter, cells }) => ({ returnId, quarter, cells })),
+    amendments: subject.amendments,
+    submitted: subject.submitted,
+    completedOn: subject.submitted?.submittedAt.slice(0, 10) ?? on,
+  };
 }

@@ -17,17 +17,8 @@ export class FillReturnCommand {
     readonly input: { values: Record<string, FieldValue>; enteredBy: string },
     readonly context: CommandContext,
     readonly effectiveOn: CalendarDate | null,
-    /** From a file (the demo, an import): values equal to the cell's current value are not entered again. */
-    readonly fromFile = false,
   ) {}
 }
-
-/** The values that change a cell (a file repeats what the return already holds, carried values included). */
-export const changedValues = (
-  cells: Record<string, { value: FieldValue }>,
-  values: Record<string, FieldValue>,
-): Record<string, FieldValue> =>
-  Object.fromEntries(Object.entries(values).filter(([field, value]) => cells[field]?.value !== value));
 
 /** Enters values (a new version); refused whole, one problem per cell, or after submission. */
 @CommandHandler(FillReturnCommand)
@@ -37,7 +28,7 @@ export class FillReturnHandler implements ICommandHandler<FillReturnCommand, Wri
     private readonly returns: ReturnContext,
   ) {}
 
-  execute({ returnId, input, context, effectiveOn, fromFile }: FillReturnCommand): Promise<WriteResult> {
+  execute({ returnId, input, context, effectiveOn }: FillReturnCommand): Promise<WriteResult> {
     return this.writer.execute({
       stream: returnStream(returnId),
       evolve: evolveReturn,
@@ -45,12 +36,8 @@ export class FillReturnHandler implements ICommandHandler<FillReturnCommand, Wri
         if (!state) throw returnNotIssued(returnId);
         return this.returns.template(state.templateVersion);
       },
-      decide: (state, template) =>
-        enterFields(
-          state,
-          fromFile && state ? { ...input, values: changedValues(state.cells, input.values) } : input,
-          template,
-        ),
+      // a value equal to the cell's (a file repeating what the return holds) is no change, never refused
+      decide: (state, template) => enterFields(state, input, template),
       effectiveOn: effectiveOn ?? todayInEngland(),
       context,
     });
