@@ -1,6 +1,6 @@
 import { evidenceOf, isAssumed } from '@bcl/kernel';
 import { readDemoData } from '../../apps/api/src/demo/demo-files';
-import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
+import { EVENT_STORE } from '@bcl/application';
 import { readWholeLog } from '../support/read-log';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';

@@ -1,4 +1,4 @@
-import { ReturnContext } from '../../apps/api/src/returns/return-context';
+import { ReturnContext } from '@bcl/application';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore, refusedRecordingNothing } from '../support/durable-stores';
 

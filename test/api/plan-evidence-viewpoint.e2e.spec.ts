@@ -3,7 +3,7 @@ import { EventStore } from '@bcl/event-store';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
 import { readWholeLog } from '../support/read-log';
-import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
+import { EVENT_STORE } from '@bcl/application';
 
 /** A response body, read by value: the assertions below are what give it shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,7 @@
 import { EventStore, StorageFullError, WrongExpectedRevisionError } from '@bcl/event-store';
 import { RunningApi, startApi } from '../support/api-app';
 import { freshSqliteStore } from '../support/durable-stores';
-import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
+import { EVENT_STORE } from '@bcl/application';
 
 /** A resolution's own stream: how a write finds a resolution's meeting from the log, never a read model. */
 describe('resolution streams', () => {

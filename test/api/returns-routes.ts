@@ -2,8 +2,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStore, newEventId } from '@bcl/event-store';
-import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
-import { ReturnContext } from '../../apps/api/src/returns/return-context';
+import { EVENT_STORE } from '@bcl/application';
+import { ReturnContext } from '@bcl/application';
 import { ALL, RouteCase, reason } from './routes/route-case';
 import type { RunningApi } from '../support/api-app';
 

@@ -1,8 +1,8 @@
 import { EventStore } from '@bcl/event-store';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
-import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
-import { ReturnContext } from '../../apps/api/src/returns/return-context';
+import { EVENT_STORE } from '@bcl/application';
+import { ReturnContext } from '@bcl/application';
 import { signReturnOff, useTestReturnTemplates } from './returns-routes';
 
 /** A response body, read by value: the assertions below are what give it shape. */

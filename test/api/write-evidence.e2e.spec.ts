@@ -1,5 +1,5 @@
 import { EventStore, StoredEvent } from '@bcl/event-store';
-import { EVENT_STORE } from '../../apps/api/src/event-log/event-log.tokens';
+import { EVENT_STORE } from '@bcl/application';
 import { RunningApi, startApi } from '../support/api-app';
 import { describeEachDurableStore } from '../support/durable-stores';
 import { readWholeLog } from '../support/read-log';

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TokenVerifier } from '@bcl/identity';
 import { API_CONFIG, ApiConfig } from './config/api-config';
-import { EventLogModule } from './event-log/event-log.module';
+import { EventLogModule, LEDGER_SETTINGS, LedgerQueriesModule } from '@bcl/application';
 import { RegistryModule } from './registry/registry.module';
 import { PlansModule } from './plans/plans.module';
 import { GovernanceModule } from './governance/governance.module';
@@ -27,6 +27,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         EventLogModule,
+        LedgerQueriesModule,
         RegistryModule,
         PlansModule,
         GovernanceModule,
@@ -36,6 +37,7 @@ export class AppModule {
       controllers: [HealthController, AccessLogController],
       providers: [
         { provide: API_CONFIG, useValue: config },
+        { provide: LEDGER_SETTINGS, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: TokenVerifier.create(config.auth) },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_PIPE, useClass: StrictValidationPipe },
@@ -43,7 +45,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [API_CONFIG],
+      exports: [API_CONFIG, LEDGER_SETTINGS],
     };
   }
 }

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { ServiceStore } from '@bcl/service-store';
-import { AllowRoles } from '../auth/access-policy';
-import { SERVICE_STORE } from '../event-log/event-log.tokens';
+import { AllowRoles } from '@bcl/application';
+import { SERVICE_STORE } from '@bcl/application';
 import { PageLimitDto } from '../http/common.dto';
 
 export class AccessLogQueryDto extends PageLimitDto {

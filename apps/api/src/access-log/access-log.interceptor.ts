@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import { Request, Response } from 'express';
 import { Observable, catchError, from, mergeMap } from 'rxjs';
 import { ServiceStore } from '@bcl/service-store';
-import { SERVICE_STORE } from '../event-log/event-log.tokens';
+import { SERVICE_STORE } from '@bcl/application';
 
 /**
  * Records who read which resource and when, in the access log (kept apart from the event log). Runs after

@@ -3,7 +3,7 @@ import { Request } from 'express';
 import { Reflector } from '@nestjs/core';
 import { Actor } from '@bcl/event-store';
 import { Role } from '@bcl/identity';
-import { ALLOWED_ROLES } from './access-policy';
+import { ALLOWED_ROLES } from '@bcl/application';
 
 /**
  * The actor for event metadata, from the verified token only: subject, display name, organisation, and the

@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { Role, TokenRejected, TokenVerifier } from '@bcl/identity';
-import { Problem } from '../http/problem';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access-policy';
+import { Problem } from '@bcl/application';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@bcl/application';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]{1,8192})$/;

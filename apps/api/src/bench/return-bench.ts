@@ -28,7 +28,7 @@ import { apiConfigFromEnv } from '../config/api-config';
 import { createApp } from '../create-app';
 import { demoDirectory } from '../demo/demo-files';
 import { loadDemoDataIntoEmptyStore } from '../demo/load-demo-data';
-import { EVENT_STORE } from '../event-log/event-log.tokens';
+import { EVENT_STORE } from '@bcl/application';
 
 /**
  * `npm run bench` (fourth part): building and validating a quarterly return from the ledger, end to end as the

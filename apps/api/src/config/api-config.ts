@@ -1,14 +1,13 @@
 import { DEFAULT_STORE } from '@bcl/event-store-open';
 import { defaultServiceStoreFor } from '@bcl/service-store';
 import { TokenVerifierConfig } from '@bcl/identity';
+import { LedgerSettings } from '@bcl/application';
 
 /** Everything the API reads from the environment (README "Configuration" lists it). */
-export interface ApiConfig {
+export interface ApiConfig extends LedgerSettings {
   port: number;
   /** Interface to listen on; 127.0.0.1 unless HOST says otherwise (e.g. 0.0.0.0 behind a proxy). */
   host: string;
-  ledgerStore: string;
-  serviceStore: string;
   auth: TokenVerifierConfig;
   /** True when neither a secret nor a JWKS is configured: the built-in development secret is in use. */
   developmentAuth: boolean;
@@ -21,12 +20,6 @@ export interface ApiConfig {
    * (or `false`) never loads it.
    */
   demoData: DemoDataSetting;
-  /** Where the planning cycles' reference data are read from (LEDGER_REFERENCE_DIR); unset: the repository's. */
-  referenceDir: string | undefined;
-  /** Where the quarterly return templates are read from (LEDGER_RETURN_TEMPLATE_DIR); unset: the repository's. */
-  returnTemplateDir: string | undefined;
-  /** Deadlines replacing the templates' (LEDGER_RETURN_DEADLINES, JSON; docs/quarterly-returns.md). */
-  returnDeadlines: string | undefined;
 }
 
 export type DemoDataSetting = 'load' | 'off';

@@ -4,10 +4,10 @@ import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { Viewpoint, findingsCsv, partnerView } from '@bcl/domain-fund';
 import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
-import { normaliseKnownAt, todayInEngland } from '../http/business-dates';
+import { normaliseKnownAt, todayInEngland } from '@bcl/application';
 import {
   AgreementQueryDto,
   PartnerParams,
@@ -15,8 +15,8 @@ import {
   PositionQueryDto,
   ReconciliationQueryDto,
 } from './dto/fund.dto';
-import { GetAgreementQuery, PoolYearPositionQuery, PoolYearReportsQuery } from './queries/fund-queries';
-import { PoolYearFactsQuery } from './queries/pool-year-facts';
+import { GetAgreementQuery, PoolYearPositionQuery, PoolYearReportsQuery } from '@bcl/application';
+import { PoolYearFactsQuery } from '@bcl/application';
 import { CommandQueryController } from '../http/write-route';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -11,8 +11,6 @@ import { RecordFundEntryHandler } from './use-cases/record-fund-entry';
 import { ReverseTransactionRoute } from './use-cases/reverse-transaction';
 import { StateFigureRoute } from './use-cases/state-figure';
 import { CloseOrReopenYearRoute } from './use-cases/close-or-reopen-year';
-import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './queries/fund-queries';
-import { PoolYearFactsHandler } from './queries/pool-year-facts';
 
 /** Section 75 agreements and the double-entry pooled-fund ledger: positions, reconciliation, partner views. */
 @Module({
@@ -31,10 +29,6 @@ import { PoolYearFactsHandler } from './queries/pool-year-facts';
     OpenPoolYearHandler,
     PostFundTransactionHandler,
     RecordFundEntryHandler,
-    PoolYearPositionHandler,
-    PoolYearReportsHandler,
-    PoolYearFactsHandler,
-    GetAgreementHandler,
   ],
 })
 export class FundModule {}

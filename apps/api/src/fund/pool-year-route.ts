@@ -1,6 +1,6 @@
 import { yearEnd } from '@bcl/fund-reports';
 import { PoolYearParams } from './dto/fund.dto';
-import { PoolYearPositionQuery } from './queries/fund-queries';
+import { PoolYearPositionQuery } from '@bcl/application';
 import { WriteRequest, CommandQueryController } from '../http/write-route';
 
 /** A route writing to a pool-year: it answers the position at the year end. */

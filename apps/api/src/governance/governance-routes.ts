@@ -4,7 +4,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { INSTRUMENT_KINDS, InstrumentKind } from '@bcl/domain-governance';
 import { IsId, IsText } from '../http/validators';
-import { Problem } from '../http/problem';
+import { Problem } from '@bcl/application';
 
 /**
  * What several governance routes share: request field helpers, the instrument path parameters, who may sign, and

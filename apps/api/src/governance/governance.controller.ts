@@ -4,11 +4,11 @@ import { IsOptional } from 'class-validator';
 import { QueryBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
-import { invalidRequest } from '../http/problem';
+import { invalidRequest } from '@bcl/application';
 import { IdParam } from '../http/id-param';
-import { todayInEngland, viewpointOf } from '../http/business-dates';
+import { todayInEngland, viewpointOf } from '@bcl/application';
 import { AsAtQueryDto } from '../http/common.dto';
 import { IsCalendarDate, IsId } from '../http/validators';
 import { DATE, InstrumentParams } from './governance-routes';
@@ -20,7 +20,7 @@ import {
   GetDelegationQuery,
   GetMeetingQuery,
   ProvenanceQuery,
-} from './queries/governance-queries';
+} from '@bcl/application';
 
 export class OnDateQueryDto extends AsAtQueryDto {
   @ApiPropertyOptional({ ...DATE, description: 'Defaults to asAt, else today' })

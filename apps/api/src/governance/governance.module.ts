@@ -1,11 +1,6 @@
 import { Module, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GovernanceController } from './governance.controller';
-import { PlanContext } from '../plans/plan-context';
-import { PlanSignOff } from '../plans/plan-sign-off';
-import { PlansOfCycle } from '../plans/plans-of-cycle';
-import { ReturnContextModule } from '../returns/return-context.module';
-import { GovernanceFacts } from './governance-facts';
 import { ESTABLISH_BODY } from './use-cases/establish-body';
 import { ASSIGN_SEAT } from './use-cases/assign-seat';
 import { RECORD_MEETING } from './use-cases/record-meeting';
@@ -18,15 +13,6 @@ import { REPORT_BACK } from './use-cases/report-back';
 import { RECORD_CONSULTATION } from './use-cases/record-consultation';
 import { RECORD_APPROVAL } from './use-cases/record-approval';
 import { RATIFY_APPROVAL } from './use-cases/ratify-approval';
-import {
-  ActionsHandler,
-  DecisionsRegisterHandler,
-  DelegationsOnHandler,
-  GetBodyHandler,
-  GetDelegationHandler,
-  GetMeetingHandler,
-  ProvenanceHandler,
-} from './queries/governance-queries';
 
 /**
  * The write use cases, one file each: its request DTOs, its command and handler, and its route. Each route keeps
@@ -50,21 +36,8 @@ const USE_CASES: { controllers: Type[]; providers: Provider[] }[] = [
 
 /** Governance: bodies, meetings, resolutions, delegations of authority, and approvals checked against authority. */
 @Module({
-  imports: [CqrsModule, ReturnContextModule],
+  imports: [CqrsModule],
   controllers: [GovernanceController, ...USE_CASES.flatMap((useCase) => useCase.controllers)],
-  providers: [
-    GovernanceFacts,
-    PlanContext,
-    PlanSignOff,
-    PlansOfCycle,
-    ...USE_CASES.flatMap((useCase) => useCase.providers),
-    GetBodyHandler,
-    DecisionsRegisterHandler,
-    GetMeetingHandler,
-    GetDelegationHandler,
-    DelegationsOnHandler,
-    ProvenanceHandler,
-    ActionsHandler,
-  ],
+  providers: [...USE_CASES.flatMap((useCase) => useCase.providers)],
 })
 export class GovernanceModule {}

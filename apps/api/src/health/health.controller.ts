@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { EventStore } from '@bcl/event-store';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
-import { PublicRoute } from '../auth/access-policy';
-import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from '../event-log/event-log.tokens';
+import { PublicRoute } from '@bcl/application';
+import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from '@bcl/application';
 import { diskTooFull } from './disk-space';
 
 /** Lag above this many positions makes the service not ready (it still answers, with older views). */

@@ -1,5 +1,5 @@
 import { Request, Response } from 'express';
-import { invalidRequest } from './problem';
+import { invalidRequest } from '@bcl/application';
 
 const IF_MATCH = /^(?:W\/)?"(-?\d{1,15})"$/;
 

@@ -4,8 +4,8 @@ import { Request, Response } from 'express';
 import { Observable, from, mergeMap, of } from 'rxjs';
 import { canonicalJson } from '@bcl/event-store';
 import { ServiceStore } from '@bcl/service-store';
-import { SERVICE_STORE } from '../event-log/event-log.tokens';
-import { Problem, invalidRequest } from './problem';
+import { SERVICE_STORE } from '@bcl/application';
+import { Problem, invalidRequest } from '@bcl/application';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
 const REPLAYED_HEADERS = ['etag', 'location'];

@@ -1,5 +1,5 @@
 import { NextFunction, Request, RequestHandler, Response, json } from 'express';
-import { Problem, invalidRequest } from './problem';
+import { Problem, invalidRequest } from '@bcl/application';
 
 /** How deeply a JSON body may nest (the body itself is level 1), and how many keys and array items it may hold in all. */
 export const JSON_DEPTH_MAX = 32;

@@ -8,7 +8,7 @@ import {
   StorageFullError,
 } from '@bcl/event-store';
 import { CellsRefused } from '@bcl/domain-returns';
-import { FieldProblem, Problem } from './problem';
+import { FieldProblem, Problem } from '@bcl/application';
 
 interface ProblemBody {
   type: string;

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldProblem, invalidRequest } from './problem';
+import { FieldProblem, invalidRequest } from '@bcl/application';
 
 /** Flattens class-validator errors into `field: reason` pairs with JSON paths (`codes[0].value`). */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {

@@ -12,9 +12,9 @@ import { Request, Response } from 'express';
 import { Actor } from '@bcl/event-store';
 import { Evidence, evidenceProblem } from '@bcl/kernel';
 import { actorOf } from '../auth/actor';
-import { CommandContext, RecordedButNotReadable, WriteResult } from '../event-log/event-log-writer';
+import { CommandContext, RecordedButNotReadable, WriteResult } from '@bcl/application';
 import { ifMatchRevision, setEtag } from './etag';
-import { invalidRequest } from './problem';
+import { invalidRequest } from '@bcl/application';
 
 /**
  * The HTTP shell's one write path. A write route is a `CommandQueryController` method that takes its body DTO

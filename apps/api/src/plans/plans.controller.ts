@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { toPlanDocument, writePlanWorkbook } from '@bcl/plan-import';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
-import { normaliseKnownAt, viewpointOf } from '../http/business-dates';
+import { normaliseKnownAt, viewpointOf } from '@bcl/application';
 import {
   ListPlansQueryDto,
   PlanDiffQueryDto,
@@ -15,7 +15,7 @@ import {
   PlanVersionsQueryDto,
   XLSX_MEDIA_TYPE,
 } from './dto/plan.dto';
-import { GetPlanQuery, ListPlansQuery, PlanDiffQuery, PlanVersionsQuery } from './queries/plan-queries';
+import { GetPlanQuery, ListPlansQuery, PlanDiffQuery, PlanVersionsQuery } from '@bcl/application';
 import { CommandQueryController } from '../http/write-route';
 
 /** The plans' read side: every GET route (each write route is a use case under use-cases/). */

@@ -2,15 +2,15 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto, KnownAtQueryDto, ViewpointPageQueryDto } from '../http/common.dto';
-import { GetAreaQuery } from './queries/get-area';
-import { ListAreasQuery } from './queries/list-areas';
-import { AreaOrganisationsQuery } from './queries/area-organisations';
-import { AssumedFactsQuery } from './queries/assumed-facts';
-import { normaliseKnownAt, todayInEngland, viewpointOf } from '../http/business-dates';
+import { GetAreaQuery } from '@bcl/application';
+import { ListAreasQuery } from '@bcl/application';
+import { AreaOrganisationsQuery } from '@bcl/application';
+import { AssumedFactsQuery } from '@bcl/application';
+import { normaliseKnownAt, todayInEngland, viewpointOf } from '@bcl/application';
 import { CommandQueryController } from '../http/write-route';
 
 /** The HWB areas' read routes; each write is a use case under use-cases/. */

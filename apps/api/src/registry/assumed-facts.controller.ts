@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READERS } from '@bcl/identity';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { KnownAtQueryDto } from '../http/common.dto';
-import { normaliseKnownAt } from '../http/business-dates';
+import { normaliseKnownAt } from '@bcl/application';
 import { CommandQueryController, OperationId } from '../http/write-route';
-import { LedgerAssumedFactsQuery } from './queries/ledger-assumed-facts';
+import { LedgerAssumedFactsQuery } from '@bcl/application';
 
 /** The auditor's list of every assumed fact in the ledger (an area's own list is under /areas/{id}). */
 @ApiTags('areas')

@@ -2,15 +2,15 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { ListOrganisationsQueryDto } from './dto/registry.dto';
 import { AsAtQueryDto, KnownAtQueryDto } from '../http/common.dto';
-import { GetOrganisationQuery } from './queries/get-organisation';
-import { ListOrganisationsQuery } from './queries/list-organisations';
-import { OrganisationHistoryQuery } from './queries/organisation-history';
-import { normaliseKnownAt, viewpointOf } from '../http/business-dates';
+import { GetOrganisationQuery } from '@bcl/application';
+import { ListOrganisationsQuery } from '@bcl/application';
+import { OrganisationHistoryQuery } from '@bcl/application';
+import { normaliseKnownAt, viewpointOf } from '@bcl/application';
 import { CommandQueryController } from '../http/write-route';
 
 /** The organisations' read routes; each write is a use case under use-cases/. */

@@ -2,12 +2,12 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto } from '../http/common.dto';
-import { viewpointOf } from '../http/business-dates';
-import { GetPersonQuery } from './queries/get-person';
+import { viewpointOf } from '@bcl/application';
+import { GetPersonQuery } from '@bcl/application';
 import { CommandQueryController } from '../http/write-route';
 
 /** The people's read route; each write is a use case under use-cases/. */

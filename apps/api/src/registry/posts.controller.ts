@@ -2,13 +2,13 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto } from '../http/common.dto';
-import { GetPostQuery } from './queries/get-post';
-import { PostHolderQuery } from './queries/post-holder';
-import { normaliseKnownAt, todayInEngland, viewpointOf } from '../http/business-dates';
+import { GetPostQuery } from '@bcl/application';
+import { PostHolderQuery } from '@bcl/application';
+import { normaliseKnownAt, todayInEngland, viewpointOf } from '@bcl/application';
 import { CommandQueryController } from '../http/write-route';
 
 /** The posts' read routes; each write is a use case under use-cases/. */

@@ -15,19 +15,7 @@ import { AppointPostHolderHandler, AppointPostHolderRoute } from './use-cases/ap
 import { EndPostHoldingHandler, EndPostHoldingRoute } from './use-cases/end-post-holding';
 import { RegisterPersonHandler, RegisterPersonRoute } from './use-cases/register-person';
 import { ErasePersonalDataHandler, ErasePersonalDataRoute } from './use-cases/erase-personal-data';
-import { RegistryViews } from './queries/registry-views';
-import { GetOrganisationHandler } from './queries/get-organisation';
-import { ListOrganisationsHandler } from './queries/list-organisations';
-import { OrganisationHistoryHandler } from './queries/organisation-history';
-import { GetAreaHandler } from './queries/get-area';
-import { ListAreasHandler } from './queries/list-areas';
-import { AreaOrganisationsHandler } from './queries/area-organisations';
-import { AssumedFactsHandler } from './queries/assumed-facts';
-import { LedgerAssumedFactsHandler } from './queries/ledger-assumed-facts';
 import { AssumedFactsController } from './assumed-facts.controller';
-import { GetPostHandler } from './queries/get-post';
-import { PostHolderHandler } from './queries/post-holder';
-import { GetPersonHandler } from './queries/get-person';
 
 /**
  * The registry of organisations, HWB areas, posts and people: one file per write use case (use-cases/), one
@@ -66,18 +54,6 @@ import { GetPersonHandler } from './queries/get-person';
     CreatePostHandler,
     AppointPostHolderHandler,
     EndPostHoldingHandler,
-    RegistryViews,
-    GetOrganisationHandler,
-    ListOrganisationsHandler,
-    OrganisationHistoryHandler,
-    GetAreaHandler,
-    ListAreasHandler,
-    AreaOrganisationsHandler,
-    AssumedFactsHandler,
-    LedgerAssumedFactsHandler,
-    GetPostHandler,
-    PostHolderHandler,
-    GetPersonHandler,
   ],
 })
 export class RegistryModule {}

@@ -1,6 +1,6 @@
 import { Actor } from '@bcl/event-store';
-import { ReturnState } from './queries/return-queries';
-import { ShowReturnQuery } from './queries/return-queries';
+import { ReturnState } from '@bcl/application';
+import { ShowReturnQuery } from '@bcl/application';
 import { CommandQueryController, WriteRequest } from '../http/write-route';
 import { READERS, Role } from '@bcl/identity';
 

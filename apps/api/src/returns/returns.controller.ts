@@ -2,16 +2,16 @@ import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/comm
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { AllowRoles } from '../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
-import { viewpointOf } from '../http/business-dates';
+import { viewpointOf } from '@bcl/application';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto } from '../http/common.dto';
 import { CommandQueryController, OperationId } from '../http/write-route';
 import { returnDocumentOf, writeReturnWorkbook } from '@bcl/quarterly-returns';
 import { XLSX_MEDIA_TYPE } from '../plans/dto/plan.dto';
 import { AreaReturnsQueryDto, ReturnExportQueryDto, ReturnParams, ReturnQueryDto } from './dto/return.dto';
-import { ReturnContext } from './return-context';
+import { ReturnContext } from '@bcl/application';
 import { RETURN_READERS } from './return-route';
 import {
   AreaReturnsQuery,
@@ -19,7 +19,7 @@ import {
   ReturnHistoryQuery,
   ReturnState,
   ShowReturnQuery,
-} from './queries/return-queries';
+} from '@bcl/application';
 
 /** The returns' read side: every GET route (each write route is a use case under use-cases/). */
 @ApiTags('returns')

@@ -1,8 +1,6 @@
 import { Module, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ReturnContextModule } from './return-context.module';
 import { AreaReturnsController, ReturnsController } from './returns.controller';
-import { RETURN_QUERY_HANDLERS } from './queries/return-queries';
 import { ISSUE_RETURN } from './use-cases/issue-return';
 import { FILL_RETURN } from './use-cases/fill-return';
 import { AMEND_PRIOR_QUARTER } from './use-cases/amend-prior-quarter';
@@ -24,8 +22,8 @@ const USE_CASES: { controllers: Type[]; providers: Provider[] }[] = [
  * <returnId>/approvals`), submitted and then locked; read as submitted or as restated, from any viewpoint.
  */
 @Module({
-  imports: [CqrsModule, ReturnContextModule],
+  imports: [CqrsModule],
   controllers: [...USE_CASES.flatMap((u) => u.controllers), ReturnsController, AreaReturnsController],
-  providers: [...USE_CASES.flatMap((u) => u.providers), ...RETURN_QUERY_HANDLERS],
+  providers: [...USE_CASES.flatMap((u) => u.providers)],
 })
 export class ReturnsModule {}

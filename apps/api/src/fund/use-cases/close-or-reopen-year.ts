@@ -1,6 +1,6 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { AllowRoles } from '../../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { IsCalendarDate } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, Nested, PoolYearParams, StatedByDto } from '../dto/fund.dto';

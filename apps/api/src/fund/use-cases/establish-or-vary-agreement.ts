@@ -16,14 +16,14 @@ import {
   varyAgreement,
 } from '@bcl/domain-fund';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
-import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
+import { AllowRoles } from '@bcl/application';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId, applyAll, IsText } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence } from '../dto/fund.dto';
-import { GetAgreementQuery } from '../queries/fund-queries';
+import { GetAgreementQuery } from '@bcl/application';
 import {
   WriteContext,
   WriteRequest,

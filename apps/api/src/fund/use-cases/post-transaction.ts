@@ -15,10 +15,10 @@ import {
 } from '@bcl/domain-fund';
 import { termsInForce } from '@bcl/domain-fund/facts';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
-import { AllowRoles } from '../../auth/access-policy';
-import { Problem, invalidRequest } from '../../http/problem';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
+import { AllowRoles } from '@bcl/application';
+import { Problem, invalidRequest } from '@bcl/application';
 import { IsCalendarDate, IsId, applyAll, IsText } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, IsYear, Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';

@@ -9,7 +9,7 @@ import {
   reverseTransaction,
   stateFigure,
 } from '@bcl/domain-fund';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { PoolYearParams } from '../dto/fund.dto';
 import { PoolYearRoute } from '../pool-year-route';
 import { WriteRequest, plain } from '../../http/write-route';

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
 import { QUARTERS } from '@bcl/kernel';
 import { FIGURE_BASES, FIGURE_LINES, FUND_LIMITS as F } from '@bcl/domain-fund';
-import { AllowRoles } from '../../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
 import { DATE, Nested, PENCE, Pence, PoolYearParams, StatedByDto } from '../dto/fund.dto';

@@ -3,13 +3,13 @@ import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsIn } from 'class-validator';
 import { AssignSeat, SEAT_ROLES, SeatRole, assignSeat, bodyStream, evolveBody } from '@bcl/domain-governance';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
-import { GetBodyQuery } from '../queries/governance-queries';
+import { GetBodyQuery } from '@bcl/application';
 import { DATE } from '../governance-routes';
 import {
   CommandQueryController,

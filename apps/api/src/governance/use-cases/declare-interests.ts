@@ -10,12 +10,12 @@ import {
   evolveMeeting,
   meetingStream,
 } from '@bcl/domain-governance';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
-import { GetMeetingQuery } from '../queries/governance-queries';
+import { GetMeetingQuery } from '@bcl/application';
 import { LongText, Text } from '../governance-routes';
 import {
   CommandQueryController,

@@ -13,12 +13,12 @@ import {
   grantDelegation,
 } from '@bcl/domain-governance';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, applyAll } from '../../http/validators';
-import { GovernanceFacts } from '../governance-facts';
-import { GetDelegationQuery } from '../queries/governance-queries';
+import { GovernanceFacts } from '@bcl/application';
+import { GetDelegationQuery } from '@bcl/application';
 import { DATE, IdList, PENCE_MAX, LongText } from '../governance-routes';
 import {
   CommandQueryController,

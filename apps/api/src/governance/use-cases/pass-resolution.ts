@@ -29,22 +29,17 @@ import {
   resolutionStream,
 } from '@bcl/domain-governance';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { AllowRoles } from '../../auth/access-policy';
+import { AllowRoles } from '@bcl/application';
 import { Response } from 'express';
 import { StorageFullError } from '@bcl/event-store';
 import { DomainError } from '@bcl/kernel';
-import {
-  CommandContext,
-  EventLogWriter,
-  RecordedButNotReadable,
-  WriteResult,
-} from '../../event-log/event-log-writer';
-import { Problem } from '../../http/problem';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { CommandContext, EventLogWriter, RecordedButNotReadable, WriteResult } from '@bcl/application';
+import { Problem } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId, applyAll, IsText } from '../../http/validators';
-import { GetMeetingQuery } from '../queries/governance-queries';
+import { GetMeetingQuery } from '@bcl/application';
 import { IdList, LongText, Text } from '../governance-routes';
 import {
   CommandQueryController,

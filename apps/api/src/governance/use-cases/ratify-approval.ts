@@ -2,12 +2,12 @@ import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InstrumentRef, approvalsStream, evolveApprovals, ratifyApproval } from '@bcl/domain-governance';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId } from '../../http/validators';
-import { GovernanceFacts } from '../governance-facts';
-import { ProvenanceQuery } from '../queries/governance-queries';
+import { GovernanceFacts } from '@bcl/application';
+import { ProvenanceQuery } from '@bcl/application';
 import { InstrumentParams } from '../governance-routes';
 import {
   CommandQueryController,

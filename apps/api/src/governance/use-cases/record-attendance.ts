@@ -12,13 +12,13 @@ import {
   recordAttendance,
 } from '@bcl/domain-governance';
 import { recordedIn } from '@bcl/domain-registry/facts';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId, applyAll } from '../../http/validators';
-import { GetMeetingQuery } from '../queries/governance-queries';
+import { GetMeetingQuery } from '@bcl/application';
 import { IdList, Text } from '../governance-routes';
 import {
   CommandQueryController,

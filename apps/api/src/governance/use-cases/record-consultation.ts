@@ -10,12 +10,12 @@ import {
   evolveApprovals,
   recordConsultation,
 } from '@bcl/domain-governance';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, IsVersion } from '../../http/validators';
-import { GovernanceFacts } from '../governance-facts';
-import { ProvenanceQuery } from '../queries/governance-queries';
+import { GovernanceFacts } from '@bcl/application';
+import { ProvenanceQuery } from '@bcl/application';
 import { actingPerson, DATE, InstrumentParams, SIGNERS, LongText } from '../governance-routes';
 import {
   CommandQueryController,

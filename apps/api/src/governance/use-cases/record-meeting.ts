@@ -11,12 +11,12 @@ import {
   meetingStream,
   recordMeeting,
 } from '@bcl/domain-governance';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId } from '../../http/validators';
-import { GetMeetingQuery } from '../queries/governance-queries';
+import { GetMeetingQuery } from '@bcl/application';
 import { DATE, LongText, Text } from '../governance-routes';
 import {
   CommandQueryController,

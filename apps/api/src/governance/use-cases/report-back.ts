@@ -3,13 +3,13 @@ import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsOptional } from 'class-validator';
 import { delegationStream, evolveDelegation, reportBack } from '@bcl/domain-governance';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsId } from '../../http/validators';
-import { GetDelegationQuery } from '../queries/governance-queries';
+import { GetDelegationQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

@@ -4,13 +4,13 @@ import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsOptional } from 'class-validator';
 import { delegationStream, evolveDelegation, revokeDelegation } from '@bcl/domain-governance';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
-import { GovernanceFacts } from '../governance-facts';
-import { GetDelegationQuery } from '../queries/governance-queries';
+import { GovernanceFacts } from '@bcl/application';
+import { GetDelegationQuery } from '@bcl/application';
 import { DATE } from '../governance-routes';
 import {
   CommandQueryController,

@@ -4,12 +4,12 @@ import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 
 import { acceptWarning, evolvePlan, planStream } from '@bcl/domain-plans';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { AllowRoles } from '@bcl/application';
 import { IdParam } from '../../http/id-param';
 import { ReasonDto } from '../../http/common.dto';
-import { PlanContext } from '../plan-context';
-import { GetPlanQuery } from '../queries/plan-queries';
+import { PlanContext } from '@bcl/application';
+import { GetPlanQuery } from '@bcl/application';
 import {
   WriteContext,
   WriteRequest,
@@ -18,7 +18,7 @@ import {
   WriteRoutes,
 } from '../../http/write-route';
 import { IsCalendarDate, IsText } from '../../http/validators';
-import { todayInEngland } from '../../http/business-dates';
+import { todayInEngland } from '@bcl/application';
 
 export class AcceptPlanWarningDto extends ReasonDto {
   @ApiProperty({ example: 'C2:asc-minimum:2017-18' })

@@ -11,15 +11,15 @@ import {
   recordPlanDocument,
 } from '@bcl/domain-plans';
 import { PlanDocumentInvalid, TableCellInvalid, WorkbookRefused, readPlanInput } from '@bcl/plan-import';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
-import { AllowRoles } from '../../auth/access-policy';
-import { Problem, invalidRequest } from '../../http/problem';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
+import { AllowRoles } from '@bcl/application';
+import { Problem, invalidRequest } from '@bcl/application';
 import { XLSX_MEDIA_TYPE } from '../dto/plan.dto';
-import { PlanContext } from '../plan-context';
-import { PLAN_INSTRUMENT_KINDS } from '../plan-sign-off';
+import { PlanContext } from '@bcl/application';
+import { PLAN_INSTRUMENT_KINDS } from '@bcl/application';
 import { IsCalendarDate } from '../../http/validators';
-import { GetPlanQuery } from '../queries/plan-queries';
+import { GetPlanQuery } from '@bcl/application';
 import {
   WriteContext,
   WriteRequest,

@@ -11,13 +11,13 @@ import {
   planStream,
   recordLifecycleStep,
 } from '@bcl/domain-plans';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { AllowRoles } from '../../auth/access-policy';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { AllowRoles } from '@bcl/application';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsText } from '../../http/validators';
 import { ReasonDto } from '../../http/common.dto';
-import { Problem } from '../../http/problem';
-import { GetPlanQuery } from '../queries/plan-queries';
+import { Problem } from '@bcl/application';
+import { GetPlanQuery } from '@bcl/application';
 import {
   WriteContext,
   WriteRequest,

@@ -10,14 +10,14 @@ import {
   evolveHwbArea,
   hwbAreaStream,
 } from '@bcl/domain-registry';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
-import { GetAreaQuery } from '../queries/get-area';
+import { GetAreaQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

@@ -3,14 +3,14 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiHeader, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { AppointPostHolder, appointPostHolder, evolvePost, postStream } from '@bcl/domain-registry';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsId } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
-import { GetPostQuery } from '../queries/get-post';
+import { GetPostQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

@@ -3,13 +3,13 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 
 import { CreatePost, REGISTRY_LIMITS as L, createPost, evolvePost, postStream } from '@bcl/domain-registry';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, IsText } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
-import { GetPostQuery } from '../queries/get-post';
+import { GetPostQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

@@ -11,12 +11,12 @@ import {
   evolveHwbArea,
   hwbAreaStream,
 } from '@bcl/domain-registry';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, IsText } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
-import { GetAreaQuery } from '../queries/get-area';
+import { GetAreaQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

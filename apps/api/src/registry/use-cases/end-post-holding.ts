@@ -2,11 +2,11 @@ import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiHeader } from '@nestjs/swagger';
 import { EndPostHolding, endPostHolding, evolvePost, postStream } from '@bcl/domain-registry';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { MemberParams } from '../../http/id-param';
 import { EndDatedDto } from '../dto/registry.dto';
-import { GetPostQuery } from '../queries/get-post';
+import { GetPostQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

@@ -3,12 +3,12 @@ import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ErasePersonalData, erasePersonalData, evolvePerson, personStream } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { SERVICE_STORE } from '../../event-log/event-log.tokens';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { SERVICE_STORE } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
-import { GetPersonQuery } from '../queries/get-person';
+import { GetPersonQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

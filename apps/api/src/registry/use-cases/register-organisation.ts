@@ -15,13 +15,13 @@ import {
   organisationStream,
   registerOrganisation,
 } from '@bcl/domain-registry';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { StreamFacts } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, IsText } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
-import { GetOrganisationQuery } from '../queries/get-organisation';
+import { GetOrganisationQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

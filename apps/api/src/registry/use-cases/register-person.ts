@@ -5,13 +5,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { REGISTRY_LIMITS as L, evolvePerson, personStream, registerPerson } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
-import { AllowRoles } from '../../auth/access-policy';
-import { SERVICE_STORE } from '../../event-log/event-log.tokens';
+import { AllowRoles } from '@bcl/application';
+import { SERVICE_STORE } from '@bcl/application';
 import { derivedEventId } from '@bcl/event-store';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsId, IsText } from '../../http/validators';
-import { GetPersonQuery } from '../queries/get-person';
+import { GetPersonQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

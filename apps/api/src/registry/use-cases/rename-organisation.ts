@@ -9,13 +9,13 @@ import {
   organisationStream,
   renameOrganisation,
 } from '@bcl/domain-registry';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IdParam } from '../../http/id-param';
 import { IsCalendarDate, IsText } from '../../http/validators';
 import { DATE } from '../dto/registry.dto';
-import { GetOrganisationQuery } from '../queries/get-organisation';
+import { GetOrganisationQuery } from '@bcl/application';
 import {
   CommandQueryController,
   WriteContext,

@@ -2,12 +2,12 @@ import { Body, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CalendarDate } from '@bcl/kernel';
 import { FieldValue, returnStream } from '@bcl/domain-returns';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
-import { todayInEngland } from '../../http/business-dates';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { todayInEngland } from '@bcl/application';
 import { OperationId, WriteContext, WriteRequest, WriteRoutes } from '../../http/write-route';
 import { AmendPriorQuarterDto, ReturnParams } from '../dto/return.dto';
-import { ReturnContext, returnNotIssued } from '../return-context';
+import { ReturnContext, returnNotIssued } from '@bcl/application';
 import { COMPLETERS, ReturnRoute, actingAs } from '../return-route';
 import { amendPriorQuarter, evolveReturn } from '@bcl/domain-returns';
 

@@ -1,11 +1,11 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { returnStream } from '@bcl/domain-returns';
-import { AllowRoles } from '../../auth/access-policy';
-import { CommandContext, EventLogWriter, WriteResult } from '../../event-log/event-log-writer';
+import { AllowRoles } from '@bcl/application';
+import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
 import { OperationId, WriteContext, WriteRequest, WriteRoutes } from '../../http/write-route';
 import { ReturnParams, SubmitReturnDto } from '../dto/return.dto';
-import { ReturnContext, returnNotIssued } from '../return-context';
+import { ReturnContext, returnNotIssued } from '@bcl/application';
 import { COMPLETERS, ReturnRoute } from '../return-route';
 import { evolveReturn, submitReturn } from '@bcl/domain-returns';
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@bcl/event-store';
 import { LedgerAssumedFact, assumedFactsOfLedger, knownLog } from '@bcl/contexts';
-import { EVENT_STORE } from '../../event-log/event-log.tokens';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
 
 /** Every assumed fact in the ledger, each with its areas, from the whole log (as known at an instant, if given). */
 export class LedgerAssumedFactsQuery {

@@ -3,7 +3,7 @@ import { EventStore, withUpcasting } from '@bcl/event-store';
 import { openEventStore } from '@bcl/event-store-open';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
 import { EVENT_SCHEMAS, PROJECTIONS as DEFINITIONS } from '@bcl/contexts';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { LEDGER_SETTINGS, LedgerSettings } from '../ledger-settings';
 import { EVENT_STORE, PROJECTIONS, SERVICE_STORE } from './event-log.tokens';
 import { EventLogWriter } from './event-log-writer';
 import { StreamFacts } from './stream-facts';
@@ -15,16 +15,16 @@ import { ViewpointViews } from './viewpoint-views';
   providers: [
     {
       provide: EVENT_STORE,
-      inject: [API_CONFIG],
+      inject: [LEDGER_SETTINGS],
       // Readers (deciders, projections, queries) see every event upcast to its current schema; raw reads
       // (verification, export) see the stored bytes.
-      useFactory: async (config: ApiConfig) =>
+      useFactory: async (config: LedgerSettings) =>
         withUpcasting(await openEventStore(config.ledgerStore), EVENT_SCHEMAS),
     },
     {
       provide: SERVICE_STORE,
-      inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => ServiceStore.open(config.serviceStore),
+      inject: [LEDGER_SETTINGS],
+      useFactory: (config: LedgerSettings) => ServiceStore.open(config.serviceStore),
     },
     {
       provide: PROJECTIONS,

@@ -18,11 +18,11 @@ import {
   readReturnTemplate,
   returnTemplateDirectory,
 } from '@bcl/quarterly-returns';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { LEDGER_SETTINGS, LedgerSettings } from '../ledger-settings';
 import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { StreamFacts } from '../event-log/stream-facts';
-import { Problem } from '../http/problem';
-import { todayInEngland } from '../http/business-dates';
+import { Problem } from '../problem';
+import { todayInEngland } from '../business-dates';
 
 /** The template version of a financial year's returns: `bcf-quarterly-<year>`. */
 export const templateVersionOf = (year: FinancialYear): string => `bcf-quarterly-${year}`;
@@ -43,7 +43,7 @@ export class ReturnContext {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly streams: StreamFacts,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(LEDGER_SETTINGS) private readonly config: LedgerSettings,
   ) {}
 
   /** Deadlines replacing the templates' (LEDGER_RETURN_DEADLINES), as configured. */

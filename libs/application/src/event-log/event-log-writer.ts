@@ -14,7 +14,7 @@ import {
   readWholeStream,
 } from '@bcl/event-store';
 import { ProjectionRunner } from '@bcl/service-store';
-import { Problem } from '../http/problem';
+import { Problem } from '../problem';
 import { EVENT_STORE, PROJECTIONS } from './event-log.tokens';
 
 /** Who is acting, why, and how the request is tied to others: everything but the command itself. */

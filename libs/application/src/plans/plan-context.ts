@@ -12,10 +12,10 @@ import {
 } from '@bcl/domain-plans/facts';
 import { CalendarDate, effectiveDateOf } from '@bcl/kernel';
 import { loadAreaFacts, loadPlan, planningReference, referenceDirectory } from '@bcl/plan-import';
-import { Problem } from '../http/problem';
-import { todayInEngland } from '../http/business-dates';
+import { Problem } from '../problem';
+import { todayInEngland } from '../business-dates';
 import { EVENT_STORE } from '../event-log/event-log.tokens';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { LEDGER_SETTINGS, LedgerSettings } from '../ledger-settings';
 import { PlanSignOff } from './plan-sign-off';
 import { PlansOfCycle } from './plans-of-cycle';
 
@@ -24,7 +24,7 @@ import { PlansOfCycle } from './plans-of-cycle';
 export class PlanContext {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(LEDGER_SETTINGS) private readonly config: LedgerSettings,
     readonly signOff: PlanSignOff,
     private readonly plansOfCycle: PlansOfCycle,
   ) {}

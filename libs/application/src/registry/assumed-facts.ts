@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@bcl/event-store';
 import { AreaView, viewKey } from '@bcl/domain-registry';
 import { AssumedFact, assumedFactsOfArea, knownLog } from '@bcl/contexts';
-import { EVENT_STORE } from '../../event-log/event-log.tokens';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { RegistryViews } from './registry-views';
 
 /** Every assumed fact of an area, from the whole log (as known at an instant, if given). */

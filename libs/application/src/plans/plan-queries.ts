@@ -17,12 +17,12 @@ import {
 } from '@bcl/domain-plans';
 import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { Viewpoint, eventSeenFrom, evidenceOf } from '@bcl/kernel';
-import { Problem } from '../../http/problem';
-import { todayInEngland } from '../../http/business-dates';
-import { SERVICE_STORE } from '../../event-log/event-log.tokens';
-import { PlanContext } from '../plan-context';
-import { PlanSignOff } from '../plan-sign-off';
-import { PlansOfCycle } from '../plans-of-cycle';
+import { Problem } from '../problem';
+import { todayInEngland } from '../business-dates';
+import { SERVICE_STORE } from '../event-log/event-log.tokens';
+import { PlanContext } from './plan-context';
+import { PlanSignOff } from './plan-sign-off';
+import { PlansOfCycle } from './plans-of-cycle';
 
 /**
  * Plans by area and cycle, from the plans read model; from a viewpoint (`asAt`, `knownAt`), each plan replayed

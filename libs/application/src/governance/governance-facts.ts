@@ -15,7 +15,7 @@ import { PostState } from '@bcl/domain-registry/facts';
 import { currentPlanVersion, planVersionSeenFrom } from '@bcl/domain-plans/facts';
 import { loadPlan } from '@bcl/plan-import';
 import { StreamFacts } from '../event-log/stream-facts';
-import { Problem } from '../http/problem';
+import { Problem } from '../problem';
 import { PlanContext } from '../plans/plan-context';
 import { ReturnContext } from '../returns/return-context';
 

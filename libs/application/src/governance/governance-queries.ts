@@ -15,10 +15,10 @@ import {
 import { RegistryView, registryProjection, viewKey } from '@bcl/domain-registry';
 import { ViewKey, ViewReader, Viewpoint } from '@bcl/kernel';
 import { ServiceStore } from '@bcl/service-store';
-import { Problem } from '../../http/problem';
-import { SERVICE_STORE } from '../../event-log/event-log.tokens';
-import { GovernanceFacts } from '../governance-facts';
-import { ViewpointViews } from '../../event-log/viewpoint-views';
+import { Problem } from '../problem';
+import { SERVICE_STORE } from '../event-log/event-log.tokens';
+import { GovernanceFacts } from './governance-facts';
+import { ViewpointViews } from '../event-log/viewpoint-views';
 
 /** The governance views from the query's viewpoint (now: the stored views; else the log replayed to it). */
 type Views = ReturnType<ViewpointViews['from']>;

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { OrganisationView, nameAsAt, viewKey } from '@bcl/domain-registry';
 import { Viewpoint } from '@bcl/kernel';
 import { RegistryViews } from './registry-views';
-import { todayInEngland } from '../../http/business-dates';
+import { todayInEngland } from '../business-dates';
 
 export class GetOrganisationQuery {
   constructor(

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PostView, Viewpoint, postHolderOn, viewKey } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
-import { SERVICE_STORE } from '../../event-log/event-log.tokens';
+import { SERVICE_STORE } from '../event-log/event-log.tokens';
 import { RegistryViews } from './registry-views';
 
 export class PostHolderQuery {

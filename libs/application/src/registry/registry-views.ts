@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RegistryView, registryProjection } from '@bcl/domain-registry';
 import { ViewKey, ViewReader, Viewpoint } from '@bcl/kernel';
-import { ViewpointViews } from '../../event-log/viewpoint-views';
-import { Problem } from '../../http/problem';
+import { ViewpointViews } from '../event-log/viewpoint-views';
+import { Problem } from '../problem';
 
 /** The registry projection's views from one viewpoint; a missing one is a 404 naming what was asked for. */
 export class RegistryReader {

@@ -4,9 +4,9 @@ import { FinancialYear, Viewpoint } from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
 import { ReturnView } from '@bcl/domain-returns';
 import { loadLaterAmendments, loadReturnEvents, loadYearReturns } from '@bcl/quarterly-returns';
-import { EVENT_STORE } from '../../event-log/event-log.tokens';
-import { Problem } from '../../http/problem';
-import { ReturnContext, returnNotIssued } from '../return-context';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
+import { Problem } from '../problem';
+import { ReturnContext, returnNotIssued } from './return-context';
 import { foldReturn, returnHistory, returnView } from '@bcl/domain-returns';
 
 /** A return as a reader sees it, with its stream's current revision (its ETag). */

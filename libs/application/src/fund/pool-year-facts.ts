@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@bcl/event-store';
 import { poolYearFigures, poolYearTransactions } from '@bcl/fund-reports';
-import { EVENT_STORE } from '../../event-log/event-log.tokens';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { PoolYearPositionQuery, requiredPoolYear } from './fund-queries';
 
 /**

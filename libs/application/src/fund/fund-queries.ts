@@ -12,10 +12,10 @@ import {
   poolYearPosition,
   poolYearReports,
 } from '@bcl/fund-reports';
-import { Problem } from '../../http/problem';
-import { EVENT_STORE } from '../../event-log/event-log.tokens';
-import { ViewpointViews } from '../../event-log/viewpoint-views';
-import { StreamFacts } from '../../event-log/stream-facts';
+import { Problem } from '../problem';
+import { EVENT_STORE } from '../event-log/event-log.tokens';
+import { ViewpointViews } from '../event-log/viewpoint-views';
+import { StreamFacts } from '../event-log/stream-facts';
 
 /** A pool-year as known at `knownAt`, or 404. */
 export async function requiredPoolYear(

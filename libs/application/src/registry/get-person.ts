@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PersonView, viewKey } from '@bcl/domain-registry';
 import { ServiceStore } from '@bcl/service-store';
-import { SERVICE_STORE } from '../../event-log/event-log.tokens';
+import { SERVICE_STORE } from '../event-log/event-log.tokens';
 import { Viewpoint } from '@bcl/kernel';
 import { RegistryViews } from './registry-views';
 
