@@ -80,6 +80,16 @@ module.exports = {
       to: { path: '^test/' },
     },
     {
+      name: 'apps-never-import-another-app',
+      comment:
+        'Each app is a shell over the libraries: the pages read through @bcl/application, never through the ' +
+        "API's code (nor over HTTP), and the API and CLI never reach into the pages. Only apps/server, the " +
+        'composition root `npm start` runs, wires apps together.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/server/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
       name: 'no-circular',
       comment:
         'Libraries form a layered graph: a cycle between two libraries means neither can be understood, built or ' +

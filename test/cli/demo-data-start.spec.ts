@@ -10,11 +10,15 @@ const ROOT = join(__dirname, '..', '..');
 /** Starts the built API (`npm start` without its build step) and returns its start-up lines, then stops it. */
 function startupLines(store: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', './bin/register-aliases.js', 'dist/apps/api/src/main.js'], {
-      cwd: ROOT,
-      env: { ...process.env, LEDGER_STORE: store, LEDGER_SERVICE_STORE: '', PORT: '0', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', './bin/register-aliases.js', 'dist/apps/server/src/main.js'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, LEDGER_STORE: store, LEDGER_SERVICE_STORE: '', PORT: '0', LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let seen = '';
     let errors = '';
     child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));

@@ -48,6 +48,7 @@ describe('layer rules (.dependency-cruiser.cjs, run by npm run lint)', () => {
         'libraries-never-import-test-or-docs: libs/other/src/index.ts → test/support/support.ts',
         'libraries-never-import-test-or-docs: libs/other/src/index.ts → docs/schema.json',
         'production-never-imports-test: apps/app/src/main.ts → test/support/support.ts',
+        'apps-never-import-another-app: apps/app/src/main.ts → apps/other-app/src/index.ts',
         'no-circular: libs/cycle-x/src/index.ts → libs/cycle-y/src/index.ts',
       ].sort(),
     );

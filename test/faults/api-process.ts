@@ -18,10 +18,14 @@ export interface ApiProcess {
 }
 
 /**
- * Starts `node -r ./bin/register-aliases.js dist/apps/api/src/main.js` on a store, on a free port of 127.0.0.1,
- * with the development secret, no demo data and no log; resolves with its URL once it listens (at most 60 s).
+ * Starts `node -r ./bin/register-aliases.js dist/apps/server/src/main.js` on a store, on a free port of 127.0.0.1,
+ * with the development secret, no demo data and no log unless `settings` (environment variables) say otherwise;
+ * resolves with its URL once it listens (at most 60 s).
  */
-export function startApiProcess(ledgerStore: string): Promise<ApiProcess> {
+export function startApiProcess(
+  ledgerStore: string,
+  settings: Record<string, string> = {},
+): Promise<ApiProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of [
     'LEDGER_SERVICE_STORE',
@@ -40,10 +44,11 @@ export function startApiProcess(ledgerStore: string): Promise<ApiProcess> {
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
+    ...settings,
   });
   const child = spawn(
     process.execPath,
-    ['-r', join(ROOT, 'bin', 'register-aliases.js'), join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')],
+    ['-r', join(ROOT, 'bin', 'register-aliases.js'), join(ROOT, 'dist', 'apps', 'server', 'src', 'main.js')],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';

@@ -20,7 +20,8 @@ import { StrictValidationPipe } from './http/strict-validation.pipe';
 /** The API: global authentication, validation, problem+json errors, idempotency and access logging. */
 @Module({})
 export class AppModule {
-  static with(config: ApiConfig): DynamicModule {
+  /** `hosted`: modules served beside the API in the same process (the web pages), sharing its buses and stores. */
+  static with(config: ApiConfig, hosted: DynamicModule[] = []): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -33,6 +34,7 @@ export class AppModule {
         GovernanceModule,
         FundModule,
         ReturnsModule,
+        ...hosted,
       ],
       controllers: [HealthController, AccessLogController],
       providers: [

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import './http/request-context';
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,10 +17,29 @@ import { PinoNestLogger } from './http/pino-nest-logger';
 /** Keys and array items a JSON plan document may hold in all (other bodies: JSON_ENTRIES_MAX). */
 const PLAN_IMPORT_JSON_ENTRIES_MAX = 100_000;
 
-/** Builds and initialises the API (not yet listening), so tests can drive it with supertest exactly as `npm start` runs it. */
-export async function createApp(config: ApiConfig): Promise<INestApplication> {
+/**
+ * Modules served beside the API in one process (the web pages): their paths stay outside the `/api` prefix and
+ * the OpenAPI document, and `prepare` runs on the Express app before any route is registered.
+ */
+export interface HostedModules {
+  modules: DynamicModule[];
+  /** Controller paths served at the root (`''` is `/`). */
+  unprefixedPaths: string[];
+  prepare(app: NestExpressApplication): void;
+}
+
+/** The prefix exclusions for paths served at the root: `/` itself, or a path and everything under it. */
+export function rootPathExclusions(paths: string[]): string[] {
+  return paths.flatMap((path) => (path === '' ? ['/'] : [path, `${path}/{*rest}`]));
+}
+
+/**
+ * Builds and initialises the API (not yet listening), with any hosted modules, so tests can drive it with
+ * supertest exactly as `npm start` runs it.
+ */
+export async function createApp(config: ApiConfig, hosted?: HostedModules): Promise<INestApplication> {
   const logger = pino({ level: config.logLevel, base: { service: 'better-care-ledger' } });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, hosted?.modules), {
     bodyParser: false,
     abortOnError: false, // a failed start is thrown to the caller (one line from main, a failed test), not process.exit
     logger: new PinoNestLogger(logger),
@@ -42,8 +61,11 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
   app.use('/api/plans/import', jsonBody(PLAN_IMPORT_BYTES_MAX, PLAN_IMPORT_JSON_ENTRIES_MAX));
   app.use('/api/plans/import', raw({ type: XLSX_MEDIA_TYPE, limit: PLAN_IMPORT_BYTES_MAX }));
   app.use(jsonBody(config.bodyBytesMax));
+  hosted?.prepare(app);
   // Every resource lives under /api (beside the documentation); liveness and readiness stay at /health.
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix('api', {
+    exclude: ['health/live', 'health/ready', ...rootPathExclusions(hosted?.unprefixedPaths ?? [])],
+  });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

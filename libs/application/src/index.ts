@@ -15,6 +15,7 @@ export * from './plans/plan-queries';
 export * from './plans/plan-sign-off';
 export * from './plans/plans-of-cycle';
 export * from './problem';
+export * from './problem-of';
 export * from './registry/area-organisations';
 export * from './registry/assumed-facts';
 export * from './registry/get-area';

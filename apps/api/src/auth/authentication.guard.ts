@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { Role, TokenRejected, TokenVerifier } from '@bcl/identity';
 import { Problem } from '@bcl/application';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@bcl/application';
+import { ALLOWED_ROLES, PAGE_ROUTE, PUBLIC_ROUTE } from '@bcl/application';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]{1,8192})$/;
@@ -19,6 +19,8 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    // a web page is signed in by its session cookie and checked by the pages' own guard, never by a bearer token
+    if (this.reflector.getAllAndOverride<boolean>(PAGE_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) throw unauthenticated('send an Authorization: Bearer <token> header');

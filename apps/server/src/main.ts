@@ -1,19 +1,21 @@
-import { apiConfigFromEnv } from './config/api-config';
-import { createApp } from './create-app';
-import { describeDemoData, loadDemoDataIntoEmptyStore } from './demo/load-demo-data';
+import { apiConfigFromEnv } from '../../api/src/config/api-config';
+import { describeDemoData, loadDemoDataIntoEmptyStore } from '../../api/src/demo/load-demo-data';
+import { webConfigFromEnv } from '../../web/src/web-config';
+import { createServer } from './create-server';
 
 /**
- * `npm start`: the API on the configured store (embedded SQLite by default). The demo data is loaded only into an
+ * `npm start`: the API and the web pages on the configured store (embedded SQLite by default). The demo data is loaded only into an
  * empty store (LEDGER_DEMO_DATA=load, the default outside production); a store holding anything starts as it is.
  */
 async function main(): Promise<void> {
   const config = apiConfigFromEnv();
-  const app = await createApp(config);
+  const app = await createServer(config, webConfigFromEnv());
   const demoData = config.demoData === 'load' ? await loadDemoDataIntoEmptyStore(app) : 'off';
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const lines = [
-    `Better Care Ledger API listening on ${url}`,
+    `Better Care Ledger listening on ${url}`,
+    `  web pages:     ${url}/  (sign in: ${url}/sign-in)`,
     `  event store:   ${config.ledgerStore}`,
     `  service store: ${config.serviceStore}`,
     `  demo data:     ${describeDemoData(demoData)}`,

@@ -1,0 +1,61 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { NextFunction, Request, Response, urlencoded } from 'express';
+import { PATH_METADATA } from '@nestjs/common/constants';
+import { AssetsController } from './assets/assets.controller';
+import { HomeController } from './features/home/home.controller';
+import { SignInController, SignOutController } from './features/sign-in/sign-in.controller';
+import { PageGuard, SESSION_COOKIES } from './session/page-guard';
+import { SessionCookies } from './session/session-cookie';
+import { configureNunjucks } from './views/nunjucks-environment';
+import { WEB_CONFIG, WebConfig } from './web-config';
+
+/** Every controller of pages; their paths are the ones the server serves outside `/api`. */
+export const WEB_CONTROLLERS: Type[] = [
+  AssetsController,
+  SignInController,
+  SignOutController,
+  HomeController,
+];
+
+/** Largest form body accepted, in bytes (file uploads have their own limits). */
+const FORM_BYTES_MAX = 64 * 1024;
+
+/**
+ * The web pages: they read through the application layer's query bus (`@bcl/application`, the same handlers as
+ * the API) and write through its command bus, in the process that serves the API. The host provides the event
+ * log, the query layer and LEDGER_SETTINGS.
+ */
+@Module({})
+export class WebModule {
+  static with(config: WebConfig): DynamicModule {
+    return {
+      module: WebModule,
+      imports: [CqrsModule],
+      controllers: WEB_CONTROLLERS,
+      providers: [
+        { provide: WEB_CONFIG, useValue: config },
+        {
+          provide: SESSION_COOKIES,
+          useValue: new SessionCookies(config.sessionSecret, config.sessionSecondsMax, config.production),
+        },
+        PageGuard,
+      ],
+    };
+  }
+}
+
+/** The paths the pages serve (`''` is the home page): the server keeps them out of the `/api` prefix. */
+export function webPaths(): string[] {
+  return WEB_CONTROLLERS.map((controller) => String(Reflect.getMetadata(PATH_METADATA, controller) ?? ''));
+}
+
+/** What the pages need of the Express app before routes are registered: Nunjucks, and form bodies off `/api`. */
+export function prepareWebHost(app: NestExpressApplication): void {
+  configureNunjucks(app.getHttpAdapter().getInstance());
+  const forms = urlencoded({ extended: false, limit: FORM_BYTES_MAX, parameterLimit: 200 });
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    request.path.startsWith('/api/') ? next() : forms(request, response, next),
+  );
+}
