@@ -5,6 +5,16 @@ import { NextFunction, Request, Response, urlencoded } from 'express';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { AssetsController } from './assets/assets.controller';
 import { HomeController } from './features/home/home.controller';
+import { AREA_PAGES } from './features/area';
+import { PLANS_PAGES } from './features/plans';
+import { DECISIONS_PAGES } from './features/decisions';
+import { FUND_PAGES } from './features/fund';
+import { RETURNS_PAGES } from './features/returns';
+import { VERIFY_PAGES } from './features/verify';
+import { EVENTS_PAGES } from './features/events';
+import { ACCESS_LOG_PAGES } from './features/access-log';
+import { PACK_PAGES } from './features/pack';
+
 import { SignInController, SignOutController } from './features/sign-in/sign-in.controller';
 import { PageGuard, SESSION_COOKIES } from './session/page-guard';
 import { SessionCookies } from './session/session-cookie';
@@ -17,6 +27,15 @@ export const WEB_CONTROLLERS: Type[] = [
   SignInController,
   SignOutController,
   HomeController,
+  ...AREA_PAGES,
+  ...PLANS_PAGES,
+  ...DECISIONS_PAGES,
+  ...FUND_PAGES,
+  ...RETURNS_PAGES,
+  ...VERIFY_PAGES,
+  ...EVENTS_PAGES,
+  ...ACCESS_LOG_PAGES,
+  ...PACK_PAGES,
 ];
 
 /** Largest form body accepted, in bytes (file uploads have their own limits). */

@@ -32,3 +32,6 @@ export * from './returns/return-context.module';
 export * from './returns/return-context';
 export * from './returns/return-queries';
 export * from './ledger-queries.module';
+export * from './governance/commands';
+export * from './plans/commands';
+export * from './returns/commands';

@@ -1,0 +1,4 @@
+import { Type } from '@nestjs/common';
+
+/** The controllers of this feature's pages (listed in web.module.ts). */
+export const EVENTS_PAGES: Type[] = [];

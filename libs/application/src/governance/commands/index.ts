@@ -1,0 +1,2 @@
+// The governance commands the API's routes and the web pages' forms both send (one file per use case).
+export {};
