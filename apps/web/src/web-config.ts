@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { TokenVerifierConfig } from '@bcl/identity';
 
 /** The OpenID Connect client the pages sign in with (authorisation code flow with PKCE). */
 export interface OidcClientConfig {
@@ -9,6 +10,8 @@ export interface OidcClientConfig {
   clientSecret: string | undefined;
   /** Where the provider sends the browser back: `<this service>/sign-in/callback`. */
   redirectUrl: string;
+  /** OIDC_SCOPES: `openid profile` and the API's scope where the provider needs one to issue its access token. */
+  scopes: string;
 }
 
 /** Everything the pages read from the environment (README "Configuration"). */
@@ -21,6 +24,8 @@ export interface WebConfig {
   sessionSecondsMax: number;
   /** Production sign-in; undefined: only the development sign-in (outside production). */
   oidc: OidcClientConfig | undefined;
+  /** How the access token a sign-in returns is checked: the API's own settings (AUTH_*), so the same roles. */
+  auth: TokenVerifierConfig;
   /** Debian's Chromium, for the auditor pack's PDF (CHROMIUM_PATH). */
   chromiumPath: string;
 }
@@ -43,6 +48,12 @@ export function webConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WebConfi
     sessionSecret: secret ?? randomBytes(32).toString('base64url'),
     sessionSecondsMax: SESSION_SECONDS_MAX,
     oidc,
+    auth: {
+      secret: env.AUTH_JWT_SECRET || undefined,
+      issuer: env.AUTH_ISSUER || undefined,
+      jwksUrl: env.AUTH_JWKS_URL || undefined,
+      audience: env.AUTH_AUDIENCE || undefined,
+    },
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }
@@ -54,5 +65,11 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcClientConfig | undefined {
   const redirectUrl = env.OIDC_REDIRECT_URL || undefined;
   if (!issuer || !redirectUrl)
     throw new Error('OIDC_CLIENT_ID needs AUTH_ISSUER and OIDC_REDIRECT_URL (…/sign-in/callback)');
-  return { issuer, clientId, clientSecret: env.OIDC_CLIENT_SECRET || undefined, redirectUrl };
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    redirectUrl,
+    scopes: env.OIDC_SCOPES || 'openid profile',
+  };
 }

@@ -16,6 +16,12 @@ import { ACCESS_LOG_PAGES } from './features/access-log';
 import { PACK_PAGES } from './features/pack';
 
 import { SignInController, SignOutController } from './features/sign-in/sign-in.controller';
+import {
+  OIDC_CLIENT,
+  OrganisationSignInController,
+} from './features/sign-in/organisation-sign-in.controller';
+import { OidcClient } from './features/sign-in/oidc-client';
+import { TokenVerifier } from '@bcl/identity';
 import { PageGuard, SESSION_COOKIES } from './session/page-guard';
 import { SessionCookies } from './session/session-cookie';
 import { configureNunjucks } from './views/nunjucks-environment';
@@ -25,6 +31,7 @@ import { WEB_CONFIG, WebConfig } from './web-config';
 export const WEB_CONTROLLERS: Type[] = [
   AssetsController,
   SignInController,
+  OrganisationSignInController,
   SignOutController,
   HomeController,
   ...AREA_PAGES,
@@ -58,6 +65,10 @@ export class WebModule {
         {
           provide: SESSION_COOKIES,
           useValue: new SessionCookies(config.sessionSecret, config.sessionSecondsMax, config.production),
+        },
+        {
+          provide: OIDC_CLIENT,
+          useValue: config.oidc ? new OidcClient(config.oidc, TokenVerifier.create(config.auth)) : null,
         },
         PageGuard,
       ],

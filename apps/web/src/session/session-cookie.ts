@@ -64,6 +64,31 @@ export class SessionCookies {
     }
   }
 
+  /** A value kept in a signed cookie for `secondsMax` (the sign-in's PKCE verifier, state and nonce). */
+  async seal(response: Response, name: string, value: object, secondsMax: number): Promise<void> {
+    const token = await new SignJWT({ value })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setAudience(`${AUDIENCE}:${name}`)
+      .setExpirationTime(`${secondsMax}s`)
+      .sign(this.key);
+    this.set(response, name, token, secondsMax);
+  }
+
+  /** What `seal` kept under `name`, or undefined when it is absent, expired or altered. */
+  async unseal<T>(request: Request, name: string): Promise<T | undefined> {
+    const token = cookiesOf(request).get(name);
+    if (!token || token.length > 8192) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        audience: `${AUDIENCE}:${name}`,
+        algorithms: ['HS256'],
+      });
+      return payload.value as T;
+    } catch {
+      return undefined;
+    }
+  }
+
   clear(response: Response, name = SESSION_COOKIE): void {
     this.set(response, name, '', 0);
   }

@@ -18,8 +18,9 @@ export function safeReturnTo(value: unknown): string {
 }
 
 /**
- * Signing in and out. Outside production, a development sign-in issues a session for a chosen role and person;
- * with NODE_ENV=production it is refused, and signing in goes through the identity provider (OpenID Connect).
+ * Signing in and out. The sign-in page offers the organisation's identity provider (OpenID Connect, where
+ * configured: organisation-sign-in.controller.ts) and, outside production, a development sign-in that issues a
+ * session for a chosen role and person; with NODE_ENV=production the development sign-in is refused.
  */
 @Controller('sign-in')
 @ApiExcludeController()
@@ -34,10 +35,17 @@ export class SignInController {
   @Get()
   @Render('features/sign-in/sign-in.njk')
   form(@Query('returnTo') returnTo: unknown, @Res({ passthrough: true }) response: Response) {
-    this.refuseInProduction();
+    const page = {
+      pageTitle: 'Sign in',
+      returnTo: safeReturnTo(returnTo),
+      organisationSignIn: this.config.oidc !== undefined,
+      developmentSignIn: !this.config.production,
+      roles: ROLES,
+    };
+    if (this.config.production) return page;
     const csrfToken = randomBytes(24).toString('base64url');
     this.cookies.set(response, SIGN_IN_CSRF, csrfToken, 30 * 60);
-    return { pageTitle: 'Sign in', roles: ROLES, returnTo: safeReturnTo(returnTo), signInCsrf: csrfToken };
+    return { ...page, signInCsrf: csrfToken };
   }
 
   @Post()
@@ -65,6 +73,8 @@ export class SignInController {
     if (errors.length > 0) {
       response.status(400).render('features/sign-in/sign-in.njk', {
         pageTitle: 'Error: Sign in',
+        organisationSignIn: this.config.oidc !== undefined,
+        developmentSignIn: true,
         roles: ROLES,
         returnTo: safeReturnTo(body.returnTo),
         signInCsrf: cookiesOf(request).get(SIGN_IN_CSRF),
