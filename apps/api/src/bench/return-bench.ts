@@ -1,16 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EventStore, JsonObject, foldEvents, newEventId, readWholeStream } from '@bcl/event-store';
-import {
-  AgreementTerms,
-  FundEvent,
-  PooledFundState,
-  agreementStream,
-  evolveAgreement,
-  evolvePooledFund,
-  pooledFundStream,
-  postTransaction,
-} from '@bcl/domain-fund';
+import { EventStore, foldEvents, readWholeStream } from '@bcl/event-store';
+import { agreementStream, evolveAgreement } from '@bcl/domain-fund';
 import { termsInForce } from '@bcl/domain-fund/facts';
 import {
   FieldValue,
@@ -29,6 +20,7 @@ import { createApp } from '../create-app';
 import { demoDirectory } from '../demo/demo-files';
 import { loadDemoDataIntoEmptyStore } from '../demo/load-demo-data';
 import { EVENT_STORE } from '@bcl/application';
+import { growPoolYear } from './grow-pool-year';
 
 /**
  * `npm run bench` (fourth part): building and validating a quarterly return from the ledger, end to end as the
@@ -42,54 +34,8 @@ const POOL = { poolId: 'southend-bcf', year: '2016-17', agreementId: 'southend-b
 const REALISTIC_POSTINGS = 6_000;
 const REPEATS = 15;
 const TARGET_MS = 100;
-const BATCH = 1_000;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** Appends expenditure transactions (two postings each) to Southend's 2016-17 pool-year until it holds `postings`. */
-async function growPoolYear(store: EventStore, postings: number, terms: AgreementTerms): Promise<void> {
-  const stream = pooledFundStream(POOL.poolId, POOL.year);
-  let state = foldEvents(await readWholeStream(store, stream), evolvePooledFund) as PooledFundState;
-  let revision = await store.streamRevision(stream);
-  const facts = { terms, organisationExists: () => true };
-  const scheme = terms.schedules[0]!.schemeId;
-  for (let made = state.transactions.length * 2; made < postings;) {
-    const batch: FundEvent[] = [];
-    for (let i = 0; i < BATCH && made < postings; i += 1, made += 2) {
-      const day = new Date(Date.UTC(2016, 3, 1 + (made % 365))).toISOString().slice(0, 10);
-      const events = postTransaction(
-        state,
-        {
-          transactionId: `bench-${made}`,
-          effectiveOn: day,
-          statedBy: { kind: 'decision', reference: 'bench' },
-          correctionOf: null,
-          movement: { kind: 'expenditure', schemeId: scheme, amountPence: 100 + (made % 97) },
-        },
-        facts,
-      );
-      for (const event of events) state = evolvePooledFund(state, event);
-      batch.push(...events);
-    }
-    const metadata = {
-      actor: { id: 'bench', roles: ['admin'] },
-      reason: 'benchmark',
-      correlationId: 'return-bench',
-    };
-    await store.append(
-      stream,
-      batch.map((e) => ({
-        eventId: newEventId(),
-        type: e.type,
-        schemaVersion: 2,
-        data: e.data as unknown as JsonObject,
-        metadata,
-      })),
-      revision,
-    );
-    revision += batch.length;
-  }
-}
 
 /** One return built and validated: what `POST /api/returns` then `PATCH …/values` then `GET …/checks` read and decide. */
 async function buildAndValidate(
@@ -149,7 +95,7 @@ async function main(): Promise<void> {
 
   const results = [];
   for (const postings of [REALISTIC_POSTINGS, large]) {
-    await growPoolYear(store, postings, terms);
+    await growPoolYear(store, POOL, postings, terms);
     const events = Number((await store.headPosition()) ?? 0n);
     results.push({
       name: 'return.build-and-validate',
