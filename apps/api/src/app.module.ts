@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, RouterModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TokenVerifier } from '@bcl/identity';
 import { API_CONFIG, ApiConfig } from './config/api-config';
@@ -10,12 +10,22 @@ import { GovernanceModule } from './governance/governance.module';
 import { FundModule } from './fund/fund.module';
 import { ReturnsModule } from './returns/returns.module';
 import { HealthController } from './health/health.controller';
-import { AccessLogController } from './access-log/access-log.controller';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { StrictValidationPipe } from './http/strict-validation.pipe';
+
+/** The API's resources, each module's routes under `/api`. */
+const API_MODULES = [
+  RegistryModule,
+  PlansModule,
+  GovernanceModule,
+  FundModule,
+  ReturnsModule,
+  AccessLogModule,
+];
 
 /** The API: global authentication, validation, problem+json errors, idempotency and access logging. */
 @Module({})
@@ -29,14 +39,12 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventLogModule,
         LedgerQueriesModule,
-        RegistryModule,
-        PlansModule,
-        GovernanceModule,
-        FundModule,
-        ReturnsModule,
+        ...API_MODULES,
+        // every API resource lives under /api (beside its documentation); liveness and readiness stay at /health
+        RouterModule.register([{ path: 'api', children: API_MODULES }]),
         ...hosted,
       ],
-      controllers: [HealthController, AccessLogController],
+      controllers: [HealthController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: LEDGER_SETTINGS, useValue: config },

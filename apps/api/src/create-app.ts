@@ -18,19 +18,13 @@ import { PinoNestLogger } from './http/pino-nest-logger';
 const PLAN_IMPORT_JSON_ENTRIES_MAX = 100_000;
 
 /**
- * Modules served beside the API in one process (the web pages): their paths stay outside the `/api` prefix and
- * the OpenAPI document, and `prepare` runs on the Express app before any route is registered.
+ * Modules served beside the API in one process (the web pages): their routes are their own (the API's are under
+ * `/api`), kept out of the OpenAPI document by the modules themselves, and `prepare` runs on the Express app
+ * before any route is registered.
  */
 export interface HostedModules {
   modules: DynamicModule[];
-  /** Controller paths served at the root (`''` is `/`). */
-  unprefixedPaths: string[];
   prepare(app: NestExpressApplication): void;
-}
-
-/** The prefix exclusions for paths served at the root: `/` itself, or a path and everything under it. */
-export function rootPathExclusions(paths: string[]): string[] {
-  return paths.flatMap((path) => (path === '' ? ['/'] : [path, `${path}/{*rest}`]));
 }
 
 /**
@@ -62,10 +56,6 @@ export async function createApp(config: ApiConfig, hosted?: HostedModules): Prom
   app.use('/api/plans/import', raw({ type: XLSX_MEDIA_TYPE, limit: PLAN_IMPORT_BYTES_MAX }));
   app.use(jsonBody(config.bodyBytesMax));
   hosted?.prepare(app);
-  // Every resource lives under /api (beside the documentation); liveness and readiness stay at /health.
-  app.setGlobalPrefix('api', {
-    exclude: ['health/live', 'health/ready', ...rootPathExclusions(hosted?.unprefixedPaths ?? [])],
-  });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -2,7 +2,6 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NextFunction, Request, Response, urlencoded } from 'express';
-import { PATH_METADATA } from '@nestjs/common/constants';
 import { AssetsController } from './assets/assets.controller';
 import { HomeController } from './features/home/home.controller';
 import { AREA_PAGES } from './features/area';
@@ -27,7 +26,7 @@ import { SessionCookies } from './session/session-cookie';
 import { configureNunjucks } from './views/nunjucks-environment';
 import { WEB_CONFIG, WebConfig } from './web-config';
 
-/** Every controller of pages; their paths are the ones the server serves outside `/api`. */
+/** Every controller of pages. */
 export const WEB_CONTROLLERS: Type[] = [
   AssetsController,
   SignInController,
@@ -74,11 +73,6 @@ export class WebModule {
       ],
     };
   }
-}
-
-/** The paths the pages serve (`''` is the home page): the server keeps them out of the `/api` prefix. */
-export function webPaths(): string[] {
-  return WEB_CONTROLLERS.map((controller) => String(Reflect.getMetadata(PATH_METADATA, controller) ?? ''));
 }
 
 /** What the pages need of the Express app before routes are registered: Nunjucks, and form bodies off `/api`. */

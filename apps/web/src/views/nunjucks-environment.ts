@@ -26,7 +26,7 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
 /** Integer pence as pounds: 5000000 → £50,000.00; null or undefined → an empty string. */
 export function pounds(pence: number | null | undefined): string {
   if (pence === null || pence === undefined) return '';
-  return POUNDS.format(pence / 100);
+  return POUNDS.format(pence === 0 ? 0 : pence / 100); // never '-£0.00'
 }
 
 /** A calendar date or an instant as "11 September 2017"; anything else as it is. */
