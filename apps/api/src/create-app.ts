@@ -13,6 +13,7 @@ import { jsonBody } from './http/json-body';
 import { PLAN_IMPORT_BYTES_MAX, XLSX_MEDIA_TYPE } from './plans/use-cases/import-plan';
 import { raw } from 'express';
 import { PinoNestLogger } from './http/pino-nest-logger';
+import { describeOperations, routeAccessByOperationId } from './http/openapi-operations';
 
 /** Keys and array items a JSON plan document may hold in all (other bodies: JSON_ENTRIES_MAX). */
 const PLAN_IMPORT_JSON_ENTRIES_MAX = 100_000;
@@ -58,16 +59,20 @@ export async function createApp(config: ApiConfig, hosted?: HostedModules): Prom
   hosted?.prepare(app);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Better Care Ledger API')
-      .setDescription(
-        'Event-sourced ledger for the Better Care Fund. Errors are application/problem+json (RFC 9457). See docs/api.md.',
-      )
-      .setVersion('0.2.0')
-      .addBearerAuth()
-      .build(),
+  // summaries, roles, security, error responses and how to get a token: openapi-operations.ts
+  const document = describeOperations(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Better Care Ledger API')
+        .setDescription(
+          'Event-sourced ledger for the Better Care Fund. Errors are application/problem+json (RFC 9457). See docs/api.md.',
+        )
+        .setVersion('0.2.0')
+        .addBearerAuth()
+        .build(),
+    ),
+    routeAccessByOperationId(app),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   return app.init();

@@ -25,6 +25,8 @@ export * from './registry/get-post';
 export * from './registry/ledger-assumed-facts';
 export * from './registry/list-areas';
 export * from './registry/list-organisations';
+export * from './registry/list-people';
+export * from './registry/list-posts';
 export * from './registry/organisation-history';
 export * from './registry/post-holder';
 export * from './registry/registry-views';

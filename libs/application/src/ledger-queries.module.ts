@@ -14,6 +14,7 @@ import {
   PostHolderHandler,
   RegistryViews,
 } from './registry/registry-handlers';
+import { REGISTRY_LIST_HANDLERS } from './registry/registry-lists';
 import { GetPlanHandler, ListPlansHandler, PlanDiffHandler, PlanVersionsHandler } from './plans/plan-queries';
 import { PlanContext } from './plans/plan-context';
 import { PlanSignOff } from './plans/plan-sign-off';
@@ -56,6 +57,7 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     GetPostHandler,
     PostHolderHandler,
     GetPersonHandler,
+    ...REGISTRY_LIST_HANDLERS,
     ListPlansHandler,
     GetPlanHandler,
     PlanVersionsHandler,

@@ -90,6 +90,7 @@ export const REGISTRY_AND_PLAN_ROUTES: RouteCase[] = [
     body: { until: '2022-07-01', reason },
     roles: ['admin'],
   },
+  { method: 'get', template: '/api/posts', path: '/api/posts?bodyId=kent-hwb', roles: ALL },
   { method: 'get', template: '/api/posts/{id}', path: '/api/posts/kent-hwb-chair', roles: ALL },
   {
     method: 'get',
@@ -125,6 +126,7 @@ export const REGISTRY_AND_PLAN_ROUTES: RouteCase[] = [
     body: { until: '2019-05-01', reason },
     roles: ['admin', 'governance-officer'],
   },
+  { method: 'get', template: '/api/people', path: '/api/people?limit=5', roles: ALL },
   { method: 'get', template: '/api/people/{id}', path: '/api/people/p-0003', roles: ALL },
   {
     method: 'post',

@@ -6,10 +6,11 @@ import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
 import { AsAtQueryDto } from '../http/common.dto';
-import { GetPostQuery } from '@bcl/application';
+import { GetPostQuery, ListPostsQuery } from '@bcl/application';
 import { PostHolderQuery } from '@bcl/application';
 import { normaliseKnownAt, todayInEngland, viewpointOf } from '@bcl/application';
 import { CommandQueryController } from '../http/write-route';
+import { ListPostsQueryDto } from './dto/registry-lists.dto';
 
 /** The posts' read routes; each write is a use case under use-cases/. */
 @ApiTags('posts')
@@ -17,6 +18,14 @@ import { CommandQueryController } from '../http/write-route';
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('posts')
 export class PostsController extends CommandQueryController {
+  @Get()
+  @AllowRoles(...READERS)
+  list(@Query() { limit, after, bodyId, areaId, ...viewpoint }: ListPostsQueryDto) {
+    return this.queries.execute(
+      new ListPostsQuery(limit ?? 50, after, { bodyId, areaId }, viewpointOf(viewpoint)),
+    );
+  }
+
   @Get(':id')
   @AllowRoles(...READERS)
   async get(

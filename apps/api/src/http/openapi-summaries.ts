@@ -1,0 +1,98 @@
+/**
+ * One line per operation of the API, by operationId, shown as its summary in Swagger UI and generated clients.
+ * `test/api/api-docs.e2e.spec.ts` fails naming every operation missing here (a new route needs its line) and
+ * every line whose operation is gone.
+ */
+export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
+  HealthController_live: 'Liveness: the process answers',
+  HealthController_ready: 'Readiness: the stores answer and the read models are current',
+  AccessLogController_query: 'Who read what, and when: the access log',
+
+  OrganisationsController_register: 'Register an organisation',
+  OrganisationsController_list: 'List organisations, a page at a time',
+  OrganisationsController_get: 'An organisation, with its names, codes, successions and areas',
+  OrganisationsController_history: "An organisation's timeline",
+  OrganisationsController_rename: 'Rename an organisation from a date',
+  OrganisationsController_recordSuccession: 'Record that an organisation was succeeded by another',
+
+  AreasController_define: 'Define a Health and Wellbeing Board area',
+  AreasController_list: 'List HWB areas, a page at a time',
+  AreasController_get: 'An HWB area and its members over time',
+  AreasController_organisations:
+    "An area's organisations on a date, succeeded members shown as their successors",
+  AreasController_assumedFacts: "Every assumed fact of an area's records",
+  AreasController_ledgerAssumedFacts: 'Every assumed fact in the ledger',
+  AreasController_addMember: 'Add an organisation to an area from a date',
+  AreasController_endMembership: "End an organisation's membership of an area",
+  ReturnsController_listOfArea: "An area's four quarterly returns of a year",
+
+  PostsController_create: 'Create a post in an organisation',
+  PostsController_list: 'List posts, a page at a time, by body or area',
+  PostsController_get: 'A post and its holders over time',
+  PostsController_holder: 'Who held a post on a date',
+  PostsController_appoint: 'Appoint a person to a post',
+  PostsController_endHolding: "End a person's holding of a post",
+
+  PeopleController_register: 'Register a person (the name goes to the personal-data vault)',
+  PeopleController_list: 'List people, a page at a time (names only for the roles that may read them)',
+  PeopleController_get: 'A person, with their name unless erased',
+  PeopleController_erase: "Erase a person's personal data",
+
+  PlansController_import: 'Import a plan (JSON document or XLSX workbook) as a new version',
+  PlansController_list: "List an area's plans",
+  PlansController_get: 'A plan version as at a date',
+  PlansController_checks: "A plan's checks, with severity and citations",
+  PlansController_export: 'Export a plan version as JSON or XLSX',
+  PlansController_versions: "A plan's versions, with who changed what and why",
+  PlansController_diff: 'The field-level differences between two plan versions',
+  PlansController_recordStep: "Record a step of a plan's sign-off (e.g. jointly agreed)",
+  PlansController_acceptWarning: "Accept a plan check's warning, with the reason",
+
+  GovernanceController_establishBody: 'Establish a decision-making body',
+  GovernanceController_body: 'A body, its seats and its meetings',
+  GovernanceController_assignSeat: 'Assign a seat on a body to a post',
+  GovernanceController_decisions: "A body's register of decisions",
+  GovernanceController_recordMeeting: 'Record a meeting of a body',
+  GovernanceController_meeting: 'A meeting: attendance, declarations and resolutions',
+  GovernanceController_recordAttendance: "Record a meeting's attendance",
+  GovernanceController_declareInterests: 'Record declarations of interest at a meeting',
+  GovernanceController_passResolution: 'Record a resolution a meeting passed',
+  GovernanceController_grantDelegation: 'Grant a delegation under a resolution',
+  GovernanceController_delegations: 'The delegations in force on a date',
+  GovernanceController_delegation: 'A delegation, its report-back and revocation',
+  GovernanceController_reportBack: 'Record that a delegation was reported back to its body',
+  GovernanceController_revoke: 'Revoke a delegation',
+  GovernanceController_consult: 'Record a consultation on an instrument',
+  GovernanceController_approve: 'Record an approval (sign-off) of an instrument version',
+  GovernanceController_ratify: "Record a meeting's ratification of an approval",
+  GovernanceController_provenance:
+    "An instrument's provenance: approvals and the authority chain behind each",
+  GovernanceController_actions: "A person's or post's actions over time",
+
+  FundController_establish: 'Establish a section 75 pooled-fund agreement',
+  FundController_agreement: 'An agreement: the terms in effect on a date, its versions and signatures',
+  FundController_vary: "Vary an agreement's terms from a date",
+  FundController_open: 'Open a pool-year under an agreement',
+  FundController_post: 'Record a transaction in a pool-year',
+  FundController_transactions: "A pool-year's transactions, each with its evidence",
+  FundController_reverse: 'Reverse a transaction',
+  FundController_figure: 'State a plan, forecast or actual figure of a pool-year',
+  FundController_figures: "Every statement of a pool-year's figures",
+  FundController_close: 'Close a pool-year',
+  FundController_reopen: 'Reopen a closed pool-year',
+  FundController_fundPosition: "A pool-year's position: contributions, spend, overspends and risk share",
+  FundController_reconciliation: 'Reconcile stated figures against the ledger (JSON, CSV or XLSX)',
+  FundController_partner: "A partner's view of a pool-year",
+  FundController_certification:
+    "A pool-year's certification for the auditor: contributions by partner, spend, exceptions",
+
+  ReturnsController_issue: 'Issue a quarterly return, pre-filled from the ledger',
+  ReturnsController_fill: "Fill a return's cells (a new version)",
+  ReturnsController_amend: "Amend an earlier quarter's figure from a later return",
+  ReturnsController_validate: "Run the template's validation on a return",
+  ReturnsController_submit: 'Record that a signed-off return was submitted',
+  ReturnsController_show: 'A quarterly return, as submitted or as restated',
+  ReturnsController_export: 'Export a return as JSON or as a workbook in the template layout',
+  ReturnsController_checks: "A return's template rules and consistency checks",
+  ReturnsController_history: 'Every event of a return, oldest first',
+};
