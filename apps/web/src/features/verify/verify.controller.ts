@@ -1,0 +1,81 @@
+import { Get, HttpCode, Inject, Post, Render, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { Response } from 'express';
+import { READERS } from '@bcl/identity';
+import { EventStore, LogDigest, digestFromJson } from '@bcl/event-store';
+import { AllowRoles, EVENT_STORE, LogVerification, eventAtPosition, verifyLog } from '@bcl/application';
+import { PagesController } from '../../page-route';
+
+/** A digest file is a few hundred bytes; anything much larger is not one. */
+export const DIGEST_BYTES_MAX = 16 * 1024;
+
+/** The command that repeats the check offline, with no database: `bcl export` and `bcl digest` make its files. */
+const OFFLINE_COMMAND = 'npx bcl verify --file <export.ndjson> --digest <digest.json>';
+
+const VIEW = 'features/verify/verify.njk';
+
+/** What multer hands over for the uploaded digest (memory storage). */
+interface UploadedDigest {
+  buffer: Buffer;
+  size: number;
+}
+
+/**
+ * Verify the record: the same walk of the hash chain as `bcl verify` (`verifyStore` in @bcl/event-store), run on
+ * demand with "Verify now" (a POST: on a large log the walk takes a while, so no link or reload starts it), and
+ * a check of the log against a digest file the auditor kept. Every role may verify.
+ */
+@PagesController('verify')
+export class VerifyController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get()
+  @AllowRoles(...READERS)
+  @Render(VIEW)
+  async page() {
+    return this.context({});
+  }
+
+  @Post()
+  @HttpCode(200)
+  @AllowRoles(...READERS)
+  @Render(VIEW)
+  async verifyNow() {
+    return this.context({ verification: await verifyLog(this.store) });
+  }
+
+  /** The CSRF token comes in the action's query string: the guard runs before the multipart body is read. */
+  @Post('digest')
+  @AllowRoles(...READERS)
+  @UseInterceptors(FileInterceptor('digest', { limits: { fileSize: DIGEST_BYTES_MAX, files: 1, fields: 0 } }))
+  async checkDigest(@UploadedFile() file: UploadedDigest | undefined, @Res() response: Response) {
+    let digest: LogDigest;
+    try {
+      if (!file || file.size === 0) throw new Error('Choose the digest file to check the log against');
+      digest = digestFromJson(file.buffer.toString('utf8'));
+    } catch (error) {
+      const text = (error as Error).message;
+      const message = text.startsWith('Choose') ? text : `The file cannot be read as a digest: ${text}`;
+      response.status(400).render(VIEW, {
+        ...(await this.context({})),
+        errorList: [{ text: message, href: '#digest' }],
+        digestError: message,
+      });
+      return;
+    }
+    const verification = await verifyLog(this.store, digest);
+    const atDigest = verification.digest?.matched ? null : await eventAtPosition(this.store, digest.position);
+    response.render(VIEW, { ...(await this.context({ verification })), digestCheck: { atDigest } });
+  }
+
+  private async context(result: { verification?: LogVerification }) {
+    const head = await this.store.headPosition();
+    return {
+      section: 'verify',
+      headPosition: head === null ? null : head.toString(),
+      offlineCommand: OFFLINE_COMMAND,
+      digestBytesMax: DIGEST_BYTES_MAX,
+      ...result,
+    };
+  }
+}
