@@ -81,7 +81,9 @@ describeInBrowser('the auditor pages in Chromium: verify, the events browser and
     const page = await auditor.newPage();
     await page.goto('/verify');
     await page.getByLabel('Digest file').setInputFiles(good);
+    const checked = page.waitForResponse((response) => new URL(response.url()).pathname === '/verify/digest');
     await page.getByRole('button', { name: 'Check against the digest' }).click();
+    expect((await checked).status()).toBe(200);
     await page.getByRole('heading', { name: 'The digest matches the log' }).waitFor();
     await expect(summaryValue(page, '#digest-check', 'Position the digest covers')).resolves.toBe(
       digest.position,
@@ -110,6 +112,16 @@ describeInBrowser('the auditor pages in Chromium: verify, the events browser and
     );
     await expect(page.title()).resolves.toMatch(/^Error: /);
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    const tooLarge = join(server.directory, 'too-large.json');
+    writeFileSync(tooLarge, ' '.repeat(17 * 1024));
+    await page.getByLabel('Digest file').setInputFiles(tooLarge);
+    const refused = page.waitForResponse((response) => new URL(response.url()).pathname === '/verify/digest');
+    await page.getByRole('button', { name: 'Check against the digest' }).click();
+    expect((await refused).status()).toBe(413);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'The file is too large to be a digest',
+    );
     await page.close();
   });
 

@@ -1,18 +1,22 @@
-import { Get, HttpCode, Inject, Post, Render, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Render,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
 import { EventStore, LogDigest, digestFromJson } from '@bcl/event-store';
 import { AllowRoles, EVENT_STORE, LogVerification, eventAtPosition, verifyLog } from '@bcl/application';
 import { PagesController } from '../../page-route';
-
-/** A digest file is a few hundred bytes; anything much larger is not one. */
-export const DIGEST_BYTES_MAX = 16 * 1024;
-
-/** The command that repeats the check offline, with no database: `bcl export` and `bcl digest` make its files. */
-const OFFLINE_COMMAND = 'npx bcl verify --file <export.ndjson> --digest <digest.json>';
-
-const VIEW = 'features/verify/verify.njk';
+import { DigestUploadFilter } from './digest-upload.filter';
+import { DIGEST_BYTES_MAX, VERIFY_VIEW, digestFormError, verifyPageContext } from './verify-page';
 
 /** What multer hands over for the uploaded digest (memory storage). */
 interface UploadedDigest {
@@ -31,7 +35,7 @@ export class VerifyController {
 
   @Get()
   @AllowRoles(...READERS)
-  @Render(VIEW)
+  @Render(VERIFY_VIEW)
   async page() {
     return this.context({});
   }
@@ -39,7 +43,7 @@ export class VerifyController {
   @Post()
   @HttpCode(200)
   @AllowRoles(...READERS)
-  @Render(VIEW)
+  @Render(VERIFY_VIEW)
   async verifyNow() {
     return this.context({ verification: await verifyLog(this.store) });
   }
@@ -47,6 +51,7 @@ export class VerifyController {
   /** The CSRF token comes in the action's query string: the guard runs before the multipart body is read. */
   @Post('digest')
   @AllowRoles(...READERS)
+  @UseFilters(DigestUploadFilter)
   @UseInterceptors(FileInterceptor('digest', { limits: { fileSize: DIGEST_BYTES_MAX, files: 1, fields: 0 } }))
   async checkDigest(@UploadedFile() file: UploadedDigest | undefined, @Res() response: Response) {
     let digest: LogDigest;
@@ -56,26 +61,17 @@ export class VerifyController {
     } catch (error) {
       const text = (error as Error).message;
       const message = text.startsWith('Choose') ? text : `The file cannot be read as a digest: ${text}`;
-      response.status(400).render(VIEW, {
-        ...(await this.context({})),
-        errorList: [{ text: message, href: '#digest' }],
-        digestError: message,
-      });
+      response.status(400).render(VERIFY_VIEW, digestFormError(await this.store.headPosition(), message));
       return;
     }
     const verification = await verifyLog(this.store, digest);
     const atDigest = verification.digest?.matched ? null : await eventAtPosition(this.store, digest.position);
-    response.render(VIEW, { ...(await this.context({ verification })), digestCheck: { atDigest } });
+    response
+      .status(200)
+      .render(VERIFY_VIEW, { ...(await this.context({ verification })), digestCheck: { atDigest } });
   }
 
   private async context(result: { verification?: LogVerification }) {
-    const head = await this.store.headPosition();
-    return {
-      section: 'verify',
-      headPosition: head === null ? null : head.toString(),
-      offlineCommand: OFFLINE_COMMAND,
-      digestBytesMax: DIGEST_BYTES_MAX,
-      ...result,
-    };
+    return verifyPageContext(await this.store.headPosition(), result);
   }
 }
