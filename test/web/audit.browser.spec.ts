@@ -70,7 +70,7 @@ describeInBrowser('the auditor pages in Chromium: verify, the events browser and
     await page.close();
   });
 
-  it('checks the log against an uploaded digest: bcl digest matches, an altered one shows the first difference', async () => {
+  it('checks the log against an uploaded digest: one from bcl digest or from the page matches, an altered one shows the first difference', async () => {
     const good = join(server.directory, 'digest.json');
     expect((await bcl('digest', '--out', good)).code).toBe(0);
     const digest = JSON.parse(readFileSync(good, 'utf8')) as { hash: string; position: string };
@@ -112,6 +112,14 @@ describeInBrowser('the auditor pages in Chromium: verify, the events browser and
     );
     await expect(page.title()).resolves.toMatch(/^Error: /);
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    const taken = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download a digest of the log now' }).click();
+    const fromPage = (await (await taken).path())!;
+    expect(JSON.parse(readFileSync(fromPage, 'utf8'))).toEqual({ ...digest, takenAt: expect.any(String) });
+    await page.getByLabel('Digest file').setInputFiles(fromPage);
+    await page.getByRole('button', { name: 'Check against the digest' }).click();
+    await page.getByRole('heading', { name: 'The digest matches the log' }).waitFor();
 
     const tooLarge = join(server.directory, 'too-large.json');
     writeFileSync(tooLarge, ' '.repeat(17 * 1024));

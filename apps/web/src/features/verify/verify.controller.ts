@@ -12,8 +12,15 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
-import { EventStore, LogDigest, digestFromJson } from '@bcl/event-store';
-import { AllowRoles, EVENT_STORE, LogVerification, eventAtPosition, verifyLog } from '@bcl/application';
+import { EventStore, LogDigest, digestFromJson, digestToJson, takeDigest } from '@bcl/event-store';
+import {
+  AllowRoles,
+  EVENT_STORE,
+  LogVerification,
+  Problem,
+  eventAtPosition,
+  verifyLog,
+} from '@bcl/application';
 import { PagesController } from '../../page-route';
 import { DigestUploadFilter } from './digest-upload.filter';
 import { DIGEST_BYTES_MAX, VERIFY_VIEW, digestFormError, verifyPageContext } from './verify-page';
@@ -46,6 +53,30 @@ export class VerifyController {
   @Render(VERIFY_VIEW)
   async verifyNow() {
     return this.context({ verification: await verifyLog(this.store) });
+  }
+
+  /**
+   * A digest of the log as it is now (`bcl digest`'s file: the log is verified first), as a download to keep
+   * outside the service and upload here later, or give to `bcl verify --digest`.
+   */
+  @Post('take-digest')
+  @AllowRoles(...READERS)
+  async takeDigestNow(@Res() response: Response) {
+    const digest = await takeDigest(this.store).catch((error: Error) => {
+      throw new Problem(409, 'broken-log', 'No digest was taken', error.message);
+    });
+    if (!digest)
+      throw new Problem(
+        409,
+        'empty-log',
+        'No digest was taken',
+        'the log is empty: there is nothing to digest yet',
+      );
+    response
+      .status(200)
+      .type('application/json')
+      .attachment(`digest-${digest.position}.json`)
+      .send(`${JSON.stringify(digestToJson(digest, new Date().toISOString()), null, 2)}\n`);
   }
 
   /** The CSRF token comes in the action's query string: the guard runs before the multipart body is read. */
