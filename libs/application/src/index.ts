@@ -37,3 +37,4 @@ export * from './ledger-queries.module';
 export * from './governance/commands';
 export * from './plans/commands';
 export * from './returns/commands';
+export * from './audit/log-verification';
