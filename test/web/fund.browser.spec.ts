@@ -214,6 +214,13 @@ describeInBrowser(
       await expect(page.locator('svg[role="img"]').count()).resolves.toBe(1);
       await page.goto(`${MEDWAY}/reconciliation`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Reconciliation');
+      // Rutland's position: £317k brought forward (£200k + £117k) and the £101k risk-share reserve
+      await page.goto('/fund/rutland-bcf/2016-17');
+      const position = await page
+        .locator('.govuk-summary-list__row')
+        .evaluateAll((rows) => rows.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      expect(position).toContain('Brought forward from the previous year £317,000.00');
+      expect(position).toContain('Reserve: risk-share £101,000.00');
       await reading.close();
     });
 
@@ -224,6 +231,7 @@ describeInBrowser(
         MEDWAY,
         SOUTHEND,
         '/fund/kent-bcf/2017-18',
+        '/fund/rutland-bcf/2016-17',
         `${MEDWAY}/reconciliation`,
         `${SOUTHEND}/transactions`,
         `${SOUTHEND}/partners/southend-on-sea-borough-council`,

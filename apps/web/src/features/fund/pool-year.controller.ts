@@ -28,6 +28,7 @@ import {
   totalPence,
 } from './chart-data';
 import { legendOf, quarterChart, schemeChart } from './fund-charts';
+import { positionLines } from './position-summary';
 import {
   csvDownload,
   pageViewpoint,
@@ -65,10 +66,10 @@ export class PoolYearPagesController {
   }
 
   /** The agreement's terms in effect at the viewpoint (for the partners), or null when none was in effect. */
-  private async termsInEffect(position: PoolYearPosition): Promise<AgreementTerms | null> {
+  private async termsInEffect(position: PoolYearPosition, knownAt?: string): Promise<AgreementTerms | null> {
     if (!position.terms) return null;
     const agreement = (await this.queries.execute(
-      new GetAgreementQuery(position.terms.agreementId, position.asAt),
+      new GetAgreementQuery(position.terms.agreementId, position.asAt, knownAt),
     )) as { inEffect: { terms: AgreementTerms } | null };
     return agreement.inEffect?.terms ?? null;
   }
@@ -96,7 +97,7 @@ export class PoolYearPagesController {
             schemeLabels,
             `Bar chart of budget against actual by scheme, ${place}`,
           ),
-      this.termsInEffect(position),
+      this.termsInEffect(position, asked.viewpoint.knownAt),
     ]);
     return {
       section: 'fund',
@@ -105,6 +106,7 @@ export class PoolYearPagesController {
       poolId,
       year,
       position,
+      positionLines: positionLines(position),
       paths,
       quarters,
       quarterTotals: {
@@ -211,7 +213,7 @@ export class PoolYearPagesController {
   async partner(@Param() params: PoolYearParams & { partnerId: string }, @Query() query: PageQuery) {
     const partnerId = partnerIdOf(params.partnerId);
     const { poolId, year, asked, position, paths } = await this.position(params, query);
-    const terms = await this.termsInEffect(position);
+    const terms = await this.termsInEffect(position, asked.viewpoint.knownAt);
     if (!terms?.parties.includes(partnerId))
       throw new Problem(
         404,
