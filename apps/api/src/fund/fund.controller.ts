@@ -2,12 +2,20 @@ import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/comm
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { READERS } from '@bcl/identity';
-import { Viewpoint, findingsCsv, partnerView } from '@bcl/domain-fund';
-import { reconciliationWorkbook, yearEnd } from '@bcl/fund-reports';
-import { AllowRoles } from '@bcl/application';
+import { partnerView } from '@bcl/domain-fund';
+import {
+  AllowRoles,
+  GetAgreementQuery,
+  PoolYearFactsQuery,
+  PoolYearPositionQuery,
+  PoolYearReportsQuery,
+  normaliseKnownAt,
+  poolYearViewpoint as viewpoint,
+  reconciliationDownload,
+  todayInEngland,
+} from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { IdParam } from '../http/id-param';
-import { normaliseKnownAt, todayInEngland } from '@bcl/application';
 import {
   AgreementQueryDto,
   PartnerParams,
@@ -15,22 +23,7 @@ import {
   PositionQueryDto,
   ReconciliationQueryDto,
 } from './dto/fund.dto';
-import { GetAgreementQuery, PoolYearPositionQuery, PoolYearReportsQuery } from '@bcl/application';
-import { PoolYearFactsQuery } from '@bcl/application';
 import { CommandQueryController } from '../http/write-route';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const viewpoint = (year: string, query: PositionQueryDto): Viewpoint => {
-  const knownAt = normaliseKnownAt(query.knownAt);
-  return {
-    asAt: query.asAt ?? yearEnd(year),
-    axis: query.axis ?? 'effective',
-    ...(knownAt !== undefined ? { knownAt } : {}),
-    // no date asked: the year's postings, with every figure stated of the year to date
-    ...(query.asAt === undefined ? { figuresAsAt: null } : {}),
-  };
-};
 
 /** The fund's read side: every GET route (each write route is a use case under use-cases/). */
 @ApiTags('fund')
@@ -104,19 +97,10 @@ export class FundController extends CommandQueryController {
     const { reconciliation } = await this.queries.execute(
       new PoolYearReportsQuery(poolId, year, viewpoint(year, query)),
     );
-    const name = `reconciliation-${poolId}-${year}`;
-    if (query.format === 'csv') {
-      response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-      return new StreamableFile(
-        Buffer.from(findingsCsv(reconciliation.findings, reconciliation.terms?.note ?? null)),
-        {
-          type: 'text/csv; charset=utf-8',
-        },
-      );
-    }
-    if (query.format === 'xlsx') {
-      response.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-      return new StreamableFile(await reconciliationWorkbook(reconciliation), { type: XLSX });
+    if (query.format === 'csv' || query.format === 'xlsx') {
+      const download = await reconciliationDownload(reconciliation, query.format);
+      response.setHeader('Content-Disposition', download.contentDisposition);
+      return new StreamableFile(download.body, { type: download.contentType });
     }
     return reconciliation;
   }
