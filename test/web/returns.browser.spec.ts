@@ -192,6 +192,18 @@ describeInBrowser('the quarterly returns pages in Chromium', () => {
     await context.close();
   });
 
+  it('offers the upload only to the roles that may fill a return', async () => {
+    const context = await signedIn(browser, server.url, 'auditor');
+    const page = await context.newPage();
+    const answer = await page.goto(`/returns/${DRAFT}/upload`);
+    expect(answer?.status()).toBe(403);
+    await page.goto(`/returns/${DRAFT}`);
+    await expect(page.getByRole('link', { name: 'Upload a workbook for this return' }).count()).resolves.toBe(
+      0,
+    );
+    await context.close();
+  });
+
   it('refuses an upload with bad or locked cells with the error summary, recording nothing', async () => {
     const context = await signedIn(browser, server.url, 'finance-officer');
     const page = await context.newPage();
