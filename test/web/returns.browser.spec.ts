@@ -220,6 +220,9 @@ describeInBrowser('the quarterly returns pages in Chromium', () => {
     const badCount = await editedWorkbook(DRAFT, 1, { 'additional.phb.new': 'lots' });
     await uploadPreview(page, DRAFT, badCount);
     await expect(page.getByRole('alert').textContent()).resolves.toContain('additional.phb.new');
+    await uploadPreview(page, DRAFT, Buffer.alloc(5 * 1024 * 1024 + 1, 1));
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('larger than 5 MB');
+    expect(await accessibilityViolations(page)).toEqual([]);
     // Southend's Q4 return was submitted: it is locked.
     const locked = await editedWorkbook(Q4, 4, { 'cover.completedBy': 'Someone Else' });
     await uploadPreview(page, Q4, locked);

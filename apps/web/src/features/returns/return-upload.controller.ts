@@ -1,4 +1,15 @@
-import { Body, Get, Param, Post, Render, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Get,
+  Param,
+  Post,
+  Render,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { Request, Response } from 'express';
@@ -25,6 +36,7 @@ import {
   enteredByOf,
   uploadRefusal,
 } from './return-upload';
+import { WorkbookTooLargeFilter } from './workbook-too-large.filter';
 
 const UPLOAD_VIEW = 'features/returns/upload.njk';
 const PREVIEW_VIEW = 'features/returns/upload-preview.njk';
@@ -78,6 +90,7 @@ export class ReturnUploadController {
 
   @Post(':id/upload')
   @AllowRoles(...RETURN_UPLOADERS)
+  @UseFilters(WorkbookTooLargeFilter)
   @UseInterceptors(
     FileInterceptor('workbook', { limits: { fileSize: RETURN_WORKBOOK_BYTES_MAX, files: 1, fields: 10 } }),
   )
