@@ -177,6 +177,37 @@ describeInBrowser('the plan pages and the plan upload form in Chromium', () => {
     await context.close();
   });
 
+  it('refuses to confirm a preview of a plan that changed since, recording nothing', async () => {
+    const files = [1, 2].map((n) =>
+      kentPlanFile(server.directory, `kent-change-${n}.json`, (document) => {
+        document.contributions[1]!.amountsPence['2017-18']! += n * 100;
+        document.justification = `Kent BCF plan 2017-19 correction ${n}, finance officer's note of 1 February 2018`;
+      }),
+    );
+    const context = await signedIn(browser, server.url, 'finance-officer');
+    const [first, second] = await Promise.all([context.newPage(), context.newPage()]);
+    for (const [page, file] of [
+      [first, files[0]!],
+      [second, files[1]!],
+    ] as const) {
+      await page.goto('/plans/upload');
+      await page.getByLabel('Plan workbook or document').setInputFiles(file);
+      await page.getByRole('button', { name: 'Preview the changes' }).click();
+      await page.waitForURL((url) => url.pathname === '/plans/upload');
+      expect(await h1(page)).toBe('Check the changes to plan kent-2017-19 before they are recorded');
+    }
+    await first.getByRole('button', { name: 'Confirm and record these changes' }).click();
+    await first.waitForURL((url) => url.pathname === '/plans/kent-2017-19');
+    const before = await eventCount(server.ledgerStore);
+    await second.getByRole('button', { name: 'Confirm and record these changes' }).click();
+    await second.waitForURL((url) => url.pathname === '/plans/upload/confirm');
+    await expect(second.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'the plan changed since the preview',
+    );
+    expect(await eventCount(server.ledgerStore)).toBe(before);
+    await context.close();
+  });
+
   it('refuses the upload form to a role the import route does not allow', async () => {
     const context = await signedIn(browser, server.url, 'auditor');
     const page = await context.newPage();

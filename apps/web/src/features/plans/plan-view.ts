@@ -113,8 +113,19 @@ interface CheckLike {
   };
 }
 
+const SEVERITY_ORDER = ['blocking', 'warning', 'information'];
+const OUTCOME_ORDER = ['fail', 'not-checkable', 'pass'];
+const rank = (order: string[], value: string): number =>
+  order.includes(value) ? order.indexOf(value) : order.length;
+
+/** The checks as rows: blocking first, then warnings, then information; within each, failures first. */
 export function checkRows(checks: CheckLike[]): CheckRow[] {
-  return checks.map((check) => ({
+  const ordered = [...checks].sort(
+    (a, b) =>
+      rank(SEVERITY_ORDER, a.severity) - rank(SEVERITY_ORDER, b.severity) ||
+      rank(OUTCOME_ORDER, a.outcome) - rank(OUTCOME_ORDER, b.outcome),
+  );
+  return ordered.map((check) => ({
     checkId: check.checkId,
     rule: check.rule,
     severity: { text: check.severity, classes: SEVERITY_TAGS[check.severity] ?? 'govuk-tag--grey' },
