@@ -9,7 +9,7 @@ import {
   signedIn,
   startDemoServer,
 } from './support/browser';
-import { eventCount, kentPlanFile } from './support/plans';
+import { eventCount, exportedPlanWorkbook, kentPlanFile } from './support/plans';
 
 /** The Kent DFG contribution the upload changes, and by how much (pence). */
 const CHANGED_KEY = 'dfg/kent-county-council';
@@ -204,6 +204,29 @@ describeInBrowser('the plan pages and the plan upload form in Chromium', () => {
     await expect(second.locator('.govuk-error-summary').innerText()).resolves.toContain(
       'the plan changed since the preview',
     );
+    expect(await eventCount(server.ledgerStore)).toBe(before);
+    await context.close();
+  });
+
+  it('reads a planning workbook (XLSX): the Medway plan as exported would change nothing, and nothing is recorded', async () => {
+    const workbook = await exportedPlanWorkbook(
+      server.ledgerStore,
+      'medway-2017-19',
+      join(server.directory, 'medway-2017-19.xlsx'),
+    );
+    const context = await signedIn(browser, server.url, 'programme-lead');
+    const page = await context.newPage();
+    const before = await eventCount(server.ledgerStore);
+    await page.goto('/plans/upload');
+    await page.getByLabel('Plan workbook or document').setInputFiles(workbook);
+    await page.getByRole('button', { name: 'Preview the changes' }).click();
+    await page.waitForURL((url) => url.pathname === '/plans/upload');
+    expect(await h1(page)).toBe('Check the changes to plan medway-2017-19 before they are recorded');
+    await expect(page.getByText('0 added, 0 changed, 0 removed').count()).resolves.toBe(1);
+    await expect(
+      page.locator('caption', { hasText: 'Checks of the plan as the upload would leave it' }).count(),
+    ).resolves.toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await eventCount(server.ledgerStore)).toBe(before);
     await context.close();
   });

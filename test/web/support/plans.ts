@@ -36,3 +36,17 @@ export function kentPlanFile(
   writeFileSync(path, JSON.stringify(document, null, 2));
   return path;
 }
+
+/** A plan version as the planning workbook (XLSX) `bcl plan export` writes, read from the store. */
+export async function exportedPlanWorkbook(
+  ledgerStore: string,
+  planId: string,
+  out: string,
+): Promise<string> {
+  await run(
+    'node',
+    [join(ROOT, 'bin', 'bcl.js'), '--store', ledgerStore, 'plan', 'export', planId, '--out', out],
+    { cwd: ROOT },
+  );
+  return out;
+}
