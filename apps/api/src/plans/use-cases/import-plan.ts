@@ -1,25 +1,18 @@
 import { Body, HttpCode, Post, Query } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiBody, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { approvedVersions } from '@bcl/domain-governance/facts';
+import { RemovalNeedsConfirmation } from '@bcl/domain-plans';
 import {
-  RecordPlanDocument,
-  RemovalNeedsConfirmation,
-  evolvePlan,
-  planStream,
-  recordPlanDocument,
-} from '@bcl/domain-plans';
-import { PlanDocumentInvalid, TableCellInvalid, WorkbookRefused, readPlanInput } from '@bcl/plan-import';
-import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
-import { StreamFacts } from '@bcl/application';
-import { AllowRoles } from '@bcl/application';
-import { Problem, invalidRequest } from '@bcl/application';
+  AllowRoles,
+  GetPlanQuery,
+  ImportPlanCommand,
+  ImportPlanHandler,
+  PLAN_IMPORT_BYTES_MAX,
+  readPlanImport,
+  removalNeedsConfirmation,
+} from '@bcl/application';
 import { XLSX_MEDIA_TYPE } from '../dto/plan.dto';
-import { PlanContext } from '@bcl/application';
-import { PLAN_INSTRUMENT_KINDS } from '@bcl/application';
 import { IsCalendarDate } from '../../http/validators';
-import { GetPlanQuery } from '@bcl/application';
 import {
   WriteContext,
   WriteRequest,
@@ -28,66 +21,10 @@ import {
   WriteRoutes,
 } from '../../http/write-route';
 
-export { XLSX_MEDIA_TYPE };
+// The command and its handler live in the application layer (the web pages' upload form sends it too).
+export { ImportPlanCommand, ImportPlanHandler, PLAN_IMPORT_BYTES_MAX, XLSX_MEDIA_TYPE };
 
-/** Bodies of `POST /plans/import` may be this large (other routes: 64 KiB). */
-export const PLAN_IMPORT_BYTES_MAX = 2 * 1024 * 1024;
 const IMPORT_REASON = 'plan document imported through the API';
-
-export class ImportPlanCommand {
-  constructor(
-    readonly document: RecordPlanDocument,
-    readonly context: CommandContext,
-    /** The date the document (the version it begins or changes) takes effect, e.g. the date it bears. */
-    readonly effectiveOn: string | null = null,
-  ) {}
-}
-
-/** Records a plan document (whole, or some sections) as the entry-level changes it makes. */
-@CommandHandler(ImportPlanCommand)
-export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, WriteResult> {
-  constructor(
-    private readonly writer: EventLogWriter,
-    private readonly plans: PlanContext,
-    private readonly facts: StreamFacts,
-  ) {}
-
-  /** `created`: the import began the plan or a new version of it (the HTTP answer is then 201). */
-  async execute({ document, context, effectiveOn }: ImportPlanCommand): Promise<WriteResult> {
-    let created = false;
-    const result = await this.writer.execute({
-      stream: planStream(document.planId),
-      evolve: evolvePlan,
-      gather: async () => ({
-        reference: this.plans.reference(document.cycle),
-        area: await this.plans.area(document.areaId),
-        approved: (
-          await Promise.all(
-            PLAN_INSTRUMENT_KINDS.map(async (kind) =>
-              approvedVersions(await this.facts.approvals({ kind, id: document.planId })),
-            ),
-          )
-        ).flat(),
-      }),
-      decide: (state, { reference, area, approved }) => {
-        const events = recordPlanDocument(state, document, reference, area, approved);
-        created = events.some((e) => e.type === 'PlanInitiated' || e.type === 'PlanVersionStarted');
-        return events;
-      },
-      ...(effectiveOn ? { effectiveOn } : {}),
-      context,
-    });
-    return { ...result, created };
-  }
-}
-
-/** A workbook refused before reading: 413 when it would unpack past the limits, 400 when it is not a sound ZIP. */
-const workbookRefused = ({ tooLarge, message }: WorkbookRefused): Problem =>
-  tooLarge
-    ? new Problem(413, 'workbook-too-large', 'The workbook unpacks too large', message, [
-        { field: 'body', reason: message },
-      ])
-    : invalidRequest([{ field: 'body', reason: message }]);
 
 /** `?replace=true` confirms an import that removes entries (without it such an import is refused with a preview). */
 export class ImportPlanQueryDto {
@@ -108,18 +45,6 @@ export class ImportPlanQueryDto {
   @IsOptional()
   @IsCalendarDate()
   effectiveOn?: string;
-}
-
-/** The 409 for an import that would remove entries: nothing recorded, and what it would change, by section. */
-export function removalNeedsConfirmation(refusal: RemovalNeedsConfirmation): Problem {
-  return new Problem(
-    409,
-    'removal-needs-confirmation',
-    'The import would remove entries',
-    refusal.message,
-    [{ field: 'replace', reason: 'must be true to remove entries: nothing was recorded' }],
-    { planId: refusal.planId, changes: refusal.changes },
-  );
 }
 
 /** The plan document without the request's `evidence` (every write's, read by the write context). */
@@ -147,20 +72,9 @@ export class ImportPlanRoute extends CommandQueryController {
     @WriteContext() request: WriteRequest,
     @Query() query: ImportPlanQueryDto,
   ) {
-    let document;
-    try {
-      document = Buffer.isBuffer(body)
-        ? (await readPlanInput(body, 'xlsx')).command
-        : (await readPlanInput(Buffer.from(JSON.stringify(withoutEvidence(body))), 'json')).command;
-    } catch (error) {
-      if (error instanceof PlanDocumentInvalid) throw invalidRequest(error.problems);
-      if (error instanceof WorkbookRefused) throw workbookRefused(error);
-      if (error instanceof TableCellInvalid)
-        throw invalidRequest([
-          { field: `${error.table} line ${error.line}, column '${error.column}'`, reason: error.reason },
-        ]);
-      throw error;
-    }
+    const document = Buffer.isBuffer(body)
+      ? await readPlanImport(body, 'xlsx')
+      : await readPlanImport(Buffer.from(JSON.stringify(withoutEvidence(body))), 'json');
     const context = request.because(`${IMPORT_REASON}: ${document.justification}`);
     try {
       return await this.write(
