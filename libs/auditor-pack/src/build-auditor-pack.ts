@@ -6,7 +6,7 @@ import { writePlanWorkbook } from '@bcl/plan-import';
 import { reconciliationWorkbook } from '@bcl/fund-reports';
 import { readReturnTemplate, returnTemplateDirectory, writeReturnWorkbook } from '@bcl/quarterly-returns';
 import { PackData, gatherPackData } from './pack-data';
-import { PackManifest, PackStamp, packManifest, packReadme } from './pack-manifest';
+import { PackManifest, PackStamp, packFileName, packManifest, packReadme } from './pack-manifest';
 import { printPdf, renderPackHtml } from './pack-document';
 
 export interface AuditorPackRequest {
@@ -137,5 +137,5 @@ export async function buildAuditorPack(
   for (const file of files) zip.file(file.name, file.content, { date });
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date });
   const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  return { zip: content, manifest, fileName: `bcl-pack-${areaId}-${from}-to-${to}.zip` };
+  return { zip: content, manifest, fileName: packFileName(stamp) };
 }
