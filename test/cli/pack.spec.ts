@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/child-process';
@@ -114,6 +114,24 @@ describeInBrowser('bcl pack: the auditor pack of an area and period', () => {
     const missing = await bcl('pack', '--area', 'kent', '--from', '2017-04-01', '--out', 'refused.zip');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^bcl: required option '--to <date>' not specified/);
-    expect(() => readFileSync(join(dir, 'refused.zip'))).toThrow();
+    const noLedger = await runCli(
+      [
+        '--store',
+        `sqlite:${join(dir, 'nope.db')}`,
+        'pack',
+        '--area',
+        'kent',
+        '--from',
+        '2017-04-01',
+        '--to',
+        '2018-03-31',
+        '--out',
+        'refused.zip',
+      ],
+      { cwd: dir, env: { LEDGER_STORE: '' } },
+    );
+    expect(noLedger).toMatchObject({ code: 2, stderr: `bcl: no ledger at ${join(dir, 'nope.db')}\n` });
+    expect(existsSync(join(dir, 'nope.db'))).toBe(false);
+    expect(existsSync(join(dir, 'refused.zip'))).toBe(false);
   }, 60_000);
 });
