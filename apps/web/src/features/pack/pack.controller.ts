@@ -24,6 +24,17 @@ interface PackQuery {
   to?: unknown;
 }
 
+/**
+ * One pack is made at a time in this process: each launches Chromium and reads the whole log, so requests
+ * queue rather than run side by side on the server's cores.
+ */
+let packQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = packQueue.then(work, work);
+  packQueue = turn.catch(() => undefined);
+  return turn;
+}
+
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** The request's area and period, or the problems to show against each field (none when nothing was asked). */
@@ -91,15 +102,17 @@ export class PackController {
         problem ? `${problem.field}: ${problem.text}` : 'choose an area and a period on /pack',
       );
     try {
-      const pack = await buildAuditorPack({
-        store: this.store,
-        ...request,
-        generatedBy: http.identity!.subject,
-        generatedAt: new Date().toISOString(),
-        chromiumPath: this.config.chromiumPath,
-        templateDir: this.settings.returnTemplateDir,
-        referenceDir: this.settings.referenceDir,
-      });
+      const pack = await oneAtATime(() =>
+        buildAuditorPack({
+          store: this.store,
+          ...request,
+          generatedBy: http.identity!.subject,
+          generatedAt: new Date().toISOString(),
+          chromiumPath: this.config.chromiumPath,
+          templateDir: this.settings.returnTemplateDir,
+          referenceDir: this.settings.referenceDir,
+        }),
+      );
       return new StreamableFile(pack.zip, {
         type: 'application/zip',
         disposition: `attachment; filename="${pack.fileName}"`,
