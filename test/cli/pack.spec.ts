@@ -73,6 +73,28 @@ describeInBrowser('bcl pack: the auditor pack of an area and period', () => {
     expect(readme).toContain(manifest.head.hash);
   }, 120_000);
 
+  it("holds an area's quarterly returns of the period, as submitted and as restated", async () => {
+    const made = await bcl(
+      'pack',
+      '--area',
+      'southend-on-sea',
+      '--from',
+      '2016-04-01',
+      '--to',
+      '2017-03-31',
+      '--out',
+      'southend.zip',
+    );
+    expect(made).toMatchObject({ code: 0, stderr: '' });
+    const { names, manifest } = await unpack(readFileSync(join(dir, 'southend.zip')), join(dir, 'southend'));
+    for (const quarter of [1, 2, 3, 4])
+      for (const basis of ['as-submitted', 'as-restated'])
+        expect(names).toContain(`returns/southend-on-sea-2016-17-q${quarter}-${basis}.xlsx`);
+    expect(names).toContain('fund/southend-bcf-2016-17-reconciliation.xlsx');
+    expect(names.filter((name) => name.startsWith('plans/'))).toEqual([]);
+    expect(manifest).toMatchObject({ areaId: 'southend-on-sea', from: '2016-04-01', to: '2017-03-31' });
+  }, 120_000);
+
   // mandatory where the browser suite is (REQUIRE_BROWSER=1): CI installs poppler-utils with Chromium
   (PDFINFO || process.env.REQUIRE_BROWSER === '1' ? it : it.skip)(
     `prints a tagged PDF${PDFINFO ? '' : ' [skipped: pdfinfo is not installed (apt-get install poppler-utils)]'}`,
