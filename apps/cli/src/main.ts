@@ -18,6 +18,7 @@ import { projectionsCommand } from './commands/projections.command';
 import { planCommand } from './commands/plan.command';
 import { migrateCommand } from './commands/migrate.command';
 import { returnCommand } from './commands/return.command';
+import { packCommand } from './commands/pack.command';
 
 export function buildProgram(): Command {
   const program = new Command('bcl')
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
     fundCommand(),
     reconcileCommand(),
     returnCommand(),
+    packCommand(),
     migrateCommand(),
     benchCommand(),
   ]) {
