@@ -33,7 +33,7 @@ export class FundLogIndex {
   private readonly agreements = new Map<string, IndexedAgreement>();
   private readonly poolYears = new Map<string, IndexedPoolYear>();
   private after: bigint | undefined;
-  private catchingUp: Promise<void> | undefined;
+  private reading: Promise<void> | undefined;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -54,10 +54,14 @@ export class FundLogIndex {
       .sort((a, b) => a.poolId.localeCompare(b.poolId) || a.year.localeCompare(b.year));
   }
 
-  /** Reads what was appended since the last use; concurrent callers share one read. */
+  /**
+   * Reads what was appended since the last read. Reads run one after another, and each call starts a read of its
+   * own after the ones under way, so a caller sees every event committed before it asked (its own writes too).
+   */
   private caughtUp(): Promise<void> {
-    this.catchingUp ??= this.readNewEvents().finally(() => (this.catchingUp = undefined));
-    return this.catchingUp;
+    const read = (this.reading ?? Promise.resolve()).then(() => this.readNewEvents());
+    this.reading = read.catch(() => undefined);
+    return read;
   }
 
   private async readNewEvents(): Promise<void> {
