@@ -26,13 +26,14 @@ export class AreaController {
     const record = await areaRecord(this.queries, areaId, viewpoint);
     const search = new URLSearchParams({ ...viewpoint, asAt: record.on }).toString();
     const id = encodeURIComponent(areaId);
+    const asked = new URLSearchParams(viewpoint).toString();
     return {
       section: 'home',
       viewpoint,
       ...record,
       dataLinks: [
         {
-          href: `/api/areas/${id}?${new URLSearchParams(viewpoint).toString()}`,
+          href: `/api/areas/${id}${asked ? `?${asked}` : ''}`,
           text: 'the area and its memberships (JSON)',
         },
         { href: `/api/areas/${id}/organisations?${search}`, text: 'its organisations on the date (JSON)' },
