@@ -1,4 +1,4 @@
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import {
   DemoServer,
   accessibilityViolations,
@@ -7,6 +7,17 @@ import {
   signedIn,
   startDemoServer,
 } from './support/browser';
+
+/** The text of each row of the table with this caption, cells joined by " | ". */
+async function rowsOf(page: Page, caption: string): Promise<string[]> {
+  const table = page.locator('table', { has: page.locator('caption', { hasText: caption }) });
+  const rows = await table.locator('tbody tr').all();
+  return Promise.all(
+    rows.map(async (row) =>
+      (await row.locator('td').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()).join(' | '),
+    ),
+  );
+}
 
 describeInBrowser('the web pages in Chromium: signing in and the home page', () => {
   let server: DemoServer;
@@ -37,12 +48,71 @@ describeInBrowser('the web pages in Chromium: signing in and the home page', () 
     const reading = await signedIn(browser, server.url, 'auditor', { javaScriptEnabled: false });
     const page = await reading.newPage();
     await page.goto('/');
-    await expect(page.getByRole('link', { name: 'Kent' }).count()).resolves.toBe(1);
-    await expect(page.getByRole('link', { name: 'Medway' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Kent', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Medway', exact: true }).count()).resolves.toBe(1);
     await reading.close();
     const checking = await signedIn(browser, server.url, 'auditor');
     const checked = await checking.newPage();
     await checked.goto('/');
+    expect(await accessibilityViolations(checked)).toEqual([]);
+    await checking.close();
+  });
+
+  it("shows each area's plans, pool-years and returns with their status, its report-backs, and links to them", async () => {
+    const reading = await signedIn(browser, server.url, 'finance-officer', { javaScriptEnabled: false });
+    const page = await reading.newPage();
+    await page.goto('/');
+    const href = (name: string) => page.getByRole('link', { name, exact: true }).getAttribute('href');
+    await expect(href('Kent plan 2017-19')).resolves.toBe('/plans/kent-2017-19');
+    const kentPlans = await rowsOf(page, 'Kent: Better Care Fund plans');
+    expect(kentPlans).toEqual([expect.stringMatching(/^Kent plan 2017-19 \| 1 \| \S+/)]);
+    const medwayFund = await rowsOf(page, 'Medway: pooled fund years');
+    expect(medwayFund).toEqual([
+      expect.stringMatching(/^Medway BCF pooled budget .*2017-18 \| open$/),
+      expect.stringMatching(/^Medway BCF pooled budget .*2018-19 \| open$/),
+    ]);
+    const medwayLinks = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Medway: pooled fund years' }),
+    });
+    await expect(
+      medwayLinks.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).resolves.toEqual(['/fund/medway-bcf/2017-18', '/fund/medway-bcf/2018-19']);
+    const southendReturns = await rowsOf(page, 'Southend-on-Sea: quarterly returns');
+    expect(southendReturns).toHaveLength(4);
+    expect(southendReturns[0]).toMatch(/^Southend-on-Sea 2016-17 quarter 1 \| submitted \| /);
+    await expect(href('Southend-on-Sea 2016-17 quarter 1')).resolves.toBe(
+      '/returns/southend-on-sea-2016-17-q1',
+    );
+    const reportBacks = await rowsOf(page, 'Southend-on-Sea: report-backs outstanding');
+    expect(reportBacks).toEqual([
+      expect.stringContaining('(southend-hwb-2017-03-22-bcf) | Southend Health & Wellbeing Board'),
+    ]);
+    await expect(page.getByText('Kent: no report-backs outstanding.').count()).resolves.toBe(1);
+    await expect(
+      page.getByText('keeps no record of when the record was last verified').count(),
+    ).resolves.toBe(1);
+    await expect(href('Verify the record now')).resolves.toBe('/verify');
+    await reading.close();
+  });
+
+  it('shows the areas as at a date: only the pool-years opened by then, and links that keep the date', async () => {
+    const reading = await signedIn(browser, server.url, 'auditor', { javaScriptEnabled: false });
+    const page = await reading.newPage();
+    await page.goto('/');
+    await page.getByLabel('As at (in effect on)').fill('2017-09-11');
+    await page.getByRole('button', { name: 'Show' }).click();
+    const medwayFund = await rowsOf(page, 'Medway: pooled fund years');
+    expect(medwayFund).toEqual([expect.stringMatching(/2017-18 \| open$/)]);
+    await expect(page.getByRole('link', { name: 'Kent plan 2017-19' }).getAttribute('href')).resolves.toBe(
+      '/plans/kent-2017-19?asAt=2017-09-11',
+    );
+    await expect(page.getByRole('link', { name: 'Kent', exact: true }).getAttribute('href')).resolves.toBe(
+      '/area/kent?asAt=2017-09-11',
+    );
+    await reading.close();
+    const checking = await signedIn(browser, server.url, 'auditor');
+    const checked = await checking.newPage();
+    await checked.goto('/?asAt=2017-09-11');
     expect(await accessibilityViolations(checked)).toEqual([]);
     await checking.close();
   });

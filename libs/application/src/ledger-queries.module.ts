@@ -33,6 +33,10 @@ import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } 
 import { PoolYearFactsHandler } from './fund/pool-year-facts';
 import { RETURN_QUERY_HANDLERS } from './returns/return-queries';
 import { ReturnContextModule } from './returns/return-context.module';
+import { FundLogIndex } from './fund/list-fund-index';
+import { ListAgreementsHandler } from './fund/list-agreements';
+import { ListPoolsHandler } from './fund/list-pools';
+import { ListBodiesHandler } from './governance/list-bodies';
 
 /** What the contexts' command handlers ask of each other before they decide (one instance each). */
 const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, GovernanceFacts];
@@ -74,6 +78,10 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     PoolYearFactsHandler,
     GetAgreementHandler,
     ...RETURN_QUERY_HANDLERS,
+    FundLogIndex,
+    ListPoolsHandler,
+    ListAgreementsHandler,
+    ListBodiesHandler,
   ],
   exports: [...CONTEXT_FACTS, ReturnContextModule],
 })

@@ -18,6 +18,18 @@ export const FUND_ROUTES: RouteCase[] = [
   },
   {
     method: 'get',
+    template: `${F}/agreements`,
+    path: `${F}/agreements?areaId=medway&limit=10`,
+    roles: ALL,
+  },
+  {
+    method: 'get',
+    template: `${F}/pools`,
+    path: `${F}/pools?areaId=medway&asAt=2017-09-11`,
+    roles: ALL,
+  },
+  {
+    method: 'get',
     template: `${F}/agreements/{id}`,
     path: `${F}/agreements/medway-bcf-s75?asAt=2017-06-01`,
     roles: ALL,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { FundController } from './fund.controller';
+import { FundListsController } from './fund-lists.controller';
 import {
   EstablishOrVaryAgreementRoute,
   RecordAgreementHandler,
@@ -23,6 +24,7 @@ import { CloseOrReopenYearRoute } from './use-cases/close-or-reopen-year';
     StateFigureRoute,
     CloseOrReopenYearRoute,
     FundController,
+    FundListsController,
   ],
   providers: [
     RecordAgreementHandler,
