@@ -107,7 +107,7 @@ describeInBrowser('the web pages in Chromium: signing in and the home page', () 
       '/plans/kent-2017-19?asAt=2017-09-11',
     );
     await expect(page.getByRole('link', { name: 'Kent', exact: true }).getAttribute('href')).resolves.toBe(
-      '/area/kent?asAt=2017-09-11',
+      '/areas/kent?asAt=2017-09-11',
     );
     await reading.close();
     const checking = await signedIn(browser, server.url, 'auditor');

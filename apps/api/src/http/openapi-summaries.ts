@@ -71,6 +71,8 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
 
   FundController_establish: 'Establish a section 75 pooled-fund agreement',
   FundController_agreement: 'An agreement: the terms in effect on a date, its versions and signatures',
+  FundController_listAgreements: 'List pooled-fund agreements, a page at a time, by area',
+  FundController_listPools: 'List pools and their years, a page at a time, by area',
   FundController_vary: "Vary an agreement's terms from a date",
   FundController_open: 'Open a pool-year under an agreement',
   FundController_post: 'Record a transaction in a pool-year',
