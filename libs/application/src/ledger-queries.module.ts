@@ -28,6 +28,9 @@ import {
   ProvenanceHandler,
 } from './governance/governance-queries';
 import { GovernanceFacts } from './governance/governance-facts';
+import { ListBodiesHandler } from './governance/list-bodies';
+import { ListGovernanceActsHandler } from './governance/list-governance-acts';
+import { ListMeetingsHandler } from './governance/list-meetings';
 import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './fund/fund-queries';
 import { PoolYearFactsHandler } from './fund/pool-year-facts';
 import { RETURN_QUERY_HANDLERS } from './returns/return-queries';
@@ -67,6 +70,9 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     DelegationsOnHandler,
     ProvenanceHandler,
     ActionsHandler,
+    ListBodiesHandler,
+    ListMeetingsHandler,
+    ListGovernanceActsHandler,
     PoolYearPositionHandler,
     PoolYearReportsHandler,
     PoolYearFactsHandler,
