@@ -38,6 +38,8 @@ export interface GovernanceAct {
   instrument: { kind: string; id: string; version: number | null } | null;
   /** What an approval was made under (delegation, resolution or chair, and its id); a consultation's delegation. */
   authority: { kind: 'delegation' | 'resolution' | 'chair'; id: string } | null;
+  /** The meeting of a meeting, a resolution or a report-back. */
+  meetingId: string | null;
   /** The post acted in (approvals, consultations), or the delegate posts (delegations). */
   posts: string[];
 }
@@ -101,6 +103,7 @@ export class ListGovernanceActsHandler implements IQueryHandler<ListGovernanceAc
               recordedAt: c.recordedAt,
               instrument: c.instrument,
               authority: { kind: 'delegation', id: c.delegationId },
+              meetingId: null,
               posts: [c.postId],
             },
           ];
@@ -126,6 +129,7 @@ export class ListGovernanceActsHandler implements IQueryHandler<ListGovernanceAc
               recordedAt: a.recordedAt,
               instrument: a.instrument,
               authority: { kind: authority.kind, id: authorityId(authority) },
+              meetingId: null,
               posts: [a.actingPostId],
             },
           ];
@@ -139,7 +143,14 @@ export class ListGovernanceActsHandler implements IQueryHandler<ListGovernanceAc
 }
 
 function meetingActs(meeting: MeetingView): GovernanceAct[] {
-  const base = { on: meeting.date, bodyId: meeting.bodyId, instrument: null, authority: null, posts: [] };
+  const base = {
+    on: meeting.date,
+    bodyId: meeting.bodyId,
+    meetingId: meeting.meetingId,
+    instrument: null,
+    authority: null,
+    posts: [],
+  };
   return [
     {
       ...base,
@@ -162,6 +173,7 @@ function delegationActs(delegation: DelegationView): GovernanceAct[] {
   const base = {
     bodyId: delegation.grantingBodyId,
     id: delegation.delegationId,
+    meetingId: null,
     instrument: null,
     authority: null,
     posts: delegation.delegates.posts,
@@ -188,6 +200,7 @@ function delegationActs(delegation: DelegationView): GovernanceAct[] {
       ...base,
       on: delegation.reportedBack.on,
       kind: 'report-back',
+      meetingId: delegation.reportedBack.meetingId,
       summary: `Reported back at meeting ${delegation.reportedBack.meetingId}`,
       recordedAt: delegation.reportedBack.recordedAt,
     });
