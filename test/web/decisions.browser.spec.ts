@@ -155,6 +155,9 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const delegation = await open('/decisions/delegations/kent-hwb-2017-06-14-bcf-sign-off');
     const text = await delegation.locator('main').innerText();
     expect(text).toContain('Reported back');
+    await expect(
+      delegation.getByRole('link', { name: 'Approval kent-2017-19-v1-chairman' }).count(),
+    ).resolves.toBe(1);
     expect(text).toContain('20 September 2017');
     await delegation.close();
     const instrument = await open(KENT_PLAN);

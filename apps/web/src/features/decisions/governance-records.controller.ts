@@ -17,12 +17,14 @@ import {
   GetBodyQuery,
   GetDelegationQuery,
   GetMeetingQuery,
+  GovernanceAct,
+  ListGovernanceActsQuery,
   ListMeetingsQuery,
   MeetingSummary,
   todayInEngland,
 } from '@bcl/application';
 import { PagesController, viewpointOf } from '../../page-route';
-import { holdersOn, placeInLog } from './decisions-support';
+import { holdersOn, hrefOf, placeInLog } from './decisions-support';
 
 const MEETINGS_MAX = 200;
 
@@ -126,11 +128,23 @@ export class GovernanceRecordsController {
     const granting =
       meetings.items.find((m) => m.resolutions.some((r) => r.resolutionId === delegation.resolutionId)) ??
       null;
+    const { acts } = (await this.queries.execute(
+      new ListGovernanceActsQuery({ bodyId: delegation.grantingBodyId }, viewpoint),
+    )) as { acts: GovernanceAct[] };
+    const underIt = acts
+      .filter(
+        (act) =>
+          (act.kind === 'approval' || act.kind === 'consultation') &&
+          act.authority?.kind === 'delegation' &&
+          act.authority.id === delegationId,
+      )
+      .map((act) => ({ ...act, href: hrefOf(act) }));
     return {
       section: 'decisions',
       viewpoint,
       delegation,
       granting,
+      underIt,
       delegates: await holdersOn(this.queries, delegation.delegates.posts, delegation.validFrom),
       consultees: await holdersOn(this.queries, delegation.consultees, delegation.validFrom),
       place: await placeInLog(
