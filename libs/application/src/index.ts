@@ -15,6 +15,8 @@ export * from './fund/list-pools';
 export * from './governance/list-bodies';
 export * from './governance/governance-facts';
 export * from './governance/governance-queries';
+export * from './governance/list-governance-acts';
+export * from './governance/list-meetings';
 export * from './ledger-settings';
 export * from './plans/plan-context';
 export * from './plans/plan-queries';

@@ -29,6 +29,9 @@ import {
   ProvenanceHandler,
 } from './governance/governance-queries';
 import { GovernanceFacts } from './governance/governance-facts';
+import { ListBodiesHandler } from './governance/list-bodies';
+import { ListGovernanceActsHandler } from './governance/list-governance-acts';
+import { ListMeetingsHandler } from './governance/list-meetings';
 import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './fund/fund-queries';
 import { PoolYearFactsHandler } from './fund/pool-year-facts';
 import { RETURN_QUERY_HANDLERS } from './returns/return-queries';
@@ -36,7 +39,6 @@ import { ReturnContextModule } from './returns/return-context.module';
 import { FundLogIndex } from './fund/list-fund-index';
 import { ListAgreementsHandler } from './fund/list-agreements';
 import { ListPoolsHandler } from './fund/list-pools';
-import { ListBodiesHandler } from './governance/list-bodies';
 
 /** What the contexts' command handlers ask of each other before they decide (one instance each). */
 const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, GovernanceFacts];
@@ -73,6 +75,9 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     DelegationsOnHandler,
     ProvenanceHandler,
     ActionsHandler,
+    ListBodiesHandler,
+    ListMeetingsHandler,
+    ListGovernanceActsHandler,
     PoolYearPositionHandler,
     PoolYearReportsHandler,
     PoolYearFactsHandler,
@@ -81,7 +86,6 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     FundLogIndex,
     ListPoolsHandler,
     ListAgreementsHandler,
-    ListBodiesHandler,
   ],
   exports: [...CONTEXT_FACTS, ReturnContextModule],
 })

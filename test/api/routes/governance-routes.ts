@@ -16,6 +16,7 @@ export const GOVERNANCE_ROUTES: RouteCase[] = [
     },
     roles: GOVERNANCE,
   },
+  { method: 'get', template: `${G}/bodies`, path: `${G}/bodies?areaId=kent&limit=10`, roles: ALL },
   { method: 'get', template: `${G}/bodies/{id}`, path: `${G}/bodies/kent-hwb`, roles: ALL },
   {
     method: 'post',
@@ -49,6 +50,12 @@ export const GOVERNANCE_ROUTES: RouteCase[] = [
       reason,
     },
     roles: GOVERNANCE,
+  },
+  {
+    method: 'get',
+    template: `${G}/meetings`,
+    path: `${G}/meetings?bodyId=kent-hwb&limit=10`,
+    roles: ALL,
   },
   { method: 'get', template: `${G}/meetings/{id}`, path: `${G}/meetings/kent-hwb-2016-01-27`, roles: ALL },
   {

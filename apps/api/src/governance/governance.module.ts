@@ -1,6 +1,7 @@
 import { Module, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GovernanceController } from './governance.controller';
+import { GovernanceListsController } from './governance-lists.controller';
 import { ESTABLISH_BODY } from './use-cases/establish-body';
 import { ASSIGN_SEAT } from './use-cases/assign-seat';
 import { RECORD_MEETING } from './use-cases/record-meeting';
@@ -37,7 +38,11 @@ const USE_CASES: { controllers: Type[]; providers: Provider[] }[] = [
 /** Governance: bodies, meetings, resolutions, delegations of authority, and approvals checked against authority. */
 @Module({
   imports: [CqrsModule],
-  controllers: [GovernanceController, ...USE_CASES.flatMap((useCase) => useCase.controllers)],
+  controllers: [
+    GovernanceController,
+    GovernanceListsController,
+    ...USE_CASES.flatMap((useCase) => useCase.controllers),
+  ],
   providers: [...USE_CASES.flatMap((useCase) => useCase.providers)],
 })
 export class GovernanceModule {}

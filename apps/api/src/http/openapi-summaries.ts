@@ -50,6 +50,8 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
 
   GovernanceController_establishBody: 'Establish a decision-making body',
   GovernanceController_body: 'A body, its seats and its meetings',
+  GovernanceController_bodies: 'List decision-making bodies, a page at a time, by area',
+  GovernanceController_meetings: 'List meetings, a page at a time, by area or body',
   GovernanceController_assignSeat: 'Assign a seat on a body to a post',
   GovernanceController_decisions: "A body's register of decisions",
   GovernanceController_recordMeeting: 'Record a meeting of a body',

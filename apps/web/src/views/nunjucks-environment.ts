@@ -51,6 +51,7 @@ export function configureNunjucks(express: Express): nunjucks.Environment {
   );
   environment.addFilter('pounds', pounds);
   environment.addFilter('longDate', longDate);
+  environment.addFilter('mojDate', longDate); // the MOJ timeline's own date filter
   environment.addGlobal('serviceName', 'Better Care Ledger');
   express.set('view engine', 'njk');
   return environment;

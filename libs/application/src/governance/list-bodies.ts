@@ -1,36 +1,66 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { BodyView, GovernanceView, governanceKey, governanceProjection } from '@bcl/domain-governance';
+import { BodyView, governanceKey as key, governanceProjection } from '@bcl/domain-governance';
 import { Viewpoint } from '@bcl/kernel';
 import { ViewpointViews } from '../event-log/viewpoint-views';
 
-/** Decision bodies in id order, a page at a time, optionally of one area, from a viewpoint. */
+/** Decision-making bodies in id order, a page at a time, optionally only those of one area. */
 export class ListBodiesQuery {
   constructor(
-    readonly filter: { limit: number; after?: string; areaId?: string },
+    readonly limit: number,
+    readonly after?: string,
+    readonly areaId?: string,
     readonly viewpoint: Viewpoint = {},
   ) {}
 }
 
-/** Bodies are few (one board or committee per area and a handful more), so one scan pages them. */
-const BODY_SCAN = 500;
+export interface BodySummary {
+  bodyId: string;
+  name: string;
+  kind: BodyView['kind'];
+  areaId: string | null;
+  establishedOn: string;
+  meetings: number;
+  links: { self: string; decisions: string };
+}
 
 @QueryHandler(ListBodiesQuery)
 export class ListBodiesHandler implements IQueryHandler<ListBodiesQuery> {
   constructor(private readonly views: ViewpointViews) {}
 
-  async execute({ filter, viewpoint }: ListBodiesQuery) {
-    const governance = this.views.from(viewpoint)<GovernanceView>(governanceProjection);
-    const items: BodyView[] = [];
-    let afterKey = filter.after === undefined ? undefined : governanceKey.body(filter.after);
+  async execute({
+    limit,
+    after,
+    areaId,
+    viewpoint,
+  }: ListBodiesQuery): Promise<{ items: BodySummary[]; next: string | null }> {
+    const reader = this.views.from(viewpoint)(governanceProjection);
+    const items: BodySummary[] = [];
+    let afterKey: string | undefined = after ? key.body(after) : undefined;
+    // The area filter applies within each scanned page, so a page is filled from as many pages as it takes.
     for (;;) {
-      const page = (await governance.list(governanceKey.body(''), BODY_SCAN, afterKey)) as BodyView[];
+      const page = await reader.list<BodyView>(key.body(''), limit, afterKey);
       for (const body of page) {
-        if (filter.areaId !== undefined && body.areaId !== filter.areaId) continue;
-        items.push(body);
-        if (items.length === filter.limit) return { items, next: body.bodyId };
+        if (areaId !== undefined && body.areaId !== areaId) continue;
+        items.push(summaryOf(body));
+        if (items.length === limit) return { items, next: body.bodyId };
       }
-      if (page.length < BODY_SCAN) return { items, next: null };
-      afterKey = governanceKey.body(page[page.length - 1]!.bodyId);
+      if (page.length < limit) return { items, next: null };
+      afterKey = key.body(page[page.length - 1]!.bodyId);
     }
   }
+}
+
+function summaryOf(body: BodyView): BodySummary {
+  return {
+    bodyId: body.bodyId,
+    name: body.name,
+    kind: body.kind,
+    areaId: body.areaId,
+    establishedOn: body.establishedOn,
+    meetings: body.meetings.length,
+    links: {
+      self: `/api/governance/bodies/${body.bodyId}`,
+      decisions: `/api/governance/bodies/${body.bodyId}/decisions`,
+    },
+  };
 }

@@ -1,21 +1,12 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
-import {
-  ApprovalAuthority,
-  GOVERNANCE_LIMITS as G,
-  RecordApproval,
-  approvalsStream,
-  evolveApprovals,
-  recordApproval,
-} from '@bcl/domain-governance';
+import { ApprovalAuthority, GOVERNANCE_LIMITS as G } from '@bcl/domain-governance';
 import { AllowRoles } from '@bcl/application';
-import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { RecordApprovalCommand, RecordApprovalHandler } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, IsVersion } from '../../http/validators';
-import { GovernanceFacts } from '@bcl/application';
 import { ProvenanceQuery } from '@bcl/application';
 import { actingPerson, DATE, InstrumentParams, PENCE_MAX, SIGNERS, LongText } from '../governance-routes';
 import {
@@ -76,38 +67,6 @@ export class RecordApprovalDto extends ReasonDto {
   @IsString()
   @LongText(G.textLengthMax)
   provisionalConditions?: string | null;
-}
-
-export class RecordApprovalCommand {
-  constructor(
-    readonly input: RecordApproval,
-    readonly context: CommandContext,
-  ) {}
-}
-
-/** The acting officer or member records their own signature; it is checked against authority on its date. */
-@CommandHandler(RecordApprovalCommand)
-export class RecordApprovalHandler implements ICommandHandler<RecordApprovalCommand, WriteResult> {
-  constructor(
-    private readonly writer: EventLogWriter,
-    private readonly facts: GovernanceFacts,
-  ) {}
-
-  execute({ input, context }: RecordApprovalCommand): Promise<WriteResult> {
-    return this.writer.execute({
-      stream: approvalsStream(input.instrument),
-      evolve: evolveApprovals,
-      gather: async () => ({
-        currentVersion: await this.facts.currentVersion(input.instrument),
-        versionEffectiveOn: await this.facts.versionEffectiveOn(input.instrument),
-        ...(await this.facts.authority(input.authority, input.actingPostId, input.instrument)),
-        obstacles: await this.facts.obstacles(input.instrument, input.effectiveOn),
-      }),
-      decide: (state, facts) => recordApproval(state, input, facts),
-      effectiveOn: input.effectiveOn,
-      context,
-    });
-  }
 }
 
 @WriteRoutes('governance')

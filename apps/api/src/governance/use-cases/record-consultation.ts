@@ -1,20 +1,11 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import {
-  CONSULTATION_RESPONSES,
-  Consultation,
-  GOVERNANCE_LIMITS as G,
-  approvalsStream,
-  evolveApprovals,
-  recordConsultation,
-} from '@bcl/domain-governance';
+import { CONSULTATION_RESPONSES, GOVERNANCE_LIMITS as G } from '@bcl/domain-governance';
 import { AllowRoles } from '@bcl/application';
-import { CommandContext, EventLogWriter, WriteResult } from '@bcl/application';
+import { RecordConsultationCommand, RecordConsultationHandler } from '@bcl/application';
 import { ReasonDto } from '../../http/common.dto';
 import { IsCalendarDate, IsId, IsVersion } from '../../http/validators';
-import { GovernanceFacts } from '@bcl/application';
 import { ProvenanceQuery } from '@bcl/application';
 import { actingPerson, DATE, InstrumentParams, SIGNERS, LongText } from '../governance-routes';
 import {
@@ -39,40 +30,6 @@ export class RecordConsultationDto extends ReasonDto {
   @ApiProperty({ enum: CONSULTATION_RESPONSES }) @IsIn(CONSULTATION_RESPONSES) response!:
     'concurred' | 'objected';
   @ApiPropertyOptional() @IsOptional() @IsString() @LongText(G.textLengthMax) note?: string | null;
-}
-
-export class RecordConsultationCommand {
-  constructor(
-    readonly input: Consultation,
-    readonly context: CommandContext,
-  ) {}
-}
-
-/** The consultee records their own consultation; the person comes from their token. */
-@CommandHandler(RecordConsultationCommand)
-export class RecordConsultationHandler implements ICommandHandler<RecordConsultationCommand, WriteResult> {
-  constructor(
-    private readonly writer: EventLogWriter,
-    private readonly facts: GovernanceFacts,
-  ) {}
-
-  execute({ input, context }: RecordConsultationCommand): Promise<WriteResult> {
-    return this.writer.execute({
-      stream: approvalsStream(input.instrument),
-      evolve: evolveApprovals,
-      gather: async () => ({
-        // A consultation on a BCF plan the ledger does not hold is refused (404) before anything is written.
-        currentVersion: await this.facts.currentVersion(input.instrument),
-        delegation: await this.facts.streams.delegation(input.delegationId),
-        holderOn: (
-          await this.facts.authority({ kind: 'delegation', delegationId: input.delegationId }, input.postId)
-        ).holderOn,
-      }),
-      decide: (state, facts) => recordConsultation(state, input, facts),
-      effectiveOn: input.on,
-      context,
-    });
-  }
 }
 
 @WriteRoutes('governance')

@@ -5,6 +5,7 @@ import {
   GetBodyQuery,
   GetOrganisationQuery,
   GetPostQuery,
+  BodySummary,
   ListBodiesQuery,
   PostHolderQuery,
   todayInEngland,
@@ -61,8 +62,8 @@ export async function areaRecord(queries: QueryBus, areaId: string, viewpoint: V
     organisations: AreaOrganisation[];
   };
   const periods = await membershipPeriods(queries, area, on, viewpoint);
-  const bodies = (await queries.execute(new ListBodiesQuery({ limit: 50, areaId }, viewpoint))) as {
-    items: BodyView[];
+  const bodies = (await queries.execute(new ListBodiesQuery(50, undefined, areaId, viewpoint))) as {
+    items: BodySummary[];
   };
   const boards = await Promise.all(bodies.items.map((body) => boardOf(queries, body, on, viewpoint)));
   return { area, on, organisations: members.organisations, periods, boards };
@@ -152,7 +153,7 @@ function dayBefore(date: CalendarDate): CalendarDate {
   return day.toISOString().slice(0, 10);
 }
 
-async function boardOf(queries: QueryBus, listed: BodyView, on: CalendarDate, viewpoint: Viewpoint) {
+async function boardOf(queries: QueryBus, listed: BodySummary, on: CalendarDate, viewpoint: Viewpoint) {
   const body = (await queries.execute(new GetBodyQuery(listed.bodyId, viewpoint))) as BodyView;
   const seats = await Promise.all(
     body.seats.map(async (seat): Promise<BoardSeat> => {

@@ -43,7 +43,7 @@ export async function homeOverview(queries: QueryBus, viewpoint: Viewpoint): Pro
     queries.execute(new ListPoolsQuery(LIST_MAX, undefined, undefined, viewpoint)) as Promise<{
       items: PoolSummary[];
     }>,
-    queries.execute(new ListBodiesQuery({ limit: LIST_MAX }, viewpoint)) as Promise<{
+    queries.execute(new ListBodiesQuery(LIST_MAX, undefined, undefined, viewpoint)) as Promise<{
       items: { bodyId: string; name: string; areaId: string | null }[];
     }>,
     queries.execute(new DelegationsOnQuery(on, viewpoint)) as Promise<{
