@@ -82,7 +82,7 @@ export class PackController {
     const ready = asked && !areaProblem;
     const search = new URLSearchParams({ area: request.areaId, from: request.from, to: request.to });
     return {
-      section: 'verify',
+      section: 'pack',
       areas: areas.items,
       request,
       problem: areaProblem,

@@ -76,7 +76,7 @@ function renderRefusal(request: Request, response: Response, exception: unknown,
     exception instanceof RemovalNeedsConfirmation ? removalNeedsConfirmation(exception) : exception;
   const { problem, errorList, fieldErrors } = errorSummaryOf(domain, INPUT_IDS, request.originalUrl);
   response.status(problem.status).render(UPLOAD_VIEW, {
-    section: 'home',
+    section: 'plans',
     errorList,
     fieldErrors,
     values,
@@ -131,7 +131,7 @@ export class PlanUploadController {
   @AllowRoles(...UPLOADERS)
   @Render(UPLOAD_VIEW)
   form() {
-    return { section: 'home', values: {}, bytesMax: PLAN_IMPORT_BYTES_MAX };
+    return { section: 'plans', values: {}, bytesMax: PLAN_IMPORT_BYTES_MAX };
   }
 
   @Post()
@@ -177,7 +177,7 @@ export class PlanUploadController {
         file.buffer,
       );
       response.render(PREVIEW_VIEW, {
-        section: 'home',
+        section: 'plans',
         ...previewView(result.preview, held),
         formKey: newFormKey(),
       });

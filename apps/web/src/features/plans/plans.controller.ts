@@ -76,7 +76,7 @@ export class PlansController {
     ];
     const areaNames = new Map(areas.items.map((area) => [area.areaId, area.name]));
     return {
-      section: 'home',
+      section: 'plans',
       viewpoint,
       areaId: areaId ?? '',
       areas: areas.items,
@@ -109,7 +109,7 @@ export class PlansController {
     )) as { instrument: { kind: string }; approvals: ProvenanceApproval[] }[];
     const versionQuery = viewpointQuery(viewpoint, { version: String(plan.version) });
     return {
-      section: 'home',
+      section: 'plans',
       viewpoint,
       plan,
       versionEvidence: evidenceText(plan.evidence),
@@ -143,7 +143,7 @@ export class PlansController {
       new PlanVersionsQuery(planId, storeViewpointOf(viewpoint)),
     )) as VersionsAnswer;
     return {
-      section: 'home',
+      section: 'plans',
       viewpoint,
       planId,
       planHref: `/plans/${planId}${viewpointQuery(viewpoint)}`,
@@ -187,7 +187,7 @@ export class PlansController {
     )) as DiffAnswer;
     const range = { from: String(from), to: String(to) };
     return {
-      section: 'home',
+      section: 'plans',
       viewpoint,
       planId,
       from,
