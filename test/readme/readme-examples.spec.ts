@@ -107,6 +107,16 @@ describe("the README's quick start and CLI walk-through, in order, on a fresh st
     for (const line of lines.filter((l) => l.startsWith('curl '))) expect(line).toContain(README_URL);
   });
 
+  it('opens the home page the quick start names: a visitor is sent to sign in, and the sign-in page answers', async () => {
+    expect(README).toContain('open http://127.0.0.1:3000/');
+    const home = await fetch(`${apiUrl}/`, { redirect: 'manual' });
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toBe('/sign-in?returnTo=%2F');
+    const signIn = await fetch(`${apiUrl}/sign-in`);
+    expect(signIn.status).toBe(200);
+    expect(await signIn.text()).toContain('<h1 class="govuk-heading-l">Sign in</h1>');
+  });
+
   it('runs every example: each exits 0, and every curl gets a 2xx', async () => {
     const lines = quickStartCommands(README)
       .map(runnable)
