@@ -97,10 +97,12 @@ export class GovernanceRecordsController {
         ),
       })),
     );
+    const body = (await this.queries.execute(new GetBodyQuery(meeting.bodyId, viewpoint))) as BodyView;
     return {
       section: 'decisions',
       viewpoint,
       meeting,
+      bodyName: body.name,
       name: (personId: string) => meeting.names[personId] ?? personId,
       resolutions,
       place: await placeInLog(this.store, stream, (e) => e.type === 'MeetingRecorded'),
