@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ServiceStore } from '@bcl/service-store';
 import { runCli } from '../support/child-process';
 
@@ -48,6 +49,21 @@ describe('bcl verify keeps its run in the service store', () => {
     expect((await bcl('digest', '--out', 'digest.json')).code).toBe(0);
     expect((await bcl('verify', '--digest', join(dir, 'digest.json'))).code).toBe(0);
     expect((await lastRun())?.digest).toEqual({ position: '30', matched: true });
+  });
+
+  it('records a broken log with its first break, and still exits 1', async () => {
+    expect((await bcl('projections', 'rebuild')).code).toBe(0);
+    const db = new Database(join(dir, 'ledger.db'));
+    db.prepare("UPDATE bcl_events SET record = replace(record, 'Pence', 'Pennies') WHERE position = 7").run();
+    db.close();
+    const broken = await bcl('verify');
+    expect(broken.code).toBe(1);
+    expect(await lastRun()).toMatchObject({
+      ok: false,
+      eventsChecked: 6,
+      headPosition: '6',
+      firstBreak: { kind: 'altered', position: '7' },
+    });
   });
 
   it('creates no service store where there is none, and keeps nothing for an offline file check', async () => {

@@ -30,7 +30,10 @@ export class HtmlErrorFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const render = () => response.status(problem.status).render('views/error.njk', { problem });
     if (!this.notYetInAccessLog(exception, request)) return render();
-    void this.recordAccess(request, problem.status).then(render);
+    // recordAccess never rejects (a failed write is logged); the catch keeps a rendering fault from going unhandled
+    void this.recordAccess(request, problem.status)
+      .then(render)
+      .catch((error: Error) => this.logger.error(`cannot render an error page: ${error.message}`));
   }
 
   /** A signed-in user's error the access-log interceptor did not record: a POST, or the page guard's refusal. */
