@@ -102,6 +102,15 @@ describeInBrowser('the auditor pages in Chromium: verify, the events browser and
     );
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // the run is kept: the home page shows this last check, against the altered digest
+    await page.goto('/');
+    await expect(page.locator('#last-verified').innerText()).resolves.toMatch(
+      new RegExp(
+        `by development:auditor \\(web\\): broken at ${digest.position}; against the digest at position ${digest.position}: not matched\\.$`,
+      ),
+    );
+    await page.goto('/verify');
+
     const notADigest = join(server.directory, 'not-a-digest.json');
     writeFileSync(notADigest, '{"format":"something-else"}');
     await page.getByLabel('Digest file').setInputFiles(notADigest);
@@ -167,6 +176,36 @@ describeInBrowser('the auditor pages in Chromium: verify, the events browser and
       ['development:finance-officer', 'GET', '/verify', '200'],
     ]);
     await log.close();
+  });
+
+  it("logs every page's refusal and error once: a 403 on another page, a form refused its CSRF token, a 404", async () => {
+    const page = await auditor.newPage();
+    const refused = await page.goto('/plans/upload?from=audit-spec');
+    expect(refused?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      'You cannot see this page',
+    );
+    expect((await page.goto('/events/streams/no-such-stream-from-audit-spec'))?.status()).toBe(404);
+    await page.close();
+    const forged = await auditor.request.post('/verify?from=audit-spec', { form: { _csrf: 'forged' } });
+    expect(forged.status()).toBe(403);
+
+    const csv = await (
+      await auditor.request.get('/audit/access-log?subject=development%3Aauditor&format=csv')
+    ).text();
+    const entries = csv
+      .split('\r\n')
+      .map((line) => line.split(','))
+      .filter(
+        ([, , , , , resource]) =>
+          resource?.includes('from-audit-spec') || resource?.includes('from=audit-spec'),
+      )
+      .map(([, , subject, roles, method, resource, status]) => [subject, roles, method, resource, status]);
+    expect(entries).toEqual([
+      ['development:auditor', 'auditor', 'GET', '/plans/upload?from=audit-spec', '403'],
+      ['development:auditor', 'auditor', 'GET', '/events/streams/no-such-stream-from-audit-spec', '404'],
+      ['development:auditor', 'auditor', 'POST', '/verify?from=audit-spec', '403'],
+    ]);
   });
 
   it('lets an auditor page through the log and through a stream, each event with its data and hash', async () => {

@@ -88,11 +88,49 @@ describeInBrowser('the web pages in Chromium: signing in and the home page', () 
       expect.stringContaining('(southend-hwb-2017-03-22-bcf) | Southend Health & Wellbeing Board'),
     ]);
     await expect(page.getByText('Kent: no report-backs outstanding.').count()).resolves.toBe(1);
-    await expect(
-      page.getByText('keeps no record of when the record was last verified').count(),
-    ).resolves.toBe(1);
+    await expect(page.locator('#last-verified').innerText()).resolves.toMatch(
+      /^Last verified: never verified\./,
+    );
     await expect(href('Verify the record now')).resolves.toBe('/verify');
     await reading.close();
+  });
+
+  it('shows when the record was last verified, by whom and from where, after "Verify now" on the Verify page', async () => {
+    const context = await signedIn(browser, server.url, 'auditor');
+    const page = await context.newPage();
+    await page.goto('/verify');
+    await page.getByRole('button', { name: 'Verify now' }).click();
+    await page.getByRole('heading', { name: 'The log verifies' }).waitFor();
+    const value = async (key: string) =>
+      (
+        await page
+          .locator('#verification .govuk-summary-list__row')
+          .filter({
+            has: page.locator('.govuk-summary-list__key', { hasText: new RegExp(`^\\s*${key}\\s*$`) }),
+          })
+          .locator('.govuk-summary-list__value')
+          .innerText()
+      ).trim();
+    const [events, head, checkedAt] = [
+      await value('Events checked'),
+      await value('Head position'),
+      await value('Checked at'),
+    ];
+
+    await page.goto('/');
+    const line = (await page.locator('#last-verified').innerText()).replace(/\s+/g, ' ').trim();
+    expect(line).toBe(
+      `Last verified: ${await page.locator('#last-verified time').innerText()}, ${events} events, head ${head}, by development:auditor (web): intact.`,
+    );
+    await expect(page.locator('#last-verified time').getAttribute('datetime')).resolves.toBe(checkedAt);
+    await expect(page.locator('#last-verified time').innerText()).resolves.toMatch(
+      /^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}:\d{2} UTC$/,
+    );
+    await expect(
+      page.getByRole('link', { name: 'Verify the record again' }).getAttribute('href'),
+    ).resolves.toBe('/verify');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
   });
 
   it('shows the areas as at a date: only the pool-years opened by then, and links that keep the date', async () => {

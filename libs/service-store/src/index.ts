@@ -3,3 +3,4 @@ export type { SqlConnection } from './sql-connection';
 export * from './projection-runner';
 export * from './view-reader';
 export * from './log-identity';
+export type { VerificationRun } from './verification-runs';

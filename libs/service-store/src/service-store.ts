@@ -1,5 +1,11 @@
 import { JsonObject, StoreMissingError, StoreOpenError } from '@bcl/event-store';
 import { SqlConnection, SqlRow, openPostgresConnection, openSqliteConnection } from './sql-connection';
+import {
+  VERIFICATION_RUNS_DDL,
+  VerificationRun,
+  insertVerificationRun,
+  latestVerificationRun,
+} from './verification-runs';
 
 export interface ProjectionCheckpoint {
   /** Last global position applied; null before the first event. */
@@ -59,6 +65,7 @@ const DDL: Record<SqlConnection['dialect'], string[]> = {
     'CREATE TABLE IF NOT EXISTS idempotency_records (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))',
     'CREATE TABLE IF NOT EXISTS access_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
     'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
+    VERIFICATION_RUNS_DDL.sqlite,
     ...LOG_IDENTITY_DDL,
   ],
   postgres: [
@@ -67,13 +74,14 @@ const DDL: Record<SqlConnection['dialect'], string[]> = {
     'CREATE TABLE IF NOT EXISTS idempotency_records (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))',
     'CREATE TABLE IF NOT EXISTS access_log (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
     'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
+    VERIFICATION_RUNS_DDL.postgres,
     ...LOG_IDENTITY_DDL,
   ],
 };
 
 /**
  * Everything the service keeps that is not the event log: projection views and checkpoints, idempotency
- * records, the access log, and the personal-data vault. It can be rebuilt (views) or is deliberately outside
+ * records, the access log, the verification runs, and the personal-data vault. It can be rebuilt (views) or is deliberately outside
  * the hash chain (names, so they can be erased). SQLite or PostgreSQL, through the same SQL.
  */
 export class ServiceStore {
@@ -273,6 +281,16 @@ export class ServiceStore {
       status: Number(row.status),
       correlationId: String(row.correlation_id),
     }));
+  }
+
+  /** Keeps one run of the hash-chain verification (never in the event log: it is not a business fact). */
+  recordVerification(run: VerificationRun): Promise<void> {
+    return insertVerificationRun(this.sql, run);
+  }
+
+  /** The verification run recorded last, or undefined when the record was never verified here. */
+  lastVerification(): Promise<VerificationRun | undefined> {
+    return latestVerificationRun(this.sql);
   }
 
   async putPersonalData(personId: string, displayName: string): Promise<void> {

@@ -1,5 +1,14 @@
+import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { LogDigest, VerifyReport, digestFromJson, verifyExportFile, verifyStore } from '@bcl/event-store';
+import {
+  LogDigest,
+  StoreMissingError,
+  VerifyReport,
+  digestFromJson,
+  verifyExportFile,
+  verifyStore,
+} from '@bcl/event-store';
+import { ServiceStore } from '@bcl/service-store';
 import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
 import { cannotRead, inputFileSize, plainFileProblem, readInputText } from '../files';
 import { FundInvariantReport, checkFundInvariant } from './fund-invariant';
@@ -30,13 +39,63 @@ export function verifyCommand(): Command {
             throw plainFileProblem(error) ? cannotRead(file, error) : new UsageError(error.message);
           })
         : await withExistingStore(globals, async (store) => {
+            const at = new Date().toISOString();
             const chain = await verifyStore(store, digest);
+            await recordRun(serviceStoreSetting(globals, options), at, chain, digest);
             const fund = await checkFundInvariant(store, serviceStoreSetting(globals, options));
             return { ...chain, ok: chain.ok && fund.ok, fund };
           });
       report(globals, result, describe(result, options.file ?? 'the store'));
       if (!result.ok) process.exitCode = 1;
     });
+}
+
+/**
+ * Keeps the run of the hash-chain check in the store's service store, where the home page shows the latest (an
+ * operational record, never in the event log). Verify creates nothing: with no service store there, nothing is
+ * kept; an offline `--file` check has no store and keeps nothing either. The check stands whether or not it
+ * could be kept, so a refused write is a warning, not a failure.
+ */
+async function recordRun(
+  serviceSetting: string,
+  at: string,
+  chain: VerifyReport,
+  digest: LogDigest | undefined,
+): Promise<void> {
+  let service: ServiceStore;
+  try {
+    service = await ServiceStore.open(serviceSetting, { mustExist: true });
+  } catch (error) {
+    if (error instanceof StoreMissingError) return;
+    process.stderr.write(`bcl: the run was not recorded: ${(error as Error).message}\n`);
+    return;
+  }
+  try {
+    await service.recordVerification({
+      at,
+      subject: `os-user:${userInfo().username}`,
+      origin: 'cli',
+      eventsChecked: chain.eventsChecked,
+      headPosition: chain.lastPosition === null ? null : chain.lastPosition.toString(),
+      headHash: chain.lastPosition === null ? null : chain.lastHash,
+      ok: chain.ok,
+      firstBreak: chain.firstBreak
+        ? {
+            kind: chain.firstBreak.kind,
+            position: chain.firstBreak.position.toString(),
+            message: chain.firstBreak.message,
+          }
+        : null,
+      // as the Verify page keeps it: a digest matches only when the whole log verifies too
+      digest: digest
+        ? { position: digest.position.toString(), matched: chain.digest?.matched === true && chain.ok }
+        : null,
+    });
+  } catch (error) {
+    process.stderr.write(`bcl: the run was not recorded: ${(error as Error).message}\n`);
+  } finally {
+    await service.close();
+  }
 }
 
 function readDigest(path: string): LogDigest {

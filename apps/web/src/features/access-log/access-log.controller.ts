@@ -1,9 +1,8 @@
-import { Get, Inject, Query, Res, UseFilters } from '@nestjs/common';
+import { Get, Inject, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { AccessEntry, AccessQuery, ServiceStore } from '@bcl/service-store';
 import { AllowRoles, SERVICE_STORE } from '@bcl/application';
 import { PagesController } from '../../page-route';
-import { RefusedViewFilter } from '../events/refused-view.filter';
 import { accessLogCsvHeader, accessLogCsvLine } from './access-log-csv';
 
 /** Entries per page on the page; the CSV reads the same filter in pages of this many. */
@@ -81,8 +80,6 @@ function addressOf(filter: AccessLogFilter, extra: Record<string, string> = {}):
  * Who read what, and when: the access log kept in the service store (apart from the event log), paged oldest
  * first, filtered by subject and date, and as CSV. Auditors and admins only; reading it is itself logged.
  */
-// Above @PagesController, so Nest tries it before the page's HtmlErrorFilter (the last class filter goes first).
-@UseFilters(RefusedViewFilter)
 @PagesController(PAGE_PATH.slice(1))
 export class AccessLogController {
   constructor(@Inject(SERVICE_STORE) private readonly service: ServiceStore) {}

@@ -1,9 +1,8 @@
-import { Get, Inject, Param, Query, Render, Res, UseFilters } from '@nestjs/common';
+import { Get, Inject, Param, Query, Render, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { EventStore, LIMITS, STREAM_NAME_PATTERN, StoredEvent } from '@bcl/event-store';
 import { AllowRoles, EVENT_STORE, Problem } from '@bcl/application';
 import { PagesController } from '../../page-route';
-import { RefusedViewFilter } from './refused-view.filter';
 
 /** Events per page: enough to scan, few enough that a page of large events stays small. */
 export const EVENTS_PAGE_SIZE = 50;
@@ -62,8 +61,6 @@ const isStreamName = (name: string) =>
  * A read-only browser of the event log through the EventStore port: the global log by position, and each stream
  * by revision, a bounded page at a time with an `after` cursor.
  */
-// Above @PagesController, so Nest tries it before the page's HtmlErrorFilter (the last class filter goes first).
-@UseFilters(RefusedViewFilter)
 @PagesController('events')
 export class EventsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import { Response } from 'express';
 import { EventStore } from '@bcl/event-store';
-import { EVENT_STORE } from '@bcl/application';
+import { EVENT_STORE, SERVICE_STORE } from '@bcl/application';
+import { ServiceStore } from '@bcl/service-store';
 import { HtmlErrorFilter } from '../../errors/html-error.filter';
 import { VERIFY_VIEW, digestFormError } from './verify-page';
 
@@ -19,9 +20,14 @@ import { VERIFY_VIEW, digestFormError } from './verify-page';
  */
 @Catch()
 export class DigestUploadFilter implements ExceptionFilter {
-  private readonly pages = new HtmlErrorFilter();
+  private readonly pages: HtmlErrorFilter;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVICE_STORE) service: ServiceStore,
+  ) {
+    this.pages = new HtmlErrorFilter(service);
+  }
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const tooLarge = exception instanceof PayloadTooLargeException;

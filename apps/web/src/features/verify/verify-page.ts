@@ -1,3 +1,6 @@
+import { LogVerification } from '@bcl/application';
+import { VerificationRun } from '@bcl/service-store';
+
 /** The verify page's view, and what every rendering of it needs (the controller's and the upload filter's). */
 export const VERIFY_VIEW = 'features/verify/verify.njk';
 
@@ -20,3 +23,20 @@ export function verifyPageContext(head: bigint | null, extra: Record<string, unk
 /** The page with the digest form showing one error, in the GOV.UK error summary and on the file input. */
 export const digestFormError = (head: bigint | null, message: string) =>
   verifyPageContext(head, { errorList: [{ text: message, href: '#digest' }], digestError: message });
+
+/** What the service store keeps of a run on this page (the home page shows the latest). */
+export function verificationRunOf(verification: LogVerification, subject: string): VerificationRun {
+  return {
+    at: verification.checkedAt,
+    subject,
+    origin: 'web',
+    eventsChecked: verification.eventsChecked,
+    headPosition: verification.headPosition,
+    headHash: verification.headHash,
+    ok: verification.ok,
+    firstBreak: verification.firstBreak,
+    digest: verification.digest
+      ? { position: verification.digest.position, matched: verification.digest.matched }
+      : null,
+  };
+}

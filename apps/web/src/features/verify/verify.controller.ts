@@ -2,15 +2,18 @@ import {
   Get,
   HttpCode,
   Inject,
+  Logger,
   Post,
   Render,
+  Req,
   Res,
   UploadedFile,
   UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { Response } from 'express';
+import { Request, Response } from 'express';
+import { ServiceStore } from '@bcl/service-store';
 import { READERS } from '@bcl/identity';
 import { EventStore, LogDigest, digestFromJson, digestToJson, takeDigest } from '@bcl/event-store';
 import {
@@ -18,12 +21,19 @@ import {
   EVENT_STORE,
   LogVerification,
   Problem,
+  SERVICE_STORE,
   eventAtPosition,
   verifyLog,
 } from '@bcl/application';
 import { PagesController } from '../../page-route';
 import { DigestUploadFilter } from './digest-upload.filter';
-import { DIGEST_BYTES_MAX, VERIFY_VIEW, digestFormError, verifyPageContext } from './verify-page';
+import {
+  DIGEST_BYTES_MAX,
+  VERIFY_VIEW,
+  digestFormError,
+  verificationRunOf,
+  verifyPageContext,
+} from './verify-page';
 
 /** What multer hands over for the uploaded digest (memory storage). */
 interface UploadedDigest {
@@ -34,11 +44,17 @@ interface UploadedDigest {
 /**
  * Verify the record: the same walk of the hash chain as `bcl verify` (`verifyStore` in @bcl/event-store), run on
  * demand with "Verify now" (a POST: on a large log the walk takes a while, so no link or reload starts it), and
- * a check of the log against a digest file the auditor kept. Every role may verify.
+ * a check of the log against a digest file the auditor kept. Every role may verify. Each run is kept in the
+ * service store (who, when, what it found), so the home page can say when the record was last verified.
  */
 @PagesController('verify')
 export class VerifyController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly logger = new Logger('pages');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVICE_STORE) private readonly service: ServiceStore,
+  ) {}
 
   @Get()
   @AllowRoles(...READERS)
@@ -51,8 +67,10 @@ export class VerifyController {
   @HttpCode(200)
   @AllowRoles(...READERS)
   @Render(VERIFY_VIEW)
-  async verifyNow() {
-    return this.context({ verification: await verifyLog(this.store) });
+  async verifyNow(@Req() request: Request) {
+    const verification = await verifyLog(this.store);
+    await this.record(request, verification);
+    return this.context({ verification });
   }
 
   /**
@@ -84,7 +102,11 @@ export class VerifyController {
   @AllowRoles(...READERS)
   @UseFilters(DigestUploadFilter)
   @UseInterceptors(FileInterceptor('digest', { limits: { fileSize: DIGEST_BYTES_MAX, files: 1, fields: 0 } }))
-  async checkDigest(@UploadedFile() file: UploadedDigest | undefined, @Res() response: Response) {
+  async checkDigest(
+    @UploadedFile() file: UploadedDigest | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
     let digest: LogDigest;
     try {
       if (!file || file.size === 0) throw new Error('Choose the digest file to check the log against');
@@ -96,10 +118,21 @@ export class VerifyController {
       return;
     }
     const verification = await verifyLog(this.store, digest);
+    await this.record(request, verification);
     const atDigest = verification.digest?.matched ? null : await eventAtPosition(this.store, digest.position);
     response
       .status(200)
       .render(VERIFY_VIEW, { ...(await this.context({ verification })), digestCheck: { atDigest } });
+  }
+
+  /**
+   * Keeps the run for the home page. The check itself stands whether or not it could be kept, so a service store
+   * that refuses the write is reported in the server's log and the result is still shown.
+   */
+  private async record(request: Request, verification: LogVerification): Promise<void> {
+    await this.service
+      .recordVerification(verificationRunOf(verification, request.identity!.subject))
+      .catch((error: Error) => this.logger.error(`cannot record a verification run: ${error.message}`));
   }
 
   private async context(result: { verification?: LogVerification }) {
