@@ -44,7 +44,7 @@ describeInBrowser('the area page in Chromium: members over time, the Board, its 
     expect(today[0]).toBe('Kent County Council | county-council | lead-council');
     expect(today).toContainEqual(
       expect.stringMatching(
-        /^NHS Kent and Medway Integrated Care Board \(for NHS Ashford CCG, .*NHS West Kent CCG\) \| icb/,
+        /^NHS Kent and Medway Integrated Care Board \(for NHS Ashford CCG, .*NHS West Kent CCG\)\s*; on 30 June 2022: NHS Kent and Medway CCG \| icb/,
       ),
     );
     expect(today.join('\n')).not.toMatch(/\| ccg \|/);
@@ -52,7 +52,7 @@ describeInBrowser('the area page in Chromium: members over time, the Board, its 
     expect(overTime.map((row) => row.split(' | ').slice(0, 2).join(' to '))).toEqual([
       '1 April 2013 to 31 March 2020',
       '1 April 2020 to 30 June 2022',
-      expect.stringMatching(/^1 July 2022 to /),
+      '1 July 2022 to continuing',
     ]);
     expect(overTime[0]).toContain('NHS West Kent CCG');
     expect(overTime[1]).toContain('NHS Kent and Medway CCG (for NHS Ashford CCG');

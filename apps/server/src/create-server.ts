@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ApiConfig } from '../../api/src/config/api-config';
 import { createApp } from '../../api/src/create-app';
-import { WebModule, prepareWebHost } from '../../web/src/web.module';
+import { webHost } from '../../web/src/web.module';
 import { WebConfig } from '../../web/src/web-config';
 
 /**
@@ -9,5 +9,5 @@ import { WebConfig } from '../../web/src/web-config';
  * query bus and one command bus. This folder only wires the two apps together; neither imports the other.
  */
 export function createServer(api: ApiConfig, web: WebConfig): Promise<INestApplication> {
-  return createApp(api, { modules: [WebModule.with(web)], prepare: prepareWebHost });
+  return createApp(api, webHost(web));
 }

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NextFunction, Request, Response, urlencoded } from 'express';
 import { AssetsController } from './assets/assets.controller';
+import { NotFoundController } from './errors/not-found.controller';
 import { HomeController } from './features/home/home.controller';
 import { AREA_PAGES } from './features/area';
 import { PLANS_PAGES } from './features/plans';
@@ -42,6 +43,7 @@ export const WEB_CONTROLLERS: Type[] = [
   ...EVENTS_PAGES,
   ...ACCESS_LOG_PAGES,
   ...PACK_PAGES,
+  NotFoundController, // last: whatever no other route serves
 ];
 
 /** Largest form body accepted, in bytes (file uploads have their own limits). */
@@ -54,17 +56,14 @@ const FORM_BYTES_MAX = 64 * 1024;
  */
 @Module({})
 export class WebModule {
-  static with(config: WebConfig): DynamicModule {
+  static with(config: WebConfig, cookies = sessionCookiesOf(config)): DynamicModule {
     return {
       module: WebModule,
       imports: [CqrsModule],
       controllers: WEB_CONTROLLERS,
       providers: [
         { provide: WEB_CONFIG, useValue: config },
-        {
-          provide: SESSION_COOKIES,
-          useValue: new SessionCookies(config.sessionSecret, config.sessionSecondsMax, config.production),
-        },
+        { provide: SESSION_COOKIES, useValue: cookies },
         {
           provide: OIDC_CLIENT,
           useValue: config.oidc ? new OidcClient(config.oidc, TokenVerifier.create(config.auth)) : null,
@@ -75,11 +74,41 @@ export class WebModule {
   }
 }
 
-/** What the pages need of the Express app before routes are registered: Nunjucks, and form bodies off `/api`. */
-export function prepareWebHost(app: NestExpressApplication): void {
-  configureNunjucks(app.getHttpAdapter().getInstance());
-  const forms = urlencoded({ extended: false, limit: FORM_BYTES_MAX, parameterLimit: 200 });
-  app.use((request: Request, response: Response, next: NextFunction) =>
-    request.path.startsWith('/api/') ? next() : forms(request, response, next),
-  );
+const sessionCookiesOf = (config: WebConfig) =>
+  new SessionCookies(config.sessionSecret, config.sessionSecondsMax, config.production);
+
+/** Headers on every page: never framed by another site, never cached (a page shows what its viewer may see). */
+const PAGE_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+};
+
+/**
+ * The pages as the host serves them: the module, and what they need of the Express app before routes are
+ * registered: Nunjucks; form bodies and the pages' headers off `/api`; and on `/api`, a signed-in browser's
+ * session for READS only (GET and HEAD without a bearer token), so a page's "download this data as JSON" link
+ * works; the API's guard still checks the route's roles, and a write always needs a bearer token.
+ */
+export function webHost(config: WebConfig) {
+  const cookies = sessionCookiesOf(config);
+  const prepare = (app: NestExpressApplication): void => {
+    configureNunjucks(app.getHttpAdapter().getInstance());
+    const forms = urlencoded({ extended: false, limit: FORM_BYTES_MAX, parameterLimit: 200 });
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (!request.path.startsWith('/api/')) {
+        response.set(PAGE_HEADERS);
+        return forms(request, response, next);
+      }
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.authorization)
+        return next();
+      cookies.read(request).then((session) => {
+        if (session) request.identity = session.identity;
+        next();
+      }, next);
+    });
+  };
+  return { modules: [WebModule.with(config, cookies)], prepare };
 }

@@ -66,7 +66,14 @@ export async function areaRecord(queries: QueryBus, areaId: string, viewpoint: V
     items: BodySummary[];
   };
   const boards = await Promise.all(bodies.items.map((body) => boardOf(queries, body, on, viewpoint)));
-  return { area, on, organisations: members.organisations, periods, boards };
+  // each member on the day with the name it had the day before it stood for others (the ICB: its CCG)
+  const current = periods[periods.length - 1]?.organisations ?? [];
+  const organisations = members.organisations.map((organisation) => ({
+    ...organisation,
+    formerly:
+      current.find((member) => member.organisationId === organisation.organisationId)?.formerly ?? null,
+  }));
+  return { area, on, organisations, periods, boards };
 }
 
 /** The dates the membership may change on, up to `on`: each start, each end, each member's succession. */

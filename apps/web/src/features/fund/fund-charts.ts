@@ -21,7 +21,7 @@ interface ChartElement {
   outerHTML: string;
 }
 interface ChartDocument {
-  createElement(tag: string): ChartElement;
+  createElementNS(namespace: string, tag: string): ChartElement;
 }
 
 interface ChartLibraries {
@@ -60,7 +60,8 @@ function accessibleSvg(svg: ChartElement, name: string, document: ChartDocument)
     element.removeAttribute('aria-label');
     element.removeAttribute('aria-description');
   }
-  const title = document.createElement('title');
+  // an SVG <title>: its text is escaped when written out (an HTML element's text inside <svg> would not be)
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.textContent = name;
   svg.insertBefore(title, svg.firstChild);
   return svg.outerHTML;

@@ -1,0 +1,75 @@
+import { DemoServer, startDemoServer } from './support/browser';
+import { adminToken } from '../faults/api-process';
+
+/** A session cookie from the development sign-in form, as a browser gets it. */
+async function sessionCookie(url: string, role: string): Promise<string> {
+  const form = await fetch(`${url}/sign-in`);
+  const csrfCookie = (form.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+  const signedIn = await fetch(`${url}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ _csrf: csrf, role, returnTo: '/' }).toString(),
+  });
+  return signedIn.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('bcl_session='))!
+    .split(';')[0]!;
+}
+
+describe('the pages and the API in one server (apps/server)', () => {
+  let server: DemoServer;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  it("lets a signed-in browser follow a page's JSON link into /api for reads, with the route's roles, never for writes", async () => {
+    const auditor = await sessionCookie(server.url, 'auditor');
+    const read = await fetch(`${server.url}/api/areas/kent`, { headers: { cookie: auditor } });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { areaId: string }).areaId).toBe('kent');
+    const withoutSession = await fetch(`${server.url}/api/areas/kent`);
+    expect(withoutSession.status).toBe(401);
+
+    const financeOfficer = await sessionCookie(server.url, 'finance-officer');
+    const refused = await fetch(`${server.url}/api/access-log`, { headers: { cookie: financeOfficer } });
+    expect(refused.status).toBe(403);
+
+    const write = await fetch(`${server.url}/api/organisations`, {
+      method: 'POST',
+      headers: { cookie: await sessionCookie(server.url, 'admin'), 'content-type': 'application/json' },
+      body: JSON.stringify({ organisationId: 'x', name: 'X', kind: 'local-authority', reason: 'test' }),
+    });
+    expect(write.status).toBe(401);
+
+    // the read is in the access log under the session's subject, as any API read is
+    const log = await fetch(`${server.url}/api/access-log?resource=/api/areas/kent`, {
+      headers: { authorization: `Bearer ${await adminToken('host-spec-admin')}` },
+    });
+    const entries = ((await log.json()) as { items: { subject: string; status: number }[] }).items;
+    expect(entries).toEqual([expect.objectContaining({ subject: 'development:auditor', status: 200 })]);
+  });
+
+  it('answers an unknown page with an HTML page saying so, and an unknown API path with problem+json', async () => {
+    const page = await fetch(`${server.url}/no-such-page`);
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('Page not found');
+    const api = await fetch(`${server.url}/api/no-such-route`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('serves pages that cannot be framed by another site or cached, and leaves the API its own headers', async () => {
+    const page = await fetch(`${server.url}/sign-in`);
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const api = await fetch(`${server.url}/api/openapi.json`);
+    expect(api.status).toBe(200);
+    expect(api.headers.get('x-frame-options')).toBeNull();
+  });
+});
