@@ -123,6 +123,27 @@ describe('the OpenAPI document describes every operation', () => {
     await store.cleanup();
   });
 
+  it('offers Idempotency-Key on writes only, and says readiness may answer 503', () => {
+    const reads = Object.entries(document.paths).flatMap(([path, item]) =>
+      item.get
+        ? [{ path, parameters: (item.get as { parameters?: { name?: string }[] }).parameters ?? [] }]
+        : [],
+    );
+    expect(reads.length).toBeGreaterThan(30);
+    expect(
+      reads.filter(({ parameters }) => parameters.some(({ name }) => name === 'Idempotency-Key')),
+    ).toEqual([]);
+    const writes = Object.values(document.paths).flatMap((item) => (item.post ? [item.post] : []));
+    expect(
+      writes.some((operation) =>
+        ((operation as { parameters?: { name?: string }[] }).parameters ?? []).some(
+          ({ name }) => name === 'Idempotency-Key',
+        ),
+      ),
+    ).toBe(true);
+    expect(Object.keys(document.paths['/health/ready']!.get!.responses)).toContain('503');
+  });
+
   it('every operation has its summary from the table, and the table names no other', () => {
     const operations = operationsOf(document);
     const lacking = operations

@@ -156,6 +156,13 @@ export function describeOperations(
       if (!operation) continue;
       const route = access.get(operation.operationId ?? '') ?? { public: false, roles: [] };
       operation.summary = summaries[operation.operationId ?? ''] ?? fallbackSummary(method, path);
+      if (method === 'get')
+        // a read is never replayed by key: the header some controllers declare for their writes is not a read's
+        operation.parameters = operation.parameters?.filter(
+          (parameter) => !('name' in parameter) || parameter.name !== 'Idempotency-Key',
+        );
+      if (path === '/health/ready')
+        operation.responses['503'] ??= { description: 'Not ready: `reasons` says why, one line each' };
       if (route.public) {
         delete operation.security;
         operation.description = withLine(operation.description, 'No token needed.');
