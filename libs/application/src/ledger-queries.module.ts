@@ -31,6 +31,7 @@ import {
 import { GovernanceFacts } from './governance/governance-facts';
 import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './fund/fund-queries';
 import { PoolYearFactsHandler } from './fund/pool-year-facts';
+import { PoolYearReads } from './fund/pool-year-reads';
 import { RETURN_QUERY_HANDLERS } from './returns/return-queries';
 import { ReturnContextModule } from './returns/return-context.module';
 import { FundLogIndex } from './fund/list-fund-index';
@@ -73,6 +74,7 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     DelegationsOnHandler,
     ProvenanceHandler,
     ActionsHandler,
+    PoolYearReads,
     PoolYearPositionHandler,
     PoolYearReportsHandler,
     PoolYearFactsHandler,
