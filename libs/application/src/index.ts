@@ -7,6 +7,7 @@ export * from './event-log/stream-facts';
 export * from './event-log/viewpoint-views';
 export * from './fund/fund-queries';
 export * from './fund/pool-year-facts';
+export * from './fund/pool-year-reads';
 export * from './fund/pool-year-viewpoint';
 export * from './fund/reconciliation-download';
 export * from './fund/pool-years-index';

@@ -34,6 +34,7 @@ import { ListGovernanceActsHandler } from './governance/list-governance-acts';
 import { ListMeetingsHandler } from './governance/list-meetings';
 import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './fund/fund-queries';
 import { PoolYearFactsHandler } from './fund/pool-year-facts';
+import { PoolYearReads } from './fund/pool-year-reads';
 import { RETURN_QUERY_HANDLERS } from './returns/return-queries';
 import { ReturnContextModule } from './returns/return-context.module';
 import { FundLogIndex } from './fund/list-fund-index';
@@ -78,6 +79,7 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     ListBodiesHandler,
     ListMeetingsHandler,
     ListGovernanceActsHandler,
+    PoolYearReads,
     PoolYearPositionHandler,
     PoolYearReportsHandler,
     PoolYearFactsHandler,

@@ -8,6 +8,7 @@ import { readReturnTemplate, returnTemplateDirectory, writeReturnWorkbook } from
 import { PackData, gatherPackData } from './pack-data';
 import { PackManifest, PackStamp, packFileName, packManifest, packReadme } from './pack-manifest';
 import { printPdf, renderPackHtml } from './pack-document';
+import { PdfPrinter } from './warm-chromium';
 
 export interface AuditorPackRequest {
   /** The event store, read with upcasting (as the CLI's and the pages' stores are). */
@@ -20,6 +21,8 @@ export interface AuditorPackRequest {
   generatedAt: string;
   /** The Chromium that prints the PDF (Debian's `/usr/bin/chromium`). */
   chromiumPath: string;
+  /** A Chromium kept running to print with (a server's `WarmChromium`); absent, one is launched for this pack. */
+  printer?: PdfPrinter;
   /** Where the quarterly return templates are read from (LEDGER_RETURN_TEMPLATE_DIR); unset: the repository's. */
   templateDir?: string;
   /** Where the planning reference data are read from (accepted for symmetry; the pack needs none today). */
@@ -117,7 +120,12 @@ export async function buildAuditorPack(
   const data = await gatherPackData(store, events, hashes, areaId, { from, to });
   const html = renderPackHtml(data, stamp, verification, digestJson);
   const files = [
-    { name: 'pack.pdf', content: await printPdf(html, request.chromiumPath) },
+    {
+      name: 'pack.pdf',
+      content: request.printer
+        ? await request.printer.print(html)
+        : await printPdf(html, request.chromiumPath),
+    },
     ...(await workbooks(data, request.templateDir)),
     { name: 'events.ndjson', content: Buffer.from(lines.map((line) => `${line}\n`).join('')) },
     { name: 'digest.json', content: Buffer.from(`${JSON.stringify(digestJson, null, 2)}\n`) },

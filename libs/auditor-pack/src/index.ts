@@ -7,3 +7,4 @@ export * from './pack-manifest';
 export { packTemplateDirectory, renderPackHtml, printPdf, CHROMIUM_ARGS } from './pack-document';
 export { gatherPackData, type PackData } from './pack-data';
 export { areaStreams, yearSpan } from './area-period';
+export { WarmChromium, type PdfPrinter } from './warm-chromium';

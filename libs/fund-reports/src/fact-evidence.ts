@@ -22,13 +22,19 @@ export function factEvidenceOf(
   variations: Record<string, Evidence> = {},
 ): FactEvidence {
   const facts: FactEvidence = { transactions: {}, figures: {}, variations: { ...variations } };
-  for (const event of events) {
-    if (event.type === 'FundTransactionPosted')
-      facts.transactions[(event.data as { transactionId: string }).transactionId] = evidenceOf(event);
-    else if (event.type === 'FundFigureStated')
-      facts.figures[(event.data as { figureId: string }).figureId] = evidenceOf(event);
-  }
+  for (const event of events) addFactEvidence(facts, event);
   return facts;
+}
+
+/** Adds one logged event's evidence to the evidence by id (a step of `factEvidenceOf`). */
+export function addFactEvidence(
+  facts: Pick<FactEvidence, 'transactions' | 'figures'>,
+  event: StoredEvent,
+): void {
+  if (event.type === 'FundTransactionPosted')
+    facts.transactions[(event.data as { transactionId: string }).transactionId] = evidenceOf(event);
+  else if (event.type === 'FundFigureStated')
+    facts.figures[(event.data as { figureId: string }).figureId] = evidenceOf(event);
 }
 
 const documented = (evidence: Evidence) => ({ evidence, documented: evidence.assumed === null });
@@ -84,11 +90,16 @@ export function poolYearFigures({ state, facts }: PoolYearFacts, viewpoint: View
 
 /** The position's summary of what its facts rest on, and where each is listed with its evidence. */
 export function factsSummary(loaded: PoolYearFacts, viewpoint: Viewpoint) {
-  const transactions = poolYearTransactions(loaded, viewpoint);
+  // counted as `poolYearTransactions` counts them, without listing them (a year may hold half a million)
+  const transactions = visibleAt(loaded.state.transactions, viewpoint);
+  let assumedTransactions = 0;
+  for (const t of transactions)
+    if (!documented(loaded.facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).documented)
+      assumedTransactions += 1;
   const figures = poolYearFigures(loaded, viewpoint);
   return {
-    transactions: transactions.count,
-    assumedTransactions: transactions.assumed,
+    transactions: transactions.length,
+    assumedTransactions,
     figures: figures.count,
     assumedFigures: figures.assumed,
     listed: poolYearFactRoutes(loaded.state.poolId, loaded.state.year),

@@ -1,2 +1,3 @@
 export * from './pool-year-reports';
 export * from './fact-evidence';
+export * from './pool-year-cache';

@@ -113,12 +113,18 @@ export async function loadPoolYear(store: EventStore, poolId: string, year: Fina
   const { known, revision } = await readKnownStream(store, pooledFundStream(poolId, year), knownAt);
   const state = foldEvents(known, evolvePooledFund);
   if (!state) return undefined;
-  const terms = (await readKnownStream(store, agreementStream(state.agreementId), knownAt)).known;
+  const { agreement, termsEvidence } = await loadAgreementOf(store, state.agreementId, knownAt);
+  return { state, agreement, revision, termsEvidence, facts: factEvidenceOf(known, termsEvidence) };
+}
+
+/** A pool-year's agreement as known at `knownAt` (absent: now), and the evidence of each version's terms. */
+export async function loadAgreementOf(store: EventStore, agreementId: string, knownAt?: string) {
+  const terms = (await readKnownStream(store, agreementStream(agreementId), knownAt)).known;
   const agreement = foldEvents(terms, evolveAgreement)!;
   const termsEvidence: Record<string, Evidence> = {};
   for (const event of terms)
     termsEvidence[(event.data as { variationId: string }).variationId] = evidenceOf(event);
-  return { state, agreement, revision, termsEvidence, facts: factEvidenceOf(known, termsEvidence) };
+  return { agreement, termsEvidence };
 }
 
 export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;

@@ -1,8 +1,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { INestApplication } from '@nestjs/common';
-import { EventStore, foldEvents, readWholeStream } from '@bcl/event-store';
-import { agreementStream, evolveAgreement } from '@bcl/domain-fund';
+import { EventStore, foldEvents, newEventId, readWholeStream } from '@bcl/event-store';
+import { agreementStream, evolveAgreement, pooledFundStream } from '@bcl/domain-fund';
+import { WarmChromium, buildAuditorPack } from '@bcl/auditor-pack';
+import { openEventStore } from '@bcl/event-store-open';
 import { termsInForce } from '@bcl/domain-fund/facts';
 import { EVENT_STORE } from '@bcl/application';
 import { rawReadRate } from '@bcl/bench-kit';
@@ -24,13 +27,10 @@ const PAGES = [
   '/',
   '/areas/kent',
   '/plans/kent-2017-19?asAt=2017-09-11',
-  '/decisions',
-  '/decisions/meetings/kent-hwb-2017-06-14',
   '/fund/medway-bcf/2017-18',
   '/returns/southend-on-sea-2016-17-q1',
   '/verify',
   '/events',
-  '/access-log',
 ];
 const PACK = '/pack/download?area=kent&from=2017-04-01&to=2018-03-31';
 const LARGE_POOL = { poolId: 'southend-bcf', year: '2016-17', agreementId: 'southend-bcf-s75' } as const;
@@ -62,11 +62,21 @@ async function signIn(url: string): Promise<string> {
   return session;
 }
 
-/** The p95 of `repeats` requests for `path` (after one warm-up), each read to its last byte. */
-async function timePage(url: string, cookie: string, path: string, repeats: number) {
+/**
+ * The p95 of `repeats` requests for `path` (after one warm-up), each read to its last byte; `before` runs before
+ * each request, untimed (e.g. a posting, so each request is the first view after it).
+ */
+async function timePage(
+  url: string,
+  cookie: string,
+  path: string,
+  repeats: number,
+  before?: () => Promise<unknown>,
+) {
   const times: number[] = [];
   let bytes = 0;
   for (let i = -1; i < repeats; i += 1) {
+    if (before) await before();
     const start = process.hrtime.bigint();
     const response = await fetch(`${url}${path}`, { headers: { cookie }, redirect: 'manual' });
     const body = await response.arrayBuffer();
@@ -76,6 +86,59 @@ async function timePage(url: string, cookie: string, path: string, repeats: numb
     if (i >= 0) times.push(ms);
   }
   return { path, p95Ms: Number(p95(times).toFixed(1)), bytes };
+}
+
+/** Appends one more expenditure to the large pool-year, like the last one grown (a posting between two views). */
+async function postOneMore(store: EventStore): Promise<void> {
+  const stream = pooledFundStream(LARGE_POOL.poolId, LARGE_POOL.year);
+  const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+  const data = { ...last!.data, transactionId: `bench-after-${last!.revision + 1}` };
+  await store.append(
+    stream,
+    [
+      {
+        eventId: newEventId(),
+        type: last!.type,
+        schemaVersion: last!.schemaVersion,
+        data,
+        metadata: last!.metadata,
+      },
+    ],
+    last!.revision,
+  );
+}
+
+/**
+ * The auditor pack built directly (no HTTP), p95 of PACK_REPEATS: with a Chromium launched for each pack (as the
+ * page does today) and with one kept warm (`WarmChromium`), to show what launching costs.
+ */
+async function timePackPrinting(directory: string) {
+  const store = await openEventStore(`sqlite:${join(directory, 'ledger.db')}`, { mustExist: true });
+  const warm = new WarmChromium(webConfigFromEnv({}).chromiumPath);
+  const timed = async (printer?: WarmChromium) => {
+    const times: number[] = [];
+    for (let i = -1; i < PACK_REPEATS; i += 1) {
+      const start = process.hrtime.bigint();
+      await buildAuditorPack({
+        store,
+        areaId: 'kent',
+        from: '2017-04-01',
+        to: '2018-03-31',
+        generatedBy: 'bench',
+        generatedAt: new Date().toISOString(),
+        chromiumPath: webConfigFromEnv({}).chromiumPath,
+        ...(printer ? { printer } : {}),
+      });
+      if (i >= 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return Number(p95(times).toFixed(1));
+  };
+  try {
+    return { launchedPerPackP95Ms: await timed(), warmChromiumP95Ms: await timed(warm) };
+  } finally {
+    await warm.close();
+    await store.close();
+  }
 }
 
 async function listening(): Promise<{ app: INestApplication; url: string; directory: string }> {
@@ -103,6 +166,7 @@ async function main(): Promise<void> {
   const pages = [];
   for (const path of PAGES) pages.push(await timePage(url, cookie, path, REPEATS));
   const pack = await timePage(url, cookie, PACK, PACK_REPEATS);
+  const packPrinting = await timePackPrinting(directory);
 
   const store = app.get<EventStore>(EVENT_STORE);
   const agreement = foldEvents(
@@ -111,7 +175,11 @@ async function main(): Promise<void> {
   );
   await growPoolYear(store, LARGE_POOL, large, termsInForce(agreement, '2017-03-31')!);
   const largePages = [];
-  for (const path of LARGE_PAGES) largePages.push(await timePage(url, cookie, path, LARGE_REPEATS));
+  for (const path of LARGE_PAGES)
+    largePages.push({
+      ...(await timePage(url, cookie, path, LARGE_REPEATS)),
+      afterAPostingP95Ms: (await timePage(url, cookie, path, LARGE_REPEATS, () => postOneMore(store))).p95Ms,
+    });
   const transactions = large / 2;
   const rawReadMs = (transactions / (await rawReadRate(directory, transactions))) * 1000;
   await app.close();
@@ -121,6 +189,8 @@ async function main(): Promise<void> {
     targetMs: PAGE_TARGET_MS,
     pages,
     pack,
+    packPrinting,
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
     large: {
       postings: large,
       targetMs: LARGE_TARGET_MS,
@@ -137,11 +207,13 @@ async function main(): Promise<void> {
           (page) => `  ${page.path}: ${page.p95Ms} ms (${page.bytes.toLocaleString('en-GB')} bytes)`,
         ),
         `  auditor pack ${PACK}: p95 of ${PACK_REPEATS} ${pack.p95Ms} ms (${pack.bytes.toLocaleString('en-GB')} bytes)`,
+        `  the same pack built directly: ${packPrinting.launchedPerPackP95Ms} ms with Chromium launched for it, ${packPrinting.warmChromiumP95Ms} ms with one kept warm`,
         `fund pages with ${LARGE_POOL.poolId} ${LARGE_POOL.year} grown to ${large.toLocaleString('en-GB')} postings, p95 of ${LARGE_REPEATS} (target < ${LARGE_TARGET_MS} ms):`,
         ...result.large.pages.map(
           (page) =>
-            `  ${page.path}: ${page.p95Ms} ms, ${page.vsRawRead}x this machine's raw read of its ${transactions.toLocaleString('en-GB')} events (${result.large.rawReadOfItsEventsMs} ms)`,
+            `  ${page.path}: ${page.p95Ms} ms, ${page.vsRawRead}x this machine's raw read of its ${transactions.toLocaleString('en-GB')} events (${result.large.rawReadOfItsEventsMs} ms); the first view after a posting: ${page.afterAPostingP95Ms} ms`,
         ),
+        `load average (1, 5, 15 min) at the end: ${result.loadAverage.join(', ')}`,
       ].join('\n') + '\n',
     );
 }

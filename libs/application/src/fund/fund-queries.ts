@@ -16,6 +16,7 @@ import { Problem } from '../problem';
 import { EVENT_STORE } from '../event-log/event-log.tokens';
 import { ViewpointViews } from '../event-log/viewpoint-views';
 import { StreamFacts } from '../event-log/stream-facts';
+import { PoolYearReads, poolYearNotOpened } from './pool-year-reads';
 
 /** A pool-year as known at `knownAt`, or 404. */
 export async function requiredPoolYear(
@@ -25,13 +26,7 @@ export async function requiredPoolYear(
   knownAt?: string,
 ) {
   const loaded = await loadPoolYear(store, poolId, year, knownAt);
-  if (!loaded)
-    throw new Problem(
-      404,
-      'not-found',
-      'Not found',
-      `pool '${poolId}' has no year ${year} opened${knownAt === undefined ? '' : ` as known at ${knownAt}`}`,
-    );
+  if (!loaded) throw poolYearNotOpened(poolId, year, knownAt);
   return loaded;
 }
 
@@ -48,9 +43,9 @@ export class PoolYearPositionQuery {
 }
 @QueryHandler(PoolYearPositionQuery)
 export class PoolYearPositionHandler implements IQueryHandler<PoolYearPositionQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly poolYears: PoolYearReads) {}
   async execute({ poolId, year, viewpoint }: PoolYearPositionQuery) {
-    const loaded = await requiredPoolYear(this.store, poolId, year, viewpoint.knownAt);
+    const loaded = await this.poolYears.required(poolId, year, viewpoint.knownAt);
     return { position: poolYearPosition(loaded, viewpoint), revision: loaded.revision };
   }
 }
@@ -59,9 +54,12 @@ export class PoolYearPositionHandler implements IQueryHandler<PoolYearPositionQu
 export class PoolYearReportsQuery extends PoolYearPositionQuery {}
 @QueryHandler(PoolYearReportsQuery)
 export class PoolYearReportsHandler implements IQueryHandler<PoolYearReportsQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly poolYears: PoolYearReads,
+  ) {}
   async execute({ poolId, year, viewpoint }: PoolYearReportsQuery) {
-    const loaded = await requiredPoolYear(this.store, poolId, year, viewpoint.knownAt);
+    const loaded = await this.poolYears.required(poolId, year, viewpoint.knownAt);
     // the plan as seen from the report's own viewpoint (docs/time-travel.md)
     const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year, planViewpoint(viewpoint));
     return poolYearReports(loaded, plan, viewpoint);

@@ -1,9 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EventStore } from '@bcl/event-store';
 import { poolYearFigures, poolYearTransactions } from '@bcl/fund-reports';
-import { EVENT_STORE } from '../event-log/event-log.tokens';
-import { PoolYearPositionQuery, requiredPoolYear } from './fund-queries';
+import { PoolYearPositionQuery } from './fund-queries';
+import { PoolYearReads } from './pool-year-reads';
 
 /**
  * A pool-year's transactions and stated figures from one viewpoint, each with its evidence (a citation, or
@@ -12,9 +10,9 @@ import { PoolYearPositionQuery, requiredPoolYear } from './fund-queries';
 export class PoolYearFactsQuery extends PoolYearPositionQuery {}
 @QueryHandler(PoolYearFactsQuery)
 export class PoolYearFactsHandler implements IQueryHandler<PoolYearFactsQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly poolYears: PoolYearReads) {}
   async execute({ poolId, year, viewpoint }: PoolYearFactsQuery) {
-    const loaded = await requiredPoolYear(this.store, poolId, year, viewpoint.knownAt);
+    const loaded = await this.poolYears.required(poolId, year, viewpoint.knownAt);
     return {
       transactions: poolYearTransactions(loaded, viewpoint),
       figures: poolYearFigures(loaded, viewpoint),

@@ -1,0 +1,243 @@
+import { EventStore, JsonObject, foldEvents, newEventId, readWholeStream } from '@bcl/event-store';
+import { InMemoryEventStore } from '@bcl/event-store-in-memory';
+import {
+  AgreementTerms,
+  FundEvent,
+  PooledFundState,
+  agreementStream,
+  evolvePooledFund,
+  openYear,
+  pooledFundStream,
+  postTransaction,
+  reverseTransaction,
+  stateFigure,
+} from '@bcl/domain-fund';
+import { PoolYearCache } from './pool-year-cache';
+import { loadPoolYear } from './pool-year-reports';
+import { factsSummary, poolYearTransactions } from './fact-evidence';
+
+const TERMS: AgreementTerms = {
+  parties: ['council', 'ccg'],
+  hostPartnerId: 'council',
+  pooledFundManagerPostId: null,
+  pools: [{ poolId: 'pool', name: 'Pool' }],
+  schedules: [
+    {
+      schemeId: 'carers',
+      poolId: 'pool',
+      name: 'Carers',
+      element: 'bcf',
+      leadPartnerId: 'council',
+      capPence: null,
+    },
+  ],
+  contributionRules: [],
+  riskShare: { kind: 'incurring-partner' },
+  underspend: 'carry-forward',
+  term: { from: '2016-04-01', until: null },
+};
+const STREAM = pooledFundStream('pool', '2016-17');
+const metadata = (evidence?: { citations: string[]; assumed: string | null }) => ({
+  actor: { id: 'spec', roles: ['admin'] },
+  correlationId: 'spec',
+  ...(evidence ? { evidence } : {}),
+});
+
+async function append(store: EventStore, stream: string, events: FundEvent[], evidence?: object) {
+  await store.append(
+    stream,
+    events.map((e) => ({
+      eventId: newEventId(),
+      type: e.type,
+      schemaVersion: 2,
+      data: e.data as unknown as JsonObject,
+      metadata: metadata(evidence as { citations: string[]; assumed: null }),
+    })),
+    'any',
+  );
+}
+
+/** The pool-year as the ledger's commands see it (folded from the whole stream). */
+const current = async (store: EventStore) =>
+  foldEvents(await readWholeStream(store, STREAM), evolvePooledFund) as PooledFundState | undefined;
+
+const spend = (transactionId: string, amountPence: number, correctionOf: string | null = null) => ({
+  transactionId,
+  effectiveOn: '2016-06-30',
+  statedBy: { kind: 'decision' as const, reference: 'spec' },
+  correctionOf,
+  movement: { kind: 'expenditure' as const, schemeId: 'carers', amountPence },
+});
+
+async function post(store: EventStore, command: ReturnType<typeof spend>, evidence?: object) {
+  const facts = { terms: TERMS, organisationExists: () => true };
+  await append(store, STREAM, postTransaction(await current(store), command, facts), evidence);
+}
+
+/** A store holding the agreement and an opened pool-year with one cited and one assumed posting. */
+async function ledger(): Promise<EventStore> {
+  const store = new InMemoryEventStore();
+  await store.append(
+    agreementStream('s75'),
+    [
+      {
+        eventId: newEventId(),
+        type: 'S75AgreementEstablished',
+        data: {
+          agreementId: 's75',
+          areaId: 'area',
+          variationId: 's75-v1',
+          effectiveOn: '2016-04-01',
+          terms: TERMS as unknown as JsonObject,
+        },
+        metadata: metadata({ citations: ['s75 agreement, clause 4'], assumed: null }),
+      },
+    ],
+    'no-stream',
+  );
+  await append(
+    store,
+    STREAM,
+    openYear(undefined, { poolId: 'pool', year: '2016-17', agreementId: 's75' }, { poolEstablished: true }),
+  );
+  await post(store, spend('t1', 100_00), { citations: ['invoice 1'], assumed: null });
+  await post(store, spend('t2', 250_00));
+  return store;
+}
+
+/** The cached read of the pool-year now, and the read that folds the whole stream: they must be the same. */
+async function bothReads(cache: PoolYearCache, store: EventStore) {
+  return {
+    cached: await cache.load('pool', '2016-17'),
+    folded: await loadPoolYear(store, 'pool', '2016-17'),
+  };
+}
+
+describe('the pool-year cache (the present knowledge, folded once and advanced)', () => {
+  it('reads what a fold of the whole stream reads, after postings, a reversal, a correction and a figure', async () => {
+    const store = await ledger();
+    const cache = new PoolYearCache(store);
+    let reads = await bothReads(cache, store);
+    expect(reads.cached).toEqual(reads.folded);
+    expect(reads.cached!.revision).toBe(2);
+
+    await append(
+      store,
+      STREAM,
+      reverseTransaction(await current(store), {
+        transactionId: 't2-reversed',
+        reverses: 't2',
+        effectiveOn: '2016-07-31',
+        statedBy: { kind: 'decision', reference: 'spec' },
+      }),
+      { citations: ['minute 12'], assumed: null },
+    );
+    await post(store, spend('t2-corrected', 205_00, 't2'), { citations: ['invoice 2'], assumed: null });
+    await append(
+      store,
+      STREAM,
+      stateFigure(await current(store), {
+        figureId: 'q1-actual',
+        basis: 'actual',
+        line: 'expenditure',
+        subject: 'pool',
+        quarter: 1,
+        amountPence: 305_00,
+        statedBy: { kind: 'quarterly-return', reference: 'Q1 return' },
+        statedOn: '2016-07-31',
+        composedOf: null,
+      }),
+    );
+    reads = await bothReads(cache, store);
+    expect(reads.cached).toEqual(reads.folded);
+    expect(reads.cached!.revision).toBe(5);
+    expect(reads.cached!.state.reversedBy).toEqual({ t2: 't2-reversed' });
+    expect(reads.cached!.state.replacedBy).toEqual({ t2: 't2-corrected' });
+    // the position's summary counts what the listing lists, from either axis
+    for (const viewpoint of [
+      { asAt: '2017-03-31', axis: 'effective' as const },
+      { asAt: '2016-06-30', axis: 'effective' as const },
+      { asAt: '2016-01-01', axis: 'recorded' as const },
+    ]) {
+      const listed = poolYearTransactions(reads.cached!, viewpoint);
+      expect(factsSummary(reads.cached!, viewpoint)).toMatchObject({
+        transactions: listed.count,
+        assumedTransactions: listed.assumed,
+      });
+    }
+    expect(poolYearTransactions(reads.cached!, { asAt: '2017-03-31', axis: 'effective' })).toMatchObject({
+      count: 4,
+      assumed: 1,
+    });
+    expect(reads.cached!.facts.transactions['t2-corrected']).toEqual({
+      citations: ['invoice 2'],
+      assumed: null,
+    });
+  });
+
+  it('gives each read its own view: a later append changes no fact of a read already given', async () => {
+    const store = await ledger();
+    const cache = new PoolYearCache(store);
+    const before = (await cache.load('pool', '2016-17'))!;
+    // the large by-id records are shared (copying half a million ids takes seconds): a later fold only adds ids
+    const { transactionIds: _ids, ...state } = before.state;
+    const facts = { ...before.facts, transactions: undefined };
+    const seen = JSON.stringify({ state, facts, revision: before.revision });
+    const evidence = state.transactions.map((t) => before.facts.transactions[t.transactionId]);
+    await post(store, spend('t3', 40_00));
+    await append(
+      store,
+      STREAM,
+      reverseTransaction(await current(store), {
+        transactionId: 't1-reversed',
+        reverses: 't1',
+        effectiveOn: '2016-07-31',
+        statedBy: { kind: 'decision', reference: 'spec' },
+      }),
+    );
+    const after = await cache.load('pool', '2016-17');
+    const { transactionIds: _later, ...stateNow } = before.state;
+    expect(
+      JSON.stringify({
+        state: stateNow,
+        facts: { ...before.facts, transactions: undefined },
+        revision: before.revision,
+      }),
+    ).toBe(seen);
+    expect(state.transactions.map((t) => before.facts.transactions[t.transactionId])).toEqual(evidence);
+    expect(after).toEqual(await loadPoolYear(store, 'pool', '2016-17'));
+    expect(after!.state.transactions.map((t) => t.transactionId)).toEqual(['t1', 't2', 't3', 't1-reversed']);
+  });
+
+  it('folds each new event once when reads overlap', async () => {
+    const store = await ledger();
+    const cache = new PoolYearCache(store);
+    await post(store, spend('t3', 40_00));
+    const reads = await Promise.all([1, 2, 3].map(() => cache.load('pool', '2016-17')));
+    const folded = await loadPoolYear(store, 'pool', '2016-17');
+    for (const read of reads) expect(read).toEqual(folded);
+  });
+
+  it('reads as known at an instant from the log itself, not from the cache', async () => {
+    const store = await ledger();
+    const cache = new PoolYearCache(store);
+    await cache.load('pool', '2016-17');
+    const events = await readWholeStream(store, STREAM);
+    const knownAt = events[1]!.recordedAt;
+    const asKnown = await cache.load('pool', '2016-17', knownAt);
+    expect(asKnown).toEqual(await loadPoolYear(store, 'pool', '2016-17', knownAt));
+  });
+
+  it('says a year not opened is not there, and keeps within its limits', async () => {
+    const store = await ledger();
+    const cache = new PoolYearCache(store, { entries: 2, events: 1_000 });
+    expect(await cache.load('pool', '2017-18')).toBeUndefined();
+    expect(await cache.load('other', '2016-17')).toBeUndefined();
+    expect(await cache.load('pool', '2016-17')).toEqual(await loadPoolYear(store, 'pool', '2016-17'));
+    expect(cache.size).toBe(2);
+    const small = new PoolYearCache(store, { entries: 8, events: 1 });
+    await small.load('pool', '2016-17');
+    await small.load('pool', '2017-18');
+    expect(small.size).toBe(1);
+  });
+});
