@@ -75,6 +75,16 @@ describeInBrowser('the auditor pack page in Chromium', () => {
     ]);
   }, 180_000);
 
+  it('refuses a second pack for the same person while the first is being made (429), and makes the first', async () => {
+    const context = await signedIn(browser, server.url, 'auditor');
+    const url = '/pack/download?area=rutland&from=2016-04-01&to=2017-03-31';
+    const answers = await Promise.all([context.request.get(url), context.request.get(url)]);
+    expect(answers.map((answer) => answer.status()).sort()).toEqual([200, 429]);
+    const refused = answers.find((answer) => answer.status() === 429)!;
+    expect(await refused.text()).toContain('your previous pack is still being made');
+    await context.close();
+  }, 180_000);
+
   it('shows what to fix in an error summary, with JavaScript off, and makes no pack', async () => {
     const context = await signedIn(browser, server.url, 'admin', { javaScriptEnabled: false });
     const page = await context.newPage();

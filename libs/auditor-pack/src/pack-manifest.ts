@@ -50,7 +50,7 @@ export function packReadme(stamp: PackStamp, fileNames: readonly string[]): stri
     'How to verify the export offline (no database, no network)',
     '',
     '1. Check that no file was changed since the pack was made: each SHA-256 must equal manifest.json.',
-    '     sha256sum pack.pdf events.ndjson digest.json',
+    `     sha256sum ${fileNames.filter((name) => name !== 'README.txt').join(' ')}`,
     '',
     '2. Check the hash chain of the exported log, and that it holds, unchanged, everything the digest',
     '   covered (with the Better Care Ledger command line, from its repository after `npm ci`):',

@@ -1,4 +1,4 @@
-import { Get, Inject, Query, Render, Req, StreamableFile } from '@nestjs/common';
+import { Get, Inject, OnApplicationShutdown, Query, Render, Req, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Request } from 'express';
 import { EventStore } from '@bcl/event-store';
@@ -10,7 +10,7 @@ import {
   ListAreasQuery,
   Problem,
 } from '@bcl/application';
-import { AuditorPackRefused, buildAuditorPack, checkPackRequest } from '@bcl/auditor-pack';
+import { AuditorPackRefused, WarmChromium, buildAuditorPack, checkPackRequest } from '@bcl/auditor-pack';
 import { PagesController } from '../../page-route';
 import { WEB_CONFIG, WebConfig } from '../../web-config';
 
@@ -34,6 +34,12 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   packQueue = turn.catch(() => undefined);
   return turn;
 }
+
+/**
+ * Who has a pack being made or waiting: one each. The download is a GET (so the access log records it), which
+ * another site could link to; a second request while the first is pending is refused, not queued.
+ */
+const packsPending = new Set<string>();
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -60,13 +66,22 @@ function packRequestOf(query: PackQuery) {
  * access log records the download with the signed-in subject, as it records every page view.
  */
 @PagesController('pack')
-export class PackController {
+export class PackController implements OnApplicationShutdown {
+  /** Chromium kept running between packs (it closes itself when idle), rather than started for each. */
+  private readonly printer: WarmChromium;
+
   constructor(
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEDGER_SETTINGS) private readonly settings: LedgerSettings,
     @Inject(WEB_CONFIG) private readonly config: WebConfig,
-  ) {}
+  ) {
+    this.printer = new WarmChromium(config.chromiumPath);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.printer.close();
+  }
 
   @Get()
   @AllowRoles(...PACK_ROLES)
@@ -101,6 +116,15 @@ export class PackController {
         'The pack cannot be made',
         problem ? `${problem.field}: ${problem.text}` : 'choose an area and a period on /pack',
       );
+    const subject = http.identity!.subject;
+    if (packsPending.has(subject))
+      throw new Problem(
+        429,
+        'pack-pending',
+        'A pack is being made for you',
+        'your previous pack is still being made: wait for its download to finish, then ask again',
+      );
+    packsPending.add(subject);
     try {
       const pack = await oneAtATime(() =>
         buildAuditorPack({
@@ -109,6 +133,7 @@ export class PackController {
           generatedBy: http.identity!.subject,
           generatedAt: new Date().toISOString(),
           chromiumPath: this.config.chromiumPath,
+          printer: this.printer,
           templateDir: this.settings.returnTemplateDir,
           referenceDir: this.settings.referenceDir,
         }),
@@ -122,6 +147,8 @@ export class PackController {
       if (error instanceof AuditorPackRefused)
         throw new Problem(400, 'invalid-request', 'The pack cannot be made', error.message);
       throw error;
+    } finally {
+      packsPending.delete(subject);
     }
   }
 }
