@@ -1,5 +1,6 @@
 import express from 'express';
 import { configureNunjucks } from '../../apps/web/src/views/nunjucks-environment';
+import { TRANSACTIONS_PER_PAGE, transactionsPage } from '../../apps/web/src/features/fund/transactions-page';
 
 const environment = configureNunjucks(express());
 const evidence = (assumed: string | null) => ({ citations: ['004:1011-1047'], assumed });
@@ -24,6 +25,13 @@ const transaction = (
 });
 
 describe('the pool-year transactions page (the view, rendered as the server renders it)', () => {
+  const transactions = [
+    transaction('kent-ibcf', { reversedBy: 'kent-ibcf-reversed' }),
+    transaction('kent-ibcf-reversed', { reverses: 'kent-ibcf' }),
+    transaction('kent-ibcf-corrected', { correctionOf: 'kent-ibcf' }),
+  ];
+  const pageOf = (all: typeof transactions, asked: unknown) =>
+    transactionsPage(all, asked, '/fund/kent-bcf/2017-18/transactions', '?asAt=2018-03-31');
   const html = environment.render('features/fund/transactions.njk', {
     section: 'fund',
     viewpoint: {},
@@ -36,25 +44,22 @@ describe('the pool-year transactions page (the view, rendered as the server rend
       axis: 'effective',
       count: 3,
       assumed: 2,
-      transactions: [
-        transaction('kent-ibcf', { reversedBy: 'kent-ibcf-reversed' }),
-        transaction('kent-ibcf-reversed', { reverses: 'kent-ibcf' }),
-        transaction('kent-ibcf-corrected', { correctionOf: 'kent-ibcf' }),
-      ],
+      transactions,
     },
+    page: pageOf(transactions, undefined),
     dataLinks: [],
   });
   const row = (id: string) => html.slice(html.indexOf(`id="transaction-${id}"`)).split('</tr>')[0]!;
 
   it('links a reversed transaction to its reversal, the reversal back, and a correction to what it corrects', () => {
     expect(row('kent-ibcf')).toContain(
-      'Reversed by <a class="govuk-link" href="#transaction-kent-ibcf-reversed">',
+      'Reversed by <a class="govuk-link" href="/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&amp;page=1#transaction-kent-ibcf-reversed">',
     );
     expect(row('kent-ibcf-reversed')).toContain(
-      'Reverses <a class="govuk-link" href="#transaction-kent-ibcf">',
+      'Reverses <a class="govuk-link" href="/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&amp;page=1#transaction-kent-ibcf">',
     );
     expect(row('kent-ibcf-corrected')).toContain(
-      'Corrects <a class="govuk-link" href="#transaction-kent-ibcf">',
+      'Corrects <a class="govuk-link" href="/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&amp;page=1#transaction-kent-ibcf">',
     );
   });
 
@@ -63,5 +68,24 @@ describe('the pool-year transactions page (the view, rendered as the server rend
     expect(row('kent-ibcf')).toContain('Assumed: keyed from the return (cited: 004:1011-1047)');
     expect(row('kent-ibcf-corrected')).toContain('Cited: 004:1011-1047');
     expect(html).toContain('<h1 class="govuk-heading-xl">Transactions</h1>');
+  });
+
+  it('shows a page of transactions at a time, and links a reversal on another page to that page', () => {
+    const many = Array.from({ length: TRANSACTIONS_PER_PAGE * 2 + 5 }, (_, i) => transaction(`t${i}`, {}));
+    many[TRANSACTIONS_PER_PAGE * 2] = transaction('late-reversal', { reverses: 't3' });
+    const last = pageOf(many, '3');
+    expect([last.number, last.pages, last.first, last.last, last.rows.length]).toEqual([
+      3,
+      3,
+      TRANSACTIONS_PER_PAGE * 2 + 1,
+      TRANSACTIONS_PER_PAGE * 2 + 5,
+      5,
+    ]);
+    expect(last.links.t3).toBe('/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&page=1#transaction-t3');
+    expect(last.next).toBeNull();
+    expect(last.previous).toEqual({ href: '/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&page=2' });
+    expect(pageOf(many, 'nonsense').number).toBe(1);
+    expect(pageOf(many, '99').number).toBe(3);
+    expect(pageOf([], undefined)).toMatchObject({ number: 1, pages: 1, first: 0, last: 0, rows: [] });
   });
 });

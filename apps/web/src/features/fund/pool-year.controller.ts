@@ -14,6 +14,7 @@ import {
   reconciliationDownload,
 } from '@bcl/application';
 import { poolYearTransactions } from '@bcl/fund-reports';
+import { transactionsPage } from './transactions-page';
 import { PagesController } from '../../page-route';
 import {
   PoolYearPosition,
@@ -245,6 +246,12 @@ export class PoolYearPagesController {
       transactions: ReturnType<typeof poolYearTransactions>;
     };
     const paths = poolYearPaths(poolId, year);
+    const page = transactionsPage(
+      facts.transactions.transactions,
+      query.page,
+      `${paths.page}/transactions`,
+      asked.search,
+    );
     return {
       section: 'fund',
       viewpoint: asked.asked,
@@ -253,6 +260,7 @@ export class PoolYearPagesController {
       year,
       paths,
       listing: facts.transactions,
+      page,
       dataLinks: [{ href: `${paths.api}/transactions${asked.search}`, text: 'transactions (JSON, API)' }],
     };
   }

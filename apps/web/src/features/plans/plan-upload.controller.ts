@@ -5,6 +5,7 @@ import {
   Catch,
   ExceptionFilter,
   Get,
+  Inject,
   Post,
   PayloadTooLargeException,
   Render,
@@ -19,6 +20,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { Request, Response } from 'express';
 import { Role } from '@bcl/identity';
 import { RemovalNeedsConfirmation } from '@bcl/domain-plans';
+import { ServiceStore } from '@bcl/service-store';
 import {
   AllowRoles,
   ImportPlanCommand,
@@ -26,6 +28,7 @@ import {
   PLAN_IMPORT_BYTES_MAX,
   PlanImportPreview,
   Problem,
+  SERVICE_STORE,
   invalidRequest,
   problemOf,
   readPlanImport,
@@ -90,7 +93,11 @@ function renderRefusal(request: Request, response: Response, exception: unknown,
  */
 @Catch()
 class UploadRefusalFilter implements ExceptionFilter {
-  private readonly pages = new HtmlErrorFilter();
+  private readonly pages: HtmlErrorFilter;
+
+  constructor(@Inject(SERVICE_STORE) service: ServiceStore) {
+    this.pages = new HtmlErrorFilter(service); // its refusals are in the access log as every page's are
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
