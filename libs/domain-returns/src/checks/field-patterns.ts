@@ -4,10 +4,23 @@
  * the same `*` (`conditions.*.date`) is read for that row: `bind` puts the row's segments in its place.
  */
 
+/** Ids and patterns are few and checked often (every rule against every field): each is split once. */
+const SEGMENTS_KEPT_MAX = 20_000;
+const segmentsKept = new Map<string, readonly string[]>();
+function segmentsOf(dotted: string): readonly string[] {
+  let segments = segmentsKept.get(dotted);
+  if (segments === undefined) {
+    if (segmentsKept.size >= SEGMENTS_KEPT_MAX) segmentsKept.clear();
+    segments = dotted.split('.');
+    segmentsKept.set(dotted, segments);
+  }
+  return segments;
+}
+
 /** The segments a field id gives the pattern's `*`s, in order, or null when it does not match. */
 export function matchPattern(pattern: string, fieldId: string): string[] | null {
-  const wanted = pattern.split('.');
-  const actual = fieldId.split('.');
+  const wanted = segmentsOf(pattern);
+  const actual = segmentsOf(fieldId);
   if (wanted.length !== actual.length) return null;
   const bound: string[] = [];
   for (let i = 0; i < wanted.length; i += 1) {
