@@ -29,12 +29,18 @@ const PAGES = [
   '/plans/kent-2017-19?asAt=2017-09-11',
   '/fund/medway-bcf/2017-18',
   '/returns/southend-on-sea-2016-17-q1',
+  '/decisions?bodyId=kent-hwb',
+  '/decisions/meetings/kent-hwb-2017-06-14',
   '/verify',
   '/events',
+  '/audit/access-log',
 ];
 const PACK = '/pack/download?area=kent&from=2017-04-01&to=2018-03-31';
 const LARGE_POOL = { poolId: 'southend-bcf', year: '2016-17', agreementId: 'southend-bcf-s75' } as const;
-const LARGE_PAGES = [`/fund/${LARGE_POOL.poolId}/${LARGE_POOL.year}`];
+const LARGE_PAGES = [
+  `/fund/${LARGE_POOL.poolId}/${LARGE_POOL.year}`,
+  `/fund/${LARGE_POOL.poolId}/${LARGE_POOL.year}/transactions`,
+];
 const REPEATS = 20;
 const PACK_REPEATS = 5;
 const LARGE_REPEATS = 5;
