@@ -169,7 +169,6 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const officer = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0002' });
     const page = await open(`${KENT_PLAN}/record-approval`, officer);
     const before = await eventCount(server.ledgerStore);
-    await page.getByLabel('Approval id').fill('kent-2017-19-v1-after-expiry');
     await page.getByLabel('Version signed').fill('1');
     await page.getByLabel('The post you act in').fill('kent-hwb-chair');
     await page.getByLabel('A delegation').check();
@@ -198,13 +197,7 @@ describeInBrowser('the decisions pages in Chromium', () => {
     await page.getByRole('button', { name: 'Record the approval' }).click();
     await page.waitForLoadState();
     const items = await page.locator('.govuk-error-summary__list a').allInnerTexts();
-    expect(items).toEqual(
-      expect.arrayContaining([
-        'approvalId: is required',
-        'version: must be a whole number',
-        'reason: is required',
-      ]),
-    );
+    expect(items).toEqual(expect.arrayContaining(['version: must be a whole number', 'reason: is required']));
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await eventCount(server.ledgerStore)).toBe(before);
     await officer.close();
@@ -215,7 +208,6 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const instrument = '/decisions/instruments/ibcf-plan/southend-on-sea-2017-18';
     const page = await open(`${instrument}/record-consultation`, chair);
     const before = await eventCount(server.ledgerStore);
-    await page.getByLabel('Consultation id').fill('southend-ibcf-2017-18-chair-consulted');
     await page.getByLabel('Version consulted on').fill('1');
     await page.getByLabel('Delegation').fill('southend-hwb-2017-06-21-ibcf');
     await page.getByLabel('The consultee post you hold').fill('southend-hwb-chair');
@@ -224,7 +216,9 @@ describeInBrowser('the decisions pages in Chromium', () => {
     await page.getByLabel('Why you are recording it').fill('The Chair was consulted on the iBCF plan');
     await page.getByRole('button', { name: 'Record the consultation' }).click();
     await page.waitForURL((url) => url.pathname === instrument);
-    const row = page.locator('#southend-ibcf-2017-18-chair-consulted');
+    // the id is made on the server from the instrument, version, post and date
+    expect(new URL(page.url()).hash).toBe('#southend-on-sea-2017-18-v1-southend-hwb-chair-2017-07-03');
+    const row = page.locator('#southend-on-sea-2017-18-v1-southend-hwb-chair-2017-07-03');
     await expect(row.innerText()).resolves.toContain('concurred');
     await expect(row.innerText()).resolves.toContain('3 July 2017');
     expect(await eventCount(server.ledgerStore)).toBe(before + 1);
@@ -232,11 +226,10 @@ describeInBrowser('the decisions pages in Chromium', () => {
     await chair.close();
   });
 
-  it('records a meeting’s resolution, and refuses the same resolution id again with the reason, recording nothing', async () => {
+  it('records a meeting’s resolution under an id made from the meeting and minute, and refuses the same minute again, recording nothing', async () => {
     const officer = await signedIn(browser, server.url, 'governance-officer');
     const meeting = '/decisions/meetings/kent-hwb-2017-09-20';
     const fill = async (page: Page) => {
-      await page.getByLabel('Resolution id').fill('kent-hwb-2017-09-20-bcf-noted');
       await page.getByLabel('Minute number (optional)').fill('12');
       await page
         .getByLabel('The resolution, verbatim')
@@ -248,7 +241,8 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const form = await open(`${meeting}/record-resolution`, officer);
     await fill(form);
     await form.waitForURL((url) => url.pathname === meeting);
-    const section = form.locator('[id="kent-hwb-2017-09-20-bcf-noted"]');
+    expect(new URL(form.url()).hash).toBe('#kent-hwb-2017-09-20-12');
+    const section = form.locator('[id="kent-hwb-2017-09-20-12"]');
     await expect(section.innerText()).resolves.toContain('(b) thank the Chairman.');
     expect(await accessibilityViolations(form)).toEqual([]);
 
@@ -256,7 +250,9 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const again = await open(`${meeting}/record-resolution`, officer);
     await fill(again);
     await again.waitForLoadState();
-    await expect(again.locator('.govuk-error-summary').innerText()).resolves.toContain('resolutionId');
+    await expect(again.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'minuteNo: minute 12 is already recorded at this meeting',
+    );
     expect(await eventCount(server.ledgerStore)).toBe(before);
     await officer.close();
   });

@@ -1,5 +1,5 @@
 import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Request, Response } from 'express';
 import { Role } from '@bcl/identity';
 import { TEXT_LIMITS } from '@bcl/kernel';
@@ -7,18 +7,24 @@ import {
   CONSULTATION_RESPONSES,
   GOVERNANCE_LIMITS as G,
   INSTRUMENT_KINDS,
+  InstrumentKind,
   RESOLUTION_OUTCOMES,
 } from '@bcl/domain-governance';
 import {
   AllowRoles,
+  GetMeetingQuery,
+  GovernanceAct,
+  ListGovernanceActsQuery,
   PassResolutionCommand,
   Problem,
   RecordApprovalCommand,
   RecordConsultationCommand,
+  ProvenanceQuery,
 } from '@bcl/application';
 import { PagesController } from '../../page-route';
 import { errorSummaryOf, formCommandContext, newFormKey } from '../../forms/page-form';
 import { FormFields } from './decision-form-fields';
+import { generatedId } from './decision-ids';
 import { instrumentKindOf } from './decision.controller';
 
 /** Who may record their own signature or consultation, as the API allows: anyone who acts in a post, not auditors. */
@@ -28,7 +34,6 @@ const AUTHORITY_KINDS = ['delegation', 'resolution', 'chair'] as const;
 
 /** Each form's fields (as the API names them) and the id of the input that gives each. */
 const CONSULTATION_INPUTS = {
-  consultationId: 'consultationId',
   version: 'version',
   delegationId: 'delegationId',
   postId: 'postId',
@@ -40,7 +45,6 @@ const CONSULTATION_INPUTS = {
   'instrument.version': 'version',
 };
 const APPROVAL_INPUTS = {
-  approvalId: 'approvalId',
   version: 'version',
   actingPostId: 'actingPostId',
   'authority.kind': 'authorityKind',
@@ -54,7 +58,6 @@ const APPROVAL_INPUTS = {
   'instrument.version': 'version',
 };
 const RESOLUTION_INPUTS = {
-  resolutionId: 'resolutionId',
   minuteNo: 'minuteNo',
   itemNo: 'itemNo',
   parts: 'parts',
@@ -76,7 +79,10 @@ const LETTERED = /^\(?([A-Za-z0-9.]{1,16})\)\s+(.+)$/;
  */
 @PagesController('decisions')
 export class DecisionFormsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get('instruments/:kind/:id/record-consultation')
   @AllowRoles(...SIGNERS)
@@ -96,7 +102,6 @@ export class DecisionFormsController {
     const kind = instrumentKindOf(kindParam);
     const fields = new FormFields(body);
     const input = {
-      consultationId: fields.id('consultationId'),
       version: fields.version('version'),
       delegationId: fields.id('delegationId'),
       postId: fields.id('postId'),
@@ -111,11 +116,16 @@ export class DecisionFormsController {
     const { version, ...rest } = input as Required<{
       [K in keyof typeof input]: NonNullable<(typeof input)[K]>;
     }>;
+    const consultationId = generatedId(
+      [id, `v${version}`, rest.postId, rest.on],
+      await this.consultationIds(),
+    );
     const sent = await this.send(request, response, 'consultation', page, CONSULTATION_INPUTS, () =>
       this.commands.execute(
         new RecordConsultationCommand(
           {
             ...rest,
+            consultationId,
             note: input.note ?? null,
             instrument: { kind, id, version },
             personId: this.person(request),
@@ -124,7 +134,7 @@ export class DecisionFormsController {
         ),
       ),
     );
-    if (sent) response.redirect(303, `/decisions/instruments/${kind}/${id}#${input.consultationId!}`);
+    if (sent) response.redirect(303, `/decisions/instruments/${kind}/${id}#${consultationId}`);
   }
 
   @Get('instruments/:kind/:id/record-approval')
@@ -144,7 +154,6 @@ export class DecisionFormsController {
   ) {
     const kind = instrumentKindOf(kindParam);
     const fields = new FormFields(body);
-    const approvalId = fields.id('approvalId');
     const version = fields.version('version');
     const actingPostId = fields.id('actingPostId');
     const authorityKind = fields.oneOf('authorityKind', AUTHORITY_KINDS, 'authority.kind');
@@ -164,11 +173,15 @@ export class DecisionFormsController {
         : authorityKind === 'resolution'
           ? { kind: authorityKind, resolutionId: authorityId! }
           : { kind: 'chair' as const, bodyId: authorityId! };
+    const approvalId = generatedId(
+      [id, `v${version!}`, actingPostId!, effectiveOn!],
+      await this.approvalIds(kind, id),
+    );
     const sent = await this.send(request, response, 'approval', page, APPROVAL_INPUTS, () =>
       this.commands.execute(
         new RecordApprovalCommand(
           {
-            approvalId: approvalId!,
+            approvalId,
             instrument: { kind, id, version: version! },
             actorPersonId: this.person(request),
             actingPostId: actingPostId!,
@@ -181,7 +194,7 @@ export class DecisionFormsController {
         ),
       ),
     );
-    if (sent) response.redirect(303, `/decisions/instruments/${kind}/${id}/approvals/${approvalId!}`);
+    if (sent) response.redirect(303, `/decisions/instruments/${kind}/${id}/approvals/${approvalId}`);
   }
 
   @Get('meetings/:meetingId/record-resolution')
@@ -199,7 +212,6 @@ export class DecisionFormsController {
     @Res() response: Response,
   ) {
     const fields = new FormFields(body);
-    const resolutionId = fields.id('resolutionId');
     const minuteNo = fields.optionalText('minuteNo', G.labelLengthMax);
     const itemNo = fields.optionalText('itemNo', G.labelLengthMax);
     const outcome = fields.oneOf('outcome', RESOLUTION_OUTCOMES);
@@ -238,11 +250,13 @@ export class DecisionFormsController {
     const page = { meetingId, values: body };
     if (fields.problems.length > 0)
       return this.show(response, 400, 'resolution', { ...page, ...fields.summary(RESOLUTION_INPUTS) });
+    const recorded = await this.resolutionIds(meetingId);
+    const resolutionId = generatedId([meetingId, minuteNo ?? `r${recorded.size + 1}`], recorded);
     const sent = await this.send(request, response, 'resolution', page, RESOLUTION_INPUTS, () =>
       this.commands.execute(
         new PassResolutionCommand(
           {
-            resolutionId: resolutionId!,
+            resolutionId,
             meetingId,
             minuteNo: minuteNo ?? null,
             itemNo: itemNo ?? null,
@@ -257,7 +271,29 @@ export class DecisionFormsController {
         ),
       ),
     );
-    if (sent) response.redirect(303, `/decisions/meetings/${meetingId}#${resolutionId!}`);
+    if (sent) response.redirect(303, `/decisions/meetings/${meetingId}#${resolutionId}`);
+  }
+
+  /** The ids of the approvals recorded for the instrument (a new approval's id must differ). */
+  private async approvalIds(kind: InstrumentKind, id: string): Promise<Set<string>> {
+    const provenance = (await this.queries.execute(new ProvenanceQuery(kind, id))) as {
+      approvals: { approvalId: string }[];
+    };
+    return new Set(provenance.approvals.map((a) => a.approvalId));
+  }
+
+  /** The ids of the consultations recorded (an id is unique across instruments' consultations). */
+  private async consultationIds(): Promise<Set<string>> {
+    const { acts } = (await this.queries.execute(new ListGovernanceActsQuery())) as { acts: GovernanceAct[] };
+    return new Set(acts.filter((act) => act.kind === 'consultation').map((act) => act.id));
+  }
+
+  /** The ids of the meeting's resolutions. */
+  private async resolutionIds(meetingId: string): Promise<Set<string>> {
+    const meeting = (await this.queries.execute(new GetMeetingQuery(meetingId))) as {
+      resolutions: { resolutionId: string }[];
+    };
+    return new Set(meeting.resolutions.map((r) => r.resolutionId));
   }
 
   /** The acting person: the page session's only (a form never names who acts). */
