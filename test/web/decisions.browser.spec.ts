@@ -169,11 +169,22 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const officer = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0002' });
     const page = await open(`${KENT_PLAN}/record-approval`, officer);
     const before = await eventCount(server.ledgerStore);
-    await page.getByLabel('Version signed').fill('1');
-    await page.getByLabel('The post you act in').fill('kent-hwb-chair');
-    await page.getByLabel('A delegation').check();
-    await page.getByLabel(/Delegation or resolution id/).fill(EXPIRED);
+    // the date first: what may be chosen depends on it
     await page.getByLabel('Date of the decision').fill('2017-09-20');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.searchParams.get('effectiveOn') === '2017-09-20');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Version signed').fill('1');
+    // the posts p-0002 holds that day are offered, not typed
+    await page.getByLabel(/\(kent-hwb-chair\)/).check();
+    // the expired delegation is not offered on 20 September 2017; it can still be named, and is refused
+    const offered = await page
+      .locator('input[name="authority"]')
+      .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('value')));
+    expect(offered).not.toContain(`delegation:${EXPIRED}`);
+    expect(offered).toEqual(expect.arrayContaining(['resolution', 'other-delegation']));
+    await page.getByLabel('Another delegation (give its id)').check();
+    await page.getByLabel("The delegation's id, if you chose another delegation").fill(EXPIRED);
     await page.getByLabel('Why you are recording it').fill('Chairman signs after the delegation ended');
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),
@@ -191,7 +202,7 @@ describeInBrowser('the decisions pages in Chromium', () => {
 
   it('shows the form’s own validation as the API does, recording nothing', async () => {
     const officer = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0002' });
-    const page = await open(`${KENT_PLAN}/record-approval`, officer);
+    const page = await open(`${KENT_PLAN}/record-approval?effectiveOn=2017-09-20`, officer);
     const before = await eventCount(server.ledgerStore);
     await page.getByLabel('Version signed').fill('one');
     await page.getByRole('button', { name: 'Record the approval' }).click();
@@ -203,15 +214,32 @@ describeInBrowser('the decisions pages in Chromium', () => {
     await officer.close();
   });
 
+  it('says plainly when the signed-in person held no post on the date, and offers no form to send', async () => {
+    const officer = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0002' });
+    // p-0002 became the Kent HWB's Chairman on 11 September 2017
+    const page = await open(`${KENT_PLAN}/record-approval?effectiveOn=2017-01-10`, officer);
+    await expect(page.getByRole('heading', { level: 2 }).first().innerText()).resolves.toBe(
+      'You held no post on 10 January 2017',
+    );
+    await expect(page.getByRole('button', { name: 'Record the approval' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Change the date of the decision' }).click();
+    await expect(page.getByLabel('Date of the decision').count()).resolves.toBe(1);
+    await officer.close();
+  });
+
   it('records a consultee’s consultation and shows it on the instrument’s page', async () => {
     const chair = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0007' });
     const instrument = '/decisions/instruments/ibcf-plan/southend-on-sea-2017-18';
     const page = await open(`${instrument}/record-consultation`, chair);
     const before = await eventCount(server.ledgerStore);
-    await page.getByLabel('Version consulted on').fill('1');
-    await page.getByLabel('Delegation').fill('southend-hwb-2017-06-21-ibcf');
-    await page.getByLabel('The consultee post you hold').fill('southend-hwb-chair');
     await page.getByLabel('Date consulted').fill('2017-07-03');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.searchParams.get('on') === '2017-07-03');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Version consulted on').fill('1');
+    // the delegation naming the Chair's post as a consultee, in force that day, is offered
+    await page.getByLabel('Delegation southend-hwb-2017-06-21-ibcf', { exact: true }).check();
+    await page.getByLabel(/\(southend-hwb-chair\)/).check();
     await page.getByLabel('Concurred').check();
     await page.getByLabel('Why you are recording it').fill('The Chair was consulted on the iBCF plan');
     await page.getByRole('button', { name: 'Record the consultation' }).click();
