@@ -205,10 +205,18 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const page = await open(`${KENT_PLAN}/record-approval?effectiveOn=2017-09-20`, officer);
     const before = await eventCount(server.ledgerStore);
     await page.getByLabel('Version signed').fill('one');
+    await page.getByLabel('Amount in pounds (optional)').fill('1,234.567');
     await page.getByRole('button', { name: 'Record the approval' }).click();
     await page.waitForLoadState();
     const items = await page.locator('.govuk-error-summary__list a').allInnerTexts();
-    expect(items).toEqual(expect.arrayContaining(['version: must be a whole number', 'reason: is required']));
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'version: must be a whole number',
+        'authority.kind: is required: choose the authority you act under',
+        'amount: must have at most 2 decimal places (whole pence)',
+        'reason: is required',
+      ]),
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await eventCount(server.ledgerStore)).toBe(before);
     await officer.close();

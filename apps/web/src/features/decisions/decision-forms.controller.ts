@@ -47,7 +47,8 @@ const APPROVAL_INPUTS = {
   'authority.kind': 'authority',
   'authority.id': 'authority',
   effectiveOn: 'effectiveOn',
-  amountPence: 'amountPence',
+  amount: 'amount',
+  amountPence: 'amount',
   provisionalConditions: 'provisionalConditions',
   reason: 'reason',
   checks: 'version',
@@ -167,7 +168,7 @@ export class DecisionFormsController {
     const actingPostId = fields.id('actingPostId');
     const authority = chosenAuthority(fields);
     const effectiveOn = fields.date('effectiveOn');
-    const amountPence = fields.optionalPence('amountPence');
+    const amountPence = fields.optionalPounds('amount');
     const provisionalConditions = fields.optionalText('provisionalConditions', G.textLengthMax, {
       multiline: true,
     });
