@@ -147,7 +147,13 @@ describeInBrowser('the decisions pages in Chromium', () => {
       'Kent Health and Wellbeing Board',
     );
     await body.close();
-    const meeting = await open('/decisions/meetings/kent-hwb-2017-09-20');
+    // as known by tomorrow: everything the suite's server has recorded today
+    const knownAt = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const meeting = await open(`/decisions/meetings/kent-hwb-2017-09-20?asAt=2017-12-31&knownAt=${knownAt}`);
+    // the data link keeps the whole viewpoint
+    await expect(
+      meeting.getByRole('link', { name: 'the meeting (JSON)' }).getAttribute('href'),
+    ).resolves.toBe(`/api/governance/meetings/kent-hwb-2017-09-20?asAt=2017-12-31&knownAt=${knownAt}`);
     await expect(meeting.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
       'Meeting of 20 September 2017',
     );
