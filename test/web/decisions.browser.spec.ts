@@ -132,12 +132,24 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const inForce = await onDate.locator('table').first().locator('tbody tr').allInnerTexts();
     expect(inForce.join('\n')).toContain('kent-hwb-2017-06-14-bcf-sign-off');
     expect(inForce.join('\n')).toContain(EXPIRED); // the test delegation, still in force that day
+    // Kent's report-back is due by the Board of 20 September 2017: not yet made on 1 August, and not overdue
+    const captions = await onDate.locator('caption').allInnerTexts();
+    expect(captions[1]).toBe('Report-backs overdue on 1 August 2017 (1)');
+    expect(captions[2]).toBe('Report-backs due, not yet made, on 1 August 2017 (1)');
+    const due = await onDate.locator('table').nth(2).locator('tbody tr').allInnerTexts();
+    expect(due).toHaveLength(1);
+    expect(due[0]).toContain('kent-hwb-2017-06-14-bcf-sign-off');
+    expect(due[0]).toContain('20 September 2017');
     await onDate.close();
     const later = await open('/decisions/delegations?on=2017-09-20');
     const laterRows = (await later.locator('table').first().locator('tbody tr').allInnerTexts()).join('\n');
     expect(laterRows).not.toContain(EXPIRED);
-    const outstanding = (await later.locator('table').nth(1).locator('tbody tr').allInnerTexts()).join('\n');
-    expect(outstanding).toContain('southend-hwb-2017-03-22-bcf'); // due at the Board of 21 June 2017
+    const overdue = (await later.locator('table').nth(1).locator('tbody tr').allInnerTexts()).join('\n');
+    expect(overdue).toContain('southend-hwb-2017-03-22-bcf'); // due at the Board of 21 June 2017
+    expect(overdue).toContain('21 June 2017');
+    // Kent's was made at the Board of 20 September 2017: neither overdue nor due
+    const owed = (await later.locator('table').nth(2).locator('tbody tr').allInnerTexts()).join('\n');
+    expect(`${overdue}\n${owed}`).not.toContain('kent-hwb-2017-06-14-bcf-sign-off');
     await later.close();
   });
 
