@@ -178,6 +178,12 @@ describeInBrowser('the decisions pages in Chromium', () => {
     ).resolves.toBe(1);
     expect(text).toContain('20 September 2017');
     await delegation.close();
+    // a report-back not yet made says by when it is due (the Board's next meeting after the grant, resolved)
+    const owing = await open('/decisions/delegations/southend-hwb-2017-03-22-bcf');
+    await expect(owing.locator('main').innerText()).resolves.toMatch(
+      /Reported back\s+Not yet: due by 21 June 2017/,
+    );
+    await owing.close();
     const instrument = await open(KENT_PLAN);
     await expect(instrument.getByRole('link', { name: 'kent-2017-19-v1-chairman' }).count()).resolves.toBe(1);
     await instrument.close();

@@ -25,6 +25,7 @@ import {
 } from '@bcl/application';
 import { PagesController, viewpointOf } from '../../page-route';
 import { holdersOn, hrefOf, hrefWith, placeInLog } from './decisions-support';
+import { reportBackDueOnFor } from './report-backs';
 
 const MEETINGS_MAX = 200;
 
@@ -149,6 +150,7 @@ export class GovernanceRecordsController {
       delegation,
       granting,
       underIt,
+      reportBackDueOn: await reportBackDueOnFor(this.queries, delegation, viewpoint),
       delegates: await holdersOn(this.queries, delegation.delegates.posts, delegation.validFrom),
       consultees: await holdersOn(this.queries, delegation.consultees, delegation.validFrom),
       place: await placeInLog(

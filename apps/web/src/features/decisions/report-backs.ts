@@ -61,6 +61,17 @@ export async function reportBacksOwed(
   return { overdue: overdue.sort(byDue), due: due.sort(byDue) };
 }
 
+/** When a delegation's report-back is due (null: at the body's next meeting, none held since the grant). */
+export async function reportBackDueOnFor(
+  queries: QueryBus,
+  delegation: DelegationView,
+  viewpoint: Viewpoint,
+): Promise<string | null> {
+  if (!delegation.reportBack) return null;
+  const dates = await meetingDatesOf(queries, delegation.reportBack.bodyId, viewpoint);
+  return reportBackDueOn(delegationReportBackDuty(delegation, () => dates)!);
+}
+
 /** Whether a report-back on or after the decision was recorded by `on`. */
 const madeBy = (reportedOn: string | null, decidedOn: string, on: string): boolean =>
   reportedOn !== null && reportedOn >= decidedOn && reportedOn <= on;
