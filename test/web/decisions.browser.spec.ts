@@ -299,6 +299,8 @@ describeInBrowser('the decisions pages in Chromium', () => {
       await page.getByRole('button', { name: 'Record the resolution' }).click();
     };
     const form = await open(`${meeting}/record-resolution`, officer);
+    // the posts it may authorise are offered, not typed: the Kent area's posts on the day
+    await expect(form.getByLabel(/\(kent-hwb-chair\)/).count()).resolves.toBe(1);
     await fill(form);
     await form.waitForURL((url) => url.pathname === meeting);
     expect(new URL(form.url()).hash).toBe('#kent-hwb-2017-09-20-12');
@@ -313,6 +315,26 @@ describeInBrowser('the decisions pages in Chromium', () => {
     await expect(again.locator('.govuk-error-summary').innerText()).resolves.toContain(
       'minuteNo: minute 12 is already recorded at this meeting',
     );
+    expect(await eventCount(server.ledgerStore)).toBe(before);
+    await officer.close();
+  });
+
+  it('reads the posts a resolution authorises from the ticked boxes, and keeps them ticked when it is refused', async () => {
+    const officer = await signedIn(browser, server.url, 'governance-officer');
+    const page = await open('/decisions/meetings/kent-hwb-2017-09-20/record-resolution', officer);
+    const before = await eventCount(server.ledgerStore);
+    await page.getByLabel(/\(kent-hwb-chair\)/).check();
+    await page.getByLabel('The resolution, verbatim').fill('authorise the Chairman to sign the plan');
+    await page.getByLabel('Resolved').check();
+    await page.getByLabel('Why you are recording it').fill('A resolution that authorises a post');
+    await page.getByRole('button', { name: 'Record the resolution' }).click();
+    await page.waitForLoadState();
+    // a post authorised needs the kind of instrument it may approve ("None" was left chosen)
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'authorises.instrumentKind',
+    );
+    await expect(page.getByLabel(/\(kent-hwb-chair\)/).isChecked()).resolves.toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await eventCount(server.ledgerStore)).toBe(before);
     await officer.close();
   });

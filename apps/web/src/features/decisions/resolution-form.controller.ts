@@ -3,8 +3,20 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Request, Response } from 'express';
 import { Role } from '@bcl/identity';
 import { TEXT_LIMITS } from '@bcl/kernel';
-import { GOVERNANCE_LIMITS as G, INSTRUMENT_KINDS, RESOLUTION_OUTCOMES } from '@bcl/domain-governance';
-import { AllowRoles, GetMeetingQuery, PassResolutionCommand } from '@bcl/application';
+import {
+  BodyView,
+  GOVERNANCE_LIMITS as G,
+  INSTRUMENT_KINDS,
+  RESOLUTION_OUTCOMES,
+} from '@bcl/domain-governance';
+import {
+  AllowRoles,
+  GetBodyQuery,
+  GetMeetingQuery,
+  ListPostsQuery,
+  PassResolutionCommand,
+  PostSummary,
+} from '@bcl/application';
 import { PagesController } from '../../page-route';
 import { formCommandContext } from '../../forms/page-form';
 import { FormFields } from './decision-form-fields';
@@ -12,6 +24,7 @@ import { generatedId } from './decision-ids';
 import { renderForm, sendForm } from './decision-form-support';
 
 const RECORDERS: Role[] = ['governance-officer'];
+const POSTS_PAGE = 500;
 
 /** The form's fields (as the API names them) and the id of the input that gives each. */
 const RESOLUTION_INPUTS = {
@@ -20,6 +33,7 @@ const RESOLUTION_INPUTS = {
   parts: 'parts',
   outcome: 'outcome',
   'authorises.posts': 'authorisesPosts',
+  authorises: 'authorisesPosts',
   'authorises.instrumentKind': 'authorisesKind',
   'authorises.instrumentId': 'authorisesId',
   reason: 'reason',
@@ -41,8 +55,8 @@ export class ResolutionFormController {
 
   @Get('meetings/:meetingId/record-resolution')
   @AllowRoles(...RECORDERS)
-  resolutionForm(@Param('meetingId') meetingId: string, @Res() response: Response) {
-    renderForm(response, 200, 'resolution', { meetingId, values: {} });
+  async resolutionForm(@Param('meetingId') meetingId: string, @Res() response: Response) {
+    await this.show(response, 200, { meetingId, values: {} });
   }
 
   @Post('meetings/:meetingId/record-resolution')
@@ -74,12 +88,15 @@ export class ResolutionFormController {
           field: 'parts',
           reason: `each part must be at most ${G.textLengthMax} characters`,
         });
-    const posts = fields.raw('authorisesPosts');
+    const posts = [
+      ...checked(body.authorisesPosts),
+      ...fields.raw('authorisesOtherPosts').split(/[\s,]+/),
+    ].filter((post) => post !== '');
     const authorises =
-      posts === ''
+      posts.length === 0
         ? null
         : {
-            posts: posts.split(/[\s,]+/).filter((post) => post !== ''),
+            posts: [...new Set(posts)],
             instrumentKind: fields.oneOf('authorisesKind', INSTRUMENT_KINDS, 'authorises.instrumentKind'),
             instrumentId: fields.optionalId('authorisesId', 'authorises.instrumentId') ?? null,
           };
@@ -91,7 +108,7 @@ export class ResolutionFormController {
     const reason = fields.text('reason', TEXT_LIMITS.reasonLengthMax);
     const page = { meetingId, values: body };
     if (fields.problems.length > 0)
-      return renderForm(response, 400, 'resolution', { ...page, ...fields.summary(RESOLUTION_INPUTS) });
+      return this.show(response, 400, { ...page, ...fields.summary(RESOLUTION_INPUTS) });
     const recorded = await this.resolutionIds(meetingId);
     const resolutionId = generatedId([meetingId, minuteNo ?? `r${recorded.size + 1}`], recorded);
     const sent = await sendForm(
@@ -115,7 +132,7 @@ export class ResolutionFormController {
             formCommandContext(request, RECORDERS, reason!, body.formKey),
           ),
         ),
-      (status, summary) => renderForm(response, status, 'resolution', { ...page, ...summary }),
+      (status, summary) => this.show(response, status, { ...page, ...summary }),
     );
     if (sent) response.redirect(303, `/decisions/meetings/${meetingId}#${resolutionId}`);
   }
@@ -126,5 +143,46 @@ export class ResolutionFormController {
       resolutions: { resolutionId: string }[];
     };
     return new Set(meeting.resolutions.map((r) => r.resolutionId));
+  }
+
+  /** The form, with the posts a resolution may authorise offered as checkboxes (see `postsOfMeeting`). */
+  private async show(response: Response, status: number, page: Record<string, unknown>): Promise<void> {
+    const offered = await postsOfMeeting(this.queries, page.meetingId as string);
+    const ticked = new Set(checked((page.values as Record<string, unknown>).authorisesPosts));
+    renderForm(response, status, 'resolution', {
+      ...page,
+      posts: offered.map((post) => ({ ...post, checked: ticked.has(post.postId) })),
+    });
+  }
+}
+
+/** The values of a group of checkboxes: absent, one (a string), or several (an array). */
+const checked = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value])
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim());
+
+/**
+ * The posts a meeting's resolution may authorise, on the meeting's date: those of the organisations in the
+ * body's area (an officer's post as well as a seat), or the body's seats where the body has no area.
+ */
+async function postsOfMeeting(
+  queries: QueryBus,
+  meetingId: string,
+): Promise<{ postId: string; title: string }[]> {
+  const meeting = (await queries.execute(new GetMeetingQuery(meetingId))) as { bodyId: string; date: string };
+  const body = (await queries.execute(new GetBodyQuery(meeting.bodyId))) as BodyView;
+  const filter = body.areaId ? { areaId: body.areaId } : { bodyId: body.bodyId };
+  const posts: { postId: string; title: string }[] = [];
+  for (let after: string | undefined; ;) {
+    const page = (await queries.execute(
+      new ListPostsQuery(POSTS_PAGE, after, filter, { asAt: meeting.date }),
+    )) as {
+      items: PostSummary[];
+      next: string | null;
+    };
+    posts.push(...page.items.map(({ postId, title }) => ({ postId, title })));
+    if (page.next === null) return posts;
+    after = page.next;
   }
 }
