@@ -7,13 +7,13 @@ describe('the decisions forms’ field rules', () => {
       approvalId: ' kent-2017-19-v1 ',
       version: '2',
       effectiveOn: '2017-09-11',
-      amountPence: '5000000',
+      amount: '50,000',
       parts: '(a) first\r\n(b) second',
     });
     expect(fields.id('approvalId')).toBe('kent-2017-19-v1');
     expect(fields.version('version')).toBe(2);
     expect(fields.date('effectiveOn')).toBe('2017-09-11');
-    expect(fields.optionalPence('amountPence')).toBe(5_000_000);
+    expect(fields.optionalPounds('amount')).toBe(5_000_000);
     expect(fields.text('parts', 100, { multiline: true })).toBe('(a) first\n(b) second');
     expect(fields.optionalText('note', 100)).toBeNull();
     expect(fields.problems).toEqual([]);
@@ -24,19 +24,19 @@ describe('the decisions forms’ field rules', () => {
       approvalId: 'Not An Id',
       version: '0',
       effectiveOn: '2017-02-30',
-      amountPence: '-1',
+      amount: '-1',
     });
     fields.id('approvalId');
     fields.version('version');
     fields.date('effectiveOn');
-    fields.optionalPence('amountPence');
+    fields.optionalPounds('amount');
     fields.oneOf('authorityKind', ['delegation', 'resolution', 'chair'], 'authority.kind');
     fields.text('reason', 500);
     expect(fields.problems.map((p) => p.field)).toEqual([
       'approvalId',
       'version',
       'effectiveOn',
-      'amountPence',
+      'amount',
       'authority.kind',
       'reason',
     ]);

@@ -132,12 +132,24 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const inForce = await onDate.locator('table').first().locator('tbody tr').allInnerTexts();
     expect(inForce.join('\n')).toContain('kent-hwb-2017-06-14-bcf-sign-off');
     expect(inForce.join('\n')).toContain(EXPIRED); // the test delegation, still in force that day
+    // Kent's report-back is due by the Board of 20 September 2017: not yet made on 1 August, and not overdue
+    const captions = await onDate.locator('caption').allInnerTexts();
+    expect(captions[1]).toBe('Report-backs overdue on 1 August 2017 (1)');
+    expect(captions[2]).toBe('Report-backs due, not yet made, on 1 August 2017 (1)');
+    const due = await onDate.locator('table').nth(2).locator('tbody tr').allInnerTexts();
+    expect(due).toHaveLength(1);
+    expect(due[0]).toContain('kent-hwb-2017-06-14-bcf-sign-off');
+    expect(due[0]).toContain('20 September 2017');
     await onDate.close();
     const later = await open('/decisions/delegations?on=2017-09-20');
     const laterRows = (await later.locator('table').first().locator('tbody tr').allInnerTexts()).join('\n');
     expect(laterRows).not.toContain(EXPIRED);
-    const outstanding = (await later.locator('table').nth(1).locator('tbody tr').allInnerTexts()).join('\n');
-    expect(outstanding).toContain('southend-hwb-2017-03-22-bcf'); // due at the Board of 21 June 2017
+    const overdue = (await later.locator('table').nth(1).locator('tbody tr').allInnerTexts()).join('\n');
+    expect(overdue).toContain('southend-hwb-2017-03-22-bcf'); // due at the Board of 21 June 2017
+    expect(overdue).toContain('21 June 2017');
+    // Kent's was made at the Board of 20 September 2017: neither overdue nor due
+    const owed = (await later.locator('table').nth(2).locator('tbody tr').allInnerTexts()).join('\n');
+    expect(`${overdue}\n${owed}`).not.toContain('kent-hwb-2017-06-14-bcf-sign-off');
     await later.close();
   });
 
@@ -147,7 +159,13 @@ describeInBrowser('the decisions pages in Chromium', () => {
       'Kent Health and Wellbeing Board',
     );
     await body.close();
-    const meeting = await open('/decisions/meetings/kent-hwb-2017-09-20');
+    // as known by tomorrow: everything the suite's server has recorded today
+    const knownAt = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const meeting = await open(`/decisions/meetings/kent-hwb-2017-09-20?asAt=2017-12-31&knownAt=${knownAt}`);
+    // the data link keeps the whole viewpoint
+    await expect(
+      meeting.getByRole('link', { name: 'the meeting (JSON)' }).getAttribute('href'),
+    ).resolves.toBe(`/api/governance/meetings/kent-hwb-2017-09-20?asAt=2017-12-31&knownAt=${knownAt}`);
     await expect(meeting.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
       'Meeting of 20 September 2017',
     );
@@ -160,6 +178,12 @@ describeInBrowser('the decisions pages in Chromium', () => {
     ).resolves.toBe(1);
     expect(text).toContain('20 September 2017');
     await delegation.close();
+    // a report-back not yet made says by when it is due (the Board's next meeting after the grant, resolved)
+    const owing = await open('/decisions/delegations/southend-hwb-2017-03-22-bcf');
+    await expect(owing.locator('main').innerText()).resolves.toMatch(
+      /Reported back\s+Not yet: due by 21 June 2017/,
+    );
+    await owing.close();
     const instrument = await open(KENT_PLAN);
     await expect(instrument.getByRole('link', { name: 'kent-2017-19-v1-chairman' }).count()).resolves.toBe(1);
     await instrument.close();
@@ -169,12 +193,22 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const officer = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0002' });
     const page = await open(`${KENT_PLAN}/record-approval`, officer);
     const before = await eventCount(server.ledgerStore);
-    await page.getByLabel('Approval id').fill('kent-2017-19-v1-after-expiry');
-    await page.getByLabel('Version signed').fill('1');
-    await page.getByLabel('The post you act in').fill('kent-hwb-chair');
-    await page.getByLabel('A delegation').check();
-    await page.getByLabel(/Delegation or resolution id/).fill(EXPIRED);
+    // the date first: what may be chosen depends on it
     await page.getByLabel('Date of the decision').fill('2017-09-20');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.searchParams.get('effectiveOn') === '2017-09-20');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Version signed').fill('1');
+    // the posts p-0002 holds that day are offered, not typed
+    await page.getByLabel(/\(kent-hwb-chair\)/).check();
+    // the expired delegation is not offered on 20 September 2017; it can still be named, and is refused
+    const offered = await page
+      .locator('input[name="authority"]')
+      .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('value')));
+    expect(offered).not.toContain(`delegation:${EXPIRED}`);
+    expect(offered).toEqual(expect.arrayContaining(['resolution', 'other-delegation']));
+    await page.getByLabel('Another delegation (give its id)').check();
+    await page.getByLabel("The delegation's id, if you chose another delegation").fill(EXPIRED);
     await page.getByLabel('Why you are recording it').fill('Chairman signs after the delegation ended');
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),
@@ -192,16 +226,18 @@ describeInBrowser('the decisions pages in Chromium', () => {
 
   it('shows the form’s own validation as the API does, recording nothing', async () => {
     const officer = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0002' });
-    const page = await open(`${KENT_PLAN}/record-approval`, officer);
+    const page = await open(`${KENT_PLAN}/record-approval?effectiveOn=2017-09-20`, officer);
     const before = await eventCount(server.ledgerStore);
     await page.getByLabel('Version signed').fill('one');
+    await page.getByLabel('Amount in pounds (optional)').fill('1,234.567');
     await page.getByRole('button', { name: 'Record the approval' }).click();
     await page.waitForLoadState();
     const items = await page.locator('.govuk-error-summary__list a').allInnerTexts();
     expect(items).toEqual(
       expect.arrayContaining([
-        'approvalId: is required',
         'version: must be a whole number',
+        'authority.kind: is required: choose the authority you act under',
+        'amount: must have at most 2 decimal places (whole pence)',
         'reason: is required',
       ]),
     );
@@ -210,21 +246,39 @@ describeInBrowser('the decisions pages in Chromium', () => {
     await officer.close();
   });
 
+  it('says plainly when the signed-in person held no post on the date, and offers no form to send', async () => {
+    const officer = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0002' });
+    // p-0002 became the Kent HWB's Chairman on 11 September 2017
+    const page = await open(`${KENT_PLAN}/record-approval?effectiveOn=2017-01-10`, officer);
+    await expect(page.getByRole('heading', { level: 2 }).first().innerText()).resolves.toBe(
+      'You held no post on 10 January 2017',
+    );
+    await expect(page.getByRole('button', { name: 'Record the approval' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Change the date of the decision' }).click();
+    await expect(page.getByLabel('Date of the decision').count()).resolves.toBe(1);
+    await officer.close();
+  });
+
   it('records a consultee’s consultation and shows it on the instrument’s page', async () => {
     const chair = await signedIn(browser, server.url, 'governance-officer', { personId: 'p-0007' });
     const instrument = '/decisions/instruments/ibcf-plan/southend-on-sea-2017-18';
     const page = await open(`${instrument}/record-consultation`, chair);
     const before = await eventCount(server.ledgerStore);
-    await page.getByLabel('Consultation id').fill('southend-ibcf-2017-18-chair-consulted');
-    await page.getByLabel('Version consulted on').fill('1');
-    await page.getByLabel('Delegation').fill('southend-hwb-2017-06-21-ibcf');
-    await page.getByLabel('The consultee post you hold').fill('southend-hwb-chair');
     await page.getByLabel('Date consulted').fill('2017-07-03');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.searchParams.get('on') === '2017-07-03');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Version consulted on').fill('1');
+    // the delegation naming the Chair's post as a consultee, in force that day, is offered
+    await page.getByLabel('Delegation southend-hwb-2017-06-21-ibcf', { exact: true }).check();
+    await page.getByLabel(/\(southend-hwb-chair\)/).check();
     await page.getByLabel('Concurred').check();
     await page.getByLabel('Why you are recording it').fill('The Chair was consulted on the iBCF plan');
     await page.getByRole('button', { name: 'Record the consultation' }).click();
     await page.waitForURL((url) => url.pathname === instrument);
-    const row = page.locator('#southend-ibcf-2017-18-chair-consulted');
+    // the id is made on the server from the instrument, version, post and date
+    expect(new URL(page.url()).hash).toBe('#southend-on-sea-2017-18-v1-southend-hwb-chair-2017-07-03');
+    const row = page.locator('#southend-on-sea-2017-18-v1-southend-hwb-chair-2017-07-03');
     await expect(row.innerText()).resolves.toContain('concurred');
     await expect(row.innerText()).resolves.toContain('3 July 2017');
     expect(await eventCount(server.ledgerStore)).toBe(before + 1);
@@ -232,11 +286,10 @@ describeInBrowser('the decisions pages in Chromium', () => {
     await chair.close();
   });
 
-  it('records a meeting’s resolution, and refuses the same resolution id again with the reason, recording nothing', async () => {
+  it('records a meeting’s resolution under an id made from the meeting and minute, and refuses the same minute again, recording nothing', async () => {
     const officer = await signedIn(browser, server.url, 'governance-officer');
     const meeting = '/decisions/meetings/kent-hwb-2017-09-20';
     const fill = async (page: Page) => {
-      await page.getByLabel('Resolution id').fill('kent-hwb-2017-09-20-bcf-noted');
       await page.getByLabel('Minute number (optional)').fill('12');
       await page
         .getByLabel('The resolution, verbatim')
@@ -246,9 +299,12 @@ describeInBrowser('the decisions pages in Chromium', () => {
       await page.getByRole('button', { name: 'Record the resolution' }).click();
     };
     const form = await open(`${meeting}/record-resolution`, officer);
+    // the posts it may authorise are offered, not typed: the Kent area's posts on the day
+    await expect(form.getByLabel(/\(kent-hwb-chair\)/).count()).resolves.toBe(1);
     await fill(form);
     await form.waitForURL((url) => url.pathname === meeting);
-    const section = form.locator('[id="kent-hwb-2017-09-20-bcf-noted"]');
+    expect(new URL(form.url()).hash).toBe('#kent-hwb-2017-09-20-12');
+    const section = form.locator('[id="kent-hwb-2017-09-20-12"]');
     await expect(section.innerText()).resolves.toContain('(b) thank the Chairman.');
     expect(await accessibilityViolations(form)).toEqual([]);
 
@@ -256,7 +312,29 @@ describeInBrowser('the decisions pages in Chromium', () => {
     const again = await open(`${meeting}/record-resolution`, officer);
     await fill(again);
     await again.waitForLoadState();
-    await expect(again.locator('.govuk-error-summary').innerText()).resolves.toContain('resolutionId');
+    await expect(again.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'minuteNo: minute 12 is already recorded at this meeting',
+    );
+    expect(await eventCount(server.ledgerStore)).toBe(before);
+    await officer.close();
+  });
+
+  it('reads the posts a resolution authorises from the ticked boxes, and keeps them ticked when it is refused', async () => {
+    const officer = await signedIn(browser, server.url, 'governance-officer');
+    const page = await open('/decisions/meetings/kent-hwb-2017-09-20/record-resolution', officer);
+    const before = await eventCount(server.ledgerStore);
+    await page.getByLabel(/\(kent-hwb-chair\)/).check();
+    await page.getByLabel('The resolution, verbatim').fill('authorise the Chairman to sign the plan');
+    await page.getByLabel('Resolved').check();
+    await page.getByLabel('Why you are recording it').fill('A resolution that authorises a post');
+    await page.getByRole('button', { name: 'Record the resolution' }).click();
+    await page.waitForLoadState();
+    // a post authorised needs the kind of instrument it may approve ("None" was left chosen)
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'authorises.instrumentKind',
+    );
+    await expect(page.getByLabel(/\(kent-hwb-chair\)/).isChecked()).resolves.toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await eventCount(server.ledgerStore)).toBe(before);
     await officer.close();
   });

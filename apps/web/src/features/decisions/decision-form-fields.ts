@@ -60,12 +60,21 @@ export class FormFields {
     return version;
   }
 
-  optionalPence(name: string, field = name): number | null | undefined {
-    const value = this.raw(name);
+  /**
+   * An amount typed in pounds ("1,234.56", "£1234", "1234.5") as whole pence, read from the text itself: the
+   * pounds and the pence are split at the decimal point and joined as digits, never through a floating-point
+   * number. Commas must group thousands; at most 2 decimal places (a fraction of a penny is refused).
+   */
+  optionalPounds(name: string, field = name): number | null | undefined {
+    const value = this.raw(name).replace(/^£\s*/, '');
     if (value === '') return null;
-    const pence = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(pence))
-      return this.refuse(field, 'must be a whole number of pence, 0 or more');
+    const amount = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/.exec(value);
+    if (!amount) return this.refuse(field, 'must be in pounds, such as 1,234.56 or 1234');
+    const decimals = amount[2] ?? '';
+    if (decimals.length > 2) return this.refuse(field, 'must have at most 2 decimal places (whole pence)');
+    const digits = `${amount[1]!.replace(/,/g, '')}${decimals.padEnd(2, '0')}`.replace(/^0+(?=\d)/, '');
+    const pence = Number(digits);
+    if (!Number.isSafeInteger(pence)) return this.refuse(field, 'is too large');
     return pence;
   }
 

@@ -1,87 +1,92 @@
-import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Request, Response } from 'express';
 import { Role } from '@bcl/identity';
-import { TEXT_LIMITS } from '@bcl/kernel';
+import { ID_PATTERN, TEXT_LIMITS, isCalendarDate } from '@bcl/kernel';
 import {
+  ApprovalAuthority,
   CONSULTATION_RESPONSES,
   GOVERNANCE_LIMITS as G,
-  INSTRUMENT_KINDS,
-  RESOLUTION_OUTCOMES,
+  InstrumentKind,
 } from '@bcl/domain-governance';
 import {
   AllowRoles,
-  PassResolutionCommand,
-  Problem,
+  GovernanceAct,
+  ListGovernanceActsQuery,
+  ProvenanceQuery,
   RecordApprovalCommand,
   RecordConsultationCommand,
 } from '@bcl/application';
 import { PagesController } from '../../page-route';
-import { errorSummaryOf, formCommandContext, newFormKey } from '../../forms/page-form';
+import { formCommandContext } from '../../forms/page-form';
 import { FormFields } from './decision-form-fields';
+import { generatedId } from './decision-ids';
 import { instrumentKindOf } from './decision.controller';
+import { chairAuthoritiesFor, delegationsFor, postsHeldBy } from './decision-form-choices';
+import { personOf, renderForm, sendForm } from './decision-form-support';
 
 /** Who may record their own signature or consultation, as the API allows: anyone who acts in a post, not auditors. */
 const SIGNERS: Role[] = ['governance-officer', 'programme-lead', 'finance-officer'];
-const RECORDERS: Role[] = ['governance-officer'];
-const AUTHORITY_KINDS = ['delegation', 'resolution', 'chair'] as const;
 
 /** Each form's fields (as the API names them) and the id of the input that gives each. */
 const CONSULTATION_INPUTS = {
-  consultationId: 'consultationId',
   version: 'version',
-  delegationId: 'delegationId',
+  delegationId: 'delegation',
   postId: 'postId',
   on: 'on',
   response: 'response',
   note: 'note',
   reason: 'reason',
-  authority: 'delegationId',
+  authority: 'delegation',
   'instrument.version': 'version',
 };
 const APPROVAL_INPUTS = {
-  approvalId: 'approvalId',
   version: 'version',
   actingPostId: 'actingPostId',
-  'authority.kind': 'authorityKind',
-  'authority.id': 'authorityId',
+  authority: 'authority',
+  'authority.kind': 'authority',
+  'authority.id': 'authority',
   effectiveOn: 'effectiveOn',
-  amountPence: 'amountPence',
+  amount: 'amount',
+  amountPence: 'amount',
   provisionalConditions: 'provisionalConditions',
   reason: 'reason',
-  authority: 'authorityId',
   checks: 'version',
   'instrument.version': 'version',
 };
-const RESOLUTION_INPUTS = {
-  resolutionId: 'resolutionId',
-  minuteNo: 'minuteNo',
-  itemNo: 'itemNo',
-  parts: 'parts',
-  outcome: 'outcome',
-  'authorises.posts': 'authorisesPosts',
-  'authorises.instrumentKind': 'authorisesKind',
-  'authorises.instrumentId': 'authorisesId',
-  reason: 'reason',
-};
 
-/** A part as minuted: "(a) text" or "a) text" gives the letter; a line without one is a part without a letter. */
-const LETTERED = /^\(?([A-Za-z0-9.]{1,16})\)\s+(.+)$/;
+/** The authority radio's rare choices, each with its id typed in (the listed ones carry their id in the value). */
+const OTHER_DELEGATION = 'other-delegation';
+const RESOLUTION = 'resolution';
+
+type Page = { kind: InstrumentKind; id: string; values: Record<string, unknown> };
 
 /**
- * The forms for the acts a governance officer records most: a consultation, an approval, a meeting's resolution.
- * Each validates its fields as the API's DTO does, then sends the same command as the API route; a refusal
- * (invalid field, or the domain's: a delegation not in force, a post not held) re-renders the form with the GOV.UK
- * error summary and the refusal's status, and records nothing. The acting person is the page session's.
+ * The forms for a person's own acts on an instrument: a consultation and an approval. The date comes first (a
+ * GET step), because what may be chosen depends on it: the posts the signed-in person holds that day, and the
+ * delegations (or the chair's authority) those posts may use. Each form validates its fields as the API's DTO
+ * does, then sends the same command as the API route; a refusal (invalid field, or the domain's: a delegation
+ * not in force, a post not held) re-renders the form with the GOV.UK error summary and the refusal's status,
+ * and records nothing. The acting person is the page session's.
  */
 @PagesController('decisions')
 export class DecisionFormsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get('instruments/:kind/:id/record-consultation')
   @AllowRoles(...SIGNERS)
-  consultationForm(@Param('kind') kind: string, @Param('id') id: string, @Res() response: Response) {
-    this.show(response, 200, 'consultation', { kind: instrumentKindOf(kind), id, values: {} });
+  async consultationForm(
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const page = { kind: instrumentKindOf(kind), id, values: { on: query.on } };
+    await this.showConsultation(request, response, 200, page, dateAsked(query.on, 'on'));
   }
 
   @Post('instruments/:kind/:id/record-consultation')
@@ -96,9 +101,8 @@ export class DecisionFormsController {
     const kind = instrumentKindOf(kindParam);
     const fields = new FormFields(body);
     const input = {
-      consultationId: fields.id('consultationId'),
       version: fields.version('version'),
-      delegationId: fields.id('delegationId'),
+      delegationId: chosenDelegation(fields),
       postId: fields.id('postId'),
       on: fields.date('on'),
       response: fields.oneOf('response', CONSULTATION_RESPONSES),
@@ -107,30 +111,46 @@ export class DecisionFormsController {
     const reason = fields.text('reason', TEXT_LIMITS.reasonLengthMax);
     const page = { kind, id, values: body };
     if (fields.problems.length > 0)
-      return this.show(response, 400, 'consultation', { ...page, ...fields.summary(CONSULTATION_INPUTS) });
+      return this.showConsultation(request, response, 400, page, fields.summary(CONSULTATION_INPUTS));
     const { version, ...rest } = input as Required<{
       [K in keyof typeof input]: NonNullable<(typeof input)[K]>;
     }>;
-    const sent = await this.send(request, response, 'consultation', page, CONSULTATION_INPUTS, () =>
-      this.commands.execute(
-        new RecordConsultationCommand(
-          {
-            ...rest,
-            note: input.note ?? null,
-            instrument: { kind, id, version },
-            personId: this.person(request),
-          },
-          formCommandContext(request, SIGNERS, reason!, body.formKey),
-        ),
-      ),
+    const consultationId = generatedId(
+      [id, `v${version}`, rest.postId, rest.on],
+      await this.consultationIds(),
     );
-    if (sent) response.redirect(303, `/decisions/instruments/${kind}/${id}#${input.consultationId!}`);
+    const sent = await sendForm(
+      request,
+      CONSULTATION_INPUTS,
+      () =>
+        this.commands.execute(
+          new RecordConsultationCommand(
+            {
+              ...rest,
+              consultationId,
+              note: input.note ?? null,
+              instrument: { kind, id, version },
+              personId: personOf(request),
+            },
+            formCommandContext(request, SIGNERS, reason!, body.formKey),
+          ),
+        ),
+      (status, summary) => this.showConsultation(request, response, status, page, summary),
+    );
+    if (sent) response.redirect(303, `/decisions/instruments/${kind}/${id}#${consultationId}`);
   }
 
   @Get('instruments/:kind/:id/record-approval')
   @AllowRoles(...SIGNERS)
-  approvalForm(@Param('kind') kind: string, @Param('id') id: string, @Res() response: Response) {
-    this.show(response, 200, 'approval', { kind: instrumentKindOf(kind), id, values: {} });
+  async approvalForm(
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const page = { kind: instrumentKindOf(kind), id, values: { effectiveOn: query.effectiveOn } };
+    await this.showApproval(request, response, 200, page, dateAsked(query.effectiveOn, 'effectiveOn'));
   }
 
   @Post('instruments/:kind/:id/record-approval')
@@ -144,160 +164,182 @@ export class DecisionFormsController {
   ) {
     const kind = instrumentKindOf(kindParam);
     const fields = new FormFields(body);
-    const approvalId = fields.id('approvalId');
     const version = fields.version('version');
     const actingPostId = fields.id('actingPostId');
-    const authorityKind = fields.oneOf('authorityKind', AUTHORITY_KINDS, 'authority.kind');
-    const authorityId = fields.id('authorityId', 'authority.id');
+    const authority = chosenAuthority(fields);
     const effectiveOn = fields.date('effectiveOn');
-    const amountPence = fields.optionalPence('amountPence');
+    const amountPence = fields.optionalPounds('amount');
     const provisionalConditions = fields.optionalText('provisionalConditions', G.textLengthMax, {
       multiline: true,
     });
     const reason = fields.text('reason', TEXT_LIMITS.reasonLengthMax);
     const page = { kind, id, values: body };
     if (fields.problems.length > 0)
-      return this.show(response, 400, 'approval', { ...page, ...fields.summary(APPROVAL_INPUTS) });
-    const authority =
-      authorityKind === 'delegation'
-        ? { kind: authorityKind, delegationId: authorityId! }
-        : authorityKind === 'resolution'
-          ? { kind: authorityKind, resolutionId: authorityId! }
-          : { kind: 'chair' as const, bodyId: authorityId! };
-    const sent = await this.send(request, response, 'approval', page, APPROVAL_INPUTS, () =>
-      this.commands.execute(
-        new RecordApprovalCommand(
-          {
-            approvalId: approvalId!,
-            instrument: { kind, id, version: version! },
-            actorPersonId: this.person(request),
-            actingPostId: actingPostId!,
-            authority,
-            effectiveOn: effectiveOn!,
-            amountPence: amountPence ?? null,
-            provisionalConditions: provisionalConditions ?? null,
-          },
-          formCommandContext(request, SIGNERS, reason!, body.formKey),
-        ),
-      ),
+      return this.showApproval(request, response, 400, page, fields.summary(APPROVAL_INPUTS));
+    const approvalId = generatedId(
+      [id, `v${version!}`, actingPostId!, effectiveOn!],
+      await this.approvalIds(kind, id),
     );
-    if (sent) response.redirect(303, `/decisions/instruments/${kind}/${id}/approvals/${approvalId!}`);
-  }
-
-  @Get('meetings/:meetingId/record-resolution')
-  @AllowRoles(...RECORDERS)
-  resolutionForm(@Param('meetingId') meetingId: string, @Res() response: Response) {
-    this.show(response, 200, 'resolution', { meetingId, values: {} });
-  }
-
-  @Post('meetings/:meetingId/record-resolution')
-  @AllowRoles(...RECORDERS)
-  async pass(
-    @Param('meetingId') meetingId: string,
-    @Body() body: Record<string, unknown>,
-    @Req() request: Request,
-    @Res() response: Response,
-  ) {
-    const fields = new FormFields(body);
-    const resolutionId = fields.id('resolutionId');
-    const minuteNo = fields.optionalText('minuteNo', G.labelLengthMax);
-    const itemNo = fields.optionalText('itemNo', G.labelLengthMax);
-    const outcome = fields.oneOf('outcome', RESOLUTION_OUTCOMES);
-    const partsText = fields.text('parts', G.textLengthMax * G.partsMax, { multiline: true });
-    const parts = (partsText ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-      .map((line) => {
-        const lettered = LETTERED.exec(line);
-        return lettered ? { letter: lettered[1]!, text: lettered[2]! } : { letter: null, text: line };
-      });
-    if (parts.length > G.partsMax)
-      fields.problems.push({ field: 'parts', reason: `must have at most ${G.partsMax} parts` });
-    for (const part of parts)
-      if ([...part.text].length > G.textLengthMax)
-        fields.problems.push({
-          field: 'parts',
-          reason: `each part must be at most ${G.textLengthMax} characters`,
-        });
-    const posts = fields.raw('authorisesPosts');
-    const authorises =
-      posts === ''
-        ? null
-        : {
-            posts: posts.split(/[\s,]+/).filter((post) => post !== ''),
-            instrumentKind: fields.oneOf('authorisesKind', INSTRUMENT_KINDS, 'authorises.instrumentKind'),
-            instrumentId: fields.optionalId('authorisesId', 'authorises.instrumentId') ?? null,
-          };
-    if (authorises && !authorises.posts.every((post) => /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(post)))
-      fields.problems.push({
-        field: 'authorises.posts',
-        reason: 'each post must be an id: lower-case letters, digits and hyphens',
-      });
-    const reason = fields.text('reason', TEXT_LIMITS.reasonLengthMax);
-    const page = { meetingId, values: body };
-    if (fields.problems.length > 0)
-      return this.show(response, 400, 'resolution', { ...page, ...fields.summary(RESOLUTION_INPUTS) });
-    const sent = await this.send(request, response, 'resolution', page, RESOLUTION_INPUTS, () =>
-      this.commands.execute(
-        new PassResolutionCommand(
-          {
-            resolutionId: resolutionId!,
-            meetingId,
-            minuteNo: minuteNo ?? null,
-            itemNo: itemNo ?? null,
-            parts,
-            outcome: outcome!,
-            reportsConsidered: [],
-            concerns: [],
-            authorises: authorises && { ...authorises, instrumentKind: authorises.instrumentKind! },
-            approvesMinutesOf: null,
-          },
-          formCommandContext(request, RECORDERS, reason!, body.formKey),
+    const sent = await sendForm(
+      request,
+      APPROVAL_INPUTS,
+      () =>
+        this.commands.execute(
+          new RecordApprovalCommand(
+            {
+              approvalId,
+              instrument: { kind, id, version: version! },
+              actorPersonId: personOf(request),
+              actingPostId: actingPostId!,
+              authority: authority!,
+              effectiveOn: effectiveOn!,
+              amountPence: amountPence ?? null,
+              provisionalConditions: provisionalConditions ?? null,
+            },
+            formCommandContext(request, SIGNERS, reason!, body.formKey),
+          ),
         ),
-      ),
+      (status, summary) => this.showApproval(request, response, status, page, summary),
     );
-    if (sent) response.redirect(303, `/decisions/meetings/${meetingId}#${resolutionId!}`);
+    if (sent) response.redirect(303, `/decisions/instruments/${kind}/${id}/approvals/${approvalId}`);
   }
 
-  /** The acting person: the page session's only (a form never names who acts). */
-  private person(request: Request): string {
-    const personId = request.identity?.personId;
-    if (typeof personId !== 'string')
-      throw new Problem(
-        403,
-        'no-person',
-        'Your session names no person',
-        'approvals and consultations are recorded by the person who acts: sign in with your person id',
-      );
-    return personId;
-  }
-
-  /** Sends the command; a refusal re-renders the form with its error summary (and false), recording nothing. */
-  private async send(
+  /**
+   * The approval form: without a date, the date step; with one, the posts the person holds that day and the
+   * authorities they may use (no post: no form to send, and the page says why).
+   */
+  private async showApproval(
     request: Request,
     response: Response,
-    form: string,
-    page: object,
-    inputs: Record<string, string>,
-    command: () => Promise<unknown>,
-  ): Promise<boolean> {
+    status: number,
+    page: Page,
+    summary: Record<string, unknown>,
+  ): Promise<void> {
+    const on = page.values.effectiveOn;
+    if (typeof on !== 'string' || !isCalendarDate(on))
+      return renderForm(response, status, 'approval', { ...page, ...summary, step: 'date' });
+    const posts = await postsHeldBy(this.queries, personOf(request), on);
+    const [delegations, chairs, currentVersion] = await Promise.all([
+      delegationsFor(this.queries, posts, page, on, 'delegate'),
+      chairAuthoritiesFor(this.queries, posts, page.kind, on),
+      this.currentVersion(page.kind, page.id),
+    ]);
+    renderForm(response, status, 'approval', {
+      ...page,
+      ...summary,
+      on,
+      posts,
+      delegations,
+      chairs,
+      currentVersion,
+    });
+  }
+
+  /** The consultation form: the date step, then the posts held that day and the delegations naming them as consultees. */
+  private async showConsultation(
+    request: Request,
+    response: Response,
+    status: number,
+    page: Page,
+    summary: Record<string, unknown>,
+  ): Promise<void> {
+    const on = page.values.on;
+    if (typeof on !== 'string' || !isCalendarDate(on))
+      return renderForm(response, status, 'consultation', { ...page, ...summary, step: 'date' });
+    const posts = await postsHeldBy(this.queries, personOf(request), on);
+    const [delegations, currentVersion] = await Promise.all([
+      delegationsFor(this.queries, posts, page, on, 'consultee'),
+      this.currentVersion(page.kind, page.id),
+    ]);
+    renderForm(response, status, 'consultation', {
+      ...page,
+      ...summary,
+      on,
+      posts,
+      delegations,
+      currentVersion,
+    });
+  }
+
+  private async provenance(kind: InstrumentKind, id: string) {
+    return (await this.queries.execute(new ProvenanceQuery(kind, id))) as {
+      currentVersion: number | null;
+      approvals: { approvalId: string }[];
+    };
+  }
+
+  /** The instrument's current version, offered as the version signed (null: the ledger does not know it). */
+  private async currentVersion(kind: InstrumentKind, id: string): Promise<number | null> {
     try {
-      await command();
-      return true;
-    } catch (error) {
-      const { problem, errorList, fieldErrors } = errorSummaryOf(error, inputs, request.path);
-      if (problem.status >= 500) throw error;
-      this.show(response, problem.status, form, { ...page, errorList, fieldErrors });
-      return false;
+      return (await this.provenance(kind, id)).currentVersion;
+    } catch {
+      return null;
     }
   }
 
-  private show(response: Response, status: number, form: string, context: Record<string, unknown>): void {
-    response.status(status).render(`features/decisions/${form}-form.njk`, {
-      section: 'decisions',
-      formKey: newFormKey(),
-      ...context,
-    });
+  /** The ids of the approvals recorded for the instrument (a new approval's id must differ). */
+  private async approvalIds(kind: InstrumentKind, id: string): Promise<Set<string>> {
+    const { approvals } = await this.provenance(kind, id);
+    return new Set(approvals.map((a) => a.approvalId));
   }
+
+  /** The ids of the consultations recorded (an id is unique across instruments' consultations). */
+  private async consultationIds(): Promise<Set<string>> {
+    const { acts } = (await this.queries.execute(new ListGovernanceActsQuery())) as { acts: GovernanceAct[] };
+    return new Set(acts.filter((act) => act.kind === 'consultation').map((act) => act.id));
+  }
+}
+
+/** The date step's error, when a date was given in the address but is not a date (none when none was given). */
+function dateAsked(value: unknown, field: string): Record<string, unknown> {
+  if (value === undefined || value === '') return {};
+  const fields = new FormFields({ [field]: value });
+  fields.date(field);
+  return fields.problems.length ? fields.summary({ [field]: field }) : {};
+}
+
+/** A listed id carried in a radio's value (`<prefix>:<id>`), checked as an id. */
+function listedId(fields: FormFields, value: string, prefix: string, field: string): string | undefined {
+  const id = value.slice(prefix.length + 1);
+  if (ID_PATTERN.test(id)) return id;
+  fields.problems.push({ field, reason: 'must be one of the choices listed' });
+  return undefined;
+}
+
+/** The authority chosen: a listed delegation or chair's authority, or a resolution or another delegation by id. */
+function chosenAuthority(fields: FormFields): ApprovalAuthority | undefined {
+  const choice = fields.raw('authority');
+  if (choice.startsWith('delegation:')) {
+    const delegationId = listedId(fields, choice, 'delegation', 'authority.id');
+    return delegationId === undefined ? undefined : { kind: 'delegation', delegationId };
+  }
+  if (choice.startsWith('chair:')) {
+    const bodyId = listedId(fields, choice, 'chair', 'authority.id');
+    return bodyId === undefined ? undefined : { kind: 'chair', bodyId };
+  }
+  if (choice === RESOLUTION) {
+    const resolutionId = fields.id('authorityResolutionId', 'authority.id');
+    return resolutionId === undefined ? undefined : { kind: 'resolution', resolutionId };
+  }
+  if (choice === OTHER_DELEGATION) {
+    const delegationId = fields.id('authorityDelegationId', 'authority.id');
+    return delegationId === undefined ? undefined : { kind: 'delegation', delegationId };
+  }
+  fields.problems.push({
+    field: 'authority.kind',
+    reason: 'is required: choose the authority you act under',
+  });
+  return undefined;
+}
+
+/** The delegation a consultation is under: a listed one, or another by id. */
+function chosenDelegation(fields: FormFields): string | undefined {
+  const choice = fields.raw('delegation');
+  if (choice.startsWith('delegation:')) return listedId(fields, choice, 'delegation', 'delegationId');
+  if (choice === OTHER_DELEGATION) return fields.id('otherDelegationId', 'delegationId');
+  fields.problems.push({
+    field: 'delegationId',
+    reason: 'is required: choose the delegation you were consulted under',
+  });
+  return undefined;
 }

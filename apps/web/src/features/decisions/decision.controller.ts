@@ -12,7 +12,7 @@ import {
   ProvenanceQuery,
 } from '@bcl/application';
 import { PagesController, viewpointOf } from '../../page-route';
-import { placeInLog } from './decisions-support';
+import { hrefWith, placeInLog } from './decisions-support';
 
 /** The provenance the query answers, as far as the pages read it. */
 type Provenance = { currentVersion: number | null; approvals: ApprovalProvenance[] };
@@ -68,7 +68,7 @@ export class DecisionController {
       consultations,
       dataLinks: [
         {
-          href: `/api/governance/instruments/${kind}/${id}/provenance${viewpoint.asAt ? `?asAt=${viewpoint.asAt}` : ''}`,
+          href: hrefWith(`/api/governance/instruments/${kind}/${id}/provenance`, { ...viewpoint }),
           text: 'provenance (JSON)',
         },
       ],
@@ -109,7 +109,7 @@ export class DecisionController {
       ),
       dataLinks: [
         {
-          href: `/api/governance/instruments/${kind}/${id}/provenance${viewpoint.asAt ? `?asAt=${viewpoint.asAt}` : ''}`,
+          href: hrefWith(`/api/governance/instruments/${kind}/${id}/provenance`, { ...viewpoint }),
           text: 'provenance (JSON)',
         },
       ],

@@ -24,6 +24,15 @@ export async function holdersOn(queries: QueryBus, postIds: string[], date: stri
   );
 }
 
+/**
+ * `path` with the query parameters that are set, in the order given. A data link passes the page's whole
+ * viewpoint (`asAt` and `knownAt`), so the JSON it leads to is the data the page shows, as known when it says.
+ */
+export function hrefWith(path: string, parameters: Record<string, string | undefined> = {}): string {
+  const set = Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return set.length ? `${path}?${new URLSearchParams(set).toString()}` : path;
+}
+
 /** Where an act sits in the log: its stream, its position in the global log, and its hash (chained). */
 export interface LogPlace {
   stream: string;

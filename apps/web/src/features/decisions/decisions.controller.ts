@@ -11,7 +11,8 @@ import {
   todayInEngland,
 } from '@bcl/application';
 import { PagesController, viewpointOf } from '../../page-route';
-import { holdersOn, hrefOf, timelineItem } from './decisions-support';
+import { holdersOn, hrefOf, hrefWith, timelineItem } from './decisions-support';
+import { reportBacksOwed } from './report-backs';
 
 const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,11 +20,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const idOf = (value: unknown) => (typeof value === 'string' && ID.test(value) ? value : undefined);
 const BODIES_MAX = 200;
 
-/** A query string of the given parameters that are set. */
-const queryString = (parameters: Record<string, string | undefined>): string => {
-  const set = Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  return set.length ? `?${new URLSearchParams(set).toString()}` : '';
-};
+/** A query string of the given parameters that are set ('' when none is). */
+const queryString = (parameters: Record<string, string | undefined>): string => hrefWith('', parameters);
 
 /**
  * The decisions pages: the timeline of governance acts, the register of decisions taken under delegated authority,
@@ -95,7 +93,10 @@ export class DecisionsController {
     };
   }
 
-  /** Delegations in force on a date (default: the viewpoint's date, else today) and report-backs outstanding. */
+  /**
+   * Delegations in force on a date (default: the viewpoint's date, else today), and the report-backs owed then:
+   * those overdue (as the API's "outstanding" list) and those due but not yet made, each with its due date.
+   */
   @Get('delegations')
   @AllowRoles(...READERS)
   @Render('features/decisions/delegations.njk')
@@ -103,10 +104,10 @@ export class DecisionsController {
     const viewpoint = viewpointOf(query);
     const on =
       typeof query.on === 'string' && DATE.test(query.on) ? query.on : (viewpoint.asAt ?? todayInEngland());
-    const answer = (await this.queries.execute(new DelegationsOnQuery(on, viewpoint))) as {
-      inForce: DelegationRow[];
-      outstandingReportBack: (DelegationRow & { dueOn?: string | null })[];
-    };
+    const [answer, owed] = await Promise.all([
+      this.queries.execute(new DelegationsOnQuery(on, viewpoint)) as Promise<{ inForce: DelegationRow[] }>,
+      reportBacksOwed(this.queries, on, viewpoint),
+    ]);
     const withDelegates = (rows: DelegationRow[]) =>
       Promise.all(
         rows.map(async (d) => ({
@@ -119,7 +120,8 @@ export class DecisionsController {
       viewpoint,
       on,
       inForce: await withDelegates(answer.inForce),
-      outstanding: answer.outstandingReportBack,
+      overdue: owed.overdue,
+      due: owed.due,
       dataLinks: [
         {
           href: `/api/governance/delegations${queryString({ on, ...viewpoint })}`,

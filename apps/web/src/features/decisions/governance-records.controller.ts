@@ -24,7 +24,8 @@ import {
   todayInEngland,
 } from '@bcl/application';
 import { PagesController, viewpointOf } from '../../page-route';
-import { holdersOn, hrefOf, placeInLog } from './decisions-support';
+import { holdersOn, hrefOf, hrefWith, placeInLog } from './decisions-support';
+import { reportBackDueOnFor } from './report-backs';
 
 const MEETINGS_MAX = 200;
 
@@ -59,7 +60,6 @@ export class GovernanceRecordsController {
         parts: { letter: string | null; text: string }[];
       }[];
     };
-    const asAt = viewpoint.asAt ? `?asAt=${viewpoint.asAt}` : '';
     return {
       section: 'decisions',
       viewpoint,
@@ -70,9 +70,12 @@ export class GovernanceRecordsController {
       decisions: register.decisions,
       place: await placeInLog(this.store, bodyStream(bodyId), (e) => e.type === 'DecisionBodyEstablished'),
       dataLinks: [
-        { href: `/api/governance/bodies/${bodyId}${asAt}`, text: 'the body (JSON)' },
-        { href: `/api/governance/bodies/${bodyId}/decisions${asAt}`, text: 'its decisions register (JSON)' },
-        { href: `/api/governance/meetings?bodyId=${bodyId}`, text: 'its meetings (JSON)' },
+        { href: hrefWith(`/api/governance/bodies/${bodyId}`, { ...viewpoint }), text: 'the body (JSON)' },
+        {
+          href: hrefWith(`/api/governance/bodies/${bodyId}/decisions`, { ...viewpoint }),
+          text: 'its decisions register (JSON)',
+        },
+        { href: hrefWith('/api/governance/meetings', { bodyId, ...viewpoint }), text: 'its meetings (JSON)' },
       ],
     };
   }
@@ -108,7 +111,7 @@ export class GovernanceRecordsController {
       place: await placeInLog(this.store, stream, (e) => e.type === 'MeetingRecorded'),
       dataLinks: [
         {
-          href: `/api/governance/meetings/${meetingId}${viewpoint.asAt ? `?asAt=${viewpoint.asAt}` : ''}`,
+          href: hrefWith(`/api/governance/meetings/${meetingId}`, { ...viewpoint }),
           text: 'the meeting (JSON)',
         },
       ],
@@ -147,6 +150,7 @@ export class GovernanceRecordsController {
       delegation,
       granting,
       underIt,
+      reportBackDueOn: await reportBackDueOnFor(this.queries, delegation, viewpoint),
       delegates: await holdersOn(this.queries, delegation.delegates.posts, delegation.validFrom),
       consultees: await holdersOn(this.queries, delegation.consultees, delegation.validFrom),
       place: await placeInLog(
@@ -156,7 +160,7 @@ export class GovernanceRecordsController {
       ),
       dataLinks: [
         {
-          href: `/api/governance/delegations/${delegationId}${viewpoint.asAt ? `?asAt=${viewpoint.asAt}` : ''}`,
+          href: hrefWith(`/api/governance/delegations/${delegationId}`, { ...viewpoint }),
           text: 'the delegation (JSON)',
         },
       ],
