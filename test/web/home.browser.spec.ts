@@ -83,11 +83,11 @@ describeInBrowser('the web pages in Chromium: signing in and the home page', () 
     await expect(href('Southend-on-Sea 2016-17 quarter 1')).resolves.toBe(
       '/returns/southend-on-sea-2016-17-q1',
     );
-    const reportBacks = await rowsOf(page, 'Southend-on-Sea: report-backs outstanding');
+    const reportBacks = await rowsOf(page, 'Southend-on-Sea: report-backs overdue');
     expect(reportBacks).toEqual([
       expect.stringContaining('(southend-hwb-2017-03-22-bcf) | Southend Health & Wellbeing Board'),
     ]);
-    await expect(page.getByText('Kent: no report-backs outstanding.').count()).resolves.toBe(1);
+    await expect(page.getByText('Kent: no report-back overdue (report-backs due).').count()).resolves.toBe(1);
     await expect(page.locator('#last-verified').innerText()).resolves.toMatch(
       /^Last verified: never verified\./,
     );
