@@ -73,7 +73,9 @@ describeInBrowser(
       await page.goto('/fund');
       await page.getByRole('link', { name: 'medway-bcf 2017-18' }).click();
       await page.waitForURL((url) => url.pathname === MEDWAY);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('medway-bcf 2017-18');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Medway BCF pooled budget (including the iBCF) 2017-18',
+      );
       const exceptions = await tableRows(page, 'Findings that do not agree');
       expect(exceptions).toContainEqual([
         'schemes-equal-pooled-fund: plan expenditure by scheme',

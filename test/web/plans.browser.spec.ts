@@ -37,7 +37,7 @@ describeInBrowser('the plan pages and the plan upload form in Chromium', () => {
     await page.getByRole('link', { name: 'Kent 2017-19 plan' }).click();
     await page.waitForURL((url) => url.pathname === '/plans/kent-2017-19');
     expect(new URL(page.url()).searchParams.get('asAt')).toBe('2017-09-11');
-    expect(await h1(page)).toBe('Plan kent-2017-19, version 1');
+    expect(await h1(page)).toBe('Kent plan 2017-19, version 1');
     await expect(page.locator('caption', { hasText: 'Contributions (11)' }).count()).resolves.toBe(1);
     await expect(page.locator('caption', { hasText: 'Schemes (14)' }).count()).resolves.toBe(1);
     const checks = page.locator('table', {
@@ -92,7 +92,7 @@ describeInBrowser('the plan pages and the plan upload form in Chromium', () => {
     await page.getByLabel('As at (in effect on)').fill('2017-09-11');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL((url) => url.searchParams.get('asAt') === '2017-09-11');
-    expect(await h1(page)).toBe('Plan kent-2017-19, version 1');
+    expect(await h1(page)).toBe('Kent plan 2017-19, version 1');
     await page.goto('/plans/kent-2017-19/versions');
     await expect(page.getByRole('heading', { name: 'Version 1' }).count()).resolves.toBe(1);
     await context.close();
@@ -127,10 +127,10 @@ describeInBrowser('the plan pages and the plan upload form in Chromium', () => {
 
     await page.getByRole('button', { name: 'Confirm and record these changes' }).click();
     await page.waitForURL((url) => url.pathname === '/plans/kent-2017-19');
-    expect(await h1(page)).toBe('Plan kent-2017-19, version 2');
+    expect(await h1(page)).toBe('Kent plan 2017-19, version 2');
     expect(await eventCount(server.ledgerStore)).toBeGreaterThan(before);
     await page.goto('/plans/kent-2017-19?asAt=2017-09-11');
-    expect(await h1(page)).toBe('Plan kent-2017-19, version 1');
+    expect(await h1(page)).toBe('Kent plan 2017-19, version 1');
 
     await page.goto('/plans/kent-2017-19/versions');
     await page.getByRole('link', { name: 'Field-level differences from version 1 to version 2' }).click();

@@ -126,6 +126,7 @@ export class PoolYearPagesController {
       reconciliation,
       exceptions: reconciliation.findings.filter((f: Finding) => f.classification !== 'agrees'),
       partners: terms?.parties ?? [],
+      poolName: terms?.pools.find((pool) => pool.poolId === poolId)?.name ?? poolId,
       dataLinks: [
         { href: `${paths.api}/position${asked.search}`, text: 'position (JSON, API)' },
         { href: `${paths.api}/reconciliation${asked.search}`, text: 'reconciliation (JSON, API)' },

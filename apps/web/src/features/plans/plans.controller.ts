@@ -4,6 +4,7 @@ import { READERS } from '@bcl/identity';
 import { ID_PATTERN } from '@bcl/kernel';
 import {
   AllowRoles,
+  GetAreaQuery,
   GetPlanQuery,
   ListAreasQuery,
   ListPlansQuery,
@@ -108,10 +109,15 @@ export class PlansController {
       ),
     )) as { instrument: { kind: string }; approvals: ProvenanceApproval[] }[];
     const versionQuery = viewpointQuery(viewpoint, { version: String(plan.version) });
+    // the area as seen from the same viewpoint names the plan; its id stands in where the area is not yet seen
+    const area = (await this.queries
+      .execute(new GetAreaQuery(plan.areaId, storeViewpointOf(viewpoint)))
+      .catch(() => ({ name: plan.areaId }))) as { name: string };
     return {
       section: 'plans',
       viewpoint,
       plan,
+      areaName: area.name,
       versionEvidence: evidenceText(plan.evidence),
       sections: sectionTables(plan.content),
       checks: checkRows(plan.checks),
