@@ -10,7 +10,7 @@ const WRITERS = 40;
  * answer, so some writes are recorded but not yet answered, and others not yet recorded.
  */
 const ANSWERED_BEFORE_KILL = 20;
-const KILL_DELAYS_MS = [40, 15, 80, 5, 120];
+const KILL_DELAYS_MS = [40, 15, 80, 5, 120, 25, 60, 10, 100, 2];
 
 interface Write {
   key: string;
@@ -91,7 +91,7 @@ describe('SIGKILL under concurrent idempotent writers, then retries (built API, 
     const token = await adminToken('admin-sigkill');
     const writes: Write[] = [];
     // Kill again (new writes, the same store) until some write was recorded but not answered: the case a
-    // lost idempotency answer must not turn into a conflict. At most five rounds, each at another moment.
+    // lost idempotency answer must not turn into a conflict. At most ten rounds, each at another moment.
     let atKill = new Map<string, number>();
     let rounds = 0;
     for (const delayMs of KILL_DELAYS_MS) {
