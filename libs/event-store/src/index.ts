@@ -21,6 +21,7 @@ export {
 } from './read-paging';
 export * from './ndjson-export';
 export * from './event-schemas';
+export * from './signing/signing-keys';
 
 // The building blocks the adapters share (not for applications).
 export * from './append-planner';
