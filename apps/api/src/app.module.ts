@@ -11,6 +11,7 @@ import { FundModule } from './fund/fund.module';
 import { ReturnsModule } from './returns/returns.module';
 import { HealthController } from './health/health.controller';
 import { AccessLogModule } from './access-log/access-log.module';
+import { AdminModule } from './admin/admin.module';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -25,6 +26,7 @@ const API_MODULES = [
   FundModule,
   ReturnsModule,
   AccessLogModule,
+  AdminModule,
 ];
 
 /** The API: global authentication, validation, problem+json errors, idempotency and access logging. */

@@ -47,3 +47,5 @@ export * from './governance/commands';
 export * from './plans/commands';
 export * from './returns/commands';
 export * from './audit/log-verification';
+export * from './audit/view-verification';
+export * from './audit/vault-verification';

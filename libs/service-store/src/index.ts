@@ -4,3 +4,4 @@ export * from './projection-runner';
 export * from './view-reader';
 export * from './log-identity';
 export type { VerificationRun } from './verification-runs';
+export type { StoredView, VaultEntry } from './stored-views';

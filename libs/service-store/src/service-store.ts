@@ -6,6 +6,7 @@ import {
   insertVerificationRun,
   latestVerificationRun,
 } from './verification-runs';
+import { StoredView, VaultEntry, storedProjectionNames, storedViewPage, vaultPage } from './stored-views';
 
 export interface ProjectionCheckpoint {
   /** Last global position applied; null before the first event. */
@@ -138,6 +139,21 @@ export class ServiceStore {
       [projection, prefix, `${prefix}\uffff`, afterKey, limit],
     );
     return rows.map((row) => JSON.parse(String(row.view)) as JsonObject);
+  }
+
+  /** Every projection the store holds views or a checkpoint for (what `bcl verify --views` must account for). */
+  storedProjections(): Promise<string[]> {
+    return storedProjectionNames(this.sql);
+  }
+
+  /** A page of a projection's stored views, as stored, in key order after `afterKey` (for the verification). */
+  storedViews(projection: string, afterKey: string | null, limit: number): Promise<StoredView[]> {
+    return storedViewPage(this.sql, projection, afterKey, limit);
+  }
+
+  /** A page of the personal-data vault in person-id order after `afterId` (for the verification). */
+  vaultEntries(afterId: string | null, limit: number): Promise<VaultEntry[]> {
+    return vaultPage(this.sql, afterId, limit);
   }
 
   async checkpoint(projection: string): Promise<ProjectionCheckpoint | undefined> {

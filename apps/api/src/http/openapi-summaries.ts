@@ -7,6 +7,7 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   HealthController_live: 'Liveness: the process answers',
   HealthController_ready: 'Readiness: the stores answer and the read models are current',
   AccessLogController_query: 'Who read what, and when: the access log',
+  ViewVerificationController_verify: 'The stored views and the vault, each compared with the log replayed',
 
   OrganisationsController_register: 'Register an organisation',
   OrganisationsController_list: 'List organisations, a page at a time',

@@ -18,6 +18,7 @@ interface VerifyOptions {
   digest?: string;
   file?: string;
   serviceStore?: string;
+  views?: boolean;
 }
 
 export function verifyCommand(): Command {
@@ -29,8 +30,15 @@ export function verifyCommand(): Command {
       '--service-store <setting>',
       'the service store whose fund projection is compared (default: beside the store)',
     )
+    .option('--views', 'instead: compare the stored views and the vault with the log (docs/operations.md)')
     .action(async (options: VerifyOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      // loaded only here: the rest of the CLI need not load the application layer
+      if (options.views)
+        return (await import('./verify-views')).verifyViewsCommand(
+          globals,
+          serviceStoreSetting(globals, options),
+        );
       const digest = options.digest ? readDigest(options.digest) : undefined;
       const file = options.file;
       if (file !== undefined) inputFileSize(file);
