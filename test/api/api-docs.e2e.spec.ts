@@ -70,6 +70,7 @@ describe('docs/api.md agrees with the API', () => {
       'PlansController',
       'PostsController',
       'ReturnsController',
+      'ViewVerificationController',
     ]);
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -144,6 +144,12 @@ export const REGISTRY_AND_PLAN_ROUTES: RouteCase[] = [
   },
   { method: 'get', template: '/api/access-log', path: '/api/access-log', roles: ['auditor', 'admin'] },
   {
+    method: 'get',
+    template: '/api/admin/views/verification',
+    path: '/api/admin/views/verification',
+    roles: ['auditor', 'admin'],
+  },
+  {
     method: 'post',
     template: '/api/plans/import',
     path: '/api/plans/import',
