@@ -202,6 +202,35 @@ describeEachDurableStore(
       expect((await check()).ok).toBe(true);
     });
 
+    it('an edited access-log entry is caught by its chain', async () => {
+      const entry = {
+        at: '2026-11-30T10:00:00.000Z',
+        subject: 'reader-1',
+        roles: ['auditor'],
+        method: 'GET',
+        status: 200,
+        correlationId: 'c-1',
+      };
+      await service.recordAccess({ ...entry, resource: '/api/people/p-0001' });
+      await service.recordAccess({ ...entry, resource: '/api/people/p-0002' });
+      expect((await check()).ok).toBe(true);
+      const [row] = await sql.query("SELECT id FROM access_log WHERE resource = '/api/people/p-0001'");
+      await sql.query("UPDATE access_log SET resource = '/api/plans' WHERE id = $1", [Number(row!.id)]);
+      try {
+        const result = await check();
+        expect(result.ok).toBe(false);
+        expect(result.projections.every((p) => p.differences === 0 && p.problem === null)).toBe(true);
+        expect(viewProblemLines(result)).toEqual([
+          `access log, entry ${Number(row!.id)}: its link does not match the entry and the link before it (the entry edited, or one before it removed)`,
+        ]);
+      } finally {
+        await sql.query("UPDATE access_log SET resource = '/api/people/p-0001' WHERE id = $1", [
+          Number(row!.id),
+        ]);
+      }
+      expect((await check()).ok).toBe(true);
+    });
+
     it('a clean store behind the log (checkpoints before the head) passes, and a difference there is still caught', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'bcl-views-behind-'));
       const behind = await ServiceStore.open(`sqlite:${join(dir, 'behind.db')}`);

@@ -5,3 +5,4 @@ export * from './view-reader';
 export * from './log-identity';
 export type { VerificationRun } from './verification-runs';
 export type { StoredView, VaultEntry } from './stored-views';
+export type { AccessLogVerification } from './access-log-chain';

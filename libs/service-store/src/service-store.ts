@@ -6,6 +6,12 @@ import {
   insertVerificationRun,
   latestVerificationRun,
 } from './verification-runs';
+import {
+  ACCESS_LOG_CHAIN_DDL,
+  AccessLogVerification,
+  appendAccessEntry,
+  verifyAccessLogChain,
+} from './access-log-chain';
 import { StoredView, VaultEntry, storedProjectionNames, storedViewPage, vaultPage } from './stored-views';
 
 export interface ProjectionCheckpoint {
@@ -28,7 +34,7 @@ export interface IdempotencyRecord {
   createdAt: string;
 }
 
-/** One read of a resource, for the access log (kept apart from the event log, never hash-chained). */
+/** One read of a resource, for the access log (kept apart from the event log, in a chain of its own). */
 export interface AccessEntry {
   id?: number;
   at: string;
@@ -67,6 +73,7 @@ const DDL: Record<SqlConnection['dialect'], string[]> = {
     'CREATE TABLE IF NOT EXISTS access_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
     'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
     VERIFICATION_RUNS_DDL.sqlite,
+    ACCESS_LOG_CHAIN_DDL.sqlite,
     ...LOG_IDENTITY_DDL,
   ],
   postgres: [
@@ -76,6 +83,7 @@ const DDL: Record<SqlConnection['dialect'], string[]> = {
     'CREATE TABLE IF NOT EXISTS access_log (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
     'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
     VERIFICATION_RUNS_DDL.postgres,
+    ACCESS_LOG_CHAIN_DDL.postgres,
     ...LOG_IDENTITY_DDL,
   ],
 };
@@ -258,19 +266,14 @@ export class ServiceStore {
     return (await this.findIdempotencyRecord(record.scope, record.key))!;
   }
 
-  async recordAccess(entry: AccessEntry): Promise<void> {
-    await this.sql.query(
-      'INSERT INTO access_log (at, subject, roles, method, resource, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [
-        entry.at,
-        entry.subject,
-        entry.roles.join(' '),
-        entry.method,
-        entry.resource,
-        entry.status,
-        entry.correlationId,
-      ],
-    );
+  /** Appends a read to the access log, linked into its hash chain (`access-log-chain.ts`). */
+  recordAccess(entry: AccessEntry): Promise<void> {
+    return appendAccessEntry(this.sql, entry);
+  }
+
+  /** Recomputes the access log's chain: edited, removed or unlinked entries (see `verifyAccessLogChain`). */
+  verifyAccessLog(): Promise<AccessLogVerification> {
+    return verifyAccessLogChain(this.sql);
   }
 
   async queryAccess(query: AccessQuery): Promise<AccessEntry[]> {

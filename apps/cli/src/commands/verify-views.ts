@@ -23,8 +23,12 @@ export async function verifyViewsCommand(globals: GlobalOptions, serviceSetting:
 export function describeViews(result: ViewVerification, where: string): string {
   const lines = viewProblemLines(result);
   const views = result.projections.reduce((sum, p) => sum + p.viewsStored, 0);
-  const checked = `${result.projections.length} projections (${views} stored views) and ${result.vault.entries} vault entries in ${where}`;
-  if (!result.ok) return [...lines, `BROKEN: ${checked} do not all agree with the log`].join('\n');
+  const log = result.accessLog;
+  const legacy = log.legacyEntries > 0 ? `, ${log.legacyEntries} of them from before its chain began` : '';
+  const checked = `${result.projections.length} projections (${views} stored views), ${result.vault.entries} vault entries and ${log.entries} access-log entries${legacy} in ${where}`;
+  if (!result.ok) return [...lines, `BROKEN: checked ${checked}`].join('\n');
   const at = result.projections.map((p) => `${p.name} at ${p.checkpoint ?? 'none'}`).join(', ');
-  return `OK: ${checked} agree with the log replayed up to each checkpoint (${at}; head ${result.head ?? 'none'})`;
+  const chain =
+    log.headHash === null ? 'no chained entry yet' : `chain head: entry ${log.headId}, ${log.headHash}`;
+  return `OK: ${checked}: the views and the vault agree with the log replayed up to each checkpoint (${at}; head ${result.head ?? 'none'}), and the access log's chain holds (${chain})`;
 }

@@ -2,7 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { EventStore, canonicalJson } from '@bcl/event-store';
 import { Projection, projectInMemory } from '@bcl/kernel';
 import { PROJECTIONS } from '@bcl/contexts';
-import { ProjectionCheckpoint, ServiceStore, checkpointMismatch } from '@bcl/service-store';
+import {
+  AccessLogVerification,
+  ProjectionCheckpoint,
+  ServiceStore,
+  checkpointMismatch,
+} from '@bcl/service-store';
 import { VaultVerification, verifyVault } from './vault-verification';
 
 /** How one stored view differs from the log's replay. */
@@ -43,6 +48,8 @@ export interface ViewVerification {
   head: string | null;
   projections: ProjectionVerification[];
   vault: VaultVerification;
+  /** The access log's hash chain, recomputed (entries written before the chain began are counted, not checked). */
+  accessLog: AccessLogVerification;
 }
 
 const PAGE_EVENTS = 500;
@@ -57,7 +64,8 @@ const SNAPSHOT_ATTEMPTS = 5;
  * memory from the log up to its stored checkpoint (so a projection that is behind, or failing, is checked
  * where it stands) and compared, key by key in canonical JSON, with its stored views; views stored for a
  * projection the service does not keep are reported; and the personal-data vault is compared with the
- * registry's events (`verifyVault`). Reads only; the projections need not be running.
+ * registry's events (`verifyVault`), and the access log's hash chain is recomputed. Reads only; the
+ * projections need not be running.
  *
  * Memory: one projection's replayed views are held at a time (as `replayInMemory` holds them), with the set
  * of its stored keys; the stored views themselves are read a page at a time.
@@ -79,13 +87,15 @@ export async function verifyViews(
   for (const name of await service.storedProjections())
     if (!kept.has(name)) projections.push(await notKept(service, name));
   const vault = await verifyVault(events, service);
+  const accessLog = await service.verifyAccessLog();
   return {
-    ok: projections.every((p) => p.problem === null && p.differences === 0) && vault.ok,
+    ok: projections.every((p) => p.problem === null && p.differences === 0) && vault.ok && accessLog.ok,
     checkedAt,
     durationMs: Math.round(performance.now() - started),
     head: head === null ? null : head.toString(),
     projections,
     vault,
+    accessLog,
   };
 }
 
@@ -261,5 +271,9 @@ export function viewProblemLines(verification: ViewVerification): string[] {
     lines.push(`vault, person '${problem.personId}': ${problem.message}`);
   if (verification.vault.problemCount > verification.vault.problems.length)
     lines.push(`vault: … and ${verification.vault.problemCount - verification.vault.problems.length} more`);
+  const { accessLog } = verification;
+  for (const b of accessLog.firstBreaks) lines.push(`access log, entry ${b.id}: ${b.message}`);
+  if (accessLog.breaks > accessLog.firstBreaks.length)
+    lines.push(`access log: … and ${accessLog.breaks - accessLog.firstBreaks.length} more`);
   return lines;
 }
