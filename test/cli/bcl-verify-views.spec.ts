@@ -64,6 +64,12 @@ describe('bcl verify --views', () => {
     });
   });
 
+  it('refuses --views with an offline file or a digest: it checks a store', async () => {
+    const refused = await bcl('verify', '--views', '--file', 'log.ndjson');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^bcl: --views checks the service store/);
+  });
+
   it('refuses, creating nothing, where there is no service store', async () => {
     const missing = await runCli(
       [

@@ -1,13 +1,21 @@
 import { ServiceStore } from '@bcl/service-store';
 import { ViewVerification, verifyViews, viewProblemLines } from '@bcl/application';
-import { GlobalOptions, report, withExistingStore } from '../cli-context';
+import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
 
 /**
  * `bcl verify --views`: rebuilds every projection in memory from the log up to its stored checkpoint and
  * compares it with the service store's views, and the vault with the registry's events. One line per problem;
  * exit 1 when anything differs. Reads only: the service store must exist, and nothing is written to it.
  */
-export async function verifyViewsCommand(globals: GlobalOptions, serviceSetting: string): Promise<void> {
+export async function verifyViewsCommand(
+  globals: GlobalOptions,
+  options: { digest?: string; file?: string },
+  serviceSetting: string,
+): Promise<void> {
+  if (options.file !== undefined || options.digest !== undefined)
+    throw new UsageError(
+      '--views checks the service store against the store: run it without --file and --digest',
+    );
   const result = await withExistingStore(globals, async (events) => {
     const service = await ServiceStore.open(serviceSetting, { mustExist: true });
     try {

@@ -37,6 +37,7 @@ export function verifyCommand(): Command {
       if (options.views)
         return (await import('./verify-views')).verifyViewsCommand(
           globals,
+          options,
           serviceStoreSetting(globals, options),
         );
       const digest = options.digest ? readDigest(options.digest) : undefined;
