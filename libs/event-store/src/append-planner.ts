@@ -155,6 +155,19 @@ function prepareEvent(value: unknown, field: string): PreparedEvent {
   if (validTime !== undefined && (typeof validTime !== 'string' || !isIsoDate(validTime))) {
     throw new InvalidRequestError(`${field}.metadata.validTime`, 'must be an ISO 8601 date or date-time');
   }
+  const { operatorWrite } = metadata as unknown as EventMetadata;
+  if (
+    operatorWrite !== undefined &&
+    (!isJsonObject(operatorWrite) ||
+      typeof operatorWrite.reason !== 'string' ||
+      operatorWrite.reason.length === 0 ||
+      typeof operatorWrite.intoContextStream !== 'boolean')
+  ) {
+    throw new InvalidRequestError(
+      `${field}.metadata.operatorWrite`,
+      'must be { reason: text, intoContextStream: true or false }',
+    );
+  }
   let canonicalData: string;
   let canonicalMetadata: string;
   try {
