@@ -85,6 +85,14 @@ export function withExistingStore<T>(
   return withStore(options, work, { mustExist: true });
 }
 
+/** Like withExistingStore, for a command that appends to a ledger that must be there (`bcl migrate`): it signs. */
+export function withExistingStoreToWrite<T>(
+  options: GlobalOptions,
+  work: (store: EventStore) => Promise<T>,
+): Promise<T> {
+  return withStore(options, work, { mustExist: true, signer: cliSigner(options) });
+}
+
 /**
  * The CLI writes as the operating-system account that runs it: on a ledger host that is the authenticated
  * operator. The HTTP API takes the actor from the bearer token instead.
