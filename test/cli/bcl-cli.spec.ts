@@ -104,7 +104,7 @@ describe('bcl command line', () => {
     );
     expect(offline.code).toBe(0);
     expect(offline.stdout).toMatch(
-      /^OK: 301 events in log\.ndjson verified.*digest at position 301 matched\n$/,
+      /^OK: 301 events in log\.ndjson verified.*digest at position 301 matched\nsignatures: no event is signed\n$/,
     );
 
     const lines = readFileSync(join(dir, 'log.ndjson'), 'utf8').trim().split('\n');

@@ -114,6 +114,7 @@ describe('bcl fund position, bcl reconcile, and the zero-sum check in bcl verify
       }),
       '--reason',
       'test: a forged, unbalanced entry',
+      '--into-context-stream',
     );
     expect(forged.code).toBe(0);
     const broken = await bcl('verify');

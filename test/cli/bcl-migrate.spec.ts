@@ -28,6 +28,7 @@ describe('bcl migrate claim-resolutions', () => {
       JSON.stringify(passed),
       '--reason',
       'recorded by an earlier release',
+      '--into-context-stream',
     );
     expect(appended).toMatchObject({ code: 0, stderr: '' });
   });

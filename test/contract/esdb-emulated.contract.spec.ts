@@ -1,11 +1,14 @@
 import { EsdbEventStore } from '@bcl/event-store-esdb';
 import { EmulatedEsdbClient } from '@bcl/testing/emulated-esdb-client';
 import { eventStoreContract } from './event-store.contract';
+import { signingContract } from './signing.contract';
 
 describe('EventStoreDB event store over the emulated client', () => {
-  eventStoreContract(async () => {
+  const open: Parameters<typeof eventStoreContract>[0] = async (options) => {
     const client = new EmulatedEsdbClient();
-    const store = new EsdbEventStore(client, 'esdb://emulated');
+    const store = new EsdbEventStore(client, 'esdb://emulated', undefined, options?.signer);
     return { store, dispose: () => store.close() };
-  });
+  };
+  eventStoreContract(open);
+  signingContract(open);
 });

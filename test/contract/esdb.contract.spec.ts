@@ -1,10 +1,13 @@
 import { EsdbEventStore } from '@bcl/event-store-esdb';
 import { describeWithServer } from '../support/servers';
 import { eventStoreContract } from './event-store.contract';
+import { signingContract } from './signing.contract';
 
 describeWithServer('esdb', 'EventStoreDB event store on a real server', (url) => {
-  eventStoreContract(async () => {
-    const store = await EsdbEventStore.open(url);
+  const open: Parameters<typeof eventStoreContract>[0] = async (options) => {
+    const store = await EsdbEventStore.open(url, { signer: options?.signer });
     return { store, dispose: () => store.close() };
-  });
+  };
+  eventStoreContract(open);
+  signingContract(open);
 });

@@ -5,6 +5,7 @@ import {
   GENESIS_HASH,
   IdempotencyConflictError,
   InvalidRequestError,
+  Signer,
   StoredEvent,
   WrongExpectedRevisionError,
   takeDigest,
@@ -21,6 +22,8 @@ export interface ContractStore {
 export interface ContractOptions {
   /** Where the store's log should start; stores that assign positions themselves ignore it. */
   firstPosition?: bigint;
+  /** Signs every event the store appends. */
+  signer?: Signer;
 }
 
 /** Reads the whole log from `after`, page by page. */

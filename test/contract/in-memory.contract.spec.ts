@@ -1,9 +1,12 @@
 import { InMemoryEventStore } from '@bcl/event-store-in-memory';
 import { eventStoreContract } from './event-store.contract';
+import { signingContract } from './signing.contract';
 
 describe('in-memory event store', () => {
-  eventStoreContract(async (options) => {
-    const store = new InMemoryEventStore({ firstPosition: options?.firstPosition });
+  const open: Parameters<typeof eventStoreContract>[0] = async (options) => {
+    const store = new InMemoryEventStore({ firstPosition: options?.firstPosition, signer: options?.signer });
     return { store, dispose: () => store.close() };
-  });
+  };
+  eventStoreContract(open);
+  signingContract(open);
 });

@@ -1,12 +1,16 @@
 import { PostgresEventStore } from '@bcl/event-store-postgres';
 import { describeWithServer } from '../support/servers';
 import { eventStoreContract } from './event-store.contract';
+import { signingContract } from './signing.contract';
 import { withSchema } from '../support/postgres-schema';
 
 describeWithServer('postgres', 'PostgreSQL event store', (url) => {
-  eventStoreContract(async (options) => {
+  const open: Parameters<typeof eventStoreContract>[0] = async (options) => {
     const { storeUrl, drop } = withSchema(url);
-    const store = await PostgresEventStore.open(storeUrl, { firstPosition: options?.firstPosition });
+    const store = await PostgresEventStore.open(storeUrl, {
+      firstPosition: options?.firstPosition,
+      signer: options?.signer,
+    });
     return {
       store,
       dispose: async () => {
@@ -14,5 +18,7 @@ describeWithServer('postgres', 'PostgreSQL event store', (url) => {
         await drop();
       },
     };
-  });
+  };
+  eventStoreContract(open);
+  signingContract(open);
 });

@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@bcl/event-store-sqlite';
 import { eventStoreContract } from './event-store.contract';
+import { signingContract } from './signing.contract';
 
 describe('SQLite event store', () => {
-  eventStoreContract(async (options) => {
+  const open: Parameters<typeof eventStoreContract>[0] = async (options) => {
     const dir = mkdtempSync(join(tmpdir(), 'bcl-sqlite-'));
-    const store = SqliteEventStore.open(join(dir, 'ledger.db'), { firstPosition: options?.firstPosition });
+    const store = SqliteEventStore.open(join(dir, 'ledger.db'), {
+      firstPosition: options?.firstPosition,
+      signer: options?.signer,
+    });
     return {
       store,
       dispose: async () => {
@@ -15,5 +19,7 @@ describe('SQLite event store', () => {
         rmSync(dir, { recursive: true, force: true });
       },
     };
-  });
+  };
+  eventStoreContract(open);
+  signingContract(open);
 });

@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { DEFAULT_STORE, OpenEventStoreOptions, openEventStore } from '@bcl/event-store-open';
-import { EventMetadata, EventStore, withUpcasting } from '@bcl/event-store';
+import {
+  DEFAULT_STORE,
+  OpenEventStoreOptions,
+  SigningFileError,
+  loadKeyring,
+  loadSigner,
+  openEventStore,
+} from '@bcl/event-store-open';
+import { EventMetadata, EventStore, KeyRole, Keyring, Signer, withUpcasting } from '@bcl/event-store';
 import { EVENT_SCHEMAS } from '@bcl/contexts';
 import { cliConfigFromEnv } from './config';
 
 export interface GlobalOptions {
   store?: string;
   json?: boolean;
+  /** --signing-key: the key file the CLI's writes are signed with. */
+  signingKey?: string;
+  /** --keyring: the keyring signatures are checked against. */
+  keyring?: string;
 }
 
 /** The store a command uses: --store, else LEDGER_STORE, else the embedded default. */
@@ -16,15 +27,46 @@ export function storeSetting(options: GlobalOptions): string {
 }
 
 /**
+ * The key the CLI's writes are signed with: --signing-key, else BCL_SIGNING_KEY_FILE; undefined when neither is
+ * set (events are then written unsigned). A key of another role than `roles` is refused.
+ */
+export function cliSigner(
+  options: GlobalOptions,
+  roles: readonly KeyRole[] = ['service', 'operator'],
+): Signer | undefined {
+  const path = options.signingKey || cliConfigFromEnv().signingKeyFile;
+  return path ? usage(() => loadSigner(path, roles)) : undefined;
+}
+
+/** The keyring: --keyring, else BCL_KEYRING_FILE; undefined when neither is set (signatures are then not checked). */
+export function cliKeyring(options: GlobalOptions): Keyring | undefined {
+  const path = options.keyring || cliConfigFromEnv().keyringFile;
+  return path ? usage(() => loadKeyring(path)) : undefined;
+}
+
+function usage<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    throw error instanceof SigningFileError ? new UsageError(error.message) : error;
+  }
+}
+
+/**
  * Runs work on the store, closing it after. Every event the work reads is in its current schema shape
- * (upcast); raw reads (verify, digest, export) see the stored bytes.
+ * (upcast); raw reads (verify, digest, export) see the stored bytes. A store opened to write signs with the
+ * configured key (cliSigner), unless `open` names another signer.
  */
 export async function withStore<T>(
   options: GlobalOptions,
   work: (store: EventStore) => Promise<T>,
   open: OpenEventStoreOptions = {},
 ): Promise<T> {
-  const store = withUpcasting(await openEventStore(storeSetting(options), open), EVENT_SCHEMAS);
+  const signer = 'signer' in open ? open.signer : open.mustExist ? undefined : cliSigner(options);
+  const store = withUpcasting(
+    await openEventStore(storeSetting(options), { ...open, signer }),
+    EVENT_SCHEMAS,
+  );
   try {
     return await work(store);
   } finally {
@@ -41,6 +83,14 @@ export function withExistingStore<T>(
   work: (store: EventStore) => Promise<T>,
 ): Promise<T> {
   return withStore(options, work, { mustExist: true });
+}
+
+/** Like withExistingStore, for a command that appends to a ledger that must be there (`bcl migrate`): it signs. */
+export function withExistingStoreToWrite<T>(
+  options: GlobalOptions,
+  work: (store: EventStore) => Promise<T>,
+): Promise<T> {
+  return withStore(options, work, { mustExist: true, signer: cliSigner(options) });
 }
 
 /**

@@ -17,6 +17,10 @@ export interface CliConfig {
   returnTemplateDir: string | undefined;
   /** LEDGER_RETURN_DEADLINES: deadlines replacing the templates' (JSON). */
   returnDeadlines: string | undefined;
+  /** BCL_SIGNING_KEY_FILE: the key file the CLI's writes are signed with, when --signing-key is not given. */
+  signingKeyFile: string | undefined;
+  /** BCL_KEYRING_FILE: the keyring `bcl verify` checks signatures against, when --keyring is not given. */
+  keyringFile: string | undefined;
 }
 
 export function cliConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
@@ -28,5 +32,7 @@ export function cliConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfi
     referenceDir: env.LEDGER_REFERENCE_DIR || undefined,
     returnTemplateDir: env.LEDGER_RETURN_TEMPLATE_DIR || undefined,
     returnDeadlines: env.LEDGER_RETURN_DEADLINES || undefined,
+    signingKeyFile: env.BCL_SIGNING_KEY_FILE || undefined,
+    keyringFile: env.BCL_KEYRING_FILE || undefined,
   };
 }

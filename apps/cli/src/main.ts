@@ -19,6 +19,7 @@ import { planCommand } from './commands/plan.command';
 import { migrateCommand } from './commands/migrate.command';
 import { returnCommand } from './commands/return.command';
 import { packCommand } from './commands/pack.command';
+import { keysCommand } from './commands/keys.command';
 
 export function buildProgram(): Command {
   const program = new Command('bcl')
@@ -27,7 +28,15 @@ export function buildProgram(): Command {
       '--store <setting>',
       'event store: sqlite:<path>, postgres://…, esdb://… (default: $LEDGER_STORE or sqlite:./data/ledger.db)',
     )
-    .option('--json', 'print machine-readable JSON');
+    .option('--json', 'print machine-readable JSON')
+    .option(
+      '--signing-key <file>',
+      'sign the events this command writes with this key file (default: $BCL_SIGNING_KEY_FILE; none: unsigned)',
+    )
+    .option(
+      '--keyring <file>',
+      'check event signatures against this keyring file (default: $BCL_KEYRING_FILE; none: not checked)',
+    );
   for (const command of [
     appendCommand(),
     demoCommand(),
@@ -45,6 +54,7 @@ export function buildProgram(): Command {
     returnCommand(),
     packCommand(),
     migrateCommand(),
+    keysCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command);

@@ -12,6 +12,11 @@ export interface LedgerSettings {
   returnTemplateDir: string | undefined;
   /** Deadlines replacing the templates' (LEDGER_RETURN_DEADLINES, JSON; docs/quarterly-returns.md). */
   returnDeadlines: string | undefined;
+  /**
+   * SIGNING_KEY_FILE: the key file (`bcl-signing-key/1`, role service) this instance signs every event it writes
+   * with; unset: events are written unsigned (docs/operations.md, "Signing keys").
+   */
+  signingKeyFile?: string;
 }
 
 export const LEDGER_SETTINGS = Symbol('LEDGER_SETTINGS');

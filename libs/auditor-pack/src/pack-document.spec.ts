@@ -52,6 +52,9 @@ const verification = {
   lastHash: 'c'.repeat(64),
   firstBreak: null,
   digest: { position: 3n, matched: true },
+  signedEvents: 0,
+  unsignedEvents: 3,
+  signaturesChecked: false,
 };
 
 describe('the pack document', () => {

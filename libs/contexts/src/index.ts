@@ -19,3 +19,4 @@ export const PROJECTIONS: ProjectionDefinition[] = [
 export * from './replay-in-memory';
 export * from './event-schemas';
 export * from './assumed-facts';
+export * from './context-streams';

@@ -49,6 +49,25 @@ const events = [
 ];
 
 describe('each plan fact beside its evidence (issue 12 §3)', () => {
+  it('marks a change an operator wrote raw (bcl append), and no other', () => {
+    const marked = [
+      ...logged(v1, 0, { validTime: '2017-09-11', evidence: PLAN }),
+      ...logged(v2, v1.length, { validTime: '2018-04-01', evidence: CORRECTION }).map((event) => ({
+        ...event,
+        metadata: {
+          ...event.metadata,
+          operatorWrite: { reason: 'keyed from the letter', intoContextStream: true },
+        },
+      })),
+    ];
+    const [first, second] = planVersions(marked);
+    expect(first!.changes.every((change) => change.operatorWrite === undefined)).toBe(true);
+    expect(second!.changes.length).toBeGreaterThan(0);
+    expect(second!.changes.map((change) => change.operatorWrite)).toEqual(
+      second!.changes.map(() => ({ reason: 'keyed from the letter' })),
+    );
+  });
+
   it('gives each version the evidence of the import that started it, and each entry that of its last change', () => {
     const [first, second] = planVersions(events);
     expect(first!.evidence).toEqual(PLAN);

@@ -39,6 +39,7 @@ import {
   ReadStreamOptions,
   StoreDescription,
   StoredEvent,
+  Signer,
   StoreOpenError,
   SubscribeOptions,
   VerifiableRow,
@@ -68,12 +69,13 @@ export class EsdbEventStore implements EventStore {
     private readonly client: EsdbClientPort,
     location: string,
     private readonly clock: () => Date = () => new Date(),
+    private readonly signer?: Signer,
   ) {
     this.description = { kind: 'esdb', location, contiguousPositions: false, globallyUniqueEventIds: false };
   }
 
   /** Connects with an esdb:// or kurrentdb:// connection string and checks the server answers. */
-  static async open(url: string): Promise<EsdbEventStore> {
+  static async open(url: string, options: { signer?: Signer } = {}): Promise<EsdbEventStore> {
     const location = url.replace(/\/\/[^@/]*@/, '//');
     let client: EventStoreDBClient;
     try {
@@ -83,7 +85,12 @@ export class EsdbEventStore implements EventStore {
         `'${location}' is not a valid EventStoreDB connection string: ${(error as Error).message}`,
       );
     }
-    const store = new EsdbEventStore(client as unknown as EsdbClientPort, location);
+    const store = new EsdbEventStore(
+      client as unknown as EsdbClientPort,
+      location,
+      () => new Date(),
+      options.signer,
+    );
     try {
       await store.chainHead();
     } catch (error) {
@@ -114,7 +121,7 @@ export class EsdbEventStore implements EventStore {
     checkExpected(append, revision);
     const head = await this.chainHead();
     const recordedAt = this.clock().toISOString();
-    const rows = encodeChain(append, revision, head.hash, recordedAt);
+    const rows = encodeChain(append, revision, head.hash, recordedAt, this.signer);
     try {
       await this.client.appendToStream(
         append.stream,
@@ -123,7 +130,10 @@ export class EsdbEventStore implements EventStore {
             id: row.eventId,
             type: row.type,
             data: Buffer.from(row.record, 'utf8'),
-            metadata: { hash: row.hash },
+            // The signature sits beside the record, as on the SQL stores: in the event's metadata, with the hash.
+            metadata: row.signer
+              ? { hash: row.hash, signer: row.signer, signature: row.signature }
+              : { hash: row.hash },
           }),
         ),
         { expectedRevision: revision === -1 ? NO_STREAM : BigInt(revision) },
@@ -315,9 +325,21 @@ function isSystemEvent(event: RecordedEvent): boolean {
   return event.type.startsWith('$') || event.streamId.startsWith('$');
 }
 
+interface EsdbMetadata {
+  hash?: unknown;
+  signer?: unknown;
+  signature?: unknown;
+}
+
+function metadataOf(event: RecordedEvent): EsdbMetadata | undefined {
+  const metadata = event.metadata as EsdbMetadata | undefined;
+  return metadata instanceof Uint8Array
+    ? (JSON.parse(Buffer.from(metadata).toString('utf8')) as EsdbMetadata)
+    : metadata;
+}
+
 function hashOf(event: RecordedEvent): string {
-  const metadata = event.metadata as { hash?: unknown } | undefined;
-  const raw = metadata instanceof Uint8Array ? JSON.parse(Buffer.from(metadata).toString('utf8')) : metadata;
+  const raw = metadataOf(event);
   return typeof raw?.hash === 'string' ? raw.hash : '';
 }
 
@@ -327,9 +349,12 @@ function recordOf(event: RecordedEvent): string {
 }
 
 function toRow(event: AllStreamRecordedEvent, position: bigint): VerifiableRow {
+  const metadata = metadataOf(event);
   return {
     position,
-    hash: hashOf(event),
+    hash: typeof metadata?.hash === 'string' ? metadata.hash : '',
+    signer: typeof metadata?.signer === 'string' ? metadata.signer : null,
+    signature: typeof metadata?.signature === 'string' ? metadata.signature : null,
     record: recordOf(event),
     eventId: event.id,
     stream: event.streamId,

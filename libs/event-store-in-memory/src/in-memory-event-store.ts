@@ -18,6 +18,7 @@ import {
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
+  Signer,
   sliceStream,
   StoreDescription,
   StoredEvent,
@@ -28,6 +29,8 @@ export interface InMemoryEventStoreOptions {
   /** Position of the first event; 1 unless a test needs positions beyond 2^53. */
   firstPosition?: bigint;
   clock?: () => Date;
+  /** Signs every event appended (its key id and signature are kept on the row, beside the record). */
+  signer?: Signer;
 }
 
 /** For unit tests only: the same semantics as the durable stores, held in arrays. */
@@ -38,6 +41,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, NewRow[]>();
   private readonly appended = new Subject<void>();
   private readonly clock: () => Date;
+  private readonly signer: Signer | undefined;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.description = {
@@ -48,6 +52,7 @@ export class InMemoryEventStore implements EventStore {
       firstPosition: options.firstPosition ?? 1n,
     };
     this.clock = options.clock ?? (() => new Date());
+    this.signer = options.signer;
   }
 
   async append(
@@ -70,6 +75,7 @@ export class InMemoryEventStore implements EventStore {
       { streamRevisions, existingEvents },
       head,
       this.clock().toISOString(),
+      this.signer,
     );
     const outcome = plan.outcomes[0]!;
     if (!outcome.ok) throw outcome.error;

@@ -1,4 +1,4 @@
-import { EventStore, StoreMissingError, StoreOpenError } from '@bcl/event-store';
+import { EventStore, Signer, StoreMissingError, StoreOpenError } from '@bcl/event-store';
 
 /** The store used when LEDGER_STORE is not set: an embedded SQLite file, so the ledger runs with no setup. */
 export const DEFAULT_STORE = 'sqlite:./data/ledger.db';
@@ -11,6 +11,11 @@ export interface OpenEventStoreOptions {
    * EventStoreDB server creates nothing, so it is opened as always; `memory:` is never an existing ledger.
    */
   mustExist?: boolean;
+  /**
+   * The writer's key: every event appended through the store is signed with it (docs/event-store.md,
+   * "Signatures"). Without one, events are written unsigned.
+   */
+  signer?: Signer;
 }
 
 /**
@@ -26,6 +31,7 @@ export async function openEventStore(
   options: OpenEventStoreOptions = {},
 ): Promise<EventStore> {
   const mustExist = options.mustExist ?? false;
+  const signer = options.signer;
   const scheme = /^([a-z][a-z0-9+]*):/.exec(setting)?.[1];
   switch (scheme) {
     case 'sqlite': {
@@ -33,12 +39,12 @@ export async function openEventStore(
       if (!path)
         throw new StoreOpenError("the SQLite store needs a path, for example 'sqlite:./data/ledger.db'");
       const { SqliteEventStore } = await import('@bcl/event-store-sqlite');
-      return SqliteEventStore.open(path, { mustExist });
+      return SqliteEventStore.open(path, { mustExist, signer });
     }
     case 'postgres':
     case 'postgresql': {
       const { PostgresEventStore } = await import('@bcl/event-store-postgres');
-      return PostgresEventStore.open(setting, { mustExist });
+      return PostgresEventStore.open(setting, { mustExist, signer });
     }
     case 'esdb':
     case 'esdb+discover':
@@ -47,12 +53,12 @@ export async function openEventStore(
     case 'kurrent':
     case 'kurrent+discover': {
       const { EsdbEventStore } = await import('@bcl/event-store-esdb');
-      return EsdbEventStore.open(setting.replace(/^kurrent(db)?/, 'esdb'));
+      return EsdbEventStore.open(setting.replace(/^kurrent(db)?/, 'esdb'), { signer });
     }
     case 'memory': {
       if (mustExist) throw new StoreMissingError(`no ledger at ${setting} (a memory store starts empty)`);
       const { InMemoryEventStore } = await import('@bcl/event-store-in-memory');
-      return new InMemoryEventStore();
+      return new InMemoryEventStore({ signer });
     }
     default:
       throw new StoreOpenError(

@@ -21,6 +21,7 @@ import {
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
+  Signer,
   STORE_FORMAT,
   STORE_FORMAT_VERSION,
   StoreDescription,
@@ -38,6 +39,8 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   /** Open only a ledger that is already there: no schema or table is created (read-only tools). */
   mustExist?: boolean;
+  /** Signs every event appended through this store (its key id and signature are kept beside the record). */
+  signer?: Signer;
 }
 
 interface PgRow {
@@ -47,6 +50,8 @@ interface PgRow {
   event_id: string;
   stream: string;
   revision: number;
+  signer: string | null;
+  signature: string | null;
 }
 
 const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -68,6 +73,8 @@ export class PostgresEventStore implements EventStore {
     location: string,
     firstPosition: bigint,
     private readonly clock: () => Date,
+    private readonly signer: Signer | undefined,
+    hasSignatureColumns: boolean,
   ) {
     this.description = {
       kind: 'postgres',
@@ -77,7 +84,11 @@ export class PostgresEventStore implements EventStore {
       firstPosition,
     };
     this.table = `"${schema}".events`;
+    // A ledger whose table could not gain the signature columns (a read-only role) reads as unsigned.
+    this.signatureColumns = hasSignatureColumns ? 'signer, signature' : 'NULL AS signer, NULL AS signature';
   }
+
+  private readonly signatureColumns: string;
 
   /**
    * Opens the store named by a postgres:// URL. The optional `schema` query parameter (default `bcl`)
@@ -97,6 +108,8 @@ export class PostgresEventStore implements EventStore {
         location,
         firstPosition,
         options.clock ?? (() => new Date()),
+        options.signer,
+        await addSignatureColumns(pool, schema),
       );
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -121,8 +134,8 @@ export class PostgresEventStore implements EventStore {
       if (plan.rows.length > 0) {
         const rows = plan.rows;
         await client.query(
-          `INSERT INTO ${this.table} (position, event_id, stream, revision, type, recorded_at, record, hash)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+          `INSERT INTO ${this.table} (position, event_id, stream, revision, type, recorded_at, record, hash, signer, signature)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
           [
             rows.map((row) => row.position.toString()),
             rows.map((row) => row.eventId),
@@ -132,6 +145,8 @@ export class PostgresEventStore implements EventStore {
             rows.map((row) => row.recordedAt),
             rows.map((row) => row.record),
             rows.map((row) => row.hash),
+            rows.map((row) => row.signer),
+            rows.map((row) => row.signature),
           ],
         );
       }
@@ -177,7 +192,13 @@ export class PostgresEventStore implements EventStore {
           existingEvent(decodeRecord(row.record, BigInt(row.position), row.hash)),
         );
     }
-    return planAppendBatch(appends, { streamRevisions, existingEvents }, head, this.clock().toISOString());
+    return planAppendBatch(
+      appends,
+      { streamRevisions, existingEvents },
+      head,
+      this.clock().toISOString(),
+      this.signer,
+    );
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -215,7 +236,7 @@ export class PostgresEventStore implements EventStore {
   async readRaw(after: bigint | undefined, maxCount: number): Promise<RawPage> {
     const count = pageSize(maxCount);
     const result = await this.pool.query<PgRow>(
-      `SELECT position, hash, record, event_id, stream, revision FROM ${this.table}
+      `SELECT position, hash, record, event_id, stream, revision, ${this.signatureColumns} FROM ${this.table}
        WHERE position > $1 ORDER BY position LIMIT $2`,
       [(after ?? -(2n ** 63n)).toString(), count],
     );
@@ -226,6 +247,8 @@ export class PostgresEventStore implements EventStore {
       eventId: row.event_id,
       stream: row.stream,
       revision: row.revision,
+      signer: row.signer,
+      signature: row.signature,
     }));
     return { rows, lastPosition: rows[rows.length - 1]?.position ?? after, isEnd: rows.length < count };
   }
@@ -285,6 +308,8 @@ async function initialise(
       recorded_at text NOT NULL,
       record      text NOT NULL,
       hash        text NOT NULL,
+      signer      text,
+      signature   text,
       UNIQUE (stream, revision))`);
     const existing = await client.query(`SELECT 1 FROM "${schema}".meta LIMIT 1`);
     if (existing.rowCount === 0) {
@@ -313,6 +338,34 @@ async function initialise(
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Gives a ledger created before signing its signer and signature columns (nullable: its events stay unsigned
+ * and unchanged), under the schema lock. Returns false when the role may not alter the table: it reads unsigned.
+ */
+async function addSignatureColumns(pool: Pool, schema: string): Promise<boolean> {
+  const present = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM information_schema.columns
+      WHERE table_schema = $1 AND table_name = 'events' AND column_name IN ('signer', 'signature')`,
+    [schema],
+  );
+  if (Number(present.rows[0]?.n) === 2) return true;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bcl-schema:${schema}`]);
+    await client.query(
+      `ALTER TABLE "${schema}".events ADD COLUMN IF NOT EXISTS signer text, ADD COLUMN IF NOT EXISTS signature text`,
+    );
+    await client.query('COMMIT');
+    return true;
+  } catch {
+    await client.query('ROLLBACK').catch(() => undefined);
+    return false;
   } finally {
     client.release();
   }

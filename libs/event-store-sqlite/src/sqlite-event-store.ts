@@ -24,6 +24,7 @@ import {
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
+  Signer,
   STORE_FORMAT,
   STORE_FORMAT_VERSION,
   StoreDescription,
@@ -40,6 +41,8 @@ export interface SqliteEventStoreOptions {
   clock?: () => Date;
   /** Open only a ledger that is already there: no file, directory or table is created (read-only tools). */
   mustExist?: boolean;
+  /** Signs every event appended through this store (its key id and signature are kept beside the record). */
+  signer?: Signer;
 }
 
 interface RawRow {
@@ -49,6 +52,8 @@ interface RawRow {
   event_id: string;
   stream: string;
   revision: bigint;
+  signer: string | null;
+  signature: string | null;
 }
 
 const SCHEMA = `
@@ -62,9 +67,14 @@ CREATE TABLE IF NOT EXISTS bcl_events (
   recorded_at TEXT NOT NULL,
   record      TEXT NOT NULL,
   hash        TEXT NOT NULL,
+  signer      TEXT,
+  signature   TEXT,
   UNIQUE (stream, revision)
 ) STRICT;
 `;
+
+/** The columns signing added; a store created before them gains them at open (no event changes). */
+const SIGNATURE_COLUMNS = ['signer', 'signature'] as const;
 
 /**
  * The embedded default store. WAL journal with synchronous=FULL: an append has reached the disk when its
@@ -85,6 +95,8 @@ export class SqliteEventStore implements EventStore {
     location: string,
     firstPosition: bigint,
     clock: () => Date,
+    private readonly signer: Signer | undefined,
+    hasSignatureColumns: boolean,
   ) {
     this.description = {
       kind: 'sqlite',
@@ -95,6 +107,8 @@ export class SqliteEventStore implements EventStore {
     };
     this.clock = clock;
     const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
+    // A store whose file could not gain the signature columns (read-only) reads its events as unsigned.
+    const signature = hasSignatureColumns ? 'signer, signature' : 'NULL AS signer, NULL AS signature';
     this.statements = {
       // ORDER BY … LIMIT 1 is an index seek; MAX(revision) … WHERE stream = ? scans the whole stream.
       streamRevision: prepare(
@@ -105,7 +119,7 @@ export class SqliteEventStore implements EventStore {
       ),
       head: prepare('SELECT position, hash FROM bcl_events ORDER BY position DESC LIMIT 1'),
       insert: db.prepare(
-        'INSERT INTO bcl_events (position, event_id, stream, revision, type, recorded_at, record, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO bcl_events (position, event_id, stream, revision, type, recorded_at, record, hash, signer, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       streamForwards: prepare(
         'SELECT position, hash, record FROM bcl_events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
@@ -114,7 +128,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT position, hash, record FROM bcl_events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
       ),
       all: prepare(
-        'SELECT position, hash, record, event_id, stream, revision FROM bcl_events WHERE position > ? ORDER BY position LIMIT ?',
+        `SELECT position, hash, record, event_id, stream, revision, ${signature} FROM bcl_events WHERE position > ? ORDER BY position LIMIT ?`,
       ),
     };
     this.writeBatch = db.transaction((appends: PreparedAppend[]) => this.planAndInsert(appends));
@@ -135,7 +149,14 @@ export class SqliteEventStore implements EventStore {
     }
     try {
       const firstPosition = initialiseMeta(db, location, options.firstPosition ?? 1n);
-      return new SqliteEventStore(db, location, firstPosition, options.clock ?? (() => new Date()));
+      return new SqliteEventStore(
+        db,
+        location,
+        firstPosition,
+        options.clock ?? (() => new Date()),
+        options.signer,
+        addSignatureColumns(db),
+      );
     } catch (error) {
       db.close();
       throw error;
@@ -180,6 +201,7 @@ export class SqliteEventStore implements EventStore {
       { streamRevisions, existingEvents },
       head,
       this.clock().toISOString(),
+      this.signer,
     );
     for (const row of plan.rows) {
       this.statements.insert.run(
@@ -191,6 +213,8 @@ export class SqliteEventStore implements EventStore {
         row.recordedAt,
         row.record,
         row.hash,
+        row.signer,
+        row.signature,
       );
     }
     return plan;
@@ -229,6 +253,8 @@ export class SqliteEventStore implements EventStore {
       eventId: row.event_id,
       stream: row.stream,
       revision: Number(row.revision),
+      signer: row.signer,
+      signature: row.signature,
     }));
     return { rows, lastPosition: rows[rows.length - 1]?.position ?? after, isEnd: rows.length < count };
   }
@@ -257,6 +283,28 @@ function initialiseMeta(db: Database.Database, location: string, firstPosition: 
     (read.all() as Array<{ key: string; value: string }>).map((row) => [row.key, row.value]),
   );
   return checkStoreFormat(meta, `SQLite store at ${location}`);
+}
+
+/**
+ * Gives a store created before signing its signer and signature columns (nullable: its events stay unsigned
+ * and unchanged). Returns false when the file cannot be changed (opened read-only): it then reads as unsigned.
+ */
+function addSignatureColumns(db: Database.Database): boolean {
+  const missing = () => {
+    const columns = new Set(
+      (db.prepare('PRAGMA table_info(bcl_events)').all() as Array<{ name: string }>).map((c) => c.name),
+    );
+    return SIGNATURE_COLUMNS.filter((column) => !columns.has(column));
+  };
+  if (missing().length === 0) return true;
+  try {
+    db.transaction(() => {
+      for (const column of missing()) db.exec(`ALTER TABLE bcl_events ADD COLUMN ${column} TEXT`);
+    }).immediate();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function openOrCreate(location: string): Database.Database {

@@ -10,6 +10,7 @@ import {
 import { IdempotencyConflictError, InvalidRequestError, WrongExpectedRevisionError } from './errors';
 import { contentKeyOf, encodeRecord, hashRecord } from './event-record';
 import { EVENT_TYPE_PATTERN, LIMITS, STREAM_NAME_PATTERN } from './limits';
+import type { Signer } from './signing/signing-keys';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -52,6 +53,12 @@ export interface NewRow {
   recordedAt: string;
   record: string;
   hash: string;
+  /**
+   * The writer's key id and its Ed25519 signature (base64) over the record's bytes, which name the previous
+   * event's hash, so the signature binds the event to its place in the chain. Null when the store has no signer.
+   */
+  signer: string | null;
+  signature: string | null;
 }
 
 export interface ChainHead {
@@ -148,6 +155,19 @@ function prepareEvent(value: unknown, field: string): PreparedEvent {
   if (validTime !== undefined && (typeof validTime !== 'string' || !isIsoDate(validTime))) {
     throw new InvalidRequestError(`${field}.metadata.validTime`, 'must be an ISO 8601 date or date-time');
   }
+  const { operatorWrite } = metadata as unknown as EventMetadata;
+  if (
+    operatorWrite !== undefined &&
+    (!isJsonObject(operatorWrite) ||
+      typeof operatorWrite.reason !== 'string' ||
+      operatorWrite.reason.length === 0 ||
+      typeof operatorWrite.intoContextStream !== 'boolean')
+  ) {
+    throw new InvalidRequestError(
+      `${field}.metadata.operatorWrite`,
+      'must be { reason: text, intoContextStream: true or false }',
+    );
+  }
   let canonicalData: string;
   let canonicalMetadata: string;
   try {
@@ -184,6 +204,7 @@ export function planAppendBatch(
   lookups: AppendBatchLookups,
   head: ChainHead,
   recordedAt: string,
+  signer?: Signer,
 ): AppendBatchPlan {
   const revisions = new Map(lookups.streamRevisions);
   const known = new Map(lookups.existingEvents);
@@ -195,7 +216,7 @@ export function planAppendBatch(
       if (replay) return { ok: true, result: replay };
       const revision = revisions.get(append.stream) ?? -1;
       checkExpected(append, revision);
-      const planned = chainRows(append, revision, current, recordedAt);
+      const planned = chainRows(append, revision, current, recordedAt, signer);
       for (const row of planned) {
         rows.push(row);
         known.set(row.eventId, {
@@ -220,8 +241,9 @@ export function chainRows(
   revision: number,
   head: ChainHead,
   recordedAt: string,
+  signer?: Signer,
 ): NewRow[] {
-  return encodeChain(append, revision, head.hash, recordedAt).map((row, index) => ({
+  return encodeChain(append, revision, head.hash, recordedAt, signer).map((row, index) => ({
     ...row,
     position: head.position + 1n + BigInt(index),
   }));
@@ -233,10 +255,11 @@ export function encodeChain(
   revision: number,
   prevHash: string,
   recordedAt: string,
+  signer?: Signer,
 ): Array<Omit<NewRow, 'position'>> {
   let previous = prevHash;
   return append.events.map((event, index) => {
-    const row = encodeRow(append.stream, event, revision + 1 + index, previous, recordedAt);
+    const row = encodeRow(append.stream, event, revision + 1 + index, previous, recordedAt, signer);
     previous = row.hash;
     return row;
   });
@@ -248,6 +271,7 @@ export function encodeRow(
   revision: number,
   prevHash: string,
   recordedAt: string,
+  signer?: Signer,
 ): Omit<NewRow, 'position'> {
   const record = encodeRecord(
     {
@@ -277,6 +301,8 @@ export function encodeRow(
     recordedAt,
     record,
     hash: hashRecord(record),
+    signer: signer ? signer.keyId : null,
+    signature: signer ? signer.sign(record) : null,
   };
 }
 

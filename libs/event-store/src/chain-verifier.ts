@@ -1,5 +1,6 @@
 import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, recordPrefix } from './event-record';
 import { LogDigest } from './log-digest';
+import { Keyring, verifySignature } from './signing/signing-keys';
 
 /** One stored event as verification sees it: the stored bytes plus what the store keeps beside them. */
 export interface VerifiableRow {
@@ -10,6 +11,9 @@ export interface VerifiableRow {
   eventId?: string;
   stream?: string;
   revision?: number;
+  /** The writer's key id and signature over `record`, kept beside it; absent or null for an unsigned event. */
+  signer?: string | null;
+  signature?: string | null;
 }
 
 export type ChainBreakKind =
@@ -20,7 +24,11 @@ export type ChainBreakKind =
   | 'out-of-order' // positions do not increase
   | 'gap' // a position is missing (stores with contiguous positions)
   | 'digest-mismatch' // the event a digest covered is not the one that is there now
-  | 'truncated'; // the log ends before the position a digest covered
+  | 'truncated' // the log ends before the position a digest covered
+  | 'bad-signature' // the signature does not verify against the keyring's key for the record's bytes
+  | 'unknown-key' // the event is signed with a key the keyring does not hold
+  | 'retired-key' // the event was recorded after its key was retired (the keyring entry's `until`)
+  | 'unsigned'; // an unsigned event after signing began
 
 export interface ChainBreak {
   kind: ChainBreakKind;
@@ -36,6 +44,15 @@ export interface VerifyReport {
   lastHash: string;
   firstBreak: ChainBreak | null;
   digest: { position: bigint; matched: boolean } | null;
+  /** Events checked that carry a signature. */
+  signedEvents: number;
+  /**
+   * Events checked that carry none. With a keyring these are the events before signing began (an unsigned
+   * event after a signed one is a break).
+   */
+  unsignedEvents: number;
+  /** Whether signatures were checked against a keyring; without one they are counted, not checked. */
+  signaturesChecked: boolean;
 }
 
 export interface ChainVerifierOptions {
@@ -44,6 +61,8 @@ export interface ChainVerifierOptions {
   /** Where the log must start, when the store knows it. */
   firstPosition?: bigint;
   digest?: LogDigest;
+  /** The writers' public keys: every signature is checked, and no event may be unsigned once one is signed. */
+  keyring?: Keyring;
 }
 
 /**
@@ -56,6 +75,8 @@ export class ChainVerifier {
   private eventsChecked = 0;
   private firstBreak: ChainBreak | null = null;
   private digestMatched = false;
+  private signedEvents = 0;
+  private unsignedEvents = 0;
 
   constructor(private readonly options: ChainVerifierOptions) {}
 
@@ -74,6 +95,8 @@ export class ChainVerifier {
     this.previousHash = row.hash;
     this.previousPosition = row.position;
     this.eventsChecked += 1;
+    if (row.signature) this.signedEvents += 1;
+    else this.unsignedEvents += 1;
     return true;
   }
 
@@ -93,6 +116,9 @@ export class ChainVerifier {
       lastHash: this.previousHash,
       firstBreak: this.firstBreak,
       digest: digest ? { position: digest.position, matched: this.digestMatched } : null,
+      signedEvents: this.signedEvents,
+      unsignedEvents: this.unsignedEvents,
+      signaturesChecked: this.options.keyring !== undefined,
     };
   }
 
@@ -157,6 +183,51 @@ export class ChainVerifier {
       }
       this.digestMatched = true;
     }
+    return this.signatureBreak(row, at);
+  }
+
+  /** With a keyring: the first event whose signature is missing (once signing began), unknown or wrong. */
+  private signatureBreak(
+    row: VerifiableRow,
+    at: (kind: ChainBreakKind, message: string) => ChainBreak,
+  ): ChainBreak | null {
+    const keyring = this.options.keyring;
+    const { signer, signature } = row;
+    if (!signer && !signature) {
+      if (keyring && this.signedEvents > 0) {
+        return at(
+          'unsigned',
+          'the event is not signed, but events before it are: it was not written by a key holder',
+        );
+      }
+      return null;
+    }
+    if (!keyring) return null;
+    if (!signer || !signature) return at('bad-signature', 'the event has a key id or a signature, not both');
+    const entry = keyring.entry(signer);
+    if (!entry) return at('unknown-key', `signed with key ${signer}, which the keyring does not hold`);
+    if (entry.role === 'checkpoint') {
+      return at('bad-signature', `signed with ${signer}, a checkpoint key, which signs no events`);
+    }
+    if (!verifySignature(keyring, signer, row.record, signature)) {
+      return at(
+        'bad-signature',
+        `the signature is not ${signer}'s over this record: the event was forged or altered`,
+      );
+    }
+    if (entry.until !== null && Date.parse(recordedAtOf(row.record)) > Date.parse(entry.until)) {
+      return at('retired-key', `recorded after key ${signer} was retired on ${entry.until}`);
+    }
     return null;
   }
+}
+
+const RECORDED_AT_KEY = ',"recordedAt":"';
+
+/** The record's recordedAt (ISO 8601, UTC), or '' when it has none. */
+function recordedAtOf(record: string): string {
+  const at = record.indexOf(RECORDED_AT_KEY);
+  if (at < 0) return '';
+  const start = at + RECORDED_AT_KEY.length;
+  return record.slice(start, record.indexOf('"', start));
 }

@@ -22,7 +22,22 @@ export interface EventMetadata {
   validTime?: string;
   /** What the fact rests on: citations (document and place), or assumed with why (kernel `Evidence`). */
   evidence?: { citations: string[]; assumed: string | null };
+  /**
+   * Set on a raw write by an operator (`bcl append`), which no context's rules decided: every view that shows
+   * the event marks it. `intoContextStream` says the operator insisted on writing into a context's stream.
+   */
+  operatorWrite?: OperatorWrite;
   [key: string]: JsonValue | Actor | { citations: string[]; assumed: string | null } | undefined;
+}
+
+export type OperatorWrite = { reason: string; intoContextStream: boolean };
+
+/** The operator-write mark of an event's metadata, or null when a context's rules wrote it. */
+export function operatorWriteOf(metadata: unknown): OperatorWrite | null {
+  const mark = (metadata as { operatorWrite?: unknown } | null | undefined)?.operatorWrite;
+  if (typeof mark !== 'object' || mark === null) return null;
+  const { reason, intoContextStream } = mark as Record<string, unknown>;
+  return { reason: typeof reason === 'string' ? reason : '', intoContextStream: intoContextStream === true };
 }
 
 /** What a writer hands to the store. */

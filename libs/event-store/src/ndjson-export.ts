@@ -4,12 +4,14 @@ import { ChainVerifier, VerifyReport } from './chain-verifier';
 import { EventStore } from './event-store.port';
 import { LogDigest } from './log-digest';
 import { logRowPages } from './read-paging';
+import type { Keyring } from './signing/signing-keys';
 
 export const EXPORT_FORMAT = 'bcl-export/1';
 
 /**
  * Writes the log as NDJSON: a header line, then one line per event holding its position, its hash and its
- * stored record as a JSON string (the exact bytes that were hashed). Reads page by page.
+ * stored record as a JSON string (the exact bytes that were hashed), and for a signed event its signer (key id)
+ * and signature. Reads page by page.
  */
 export async function exportLog(
   store: EventStore,
@@ -30,9 +32,14 @@ export async function exportLog(
   let lastPosition: bigint | undefined;
   for await (const rows of logRowPages(store)) {
     for (const row of rows) {
-      await writeLine(
-        JSON.stringify({ position: row.position.toString(), hash: row.hash, record: row.record }),
-      );
+      const line: Record<string, string> = {
+        position: row.position.toString(),
+        hash: row.hash,
+        record: row.record,
+      };
+      if (row.signer) line.signer = row.signer;
+      if (row.signature) line.signature = row.signature;
+      await writeLine(JSON.stringify(line));
       events += 1;
       lastPosition = row.position;
     }
@@ -40,8 +47,15 @@ export async function exportLog(
   return { events, lastPosition };
 }
 
-/** Verifies an NDJSON export offline, with no database: what an auditor runs. Streams the file. */
-export async function verifyExportFile(path: string, digest?: LogDigest): Promise<VerifyReport> {
+/**
+ * Verifies an NDJSON export offline, with no database: what an auditor runs. Streams the file. With a keyring,
+ * every event's signature is checked too.
+ */
+export async function verifyExportFile(
+  path: string,
+  digest?: LogDigest,
+  keyring?: Keyring,
+): Promise<VerifyReport> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let verifier: ChainVerifier | undefined;
   let lineNumber = 0;
@@ -61,10 +75,11 @@ export async function verifyExportFile(path: string, digest?: LogDigest): Promis
         contiguousPositions: value.contiguousPositions === true,
         firstPosition: typeof first === 'string' && /^-?\d+$/.test(first) ? BigInt(first) : undefined,
         digest,
+        keyring,
       });
       continue;
     }
-    const { position, hash, record } = value;
+    const { position, hash, record, signer, signature } = value;
     if (
       typeof position !== 'string' ||
       !/^-?\d+$/.test(position) ||
@@ -73,7 +88,13 @@ export async function verifyExportFile(path: string, digest?: LogDigest): Promis
     ) {
       throw new Error(`${path}:${lineNumber}: an event line needs position, hash and record`);
     }
-    if (!verifier.check({ position: BigInt(position), hash, record })) {
+    if (
+      (signer !== undefined && typeof signer !== 'string') ||
+      (signature !== undefined && typeof signature !== 'string')
+    ) {
+      throw new Error(`${path}:${lineNumber}: an event line's signer and signature must be strings`);
+    }
+    if (!verifier.check({ position: BigInt(position), hash, record, signer, signature })) {
       lines.close();
       break;
     }

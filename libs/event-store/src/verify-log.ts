@@ -2,11 +2,19 @@ import { ChainVerifier, VerifyReport } from './chain-verifier';
 import { EventStore } from './event-store.port';
 import { LogDigest } from './log-digest';
 import { logRowPages } from './read-paging';
+import type { Keyring } from './signing/signing-keys';
 
-/** Walks a store's whole log page by page (constant memory) and reports the first break. */
-export async function verifyStore(store: EventStore, digest?: LogDigest): Promise<VerifyReport> {
+/**
+ * Walks a store's whole log page by page (constant memory) and reports the first break. With a keyring, every
+ * event's signature is checked too.
+ */
+export async function verifyStore(
+  store: EventStore,
+  digest?: LogDigest,
+  keyring?: Keyring,
+): Promise<VerifyReport> {
   const { contiguousPositions, firstPosition } = store.description;
-  const verifier = new ChainVerifier({ contiguousPositions, firstPosition, digest });
+  const verifier = new ChainVerifier({ contiguousPositions, firstPosition, digest, keyring });
   for await (const rows of logRowPages(store)) {
     for (const row of rows) if (!verifier.check(row)) return verifier.finish();
   }

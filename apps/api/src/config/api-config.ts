@@ -55,6 +55,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     referenceDir: env.LEDGER_REFERENCE_DIR || undefined,
     returnTemplateDir: env.LEDGER_RETURN_TEMPLATE_DIR || undefined,
     returnDeadlines: env.LEDGER_RETURN_DEADLINES || undefined,
+    signingKeyFile: env.SIGNING_KEY_FILE || undefined,
   };
 }
 

@@ -6,7 +6,7 @@ import {
   evolveResolutionIndex,
   resolutionStream,
 } from '@bcl/domain-governance';
-import { GlobalOptions, cliMetadata, report, withExistingStore } from '../cli-context';
+import { GlobalOptions, cliMetadata, report, withExistingStoreToWrite } from '../cli-context';
 
 const REASON =
   'claims the id of a resolution recorded before resolutions had streams of their own (bcl migrate claim-resolutions)';
@@ -20,7 +20,7 @@ export function migrateCommand(): Command {
       )
       .action(async (_options: unknown, command: Command) => {
         const globals = command.optsWithGlobals<GlobalOptions>();
-        const outcome = await withExistingStore(globals, claimUnclaimedResolutions);
+        const outcome = await withExistingStoreToWrite(globals, claimUnclaimedResolutions);
         report(
           globals,
           outcome,

@@ -9,7 +9,7 @@ import {
   verifyStore,
 } from '@bcl/event-store';
 import { ServiceStore } from '@bcl/service-store';
-import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-context';
+import { GlobalOptions, UsageError, cliKeyring, report, withExistingStore } from '../cli-context';
 import { cannotRead, inputFileSize, plainFileProblem, readInputText } from '../files';
 import { FundInvariantReport, checkFundInvariant } from './fund-invariant';
 import { serviceStoreSetting } from './projections.command';
@@ -41,15 +41,16 @@ export function verifyCommand(): Command {
           serviceStoreSetting(globals, options),
         );
       const digest = options.digest ? readDigest(options.digest) : undefined;
+      const keyring = cliKeyring(globals);
       const file = options.file;
       if (file !== undefined) inputFileSize(file);
       const result = file
-        ? await verifyExportFile(file, digest).catch((error: Error) => {
+        ? await verifyExportFile(file, digest, keyring).catch((error: Error) => {
             throw plainFileProblem(error) ? cannotRead(file, error) : new UsageError(error.message);
           })
         : await withExistingStore(globals, async (store) => {
             const at = new Date().toISOString();
-            const chain = await verifyStore(store, digest);
+            const chain = await verifyStore(store, digest, keyring);
             await recordRun(serviceStoreSetting(globals, options), at, chain, digest);
             const fund = await checkFundInvariant(store, serviceStoreSetting(globals, options));
             return { ...chain, ok: chain.ok && fund.ok, fund };
@@ -129,5 +130,18 @@ function describeChain(result: VerifyReport, what: string): string {
   if (!result.ok)
     return `BROKEN: ${result.firstBreak!.message} [${result.firstBreak!.kind}] (${result.eventsChecked} events verified before it)`;
   const digest = result.digest ? `; digest at position ${result.digest.position} matched` : '';
-  return `OK: ${result.eventsChecked} events in ${what} verified, last position ${result.lastPosition ?? 'none'}, head ${result.lastHash}${digest}`;
+  return `OK: ${result.eventsChecked} events in ${what} verified, last position ${result.lastPosition ?? 'none'}, head ${result.lastHash}${digest}\n${describeSignatures(result)}`;
+}
+
+/** What the signatures showed: checked against the keyring, or only counted. */
+function describeSignatures(result: VerifyReport): string {
+  const { signedEvents, unsignedEvents, signaturesChecked } = result;
+  if (signaturesChecked) {
+    return signedEvents === 0
+      ? `signatures: none of the ${unsignedEvents} events is signed (signing was never enabled)`
+      : `signatures: ${signedEvents} events signed by keys in the keyring, all verified; ${unsignedEvents} unsigned events before signing began`;
+  }
+  return signedEvents === 0
+    ? 'signatures: no event is signed'
+    : `signatures: ${signedEvents} events signed, NOT checked (no --keyring); ${unsignedEvents} unsigned`;
 }

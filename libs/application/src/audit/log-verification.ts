@@ -17,6 +17,11 @@ export interface LogVerification {
   firstBreak: { kind: ChainBreakKind; position: string; message: string } | null;
   /** Only when a digest was given: the position it covers and whether the log still holds it, unchanged. */
   digest: { position: string; hash: string; eventCount: string; recordedAt: string; matched: boolean } | null;
+  /**
+   * How many events checked carry a signature and how many do not, and whether the signatures were checked
+   * against a keyring (`bcl verify --keyring` checks them; without a keyring they are only counted).
+   */
+  signatures: { signed: number; unsigned: number; checked: boolean };
 }
 
 /** Walks the whole log (page by page, constant memory) and reports it as `LogVerification`. */
@@ -53,6 +58,11 @@ export function verificationOf(
           matched: report.digest?.matched === true && report.ok,
         }
       : null,
+    signatures: {
+      signed: report.signedEvents,
+      unsigned: report.unsignedEvents,
+      checked: report.signaturesChecked,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, withUpcasting } from '@bcl/event-store';
-import { openEventStore } from '@bcl/event-store-open';
+import { loadSigner, openEventStore } from '@bcl/event-store-open';
 import { ProjectionRunner, ServiceStore } from '@bcl/service-store';
 import { EVENT_SCHEMAS, PROJECTIONS as DEFINITIONS } from '@bcl/contexts';
 import { LEDGER_SETTINGS, LedgerSettings } from '../ledger-settings';
@@ -17,9 +17,11 @@ import { ViewpointViews } from './viewpoint-views';
       provide: EVENT_STORE,
       inject: [LEDGER_SETTINGS],
       // Readers (deciders, projections, queries) see every event upcast to its current schema; raw reads
-      // (verification, export) see the stored bytes.
-      useFactory: async (config: LedgerSettings) =>
-        withUpcasting(await openEventStore(config.ledgerStore), EVENT_SCHEMAS),
+      // (verification, export) see the stored bytes. With a service key, every event written is signed.
+      useFactory: async (config: LedgerSettings) => {
+        const signer = config.signingKeyFile ? loadSigner(config.signingKeyFile, ['service']) : undefined;
+        return withUpcasting(await openEventStore(config.ledgerStore, { signer }), EVENT_SCHEMAS);
+      },
     },
     {
       provide: SERVICE_STORE,

@@ -112,3 +112,32 @@ describe('the governance projection shows beside each fact what it rests on', ()
     );
   });
 });
+
+describe('the governance projection marks what an operator wrote raw (bcl append)', () => {
+  const views = projectInMemory(
+    governanceProjection,
+    recordedEvents(
+      given.map(({ event, evidence }, index) => ({
+        ...event,
+        stream: 'governance',
+        metadata:
+          index === 3
+            ? {
+                evidence,
+                operatorWrite: { reason: 'restoring the 2017 delegation', intoContextStream: true },
+              }
+            : { evidence },
+      })),
+    ),
+  );
+
+  it('on the fact the operator wrote, with the reason given, and on no other', () => {
+    const delegation = views.get(key.delegation('kent-sign-off')) as GovernanceView & {
+      operatorWrite?: unknown;
+      reportedBack: { operatorWrite?: unknown };
+    };
+    expect(delegation.operatorWrite).toEqual({ reason: 'restoring the 2017 delegation' });
+    expect(delegation.reportedBack.operatorWrite).toBeUndefined();
+    expect((views.get(key.body('kent-hwb')) as { operatorWrite?: unknown }).operatorWrite).toBeUndefined();
+  });
+});

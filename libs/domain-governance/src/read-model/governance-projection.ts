@@ -13,6 +13,7 @@ import { authorityId } from '../authority';
 import { evolveBody } from '../body/body';
 import { evolveDelegation } from '../delegation/delegation';
 import { evolveMeeting } from '../meeting/meeting';
+import { operatorWriteMark } from '../sign-off/sign-off-acts';
 import {
   ActionEntry,
   DelegationView,
@@ -171,6 +172,7 @@ const delegationChanged: On<'DelegationRevoked' | 'DelegatedDecisionReportedBack
 const recorded = (event: Parameters<typeof evidenceOf>[0] & { recordedAt: string }) => ({
   recordedAt: event.recordedAt,
   evidence: evidenceOf(event),
+  ...operatorWriteMark(event.metadata),
 });
 
 /** The event with `recordedAt` and its evidence added to its data, for folds that keep them. */

@@ -186,6 +186,7 @@ export async function instrumentProvenance(
           effectiveOn: date,
           recordedAt: approval.recordedAt,
           evidence: approval.evidence,
+          ...(approval.operatorWrite ? { operatorWrite: approval.operatorWrite } : {}),
           amountPence: approval.amountPence,
           signedBy: {
             ...(await postOn(lookups, approval.actingPostId, date)),

@@ -8,6 +8,8 @@ import { Approval, Consultation } from '../approval/approval';
 interface Recorded {
   recordedAt: string;
   evidence: Evidence;
+  /** Present when an operator wrote the event raw (`bcl append`), not the governance rules: the reason given. */
+  operatorWrite?: { reason: string };
 }
 
 /** The body as established (its evidence); its seats, attendance and declarations carry their own. */

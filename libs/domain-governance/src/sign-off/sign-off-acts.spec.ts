@@ -159,6 +159,26 @@ describe('sign-off acts: the plan version’s steps recorded by the governance a
       reportBack: null,
     });
   });
+  it('marks a sign-off whose approval an operator wrote raw (bcl append), and not its report-back', () => {
+    const forged = approval();
+    const operatorWritten = {
+      ...forged,
+      metadata: {
+        ...forged.metadata,
+        operatorWrite: { reason: 'restoring a lost record', intoContextStream: true },
+      },
+    };
+    const [signedOff, reported] = signOffActs(
+      [operatorWritten],
+      new Map([[DELEGATION, [granted, reportedBack('2017-09-20')]]]),
+      context,
+    );
+    expect(signedOff!.operatorWrite).toEqual({ reason: 'restoring a lost record' });
+    expect(reported!.operatorWrite).toBeUndefined();
+    expect(
+      signOffActs([forged], new Map([[DELEGATION, [granted]]]), context)[0]!.operatorWrite,
+    ).toBeUndefined();
+  });
 });
 
 describe('a report-back is outstanding after its due date: the given date, or the body’s next meeting', () => {

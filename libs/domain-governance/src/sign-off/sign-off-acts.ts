@@ -35,6 +35,21 @@ export interface SignOffAct {
   evidence: Evidence;
   /** A delegated sign-off's duty to be reported back (null where none is due, and on a report-back itself). */
   reportBack: ReportBackDuty | null;
+  /**
+   * Present when the approval was written raw by an operator (`bcl append`), not through the governance rules:
+   * the operator's reason. Every view of the act marks it.
+   */
+  operatorWrite?: { reason: string };
+}
+
+/** The operator-write mark of a logged event's metadata, as a spread (nothing when a context's rules wrote it). */
+export function operatorWriteMark(metadata: LoggedGovernanceEvent<unknown>['metadata']): {
+  operatorWrite?: { reason: string };
+} {
+  const mark = metadata?.['operatorWrite'];
+  if (typeof mark !== 'object' || mark === null) return {};
+  const reason = (mark as { reason?: unknown }).reason;
+  return { operatorWrite: { reason: typeof reason === 'string' ? reason : '' } };
 }
 
 /**
@@ -67,6 +82,7 @@ export function signOffActs(
       instrument: { ...approval.instrument, version },
       approvalId: approval.approvalId,
       signedBy: { postId: approval.actingPostId, personId: approval.actorPersonId },
+      ...operatorWriteMark(logged.metadata),
     };
     if (approval.authority.kind === 'resolution') {
       const { resolutionId } = approval.authority;
@@ -136,6 +152,9 @@ export function signOffActs(
         meetingId: reported.data.meetingId,
         evidence: evidenceOf(reported),
         reportBack: null,
+        // the report-back is its own event: marked by its own metadata, not the approval's
+        operatorWrite: undefined,
+        ...operatorWriteMark(reported.metadata),
       });
   }
   return acts.sort((a, b) => a.on.localeCompare(b.on) || a.recordedAt.localeCompare(b.recordedAt));

@@ -35,6 +35,8 @@ export interface PlanVersion {
     recordedAt: string;
     /** What the change rests on: citations, or assumed with why. */
     evidence: Evidence;
+    /** Present when an operator wrote the change raw (`bcl append`), not the plan's rules: the operator's reason. */
+    operatorWrite?: { reason: string };
   }[];
 }
 
@@ -103,6 +105,7 @@ export function planVersions(events: LoggedPlanEvent[], viewpoint: Viewpoint = {
         justification: event.data.justification,
         recordedAt: event.recordedAt,
         evidence: evidenceOf(event),
+        ...operatorWriteOf(event.metadata),
       });
   }
   return versions;
@@ -174,4 +177,12 @@ export function diffVersions(versions: PlanVersion[], from: number, to: number) 
         : null,
     };
   });
+}
+
+/** The operator-write mark of an event's metadata, as a spread (nothing when the plan's rules wrote it). */
+function operatorWriteOf(metadata: LoggedPlanEvent['metadata']): { operatorWrite?: { reason: string } } {
+  const mark = metadata?.['operatorWrite'];
+  if (typeof mark !== 'object' || mark === null) return {};
+  const reason = (mark as { reason?: unknown }).reason;
+  return { operatorWrite: { reason: typeof reason === 'string' ? reason : '' } };
 }

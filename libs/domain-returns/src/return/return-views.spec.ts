@@ -134,6 +134,26 @@ describe('returnView: from a viewpoint', () => {
 });
 
 describe('returnHistory', () => {
+  it('marks an entry an operator wrote raw (bcl append), with the reason given, and no other', () => {
+    const events = of(1);
+    const marked = events.map((event, i) =>
+      i === 1
+        ? {
+            ...event,
+            metadata: {
+              ...event.metadata,
+              operatorWrite: { reason: 'keyed from the paper copy', intoContextStream: true },
+            },
+          }
+        : event,
+    );
+    expect(returnHistory(marked).map((h) => h.operatorWrite ?? null)).toEqual([
+      null,
+      { reason: 'keyed from the paper copy' },
+      null,
+    ]);
+  });
+
   it('dates each entry by when it took effect (its validTime), null where none was given', () => {
     expect(returnHistory(of(1)).map((h) => [h.type, h.effectiveOn])).toEqual([
       ['ReturnIssued', null],

@@ -137,6 +137,8 @@ export interface ReturnHistoryEntry {
   /** The metadata's reason (an amendment's own reason where none). */
   reason: string | null;
   changes: ReturnFieldChange[];
+  /** Present when an operator wrote the event raw (`bcl append`), not the return's rules: the operator's reason. */
+  operatorWrite?: { reason: string };
   /** A line saying what happened, e.g. `validated version 3: failed (ie)`. */
   summary: string;
 }
@@ -175,9 +177,20 @@ export function returnHistory(
         }))
         // an issue lists what it pre-filled; nothing it left empty
         .filter((c) => c.before !== c.after),
+      ...operatorWriteOf(metadata),
       summary: summaryOf(event, state),
     };
   });
+}
+
+/** The operator-write mark of an event's metadata, as a spread (nothing when the return's rules wrote it). */
+function operatorWriteOf(metadata: { readonly [key: string]: unknown }): {
+  operatorWrite?: { reason: string };
+} {
+  const mark = metadata['operatorWrite'];
+  if (typeof mark !== 'object' || mark === null) return {};
+  const reason = (mark as { reason?: unknown }).reason;
+  return { operatorWrite: { reason: typeof reason === 'string' ? reason : '' } };
 }
 
 const changedFields = (event: ReturnEvent): string[] => {

@@ -1,6 +1,6 @@
 import { Get, Inject, Param, Query, Render, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { EventStore, LIMITS, STREAM_NAME_PATTERN, StoredEvent } from '@bcl/event-store';
+import { EventStore, LIMITS, STREAM_NAME_PATTERN, StoredEvent, operatorWriteOf } from '@bcl/event-store';
 import { AllowRoles, EVENT_STORE, Problem } from '@bcl/application';
 import { PagesController } from '../../page-route';
 
@@ -25,9 +25,14 @@ export interface EventRow {
   prevHash: string;
   data: string;
   metadata: string;
+  /**
+   * Set for a raw write by an operator (`bcl append`), which no context's rules decided: the card is marked. The
+   * reason is the operator's; `intoContextStream` says the operator wrote into a context's stream on purpose.
+   */
+  operatorWrite: { reason: string; intoContextStream: boolean } | null;
 }
 
-const rowOf = (event: StoredEvent): EventRow => ({
+export const rowOf = (event: StoredEvent): EventRow => ({
   position: event.position.toString(),
   stream: event.stream,
   revision: event.revision,
@@ -39,6 +44,7 @@ const rowOf = (event: StoredEvent): EventRow => ({
   prevHash: event.prevHash,
   data: JSON.stringify(event.data, null, 2),
   metadata: JSON.stringify(event.metadata, null, 2),
+  operatorWrite: operatorWriteOf(event.metadata),
 });
 
 /** A cursor from the query string: a whole number, or nothing (the start). Anything else is refused. */

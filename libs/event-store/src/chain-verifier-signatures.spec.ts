@@ -1,0 +1,113 @@
+import { ChainVerifier, VerifiableRow } from './chain-verifier';
+import { GENESIS_HASH, encodeRecord, hashRecord } from './event-record';
+import { KeyRole, Signer, generateSigningKey, keyringOf, signerFromKeyFile } from './signing/signing-keys';
+
+function newKey(role: KeyRole = 'service', until: string | null = null) {
+  const { keyFile, entry } = generateSigningKey(role, 'test', '2025-01-01T00:00:00Z');
+  return { signer: signerFromKeyFile(keyFile), entry: { ...entry, until } };
+}
+
+/** `count` chained rows, recorded a day apart from 2026-01-01; `signerAt(i)` signs row i (or not). */
+function chain(count: number, signerAt: (i: number) => Signer | undefined): VerifiableRow[] {
+  let prevHash = GENESIS_HASH;
+  return Array.from({ length: count }, (_, i) => {
+    const record = encodeRecord(
+      {
+        eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        stream: 's',
+        revision: i,
+        type: 'T',
+        schemaVersion: 1,
+        recordedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+        prevHash,
+      },
+      '{"actor":{"id":"a"},"correlationId":"c"}',
+      `{"i":${i}}`,
+    );
+    prevHash = hashRecord(record);
+    const signer = signerAt(i);
+    return {
+      position: BigInt(i + 1),
+      hash: prevHash,
+      record,
+      signer: signer?.keyId ?? null,
+      signature: signer?.sign(record) ?? null,
+    };
+  });
+}
+
+function verify(rows: VerifiableRow[], keyring?: ReturnType<typeof keyringOf>) {
+  const verifier = new ChainVerifier({ contiguousPositions: true, firstPosition: 1n, keyring });
+  for (const row of rows) if (!verifier.check(row)) break;
+  return verifier.finish();
+}
+
+describe('chain verifier with signatures', () => {
+  const service = newKey();
+  const operator = newKey('operator');
+  const keyring = keyringOf([service.entry, operator.entry]);
+
+  it('accepts a log signed by keys in the keyring, counting the unsigned events before signing began', () => {
+    const rows = chain(6, (i) => (i < 2 ? undefined : i === 4 ? operator.signer : service.signer));
+    expect(verify(rows, keyring)).toMatchObject({
+      ok: true,
+      eventsChecked: 6,
+      signedEvents: 4,
+      unsignedEvents: 2,
+      signaturesChecked: true,
+    });
+  });
+
+  it('without a keyring counts signed events but checks no signature', () => {
+    const rows = chain(4, (i) => (i < 1 ? undefined : service.signer));
+    rows[2] = { ...rows[2]!, signature: rows[1]!.signature };
+    expect(verify(rows)).toMatchObject({
+      ok: true,
+      signedEvents: 3,
+      unsignedEvents: 1,
+      signaturesChecked: false,
+    });
+  });
+
+  it('reports a signature that is not over this record as a bad signature at that event', () => {
+    const rows = chain(4, () => service.signer);
+    rows[2] = { ...rows[2]!, signature: rows[1]!.signature };
+    expect(verify(rows, keyring).firstBreak).toMatchObject({ kind: 'bad-signature', position: 3n });
+    rows[2] = { ...rows[2]!, signature: 'not base64' };
+    expect(verify(rows, keyring).firstBreak).toMatchObject({ kind: 'bad-signature', position: 3n });
+    rows[2] = { ...rows[2]!, signature: null };
+    expect(verify(rows, keyring).firstBreak).toMatchObject({ kind: 'bad-signature', position: 3n });
+  });
+
+  it('reports a key the keyring does not hold as an unknown key', () => {
+    const stranger = newKey().signer;
+    const rows = chain(4, (i) => (i === 3 ? stranger : service.signer));
+    expect(verify(rows, keyring).firstBreak).toMatchObject({ kind: 'unknown-key', position: 4n });
+  });
+
+  it('reports an unsigned event once signing began', () => {
+    const rows = chain(5, (i) => (i === 3 ? undefined : i >= 1 ? service.signer : undefined));
+    const report = verify(rows, keyring);
+    expect(report.firstBreak).toMatchObject({ kind: 'unsigned', position: 4n });
+    expect(report).toMatchObject({ eventsChecked: 3, unsignedEvents: 1, signedEvents: 2 });
+  });
+
+  it('refuses events signed with a checkpoint key, or recorded after their key was retired', () => {
+    const checkpoint = newKey('checkpoint');
+    const withCheckpoint = keyringOf([service.entry, checkpoint.entry]);
+    expect(
+      verify(
+        chain(2, (i) => (i === 1 ? checkpoint.signer : service.signer)),
+        withCheckpoint,
+      ).firstBreak,
+    ).toMatchObject({ kind: 'bad-signature', position: 2n });
+
+    const retired = newKey('service', '2026-01-02T12:00:00Z');
+    const rotated = keyringOf([retired.entry, service.entry]);
+    // rows 0 and 1 are recorded before the retirement, row 2 after it
+    const rows = chain(4, (i) => (i <= 2 ? retired.signer : service.signer));
+    expect(verify(rows, rotated).firstBreak).toMatchObject({ kind: 'retired-key', position: 3n });
+    const proper = chain(4, (i) => (i < 2 ? retired.signer : service.signer));
+    expect(verify(proper, rotated)).toMatchObject({ ok: true, signedEvents: 4 });
+  });
+});
