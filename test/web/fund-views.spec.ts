@@ -89,3 +89,52 @@ describe('the pool-year transactions page (the view, rendered as the server rend
     expect(pageOf([], undefined)).toMatchObject({ number: 1, pages: 1, first: 0, last: 0, rows: [] });
   });
 });
+
+describe('the reconciliation page (the view, rendered as the server renders it)', () => {
+  const ledger = (assumed: number, listed: number) => ({
+    accounts: ['income/'],
+    quarter: 1,
+    transactions: assumed + 1,
+    assumedTransactions: assumed,
+    assumedTransactionIds: Array.from({ length: listed }, (_, i) => `t${i}`),
+    assumedTransactionIdsCut: assumed > listed,
+  });
+  const finding = (subject: string, evidenceLedger: ReturnType<typeof ledger>) => ({
+    check: 'stated-actual-equals-ledger',
+    subject,
+    quarter: 1,
+    stated: { amountPence: 100, source: 'Q1 return' },
+    computed: { amountPence: 100, from: 'ledger' },
+    differencePence: 0,
+    classification: 'agrees',
+    missing: null,
+    evidence: { ledger: evidenceLedger, note: `ledger: ${evidenceLedger.transactions} transactions` },
+  });
+  const html = environment.render('features/fund/reconciliation.njk', {
+    section: 'fund',
+    viewpoint: {},
+    search: '?asAt=2017-03-31',
+    poolId: 'southend-bcf',
+    year: '2016-17',
+    paths: { page: '/fund/southend-bcf/2016-17', api: '/api/fund/pools/southend-bcf/years/2016-17' },
+    reconciliation: {
+      asAt: '2017-03-31',
+      axis: 'effective',
+      roundingTolerancePence: 100,
+      plan: null,
+      terms: null,
+      summary: { agrees: 2, rounding: 0, discrepancy: 0, notCheckable: 0 },
+      findingsRestingOnAssumed: 2,
+      findings: [finding('actual income', ledger(500_000, 100)), finding('actual expenditure', ledger(3, 3))],
+    },
+    dataLinks: [],
+  });
+  const row = (subject: string) => html.slice(html.indexOf(subject)).split('</tr>')[0]!;
+
+  it('links a finding whose assumed transactions are not all listed to the transactions page, saying how many more', () => {
+    expect(row('actual income')).toContain(
+      '<a class="govuk-link" href="/fund/southend-bcf/2016-17/transactions?asAt=2017-03-31">The 499900 more assumed transactions are on the transactions page</a>',
+    );
+    expect(row('actual expenditure')).not.toContain('more assumed transactions');
+  });
+});

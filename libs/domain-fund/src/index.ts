@@ -16,6 +16,7 @@ export * from './ledger/state-figure';
 export * from './ledger/open-close-year';
 export * from './position/fund-position';
 export * from './position/balance-index';
+export * from './position/ledger-totals';
 export * from './reconciliation/finding';
 export * from './reconciliation/finding-evidence';
 export * from './reconciliation/reconciliation-input';

@@ -3,6 +3,7 @@ import { StoredEvent } from '@bcl/event-store';
 import {
   EVIDENCE_NOT_HELD,
   FactEvidence,
+  LedgerTotalsIndex,
   PooledFundState,
   Viewpoint,
   currentFigures,
@@ -11,7 +12,7 @@ import {
 } from '@bcl/domain-fund';
 
 /** A pool-year's record and the evidence beside its facts (as `loadPoolYear` gives them). */
-type PoolYearFacts = { state: PooledFundState; facts: FactEvidence };
+type PoolYearFacts = { state: PooledFundState; facts: FactEvidence; totals?: LedgerTotalsIndex };
 
 /**
  * The evidence recorded beside each transaction and stated figure of a pool-year (`metadata.evidence`), by id: a
@@ -88,18 +89,27 @@ export function poolYearFigures({ state, facts }: PoolYearFacts, viewpoint: View
   return { poolId: state.poolId, year: state.year, ...viewpoint, count: figures.length, assumed, figures };
 }
 
+/**
+ * The transactions counted as `poolYearTransactions` counts them, and the assumed ones, without listing them (a
+ * year may hold half a million): from the cache's totals per day when they answer, else by a pass over them.
+ */
+function transactionCounts({ state, facts, totals }: PoolYearFacts, viewpoint: Viewpoint) {
+  if (totals?.answers(state.transactions, viewpoint))
+    return totals.countsAsAt(viewpoint.axis, viewpoint.asAt);
+  const transactions = visibleAt(state.transactions, viewpoint);
+  let assumed = 0;
+  for (const t of transactions)
+    if (!documented(facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).documented) assumed += 1;
+  return { transactions: transactions.length, assumed };
+}
+
 /** The position's summary of what its facts rest on, and where each is listed with its evidence. */
 export function factsSummary(loaded: PoolYearFacts, viewpoint: Viewpoint) {
-  // counted as `poolYearTransactions` counts them, without listing them (a year may hold half a million)
-  const transactions = visibleAt(loaded.state.transactions, viewpoint);
-  let assumedTransactions = 0;
-  for (const t of transactions)
-    if (!documented(loaded.facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).documented)
-      assumedTransactions += 1;
+  const counts = transactionCounts(loaded, viewpoint);
   const figures = poolYearFigures(loaded, viewpoint);
   return {
-    transactions: transactions.length,
-    assumedTransactions,
+    transactions: counts.transactions,
+    assumedTransactions: counts.assumed,
     figures: figures.count,
     assumedFigures: figures.assumed,
     listed: poolYearFactRoutes(loaded.state.poolId, loaded.state.year),

@@ -13,7 +13,7 @@ import {
   stateFigure,
 } from '@bcl/domain-fund';
 import { PoolYearCache } from './pool-year-cache';
-import { loadPoolYear } from './pool-year-reports';
+import { LoadedPoolYear, loadPoolYear, poolYearPosition } from './pool-year-reports';
 import { factsSummary, poolYearTransactions } from './fact-evidence';
 
 const TERMS: AgreementTerms = {
@@ -105,12 +105,40 @@ async function ledger(): Promise<EventStore> {
   return store;
 }
 
+/** A read without the totals per day only the cache keeps: what `loadPoolYear` reads. */
+function plain(loaded: LoadedPoolYear | undefined) {
+  if (!loaded) return loaded;
+  const { totals: _totals, ...read } = loaded;
+  return read;
+}
+
+const VIEWPOINTS = [
+  { asAt: '2017-03-31', axis: 'effective' as const },
+  { asAt: '2016-06-30', axis: 'effective' as const },
+  { asAt: '2016-06-29', axis: 'effective' as const },
+  { asAt: '2016-01-01', axis: 'recorded' as const },
+  { asAt: '2099-12-31', axis: 'recorded' as const },
+];
+
+/**
+ * The cached read's position and facts summary, from its totals per day, are those of the plain fold, to the
+ * penny and in the same order (compared as JSON), from each viewpoint.
+ */
+function expectSamePositions(cached: LoadedPoolYear, folded: LoadedPoolYear) {
+  expect(cached.totals?.answers(cached.state.transactions, {})).toBe(true);
+  expect(folded.totals).toBeUndefined();
+  for (const viewpoint of VIEWPOINTS)
+    expect(JSON.stringify(poolYearPosition(cached, viewpoint))).toBe(
+      JSON.stringify(poolYearPosition(folded, viewpoint)),
+    );
+}
+
 /** The cached read of the pool-year now, and the read that folds the whole stream: they must be the same. */
 async function bothReads(cache: PoolYearCache, store: EventStore) {
-  return {
-    cached: await cache.load('pool', '2016-17'),
-    folded: await loadPoolYear(store, 'pool', '2016-17'),
-  };
+  const cached = await cache.load('pool', '2016-17');
+  const folded = await loadPoolYear(store, 'pool', '2016-17');
+  if (cached && folded) expectSamePositions(cached, folded);
+  return { cached: plain(cached), folded, totals: cached?.totals };
 }
 
 describe('the pool-year cache (the present knowledge, folded once and advanced)', () => {
@@ -154,13 +182,9 @@ describe('the pool-year cache (the present knowledge, folded once and advanced)'
     expect(reads.cached!.state.reversedBy).toEqual({ t2: 't2-reversed' });
     expect(reads.cached!.state.replacedBy).toEqual({ t2: 't2-corrected' });
     // the position's summary counts what the listing lists, from either axis
-    for (const viewpoint of [
-      { asAt: '2017-03-31', axis: 'effective' as const },
-      { asAt: '2016-06-30', axis: 'effective' as const },
-      { asAt: '2016-01-01', axis: 'recorded' as const },
-    ]) {
+    for (const viewpoint of VIEWPOINTS) {
       const listed = poolYearTransactions(reads.cached!, viewpoint);
-      expect(factsSummary(reads.cached!, viewpoint)).toMatchObject({
+      expect(factsSummary({ ...reads.cached!, totals: reads.totals! }, viewpoint)).toMatchObject({
         transactions: listed.count,
         assumedTransactions: listed.assumed,
       });
@@ -195,6 +219,7 @@ describe('the pool-year cache (the present knowledge, folded once and advanced)'
         statedBy: { kind: 'decision', reference: 'spec' },
       }),
     );
+    const positionBefore = JSON.stringify(poolYearPosition(before, VIEWPOINTS[0]!));
     const after = await cache.load('pool', '2016-17');
     const { transactionIds: _later, ...stateNow } = before.state;
     expect(
@@ -205,7 +230,11 @@ describe('the pool-year cache (the present knowledge, folded once and advanced)'
       }),
     ).toBe(seen);
     expect(state.transactions.map((t) => before.facts.transactions[t.transactionId])).toEqual(evidence);
-    expect(after).toEqual(await loadPoolYear(store, 'pool', '2016-17'));
+    // the earlier read's totals per day are its own too: its position is unchanged
+    expect(JSON.stringify(poolYearPosition(before, VIEWPOINTS[0]!))).toBe(positionBefore);
+    expect(before.totals!.size).toBe(before.state.transactions.length);
+    expect(plain(after)).toEqual(await loadPoolYear(store, 'pool', '2016-17'));
+    expectSamePositions(after!, (await loadPoolYear(store, 'pool', '2016-17'))!);
     expect(after!.state.transactions.map((t) => t.transactionId)).toEqual(['t1', 't2', 't3', 't1-reversed']);
   });
 
@@ -215,7 +244,10 @@ describe('the pool-year cache (the present knowledge, folded once and advanced)'
     await post(store, spend('t3', 40_00));
     const reads = await Promise.all([1, 2, 3].map(() => cache.load('pool', '2016-17')));
     const folded = await loadPoolYear(store, 'pool', '2016-17');
-    for (const read of reads) expect(read).toEqual(folded);
+    for (const read of reads) {
+      expect(plain(read)).toEqual(folded);
+      expectSamePositions(read!, folded!);
+    }
   });
 
   it('reads as known at an instant from the log itself, not from the cache', async () => {
@@ -233,7 +265,7 @@ describe('the pool-year cache (the present knowledge, folded once and advanced)'
     const cache = new PoolYearCache(store, { entries: 2, events: 1_000 });
     expect(await cache.load('pool', '2017-18')).toBeUndefined();
     expect(await cache.load('other', '2016-17')).toBeUndefined();
-    expect(await cache.load('pool', '2016-17')).toEqual(await loadPoolYear(store, 'pool', '2016-17'));
+    expect(plain(await cache.load('pool', '2016-17'))).toEqual(await loadPoolYear(store, 'pool', '2016-17'));
     expect(cache.size).toBe(2);
     const small = new PoolYearCache(store, { entries: 8, events: 1 });
     await small.load('pool', '2016-17');

@@ -1,6 +1,13 @@
 import { FinancialYear } from '@bcl/kernel';
 import { EventStore, LIMITS, StoredEvent } from '@bcl/event-store';
-import { FactEvidence, PooledFundState, evolvePooledFund, pooledFundStream } from '@bcl/domain-fund';
+import {
+  EVIDENCE_NOT_HELD,
+  FactEvidence,
+  LedgerTotalsIndex,
+  PooledFundState,
+  evolvePooledFund,
+  pooledFundStream,
+} from '@bcl/domain-fund';
 import { addFactEvidence } from './fact-evidence';
 import { LoadedPoolYear, loadAgreementOf, loadPoolYear } from './pool-year-reports';
 
@@ -19,6 +26,8 @@ interface Folded {
   revision: number;
   state: PooledFundState | undefined;
   facts: Pick<FactEvidence, 'transactions' | 'figures'>;
+  /** The state's transactions summed per day, advanced with it, so a position is a sum of days, not a fold. */
+  totals: LedgerTotalsIndex;
   /** Serialises reads of the stream's new events, so no event is folded twice. */
   turn: Promise<unknown>;
 }
@@ -48,6 +57,7 @@ export class PoolYearCache {
         revision: -1,
         state: undefined,
         facts: { transactions: {}, figures: {} },
+        totals: new LedgerTotalsIndex(),
         turn: Promise.resolve(),
       };
       this.folded.set(stream, entry);
@@ -55,7 +65,7 @@ export class PoolYearCache {
     const folded = entry;
     const view = folded.turn.then(() => this.advance(stream, folded));
     folded.turn = view.catch(() => undefined);
-    const { state, facts, revision } = await view;
+    const { state, facts, revision, totals } = await view;
     this.keepWithinLimits(stream);
     if (!state) return undefined;
     const { agreement, termsEvidence } = await loadAgreementOf(this.store, state.agreementId);
@@ -65,6 +75,7 @@ export class PoolYearCache {
       revision,
       termsEvidence,
       facts: { ...facts, variations: { ...termsEvidence } },
+      totals,
     };
   }
 
@@ -96,6 +107,11 @@ export class PoolYearCache {
       addFactEvidence(entry.facts, event);
       entry.revision += 1;
     }
+    const transactions = entry.state?.transactions ?? [];
+    while (entry.totals.size < transactions.length) {
+      const t = transactions[entry.totals.size]!;
+      entry.totals.add(t, (entry.facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).assumed);
+    }
   }
 
   /** Drops the least recently read pool-years beyond the limits, never the one just read. */
@@ -120,10 +136,11 @@ export class PoolYearCache {
  * The entry as it stands, for one read: its own arrays and small records, so events folded later (which change
  * the entry in place) do not show in it. The large by-id records (`transactionIds`, and the evidence by
  * transaction) are shared: a transaction id is recorded once (`assertPostable`), so a later fold only adds ids
- * the view's transactions do not hold, and never changes one it does.
+ * the view's transactions do not hold, and never changes one it does. The totals per day are copied (a few
+ * hundred days, whatever the number of postings).
  */
-function viewOf({ state, facts, revision }: Folded) {
-  if (!state) return { state: undefined, facts, revision };
+function viewOf({ state, facts, revision, totals }: Folded) {
+  if (!state) return { state: undefined, facts, revision, totals: undefined };
   return {
     revision,
     state: {
@@ -135,5 +152,6 @@ function viewOf({ state, facts, revision }: Folded) {
       balances: { ...state.balances },
     },
     facts: { transactions: facts.transactions, figures: { ...facts.figures } },
+    totals: totals.clone(),
   };
 }

@@ -14,6 +14,7 @@ import { planVersions } from '@bcl/domain-plans';
 import { factEvidenceOf, factsSummary } from './fact-evidence';
 import {
   Finding,
+  LedgerTotalsIndex,
   PlanFigures,
   Viewpoint,
   agreementAsAt,
@@ -127,7 +128,13 @@ export async function loadAgreementOf(store: EventStore, agreementId: string, kn
   return { agreement, termsEvidence };
 }
 
-export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>>;
+/**
+ * A pool-year as read: with `totals` (its transactions summed per day) when read through the `PoolYearCache`,
+ * so its position is a sum of days rather than a fold of every posting.
+ */
+export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>> & {
+  totals?: LedgerTotalsIndex;
+};
 
 /** The last day of the year: the default "as at" of a pool-year's reports. */
 export const yearEnd = (year: FinancialYear): string => {
@@ -162,20 +169,23 @@ export function termsBasis({ state, agreement, termsEvidence }: LoadedPoolYear, 
 export function poolYearPosition(loaded: LoadedPoolYear, viewpoint: Viewpoint) {
   const { state, agreement } = loaded;
   return {
-    ...fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint),
+    ...fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint, loaded.totals),
     terms: termsBasis(loaded, viewpoint),
     facts: factsSummary(loaded, viewpoint),
   };
 }
 
-/** Position, reconciliation (with the area's plan, when held) and certification pack, from one viewpoint. */
+/**
+ * Position, reconciliation (with the area's plan, when held) and certification pack, from one viewpoint; the
+ * pack is made when first read.
+ */
 export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null, viewpoint: Viewpoint) {
   const { state, agreement } = loaded;
   const version = agreementAsAt(agreement, viewpoint.asAt);
   const terms = version?.terms ?? null;
   const basis = termsBasis(loaded, viewpoint);
   const position = {
-    ...fundPosition(state, terms, viewpoint),
+    ...fundPosition(state, terms, viewpoint, loaded.totals),
     terms: basis,
     facts: factsSummary(loaded, viewpoint),
   };
@@ -183,13 +193,17 @@ export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null
     .filter((r) => r.poolId === state.poolId && (r.year === null || r.year === state.year))
     .map((r) => ({ ...r, variationId: version!.variationId }));
   const reconciliation = {
-    ...reconcile(state, position, viewpoint, plan, rules, loaded.facts),
+    ...reconcile(state, position, viewpoint, plan, rules, loaded.facts, loaded.totals),
     terms: basis,
   };
+  let certification: ReturnType<typeof certificationPack> | undefined;
   return {
     position,
     reconciliation,
-    certification: certificationPack(state, position, reconciliation.findings),
+    /** Made when first read (it lists the reversals, a pass over every transaction): the pages do not read it. */
+    get certification() {
+      return (certification ??= certificationPack(state, position, reconciliation.findings));
+    },
   };
 }
 

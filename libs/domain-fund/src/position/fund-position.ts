@@ -1,6 +1,7 @@
 import { CalendarDate, QUARTERS, Quarter, knownBy } from '@bcl/kernel';
 import { AgreementTerms } from '../agreement/s75-agreement';
 import { PooledFundState, StatedFigure, Transaction } from '../ledger/pooled-fund';
+import { LedgerTotals, LedgerTotalsIndex, ledgerTotalsOf } from './ledger-totals';
 import { measureOverspend, poolRiskShare, schemeBearers } from './overspend';
 
 /**
@@ -26,13 +27,12 @@ const knownFrom = ({ knownAt }: Viewpoint, fact: Recorded) => knownBy(knownAt, f
 
 /** The transactions a position from the viewpoint counts (also what a finding's ledger side rests on). */
 export function visibleAt<T extends Transaction & Recorded>(transactions: T[], viewpoint: Viewpoint): T[] {
-  const { asAt, axis } = viewpoint;
-  return transactions.filter(
-    (t) =>
-      knownFrom(viewpoint, t) &&
-      (axis === 'effective' ? t.effectiveOn <= asAt : t.recordedAt.slice(0, 10) <= asAt),
-  );
+  return transactions.filter((t) => knownFrom(viewpoint, t) && seenOnAxis(t, viewpoint));
 }
+
+/** Whether a transaction is on or before the viewpoint's date on its axis (whenever it was known). */
+export const seenOnAxis = (t: Transaction & Recorded, { asAt, axis }: Viewpoint): boolean =>
+  axis === 'effective' ? t.effectiveOn <= asAt : t.recordedAt.slice(0, 10) <= asAt;
 
 const byPrefix = (balances: Map<string, number>, prefix: string) =>
   [...balances.entries()]
@@ -65,19 +65,13 @@ export const figureSeen = (f: StatedFigure & Recorded, viewpoint: Viewpoint): bo
 export const figureKey = (f: StatedFigure): string =>
   `${f.basis}|${f.line}|${f.subject}|${f.quarter ?? 'year'}`;
 
-/** Every account's balance, and each quarter's ledger income and expenditure, in one pass over the postings. */
-function ledgerTotals(transactions: Transaction[]) {
-  const balances = new Map<string, number>();
-  const quarterIncome = [0, 0, 0, 0];
-  const quarterSpend = [0, 0, 0, 0];
-  for (const t of transactions)
-    for (const p of t.postings) {
-      balances.set(p.account, (balances.get(p.account) ?? 0) + p.amountPence);
-      if (p.account.startsWith('income/')) quarterIncome[t.quarter - 1]! -= p.amountPence;
-      else if (p.account.startsWith('expenditure/') || p.account.startsWith('dfg-passed-down/'))
-        quarterSpend[t.quarter - 1]! += p.amountPence;
-    }
-  return { balances, quarterIncome, quarterSpend };
+/**
+ * What the position sums of the transactions it counts: from the index when it holds exactly the pool-year's
+ * transactions and the viewpoint has no `knownAt` (the present knowledge), else by a fold over those seen.
+ */
+function ledgerTotals(state: PooledFundState, viewpoint: Viewpoint, index?: LedgerTotalsIndex): LedgerTotals {
+  if (index?.answers(state.transactions, viewpoint)) return index.totalsAsAt(viewpoint.axis, viewpoint.asAt);
+  return ledgerTotalsOf(visibleAt(state.transactions, viewpoint));
 }
 
 type FigureOf = (
@@ -168,11 +162,17 @@ function quarterLines(figure: FigureOf, quarterIncome: number[], quarterSpend: n
  * (committed, received, outstanding), spend by scheme (budget, planned, forecast, actual, variance, cap, the
  * overspend with its basis and bearers, and the charges), DFG passed down, reserves, the bank balance, the
  * risk share (who bears what, per the agreement's terms), the pool's own underspend or overspend, and each
- * quarter's plan, forecast and actual income and expenditure. Pure: a fold over the year's transactions.
+ * quarter's plan, forecast and actual income and expenditure. Pure: a fold over the year's transactions, or
+ * sums from its `LedgerTotalsIndex` (equal to the fold).
  */
-export function fundPosition(state: PooledFundState, terms: AgreementTerms | null, viewpoint: Viewpoint) {
-  const transactions = visibleAt(state.transactions, viewpoint);
-  const { balances, quarterIncome, quarterSpend } = ledgerTotals(transactions);
+export function fundPosition(
+  state: PooledFundState,
+  terms: AgreementTerms | null,
+  viewpoint: Viewpoint,
+  /** The pool-year's ledger summed per day (kept beside its fold), so the position need not fold every posting. */
+  index?: LedgerTotalsIndex,
+) {
+  const { transactions, balances, quarterIncome, quarterSpend } = ledgerTotals(state, viewpoint, index);
   const figures = currentFigures(state.figures, viewpoint);
   const figure: FigureOf = (basis, line, subject, quarter) =>
     figures.get(`${basis}|${line}|${subject}|${quarter ?? 'year'}`) ?? null;
@@ -206,7 +206,7 @@ export function fundPosition(state: PooledFundState, terms: AgreementTerms | nul
     poolId: state.poolId,
     year: state.year,
     ...viewpoint,
-    transactions: transactions.length,
+    transactions,
     contributions: income,
     contributionTotals: {
       committedPence: incomePence,

@@ -2,7 +2,14 @@ import { command, opened, post, stamp, TERMS } from '../fund-ledger.fixtures';
 import { evolvePooledFund, PooledFundState, StatedFigure } from '../ledger/pooled-fund';
 import { stateFigure } from '../ledger/state-figure';
 import { Viewpoint, fundPosition } from '../position/fund-position';
-import { EVIDENCE_NOT_HELD, FactEvidence } from './finding-evidence';
+import { LedgerTotalsIndex } from '../position/ledger-totals';
+import {
+  ASSUMED_IDS_LISTED,
+  EVIDENCE_NOT_HELD,
+  FactEvidence,
+  findingEvidence,
+  findingsEvidence,
+} from './finding-evidence';
 import { findingsCsv } from './findings-csv';
 import { reconcile } from './reconcile';
 
@@ -135,5 +142,50 @@ describe('the evidence beside each reconciliation finding', () => {
     );
     const q1 = rows.find((row) => row.startsWith('stated-actual-equals-ledger,actual income,1,'))!;
     expect(q1).toContain(',true,"rests on assumed facts: the partners’ split is a stand-in;');
+  });
+
+  it('counts every assumed transaction but lists only the first ones, saying how many more there are', () => {
+    let many = structuredClone(state); // the fold changes the state it is given
+    for (let i = 0; i < ASSUMED_IDS_LISTED + 5; i += 1)
+      many = post(many, committed(`m${i}`, 'ccg', 1_00), '2016-08-01T00:00:00Z');
+    const { findings } = reconcile(many, fundPosition(many, TERMS, viewpoint), viewpoint, null, [], facts);
+    const income = find(findings, 'stated-actual-equals-ledger', 1);
+    // c2 and the 105 added rest on no evidence; c1 is cited
+    expect(income.evidence!.ledger).toMatchObject({ transactions: 107, assumedTransactions: 106 });
+    const ids = income.evidence!.ledger!.assumedTransactionIds;
+    expect(ids).toHaveLength(ASSUMED_IDS_LISTED);
+    expect(ids.slice(0, 3)).toEqual(['c2', 'm0', 'm1']); // in ledger order
+    expect(income.evidence!.ledger!.assumedTransactionIdsCut).toBe(true);
+    expect(income.evidence!.note).toContain(`, m${ASSUMED_IDS_LISTED - 2} and 6 more)`);
+    // counted from the ledger totals per day (as the pool-year cache keeps them), the same
+    const index = new LedgerTotalsIndex();
+    for (const t of many.transactions)
+      index.add(t, (facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).assumed);
+    const position = fundPosition(many, TERMS, viewpoint, index);
+    expect(reconcile(many, position, viewpoint, null, [], facts, index).findings).toEqual(findings);
+    // a list not cut says so
+    const few = find(run(viewpoint, facts).findings, 'stated-actual-equals-ledger', 1);
+    expect(few.evidence!.ledger!.assumedTransactionIdsCut).toBe(false);
+  });
+
+  it('resolves every finding in one pass as it resolves each alone', () => {
+    const sources = [
+      undefined,
+      {
+        figures: [{ figureId: 'fa', side: 'stated' as const }],
+        ledger: { accounts: ['income/'], quarter: 1 },
+      },
+      { figures: [], ledger: { accounts: ['income/'], quarter: 1 } },
+      {
+        figures: [],
+        variationId: 'v1',
+        ledger: { accounts: ['expenditure/carers', 'receivable/'], quarter: null },
+      },
+      { figures: [], ledger: { accounts: ['income/ccg/'], quarter: 2 } },
+      { figures: [], ledger: null },
+    ];
+    const all = findingsEvidence(sources, state.transactions, facts);
+    expect(all).toEqual(sources.map((s) => findingEvidence(s, state.transactions, facts)));
+    expect(all[3]!.ledger).toMatchObject({ transactions: 3, assumedTransactions: 1 }); // receivable: c1, c2; expenditure: e1
   });
 });

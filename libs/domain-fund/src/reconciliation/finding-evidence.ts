@@ -1,5 +1,17 @@
 import { Evidence } from '@bcl/kernel';
 import { Transaction } from '../ledger/pooled-fund';
+import { Viewpoint } from '../position/fund-position';
+import { LedgerTotalsIndex } from '../position/ledger-totals';
+import {
+  ASSUMED_IDS_LISTED,
+  AssumptionOf,
+  LedgerRead,
+  ReadCount,
+  countReads,
+  countReadsIndexed,
+} from './ledger-reads';
+
+export { ASSUMED_IDS_LISTED };
 
 /**
  * The evidence recorded beside each fact of a pool-year (its event's `metadata.evidence`), by id: kept apart from
@@ -33,9 +45,9 @@ export interface FindingSources {
 
 /**
  * What a finding rests on, beside where each figure came from: each stated figure's evidence, the agreement
- * version's, and how many of the ledger transactions it counts are assumed (with their ids). A finding resting
- * on any assumed fact says so (`restsOnAssumed`, with the assumptions), so an assumed figure never reads as
- * documented.
+ * version's, and how many of the ledger transactions it counts are assumed (the first `ASSUMED_IDS_LISTED` of
+ * their ids, in ledger order; `assumedTransactionIdsCut` when there are more). A finding resting on any assumed
+ * fact says so (`restsOnAssumed`, with the assumptions), so an assumed figure never reads as documented.
  */
 export interface FindingEvidence {
   figures: { figureId: string; side: 'stated' | 'computed'; evidence: Evidence }[];
@@ -47,7 +59,10 @@ export interface FindingEvidence {
     quarter: number | null;
     transactions: number;
     assumedTransactions: number;
+    /** The first `ASSUMED_IDS_LISTED` assumed transactions' ids, in ledger order. */
     assumedTransactionIds: string[];
+    /** True when more are assumed than listed (`assumedTransactions` counts them all). */
+    assumedTransactionIdsCut: boolean;
   } | null;
   restsOnAssumed: boolean;
   /** Each assumption it rests on, once. */
@@ -55,9 +70,6 @@ export interface FindingEvidence {
   /** The same in one line, for the CSV and the workbook. */
   note: string;
 }
-
-const matchesAccount = (name: string, accounts: string[]) =>
-  accounts.some((a) => (a.endsWith('/') ? name.startsWith(a) : name === a));
 
 const cited = (e: Evidence) => (e.citations.length ? e.citations.join(', ') : 'no citation');
 
@@ -73,6 +85,12 @@ function figuresNote(figures: FindingEvidence['figures']): string[] {
   );
 }
 
+const listedIds = (ledger: NonNullable<FindingEvidence['ledger']>) =>
+  ledger.assumedTransactionIds.join(', ') +
+  (ledger.assumedTransactionIdsCut
+    ? ` and ${ledger.assumedTransactions - ledger.assumedTransactionIds.length} more`
+    : '');
+
 function noteOf(e: Omit<FindingEvidence, 'note'>): string {
   const parts = [
     ...figuresNote(e.figures),
@@ -81,7 +99,7 @@ function noteOf(e: Omit<FindingEvidence, 'note'>): string {
     ...(e.ledger
       ? [
           `ledger: ${e.ledger.transactions} transactions, ${e.ledger.assumedTransactions} assumed` +
-            (e.ledger.assumedTransactions ? ` (${e.ledger.assumedTransactionIds.join(', ')})` : ''),
+            (e.ledger.assumedTransactions ? ` (${listedIds(e.ledger)})` : ''),
         ]
       : []),
   ];
@@ -93,13 +111,79 @@ function noteOf(e: Omit<FindingEvidence, 'note'>): string {
   return [head, ...parts].join('; ');
 }
 
+const readKey = (read: LedgerRead) => `${read.quarter ?? 'year'}|${read.accounts.join('\u0000')}`;
+
+/** Each finding's evidence, its ledger side counted by `count` once per distinct read. */
+function resolveAll(
+  sourcesOfEach: readonly (FindingSources | undefined)[],
+  count: (reads: LedgerRead[]) => ReadCount[],
+  facts: FactEvidence,
+): FindingEvidence[] {
+  const reads = new Map<string, number>();
+  const distinct: LedgerRead[] = [];
+  for (const sources of sourcesOfEach) {
+    const read = sources?.ledger;
+    if (read && !reads.has(readKey(read))) {
+      reads.set(readKey(read), distinct.length);
+      distinct.push(read);
+    }
+  }
+  const counted = count(distinct);
+  return sourcesOfEach.map((sources) => {
+    const read = sources?.ledger ?? null;
+    return evidenceOf(sources, read ? counted[reads.get(readKey(read))!]! : null, facts);
+  });
+}
+
+const assumptionIn =
+  (facts: FactEvidence): AssumptionOf =>
+  (t) =>
+    (facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).assumed;
+
 /**
- * Resolves what a check compared into its evidence: `transactions` are those the position counts from the
- * viewpoint (`visibleAt`); a fact with no evidence held is assumed.
+ * Resolves what each check compared into its evidence, in one pass over the transactions for all of them:
+ * `transactions` are those the position counts from the viewpoint (`visibleAt`); a fact with no evidence held is
+ * assumed.
  */
+export function findingsEvidence(
+  sourcesOfEach: readonly (FindingSources | undefined)[],
+  transactions: readonly Transaction[],
+  facts: FactEvidence,
+): FindingEvidence[] {
+  return resolveAll(sourcesOfEach, (reads) => countReads(reads, transactions, assumptionIn(facts)), facts);
+}
+
+/**
+ * The same from the ledger totals per day (`index`, which must answer for the pool-year's `transactions` from
+ * the viewpoint, and have been given each transaction's assumption as `facts` hold it): equal to
+ * `findingsEvidence` over the transactions seen, without a pass over them all.
+ */
+export function findingsEvidenceIndexed(
+  sourcesOfEach: readonly (FindingSources | undefined)[],
+  index: LedgerTotalsIndex,
+  transactions: readonly Transaction[],
+  viewpoint: Viewpoint,
+  facts: FactEvidence,
+): FindingEvidence[] {
+  return resolveAll(
+    sourcesOfEach,
+    (reads) => countReadsIndexed(reads, index, transactions, viewpoint, assumptionIn(facts)),
+    facts,
+  );
+}
+
+/** One finding's evidence (`findingsEvidence` resolves many in one pass). */
 export function findingEvidence(
   sources: FindingSources | undefined,
-  transactions: Transaction[],
+  transactions: readonly Transaction[],
+  facts: FactEvidence,
+): FindingEvidence {
+  return findingsEvidence([sources], transactions, facts)[0]!;
+}
+
+function evidenceOf(
+  sources: FindingSources | undefined,
+  counted: ReadCount | null,
   facts: FactEvidence,
 ): FindingEvidence {
   const figures = (sources?.figures ?? []).map((f) => ({
@@ -111,34 +195,23 @@ export function findingEvidence(
     ? { variationId, evidence: facts.variations[variationId] ?? EVIDENCE_NOT_HELD }
     : null;
   const read = sources?.ledger ?? null;
-  const counted = read
-    ? transactions.filter(
-        (t) =>
-          (read.quarter === null || t.quarter === read.quarter) &&
-          t.postings.some((p) => matchesAccount(p.account, read.accounts)),
-      )
-    : [];
-  const assumedTransactions = counted.filter(
-    (t) => (facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).assumed !== null,
-  );
-  const ledger = read
-    ? {
-        ...read,
-        transactions: counted.length,
-        assumedTransactions: assumedTransactions.length,
-        assumedTransactionIds: assumedTransactions.map((t) => t.transactionId),
-      }
-    : null;
+  const ledger =
+    read && counted
+      ? {
+          ...read,
+          transactions: counted.transactions,
+          assumedTransactions: counted.assumed,
+          assumedTransactionIds: counted.ids.slice(),
+          assumedTransactionIdsCut: counted.assumed > counted.ids.length,
+        }
+      : null;
   const assumptions = [
-    ...new Set(
-      [
-        ...figures.map((f) => f.evidence),
-        ...(terms ? [terms.evidence] : []),
-        ...assumedTransactions.map((t) => facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD),
-      ]
+    ...new Set([
+      ...[...figures.map((f) => f.evidence), ...(terms ? [terms.evidence] : [])]
         .map((e) => e.assumed)
         .filter((a): a is string => a !== null),
-    ),
+      ...(counted?.assumptions ?? []),
+    ]),
   ];
   const plan = sources?.plan ?? null;
   const evidence = { figures, terms, plan, ledger, restsOnAssumed: assumptions.length > 0, assumptions };

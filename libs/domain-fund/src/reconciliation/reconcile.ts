@@ -1,8 +1,15 @@
 import { FUND_LIMITS } from '../shared/fund-limits';
 import { PooledFundState } from '../ledger/pooled-fund';
 import { FundPosition, Viewpoint, currentFigures, visibleAt } from '../position/fund-position';
+import { LedgerTotalsIndex } from '../position/ledger-totals';
 import { Classification, Finding } from './finding';
-import { FactEvidence, FindingEvidence, NO_FACT_EVIDENCE, findingEvidence } from './finding-evidence';
+import {
+  FactEvidence,
+  FindingEvidence,
+  NO_FACT_EVIDENCE,
+  findingsEvidence,
+  findingsEvidenceIndexed,
+} from './finding-evidence';
 import { RuleInForce, PlanFigures, ReconciliationCheck, statedFigure } from './reconciliation-input';
 import { quartersAddUp } from './checks/quarters-add-up';
 import { schemesEqualPooledFund } from './checks/schemes-equal-pooled-fund';
@@ -48,19 +55,26 @@ export function reconcile(
   rules: RuleInForce[] = [],
   /** The evidence recorded beside each transaction, figure and agreement version. */
   facts: FactEvidence = NO_FACT_EVIDENCE,
+  /**
+   * The pool-year's ledger totals per day, each transaction added with its assumption as `facts` hold it: when
+   * it answers from the viewpoint, the evidence is counted from it rather than by a pass over every transaction.
+   */
+  index?: LedgerTotalsIndex,
 ) {
   const figures = [...currentFigures(state.figures, viewpoint).values()];
   const pooled =
     statedFigure(figures, 'plan', 'pooled-fund', 'pool', null) ??
     statedFigure(figures, 'actual', 'pooled-fund', 'pool', null);
   const input = { year: state.year, figures, pooled, position, plan, rules };
-  const transactions = visibleAt(state.transactions, viewpoint);
-  const findings = CHECKS.flatMap((check) => check(input)).map(
-    ({ sources, ...f }): Finding & { evidence: FindingEvidence } => ({
-      ...f,
-      evidence: findingEvidence(sources, transactions, facts),
-    }),
-  );
+  const checked = CHECKS.flatMap((check) => check(input));
+  const sources = checked.map((f) => f.sources);
+  const evidence = index?.answers(state.transactions, viewpoint)
+    ? findingsEvidenceIndexed(sources, index, state.transactions, viewpoint, facts)
+    : findingsEvidence(sources, visibleAt(state.transactions, viewpoint), facts);
+  const findings = checked.map(({ sources: _sources, ...f }, i): Finding & { evidence: FindingEvidence } => ({
+    ...f,
+    evidence: evidence[i]!,
+  }));
   const count = (c: Classification) => findings.filter((f) => f.classification === c).length;
   return {
     poolId: state.poolId,

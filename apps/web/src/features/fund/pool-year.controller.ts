@@ -54,7 +54,9 @@ export class PoolYearPagesController {
       position: PoolYearPosition;
       reconciliation: PoolYearReconciliation;
     };
-    return { poolId, year, asked, ...reports, paths: poolYearPaths(poolId, year) };
+    // not `...reports`: that would read the certification pack, which these pages do not show
+    const { position, reconciliation } = reports;
+    return { poolId, year, asked, position, reconciliation, paths: poolYearPaths(poolId, year) };
   }
 
   private async position(params: PoolYearParams, query: PageQuery) {
