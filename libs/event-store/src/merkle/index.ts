@@ -1,0 +1,3 @@
+export * from './merkle-tree';
+export * from './merkle-verify';
+export * from './proof-formats';
