@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { ChainVerifier, VerifyReport } from './chain-verifier';
 import { EventStore } from './event-store.port';
 import { LogDigest } from './log-digest';
 import { logRowPages } from './read-paging';
+import { LogVerifier, LogVerifyReport } from './verify-log';
 
 export const EXPORT_FORMAT = 'bcl-export/1';
 
@@ -41,9 +41,12 @@ export async function exportLog(
 }
 
 /** Verifies an NDJSON export offline, with no database: what an auditor runs. Streams the file. */
-export async function verifyExportFile(path: string, digest?: LogDigest): Promise<VerifyReport> {
+export async function verifyExportFile(
+  path: string,
+  digest?: LogDigest | readonly LogDigest[],
+): Promise<LogVerifyReport> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let verifier: ChainVerifier | undefined;
+  let verifier: LogVerifier | undefined;
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber += 1;
@@ -57,11 +60,13 @@ export async function verifyExportFile(path: string, digest?: LogDigest): Promis
     if (!verifier) {
       if (value.format !== EXPORT_FORMAT) throw new Error(`${path}:1: not a ${EXPORT_FORMAT} export`);
       const first = value.firstPosition;
-      verifier = new ChainVerifier({
-        contiguousPositions: value.contiguousPositions === true,
-        firstPosition: typeof first === 'string' && /^-?\d+$/.test(first) ? BigInt(first) : undefined,
-        digest,
-      });
+      verifier = new LogVerifier(
+        {
+          contiguousPositions: value.contiguousPositions === true,
+          firstPosition: typeof first === 'string' && /^-?\d+$/.test(first) ? BigInt(first) : undefined,
+        },
+        digest === undefined ? [] : Array.isArray(digest) ? digest : [digest as LogDigest],
+      );
       continue;
     }
     const { position, hash, record } = value;
