@@ -2,3 +2,4 @@ export * from './merkle-tree';
 export * from './merkle-verify';
 export * from './proof-formats';
 export * from './digest-checker';
+export * from './log-proofs';
