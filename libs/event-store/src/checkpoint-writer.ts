@@ -86,18 +86,27 @@ export class CheckpointWriter {
 
   /**
    * Takes a checkpoint every `seconds` (from now) and whenever `request()` is called (after a significant act);
-   * failures go to `onError` and never stop the schedule. Returns the request function and a stop function.
+   * requests that arrive while one waits share it; failures go to `onError` and never stop the schedule.
    */
   schedule(
     store: EventStore,
     seconds: number,
     onError: (error: Error) => void,
   ): { request: () => Promise<void>; stop: () => void } {
-    const request = () =>
-      this.checkpoint(store).then(
-        () => undefined,
-        (error: Error) => onError(error),
-      );
+    // Requests that arrive while one waits to start share it: a burst of acts gives one checkpoint after them.
+    let waiting: Promise<void> | null = null;
+    const request = (): Promise<void> => {
+      waiting ??= this.queue
+        .then(() => {
+          waiting = null;
+        })
+        .then(() => this.checkpoint(store))
+        .then(
+          () => undefined,
+          (error: Error) => onError(error),
+        );
+      return waiting;
+    };
     const timer = seconds > 0 ? setInterval(() => void request(), seconds * 1000) : null;
     timer?.unref();
     return { request, stop: () => timer && clearInterval(timer) };
