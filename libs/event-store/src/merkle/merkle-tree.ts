@@ -25,15 +25,30 @@ export function isHash(value: unknown): value is string {
   return typeof value === 'string' && HEX64.test(value);
 }
 
+// One scratch buffer for the prefixed input of each hash: one update per hash is about twice as fast as three.
+const SCRATCH = Buffer.alloc(1 + 2 * HASH_BYTES);
+
 /** SHA-256(0x00 || the event hash's 32 bytes). */
 export function leafHash(eventHash: string | Buffer): Buffer {
-  const bytes = typeof eventHash === 'string' ? hashBytes(eventHash, 'the event hash') : eventHash;
-  return createHash('sha256').update(Buffer.of(0)).update(bytes).digest();
+  SCRATCH[0] = 0;
+  if (typeof eventHash === 'string') {
+    if (!HEX64.test(eventHash)) throw new Error('the event hash is not 64 lower-case hex digits');
+    SCRATCH.write(eventHash, 1, 'hex');
+  } else {
+    if (eventHash.length !== HASH_BYTES) throw new Error('the event hash is not 32 bytes');
+    eventHash.copy(SCRATCH, 1);
+  }
+  return createHash('sha256')
+    .update(SCRATCH.subarray(0, 1 + HASH_BYTES))
+    .digest();
 }
 
 /** SHA-256(0x01 || left || right). */
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(Buffer.of(1)).update(left).update(right).digest();
+  SCRATCH[0] = 1;
+  left.copy(SCRATCH, 1);
+  right.copy(SCRATCH, 1 + HASH_BYTES);
+  return createHash('sha256').update(SCRATCH).digest();
 }
 
 /** The largest power of two strictly below n (n >= 2). */
