@@ -51,6 +51,11 @@ export function nodeHash(left: Buffer, right: Buffer): Buffer {
   return createHash('sha256').update(SCRATCH).digest();
 }
 
+/** Whether n is a power of two (exact for every safe integer; `n & (n - 1)` sees only the low 32 bits). */
+export function isPowerOfTwo(n: number): boolean {
+  return n >= 1 && 2 ** Math.round(Math.log2(n)) === n;
+}
+
 /** The largest power of two strictly below n (n >= 2). */
 export function splitPoint(n: number): number {
   let k = 1;
@@ -187,7 +192,7 @@ export class MerkleTree {
 
   /** MTH(D[start : start+n]); `start` is always aligned to the largest power of two dividing the split. */
   private subtree(start: number, n: number): Buffer {
-    if ((n & (n - 1)) === 0 && start % n === 0) {
+    if (isPowerOfTwo(n) && start % n === 0) {
       const level = Math.log2(n);
       if (level < this.levels.length && start / n < this.counts[level]!) return this.get(level, start / n);
     }

@@ -1,4 +1,4 @@
-import { hashBytes, isHash, leafHash, nodeHash, splitPoint } from './merkle-tree';
+import { hashBytes, isHash, isPowerOfTwo, leafHash, nodeHash, splitPoint } from './merkle-tree';
 
 /**
  * Proof checking exactly as RFC 9162 §2.1.3.2 (inclusion) and §2.1.4.2 (consistency) specify, with the input
@@ -117,7 +117,7 @@ export function verifyConsistency(
   if (path.length === 0) return 'the path is empty';
   // 2. a first tree that is a complete subtree is its own root
   const hashes = path.map((element) => hashBytes(element));
-  if ((first & (first - 1)) === 0) hashes.unshift(hashBytes(firstRoot));
+  if (isPowerOfTwo(first)) hashes.unshift(hashBytes(firstRoot));
   // 3, 4
   let fn = first - 1;
   let sn = second - 1;

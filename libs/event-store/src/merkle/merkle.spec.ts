@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { MerkleRootBuilder, MerkleTree } from './merkle-tree';
+import { MerkleRootBuilder, MerkleTree, isPowerOfTwo } from './merkle-tree';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
 
 // An independent reference, written plainly from RFC 6962 §2.1's recursive definitions (MTH, PATH, SUBPROOF).
@@ -133,6 +133,12 @@ describe('the Merkle tree (RFC 9162) against a plain reference', () => {
     expect(verifyConsistency(8, 8, root, root, [root])).toMatch(/empty path/);
     expect(verifyConsistency(8, 8, root, root, [])).toBeNull();
     expect(verifyConsistency(4, 8, tree.root(4), root, [])).toMatch(/needs exactly 1/);
+    // sizes beyond 2^32 are read exactly (no 32-bit bit tricks): a made-up proof there is refused, never accepted
+    const big = 2 ** 33 + 2 ** 32;
+    expect(isPowerOfTwo(big)).toBe(false);
+    expect(isPowerOfTwo(2 ** 40)).toBe(true);
+    expect(verifyConsistency(big, big + 5, root, root, path)).not.toBeNull();
+    expect(verifyInclusion(hashes[3]!, big - 1, big, path, root)).not.toBeNull();
     expect(() => tree.inclusionPath(8)).toThrow(/not in a tree of 8/);
     expect(() => tree.root(9)).toThrow(/not between 1 and the 8/);
   });
