@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  GENESIS_HASH,
   MerkleTree,
   PREV_HASH_KEY,
   consistencyProofToJson,
@@ -13,6 +14,37 @@ import {
 } from '@bcl/event-store';
 import { runCli } from '../support/child-process';
 import { startApi } from '../support/api-app';
+
+/**
+ * Edits the record at `position` and re-hashes it and every later record, as someone with database access
+ * could: the chain holds again. Returns the log's hashes afterwards.
+ */
+function rewriteFrom(db: string, position: number): string[] {
+  const sqlite = new Database(db);
+  try {
+    const before = sqlite
+      .prepare('SELECT hash FROM bcl_events WHERE position < ? ORDER BY position DESC LIMIT 1')
+      .get(position) as { hash: string } | undefined;
+    let prevHash = before?.hash ?? GENESIS_HASH;
+    const rows = sqlite
+      .prepare('SELECT position, record FROM bcl_events WHERE position >= ? ORDER BY position')
+      .all(position) as { position: number; record: string }[];
+    for (const [index, row] of rows.entries()) {
+      let record = index === 0 ? row.record.replace(/"reason":"/, '"reason":"rewritten ') : row.record;
+      const at = record.indexOf(PREV_HASH_KEY) + PREV_HASH_KEY.length;
+      record = record.slice(0, at) + prevHash + record.slice(at + 64);
+      prevHash = hashRecord(record);
+      sqlite
+        .prepare('UPDATE bcl_events SET record = ?, hash = ? WHERE position = ?')
+        .run(record, prevHash, row.position);
+    }
+    return (sqlite.prepare('SELECT hash FROM bcl_events ORDER BY position').all() as { hash: string }[]).map(
+      (row) => row.hash,
+    );
+  } finally {
+    sqlite.close();
+  }
+}
 
 /** Proofs on the demo data: one approval proved in the log a signed checkpoint covers, checked offline. */
 describe('bcl proof and the offline proof checks', () => {
@@ -186,26 +218,7 @@ describe('bcl proof and the offline proof checks', () => {
     });
 
     // Rewrite the approval (inside what c1 covers) and re-hash every later record: the chain is self-consistent.
-    const sqlite = new Database(db);
-    const rows = sqlite
-      .prepare('SELECT position, record FROM bcl_events WHERE position >= ? ORDER BY position')
-      .all(Number(approval.position)) as { position: number; record: string }[];
-    let prevHash = approval.record
-      .slice(approval.record.indexOf(PREV_HASH_KEY) + PREV_HASH_KEY.length)
-      .slice(0, 64);
-    for (const [index, row] of rows.entries()) {
-      let record = index === 0 ? row.record.replace(/"reason":"/, '"reason":"rewritten ') : row.record;
-      const at = record.indexOf(PREV_HASH_KEY) + PREV_HASH_KEY.length;
-      record = record.slice(0, at) + prevHash + record.slice(at + 64);
-      prevHash = hashRecord(record);
-      sqlite
-        .prepare('UPDATE bcl_events SET record = ?, hash = ? WHERE position = ?')
-        .run(record, prevHash, row.position);
-    }
-    const hashes = (
-      sqlite.prepare('SELECT hash FROM bcl_events ORDER BY position').all() as { hash: string }[]
-    ).map((row) => row.hash);
-    sqlite.close();
+    const hashes = rewriteFrom(db, Number(approval.position));
     expect((await bcl('verify')).code).toBe(0); // self-consistent without a checkpoint
     expect((await bcl('digest', '--sign-with', 'checkpoint.key', '--out', 'c3.json')).code).toBe(0);
 
@@ -249,5 +262,31 @@ describe('bcl proof and the offline proof checks', () => {
     expect(verified.stdout).toMatch(
       /^BROKEN: position \d+: this is not the event the digest covers: the log was rewritten; the first altered event is at or before position \d+ \[digest-mismatch\]/,
     );
+  });
+
+  it('a folder of checkpoints places a rewrite between the last that holds and the first that does not', async () => {
+    const other = join(dir, 'other.db');
+    const run = (...args: string[]) =>
+      runCli(['--store', `sqlite:${other}`, ...args], { cwd: dir, env: { LEDGER_STORE: '' } });
+    mkdirSync(join(dir, 'checkpoints'));
+    for (const size of [10, 20, 30]) {
+      expect((await run('demo', '--events', '10', '--streams', '2')).code).toBe(0);
+      const out = join('checkpoints', `checkpoint-${size}.json`);
+      expect((await run('digest', '--sign-with', 'checkpoint.key', '--out', out)).code).toBe(0);
+    }
+    const folder = ['verify', '--digest', 'checkpoints', '--keyring', 'keyring.json'];
+    expect(await run(...folder)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/; 3 digests matched, the latest at position 30\n/),
+    });
+    rewriteFrom(other, 15);
+    expect((await run('verify')).code).toBe(0); // self-consistent
+    const broken = await run(...folder);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(
+      /^BROKEN: position 20: this is not the event the digest covers: the log was rewritten; the digest at position 10 still holds, so the first altered event is among positions 11 to 20 \[digest-mismatch\]/,
+    );
+    const json = JSON.parse((await run('--json', ...folder)).stdout);
+    expect(json).toMatchObject({ ok: false, alteredRange: { from: '11', to: '20' } });
   });
 });
