@@ -131,6 +131,17 @@ describe('bcl proof and the offline proof checks', () => {
     );
   });
 
+  it('the checkpoint verifies an export offline, with the keyring', async () => {
+    const offline = await runCli(
+      ['verify', '--file', 'log.ndjson', '--digest', 'c1.json', '--keyring', 'keyring.json'],
+      { cwd: dir, env: { LEDGER_STORE: 'postgres://nowhere.invalid/x' } },
+    );
+    expect(offline).toMatchObject({ code: 0, stderr: '' });
+    expect(offline.stdout).toMatch(
+      /^OK: \d+ events in log\.ndjson verified.*; digest at position \d+ matched\n$/,
+    );
+  });
+
   it('fails for an altered event, an event swapped for another, a different digest, and refuses an edited checkpoint', async () => {
     const verify = (event: string, digest: string) =>
       bcl(
