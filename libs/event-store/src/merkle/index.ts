@@ -3,3 +3,4 @@ export * from './merkle-verify';
 export * from './proof-formats';
 export * from './digest-checker';
 export * from './log-proofs';
+export * from './log-tree-cache';

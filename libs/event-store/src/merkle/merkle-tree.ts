@@ -131,6 +131,13 @@ export class MerkleTree {
     }
   }
 
+  /** The hash of leaf `index` (SHA-256(0x00 || event hash)), hex. */
+  leaf(index: number): string {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= this.size)
+      throw new Error(`leaf ${index} is not held`);
+    return this.get(0, index).toString('hex');
+  }
+
   /** The root of the first `size` leaves (hex). */
   root(size = this.size): string {
     this.checkSize(size, 'tree size');
