@@ -298,6 +298,6 @@ describe('bcl proof and the offline proof checks', () => {
       /^BROKEN: position 20: this is not the event the digest covers: the log was rewritten; the digest at position 10 still holds, so the first altered event is among positions 11 to 20 \[digest-mismatch\]/,
     );
     const json = JSON.parse((await run('--json', ...folder)).stdout);
-    expect(json).toMatchObject({ ok: false, alteredRange: { from: '11', to: '20' } });
+    expect(json).toMatchObject({ ok: false, alteredRange: { from: '11', to: '20', since: '10' } });
   });
 });

@@ -12,6 +12,7 @@ import {
 import { CheckpointWriter } from './checkpoint-writer';
 import { GENESIS_HASH, encodeRecord, hashRecord } from './event-record';
 import { LogDigest, TreeDigest, digestFromJson, digestToJson } from './log-digest';
+import { describeAlteredRange } from './merkle/digest-checker';
 import { MerkleTree } from './merkle/merkle-tree';
 import { generateSigningKey, keyringOf, signerFromKeyFile } from './signing/signing-keys';
 import { LogVerifier } from './verify-log';
@@ -94,14 +95,22 @@ describe('digests with a tree head (bcl-digest/2)', () => {
     const digests = [5, 10, 15, 20].map((n) => digestAt(original, n));
     const report = verify(rewritten, digests);
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ kind: 'digest-mismatch', position: 15n });
-    expect(report.firstBreak!.message).toMatch(/among positions 11 to 15/);
-    expect(report.alteredRange).toEqual({ from: 11n, to: 15n });
+    expect(report.firstBreak).toMatchObject({
+      kind: 'digest-mismatch',
+      position: 15n,
+      message: 'position 15: this is not the event the digest covers: the log was rewritten',
+    });
+    expect(report.alteredRange).toEqual({ from: 11n, to: 15n, since: 10n });
+    expect(describeAlteredRange(report.alteredRange!)).toBe(
+      'the digest at position 10 still holds, so the first altered event is among positions 11 to 15',
+    );
     expect(report.digests!.map((d) => d.matched)).toEqual([true, true, false, false]);
     // one digest alone can only say "at or before" it
     const alone = verify(rewritten, [digests[3]!]);
-    expect(alone.alteredRange).toEqual({ from: 1n, to: 20n });
-    expect(alone.firstBreak!.message).toMatch(/at or before position 20/);
+    expect(alone.alteredRange).toEqual({ from: 1n, to: 20n, since: null });
+    expect(describeAlteredRange(alone.alteredRange!)).toBe(
+      'the first altered event is at or before position 20',
+    );
   });
 
   it('a log that ends before a digest is truncated at the digest’s position', () => {

@@ -4,6 +4,7 @@ import {
   LogDigest,
   LogVerifyReport,
   StoreMissingError,
+  describeAlteredRange,
   verifyExportFile,
   verifyStore,
 } from '@bcl/event-store';
@@ -180,8 +181,10 @@ function describe(result: LogVerifyReport & { fund?: FundInvariantReport }, what
 }
 
 function describeChain(result: LogVerifyReport, what: string): string {
-  if (!result.ok)
-    return `BROKEN: ${result.firstBreak!.message} [${result.firstBreak!.kind}] (${result.eventsChecked} events verified before it)`;
+  if (!result.ok) {
+    const range = result.alteredRange ? `; ${describeAlteredRange(result.alteredRange)}` : '';
+    return `BROKEN: ${result.firstBreak!.message}${range} [${result.firstBreak!.kind}] (${result.eventsChecked} events verified before it)`;
+  }
   const count = result.digests?.length ?? 0;
   const digest = !result.digest
     ? ''

@@ -2,11 +2,22 @@ import type { ChainBreak } from '../chain-verifier';
 import { LogDigest, hasTreeHead } from '../log-digest';
 import { MerkleRootBuilder } from './merkle-tree';
 
-/** Where the first altered event must lie, as far as the digests show: from the first event after the last
- * digest that still holds (or the log's first event) to the event found in the place of the first that does not. */
+/**
+ * Where the first altered event must lie, as far as the digests show: from the first event after the last digest
+ * that still holds (`since`, null when none did: from the log's first event) to the event found in the place of
+ * the first digest that does not.
+ */
 export interface AlteredRange {
   from: bigint;
   to: bigint;
+  since: bigint | null;
+}
+
+/** The range in words: "the first altered event is …". */
+export function describeAlteredRange(range: AlteredRange): string {
+  return range.since === null
+    ? `the first altered event is at or before position ${range.to}`
+    : `the digest at position ${range.since} still holds, so the first altered event is among positions ${range.from} to ${range.to}`;
 }
 
 /**
@@ -54,16 +65,16 @@ export class DigestChecker {
       const digest = this.pending.shift()!;
       const problem = this.problemWith(digest, row, count);
       if (problem) {
-        const range = { from: this.firstAfterHeld ?? row.position, to: row.position };
-        const where =
-          this.lastHeld === null
-            ? `the first altered event is at or before position ${row.position}`
-            : `the digest at position ${this.lastHeld.position} still holds, so the first altered event is among positions ${range.from} to ${range.to}`;
+        const range = {
+          from: this.firstAfterHeld ?? row.position,
+          to: row.position,
+          since: this.lastHeld?.position ?? null,
+        };
         this.failure = {
           break: {
             kind: 'digest-mismatch',
             position: digest.position,
-            message: `position ${digest.position}: ${problem}; ${where}`,
+            message: `position ${digest.position}: ${problem}`,
           },
           range,
         };
