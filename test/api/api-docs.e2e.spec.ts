@@ -65,6 +65,7 @@ describe('docs/api.md agrees with the API', () => {
       'FundController',
       'GovernanceController',
       'HealthController',
+      'LogProofsController',
       'OrganisationsController',
       'PeopleController',
       'PlansController',

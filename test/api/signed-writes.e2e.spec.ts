@@ -41,7 +41,7 @@ describe('an API instance with SIGNING_KEY_FILE', () => {
     }
     const store = await openEventStore(config.ledgerStore, { mustExist: true });
     try {
-      const report = await verifyStore(store, undefined, keyring);
+      const report = await verifyStore(store, undefined, { keyring: keyring });
       expect(report.ok).toBe(true);
       expect(report.eventsChecked).toBeGreaterThan(10);
       expect(report).toMatchObject({ signedEvents: report.eventsChecked, unsignedEvents: 0 });

@@ -87,9 +87,11 @@ describe('bcl command line', () => {
     const digest = await bcl('digest', '--out', 'digest.json');
     expect(digest.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'digest.json'), 'utf8'))).toMatchObject({
-      format: 'bcl-digest/1',
+      format: 'bcl-digest/2',
       position: '301',
       eventCount: '301',
+      treeSize: '301',
+      root: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
 
     expect((await bcl('export', '--out', 'log.ndjson')).code).toBe(0);

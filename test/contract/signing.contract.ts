@@ -52,7 +52,7 @@ export function signingContract(openStore: (options?: ContractOptions) => Promis
         const [read] = await store.readStream(stream);
         expect(read!.data).toEqual({ amountPence: 1_000 });
         if (before === undefined) {
-          expect(await verifyStore(store, undefined, keyring)).toMatchObject({
+          expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({
             ok: true,
             signedEvents: 5,
             unsignedEvents: 0,
@@ -64,7 +64,7 @@ export function signingContract(openStore: (options?: ContractOptions) => Promis
             signaturesChecked: false,
           });
           const other = key().keyring;
-          expect((await verifyStore(store, undefined, other)).firstBreak).toMatchObject({
+          expect((await verifyStore(store, undefined, { keyring: other })).firstBreak).toMatchObject({
             kind: 'unknown-key',
             position: rows[0]!.position,
           });
@@ -86,7 +86,7 @@ export function signingContract(openStore: (options?: ContractOptions) => Promis
         for (const row of rows) expect(row.signature ?? null).toBeNull();
         if (before === undefined) {
           const { keyring } = key();
-          expect(await verifyStore(store, undefined, keyring)).toMatchObject({
+          expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({
             ok: true,
             signedEvents: 0,
             unsignedEvents: 2,

@@ -61,7 +61,7 @@ describeEachDurableStore('a forged event appended directly to the store', (setti
       await store.append('fund-kent-2017-18', [newEvent('ContributionReceived', { amountPence: i })], 'any');
     }
     raw = await rawAccess(setting());
-    expect(await verifyStore(store, undefined, keyring)).toMatchObject({ ok: true, signedEvents: 10 });
+    expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({ ok: true, signedEvents: 10 });
   });
   afterEach(async () => {
     await raw.close();
@@ -90,7 +90,7 @@ describeEachDurableStore('a forged event appended directly to the store', (setti
 
   it('is caught when it carries no signature', async () => {
     await forge(null, null);
-    expect((await verifyStore(store, undefined, keyring)).firstBreak).toMatchObject({
+    expect((await verifyStore(store, undefined, { keyring: keyring })).firstBreak).toMatchObject({
       kind: 'unsigned',
       position: 11n,
     });
@@ -99,7 +99,7 @@ describeEachDurableStore('a forged event appended directly to the store', (setti
   it('is caught when it carries a signature copied from another event', async () => {
     const [other] = await raw.sql(`SELECT signature FROM ${raw.table} WHERE position = 10`);
     await forge(signer.keyId, String(other!.signature));
-    expect((await verifyStore(store, undefined, keyring)).firstBreak).toMatchObject({
+    expect((await verifyStore(store, undefined, { keyring: keyring })).firstBreak).toMatchObject({
       kind: 'bad-signature',
       position: 11n,
     });
@@ -108,7 +108,7 @@ describeEachDurableStore('a forged event appended directly to the store', (setti
   it('is caught when it is signed with a key the keyring does not hold', async () => {
     const stranger = newKey().signer;
     await forge(stranger.keyId, stranger.sign('anything'));
-    expect((await verifyStore(store, undefined, keyring)).firstBreak).toMatchObject({
+    expect((await verifyStore(store, undefined, { keyring: keyring })).firstBreak).toMatchObject({
       kind: 'unknown-key',
       position: 11n,
     });
@@ -116,7 +116,7 @@ describeEachDurableStore('a forged event appended directly to the store', (setti
 
   it("is caught when an event's signature is stripped", async () => {
     await raw.sql(`UPDATE ${raw.table} SET signer = NULL, signature = NULL WHERE position = 6`);
-    expect((await verifyStore(store, undefined, keyring)).firstBreak).toMatchObject({
+    expect((await verifyStore(store, undefined, { keyring: keyring })).firstBreak).toMatchObject({
       kind: 'unsigned',
       position: 6n,
     });
@@ -147,7 +147,7 @@ describeEachDurableStore('a store made before events were signed', (setting) => 
         before,
       );
       expect(rows.map((row) => row.signer ?? null)).toEqual([null, null, signer.keyId]);
-      expect(await verifyStore(store, undefined, keyring)).toMatchObject({
+      expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({
         ok: true,
         signedEvents: 1,
         unsignedEvents: 2,

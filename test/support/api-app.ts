@@ -22,7 +22,7 @@ export interface RunningApi {
  */
 export async function startApi(
   ledgerStore: string,
-  options: { demoData?: boolean | 'registry' } = {},
+  options: { demoData?: boolean | 'registry'; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningApi> {
   const config = {
     ...apiConfigFromEnv({
@@ -30,6 +30,7 @@ export async function startApi(
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       // a spec's own return templates (test/api/returns-routes.ts `useTestReturnTemplates`)
       LEDGER_RETURN_TEMPLATE_DIR: process.env.LEDGER_RETURN_TEMPLATE_DIR,
+      ...options.env,
     }),
     demoData: 'off' as const,
   };

@@ -12,6 +12,8 @@ import { ReturnsModule } from './returns/returns.module';
 import { HealthController } from './health/health.controller';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AdminModule } from './admin/admin.module';
+import { LogProofsModule } from './log-proofs/log-proofs.module';
+import { CheckpointService } from './checkpoints/checkpoint.service';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -27,6 +29,7 @@ const API_MODULES = [
   ReturnsModule,
   AccessLogModule,
   AdminModule,
+  LogProofsModule,
 ];
 
 /** The API: global authentication, validation, problem+json errors, idempotency and access logging. */
@@ -49,6 +52,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: API_CONFIG, useValue: config },
+        CheckpointService,
         { provide: LEDGER_SETTINGS, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: TokenVerifier.create(config.auth) },
         { provide: APP_GUARD, useClass: AuthenticationGuard },

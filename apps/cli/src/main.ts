@@ -10,6 +10,7 @@ import { appendCommand } from './commands/append.command';
 import { demoCommand } from './commands/demo.command';
 import { verifyCommand } from './commands/verify.command';
 import { digestCommand } from './commands/digest.command';
+import { proofCommand } from './commands/proof.command';
 import { exportCommand } from './commands/export.command';
 import { benchCommand } from './bench/bench.command';
 import { replayCommand } from './commands/replay.command';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
     demoCommand(),
     verifyCommand(),
     digestCommand(),
+    proofCommand(),
     exportCommand(),
     replayCommand(),
     tokenCommand(),

@@ -11,6 +11,9 @@ export * from './event-id';
 export * from './chain-verifier';
 export * from './log-digest';
 export * from './verify-log';
+export * from './merkle';
+export * from './checkpoint';
+export * from './checkpoint-writer';
 export {
   foldEvents,
   foldStream,

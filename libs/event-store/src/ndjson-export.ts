@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { ChainVerifier, VerifyReport } from './chain-verifier';
 import { EventStore } from './event-store.port';
 import { LogDigest } from './log-digest';
 import { logRowPages } from './read-paging';
 import type { Keyring } from './signing/signing-keys';
+import { LogVerifier, LogVerifyReport } from './verify-log';
 
 export const EXPORT_FORMAT = 'bcl-export/1';
 
@@ -48,16 +48,16 @@ export async function exportLog(
 }
 
 /**
- * Verifies an NDJSON export offline, with no database: what an auditor runs. Streams the file. With a keyring,
- * every event's signature is checked too.
+ * Verifies an NDJSON export offline, with no database: what an auditor runs. Streams the file. With digests (or
+ * checkpoints), proves the export holds what each covered; with a keyring, checks every event's signature too.
  */
 export async function verifyExportFile(
   path: string,
-  digest?: LogDigest,
+  digest?: LogDigest | readonly LogDigest[],
   keyring?: Keyring,
-): Promise<VerifyReport> {
+): Promise<LogVerifyReport> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let verifier: ChainVerifier | undefined;
+  let verifier: LogVerifier | undefined;
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber += 1;
@@ -71,12 +71,14 @@ export async function verifyExportFile(
     if (!verifier) {
       if (value.format !== EXPORT_FORMAT) throw new Error(`${path}:1: not a ${EXPORT_FORMAT} export`);
       const first = value.firstPosition;
-      verifier = new ChainVerifier({
-        contiguousPositions: value.contiguousPositions === true,
-        firstPosition: typeof first === 'string' && /^-?\d+$/.test(first) ? BigInt(first) : undefined,
-        digest,
-        keyring,
-      });
+      verifier = new LogVerifier(
+        {
+          contiguousPositions: value.contiguousPositions === true,
+          firstPosition: typeof first === 'string' && /^-?\d+$/.test(first) ? BigInt(first) : undefined,
+          keyring,
+        },
+        digest === undefined ? [] : Array.isArray(digest) ? digest : [digest as LogDigest],
+      );
       continue;
     }
     const { position, hash, record, signer, signature } = value;

@@ -150,6 +150,18 @@ export const REGISTRY_AND_PLAN_ROUTES: RouteCase[] = [
     roles: ['auditor', 'admin'],
   },
   {
+    method: 'get',
+    template: '/api/log/proofs/inclusion',
+    path: '/api/log/proofs/inclusion?position=1&treeSize=2',
+    roles: ['auditor', 'admin'],
+  },
+  {
+    method: 'get',
+    template: '/api/log/proofs/consistency',
+    path: '/api/log/proofs/consistency?from=1&to=2',
+    roles: ['auditor', 'admin'],
+  },
+  {
     method: 'post',
     template: '/api/plans/import',
     path: '/api/plans/import',

@@ -20,6 +20,17 @@ export interface ApiConfig extends LedgerSettings {
    * (or `false`) never loads it.
    */
   demoData: DemoDataSetting;
+  /**
+   * Signed checkpoints (docs/event-store.md): CHECKPOINT_DIR and CHECKPOINT_KEY_FILE (a `checkpoint` key file), both
+   * or neither; CHECKPOINT_INTERVAL_SECONDS (default 3600; 0: only after sign-offs and submissions).
+   */
+  checkpoints: CheckpointSettings | null;
+}
+
+export interface CheckpointSettings {
+  dir: string;
+  keyFile: string;
+  intervalSeconds: number;
 }
 
 export type DemoDataSetting = 'load' | 'off';
@@ -56,7 +67,20 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     returnTemplateDir: env.LEDGER_RETURN_TEMPLATE_DIR || undefined,
     returnDeadlines: env.LEDGER_RETURN_DEADLINES || undefined,
     signingKeyFile: env.SIGNING_KEY_FILE || undefined,
+    checkpoints: checkpointSettings(env),
   };
+}
+
+function checkpointSettings(env: NodeJS.ProcessEnv): CheckpointSettings | null {
+  const dir = env.CHECKPOINT_DIR?.trim();
+  const keyFile = env.CHECKPOINT_KEY_FILE?.trim();
+  if (!dir && !keyFile) return null;
+  if (!dir || !keyFile) throw new Error('set both CHECKPOINT_DIR and CHECKPOINT_KEY_FILE, or neither');
+  const interval = env.CHECKPOINT_INTERVAL_SECONDS?.trim() || '3600';
+  if (!/^\d{1,9}$/.test(interval)) {
+    throw new Error(`CHECKPOINT_INTERVAL_SECONDS must be a whole number of seconds, not '${interval}'`);
+  }
+  return { dir, keyFile, intervalSeconds: Number(interval) };
 }
 
 function demoDataSetting(env: NodeJS.ProcessEnv): DemoDataSetting {

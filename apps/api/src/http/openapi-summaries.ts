@@ -8,6 +8,8 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   HealthController_ready: 'Readiness: the stores answer and the read models are current',
   AccessLogController_query: 'Who read what, and when: the access log',
   ViewVerificationController_verify: 'The stored views and the vault, each compared with the log replayed',
+  LogProofsController_inclusion: 'A Merkle inclusion proof of one event in the log of a tree size',
+  LogProofsController_consistency: 'A Merkle consistency proof between two tree sizes of the log',
 
   OrganisationsController_register: 'Register an organisation',
   OrganisationsController_list: 'List organisations, a page at a time',

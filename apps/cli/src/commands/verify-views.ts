@@ -9,10 +9,10 @@ import { GlobalOptions, UsageError, report, withExistingStore } from '../cli-con
  */
 export async function verifyViewsCommand(
   globals: GlobalOptions,
-  options: { digest?: string; file?: string },
+  options: { digest: string[]; file?: string },
   serviceSetting: string,
 ): Promise<void> {
-  if (options.file !== undefined || options.digest !== undefined)
+  if (options.file !== undefined || options.digest.length > 0)
     throw new UsageError(
       '--views checks the service store against the store: run it without --file and --digest',
     );

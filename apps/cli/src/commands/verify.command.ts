@@ -2,29 +2,97 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import {
   LogDigest,
+  LogVerifyReport,
   StoreMissingError,
-  VerifyReport,
-  digestFromJson,
+  describeAlteredRange,
   verifyExportFile,
   verifyStore,
 } from '@bcl/event-store';
 import { ServiceStore } from '@bcl/service-store';
 import { GlobalOptions, UsageError, cliKeyring, report, withExistingStore } from '../cli-context';
-import { cannotRead, inputFileSize, plainFileProblem, readInputText } from '../files';
+import { readDigests } from '../digest-files';
+import { cannotRead, inputFileSize, plainFileProblem } from '../files';
 import { FundInvariantReport, checkFundInvariant } from './fund-invariant';
 import { serviceStoreSetting } from './projections.command';
+import { verifyConsistencyOffline, verifyInclusionOffline } from './verify-proofs';
 
 interface VerifyOptions {
-  digest?: string;
+  digest: string[];
   file?: string;
   serviceStore?: string;
   views?: boolean;
+  event?: string;
+  proof?: string;
+  consistency?: string;
+  from?: string;
+  to?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The digest with the most events: the one the store's verification record names. */
+function latest(digests: LogDigest[]): LogDigest | undefined {
+  return [...digests].sort((a, b) => (a.eventCount < b.eventCount ? 1 : -1))[0];
+}
+
+/** The offline proof checks: `--event --proof --digest`, `--consistency --from --to`; false when neither. */
+function proofCheck(globals: GlobalOptions, options: VerifyOptions): boolean {
+  const keyring = cliKeyring(globals);
+  if (options.event !== undefined || options.proof !== undefined) {
+    if (
+      !options.event ||
+      !options.proof ||
+      options.digest.length !== 1 ||
+      options.file ||
+      options.consistency
+    ) {
+      throw new UsageError(
+        'an inclusion proof is checked with --event EVENT.json --proof PROOF.json --digest D, nothing more',
+      );
+    }
+    verifyInclusionOffline(
+      globals,
+      { event: options.event, proof: options.proof, digest: options.digest[0]! },
+      keyring,
+    );
+    return true;
+  }
+  if (options.consistency !== undefined || options.from !== undefined || options.to !== undefined) {
+    if (!options.consistency || !options.from || !options.to || options.digest.length > 0 || options.file) {
+      throw new UsageError(
+        'a consistency proof is checked with --consistency PROOF.json --from D1 --to D2, nothing more',
+      );
+    }
+    verifyConsistencyOffline(
+      globals,
+      { proof: options.consistency, from: options.from, to: options.to },
+      keyring,
+    );
+    return true;
+  }
+  return false;
 }
 
 export function verifyCommand(): Command {
   return new Command('verify')
     .description('check the hash chain of the whole log; exit 1 at the first break')
-    .option('--digest <file>', 'also prove the log still holds, unchanged, everything this digest covered')
+    .option(
+      '--digest <file>',
+      'also prove the log still holds, unchanged, everything this digest, checkpoint or folder of checkpoints covered (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--event <EVENT.json>',
+      'with --proof and --digest: check offline that this event is in the digest’s log',
+    )
+    .option('--proof <PROOF.json>', 'the inclusion proof for --event (from bcl proof inclusion)')
+    .option(
+      '--consistency <PROOF.json>',
+      'with --from and --to: check offline that the later log extends the earlier',
+    )
+    .option('--from <file>', 'the earlier digest or checkpoint, for --consistency')
+    .option('--to <file>', 'the later digest or checkpoint, for --consistency')
     .option('--file <log.ndjson>', 'verify an export offline instead of the store (no database needed)')
     .option(
       '--service-store <setting>',
@@ -40,17 +108,19 @@ export function verifyCommand(): Command {
           options,
           serviceStoreSetting(globals, options),
         );
-      const digest = options.digest ? readDigest(options.digest) : undefined;
+      if (proofCheck(globals, options)) return;
       const keyring = cliKeyring(globals);
+      const digests = readDigests(options.digest, keyring);
+      const digest = latest(digests);
       const file = options.file;
       if (file !== undefined) inputFileSize(file);
       const result = file
-        ? await verifyExportFile(file, digest, keyring).catch((error: Error) => {
+        ? await verifyExportFile(file, digests, keyring).catch((error: Error) => {
             throw plainFileProblem(error) ? cannotRead(file, error) : new UsageError(error.message);
           })
         : await withExistingStore(globals, async (store) => {
             const at = new Date().toISOString();
-            const chain = await verifyStore(store, digest, keyring);
+            const chain = await verifyStore(store, digests, { keyring });
             await recordRun(serviceStoreSetting(globals, options), at, chain, digest);
             const fund = await checkFundInvariant(store, serviceStoreSetting(globals, options));
             return { ...chain, ok: chain.ok && fund.ok, fund };
@@ -69,7 +139,7 @@ export function verifyCommand(): Command {
 async function recordRun(
   serviceSetting: string,
   at: string,
-  chain: VerifyReport,
+  chain: LogVerifyReport,
   digest: LogDigest | undefined,
 ): Promise<void> {
   let service: ServiceStore;
@@ -108,16 +178,7 @@ async function recordRun(
   }
 }
 
-function readDigest(path: string): LogDigest {
-  const text = readInputText(path, 'digest file');
-  try {
-    return digestFromJson(text);
-  } catch (error) {
-    throw new UsageError(`${path}: ${(error as Error).message}`);
-  }
-}
-
-function describe(result: VerifyReport & { fund?: FundInvariantReport }, what: string): string {
+function describe(result: LogVerifyReport & { fund?: FundInvariantReport }, what: string): string {
   const fund = result.fund;
   if (fund && !fund.ok) return `BROKEN: ${fund.problems.join('; ')}`;
   const fundLine = fund
@@ -126,15 +187,22 @@ function describe(result: VerifyReport & { fund?: FundInvariantReport }, what: s
   return describeChain(result, what) + fundLine;
 }
 
-function describeChain(result: VerifyReport, what: string): string {
-  if (!result.ok)
-    return `BROKEN: ${result.firstBreak!.message} [${result.firstBreak!.kind}] (${result.eventsChecked} events verified before it)`;
-  const digest = result.digest ? `; digest at position ${result.digest.position} matched` : '';
+function describeChain(result: LogVerifyReport, what: string): string {
+  if (!result.ok) {
+    const range = result.alteredRange ? `; ${describeAlteredRange(result.alteredRange)}` : '';
+    return `BROKEN: ${result.firstBreak!.message}${range} [${result.firstBreak!.kind}] (${result.eventsChecked} events verified before it)`;
+  }
+  const count = result.digests?.length ?? 0;
+  const digest = !result.digest
+    ? ''
+    : count > 1
+      ? `; ${count} digests matched, the latest at position ${result.digest.position}`
+      : `; digest at position ${result.digest.position} matched`;
   return `OK: ${result.eventsChecked} events in ${what} verified, last position ${result.lastPosition ?? 'none'}, head ${result.lastHash}${digest}\n${describeSignatures(result)}`;
 }
 
 /** What the signatures showed: checked against the keyring, or only counted. */
-function describeSignatures(result: VerifyReport): string {
+function describeSignatures(result: LogVerifyReport): string {
   const { signedEvents, unsignedEvents, signaturesChecked } = result;
   if (signaturesChecked) {
     return signedEvents === 0
