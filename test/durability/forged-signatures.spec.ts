@@ -61,7 +61,10 @@ describeEachDurableStore('a forged event appended directly to the store', (setti
       await store.append('fund-kent-2017-18', [newEvent('ContributionReceived', { amountPence: i })], 'any');
     }
     raw = await rawAccess(setting());
-    expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({ ok: true, signedEvents: 10 });
+    expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({
+      ok: true,
+      signedEvents: 10,
+    });
   });
   afterEach(async () => {
     await raw.close();

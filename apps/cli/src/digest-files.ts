@@ -1,11 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  Keyring,
-  LogDigest,
-  digestFromJson,
-  digestOrCheckpointFromJson,
-} from '@bcl/event-store';
+import { Keyring, LogDigest, digestFromJson, digestOrCheckpointFromJson } from '@bcl/event-store';
 import { UsageError } from './cli-context';
 import { cannotRead, readInputText } from './files';
 
