@@ -27,6 +27,11 @@ export function approvalChain(approval: Approval): string[] {
   const lines = [
     `approval ${approval.approvalId}${approval.version === null ? '' : ` of version ${approval.version}`}${approval.complete ? '' : ' (awaiting co-signatures)'}`,
     `signed ${approval.effectiveOn} (recorded ${approval.recordedAt}) by ${signer.actor.personId} as ${signer.title ?? signer.postId}; ${approval.evidence ? evidenceText(approval.evidence) : 'no evidence recorded'}`,
+    ...(approval.operatorWrite
+      ? [
+          `Operator write: recorded with bcl append, not by the ledger's rules. Reason given: ${approval.operatorWrite.reason || 'none'}`,
+        ]
+      : []),
     ...approval.consultations.map(
       (c) => `consulted ${c.on}: ${c.postId}, ${c.person.personId}, ${c.response}`,
     ),

@@ -1,4 +1,11 @@
-import { EventRecord, Evidence, evidenceOf, isFinancialYear, memoryViewReader } from '@bcl/kernel';
+import {
+  EventRecord,
+  Evidence,
+  evidenceOf,
+  isFinancialYear,
+  memoryViewReader,
+  operatorWriteOf,
+} from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
 import { AssumedFact, assumedFactsOfArea, factSays, replayInMemory } from '@bcl/contexts';
 import { governanceProjection, instrumentProvenance } from '@bcl/domain-governance';
@@ -26,6 +33,8 @@ export interface TimelineEntry {
   evidence: string;
   position: string;
   hash: string;
+  /** Set when an operator wrote the event raw (`bcl append`), which no context's rules decided: the pack marks it. */
+  operatorWrite: { reason: string } | null;
 }
 
 export type Provenance = Awaited<ReturnType<typeof instrumentProvenance>>;
@@ -97,6 +106,7 @@ function timelineOf(
         evidence: evidenceText(evidenceOf(e)),
         position: e.position.toString(),
         hash: hashes.get(e.position.toString()) ?? '',
+        operatorWrite: operatorWriteOf(e.metadata),
       };
     })
     .sort((a, b) =>

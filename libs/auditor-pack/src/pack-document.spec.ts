@@ -25,6 +25,19 @@ const data: PackData = {
       evidence: 'cites 000:440',
       position: '2',
       hash: 'b'.repeat(64),
+      operatorWrite: null,
+    },
+    {
+      date: '2017-06-15',
+      type: 'ApprovalRecorded',
+      stream: 'approvals-bcf-plan-kent-2017-19',
+      says: 'approvalId forged-approval',
+      reason: null,
+      actor: 'os-user:ops',
+      evidence: 'cites nothing',
+      position: '3',
+      hash: 'd'.repeat(64),
+      operatorWrite: { reason: 'restoring a <lost> approval' },
     },
   ],
   plans: [],
@@ -93,6 +106,16 @@ describe('the pack document', () => {
     expect(html).toContain('<dd>2026-11-30T08:00:00.000Z</dd>');
     expect(html).toContain('<dd>3 (3 events)</dd>');
     expect(html).toContain(`2<br><span class="hash">${'b'.repeat(64)}</span>`);
+  });
+
+  it('marks the event an operator wrote raw, with its reason (escaped), and no other', () => {
+    const rows = html.match(/<tr>\s*<td class="date">[\s\S]*?<\/tr>/g) ?? [];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).not.toContain('Operator write');
+    expect(rows[1]).toContain(
+      '<strong class="operator-write">Operator write</strong>: recorded with <code>bcl append</code>, not by the ' +
+        "ledger's rules. Reason given: restoring a &lt;lost&gt; approval",
+    );
   });
 
   it('escapes what the log says, shows assumed facts as assumed, and states the verification and digest', () => {

@@ -76,6 +76,25 @@ describe('the plan’s lifecycle, derived from governance (docs/sign-off.md)', (
     expect(planLifecycle(2, [], acts, {})).toEqual([]);
   });
 
+  it('marks a step an operator wrote raw (bcl append), a plan step or a sign-off, with its reason, and no other', () => {
+    const agreed = {
+      version: 1,
+      step: 'jointly-agreed' as const,
+      on: '2017-09-08',
+      parties: ['kcc'],
+      delegated: false,
+      recordedAt: '2026-01-01T00:00:05.000Z',
+      metadata: { operatorWrite: { reason: 'keyed from the minutes', intoContextStream: true } },
+    };
+    const forged = { ...signedOff, operatorWrite: { reason: 'restored' } };
+    const steps = planLifecycle(1, [agreed], [forged, reportedBack], {});
+    expect(steps.map((s) => [s.step, s.operatorWrite ?? null])).toEqual([
+      ['jointly-agreed', { reason: 'keyed from the minutes' }],
+      ['signed-off', { reason: 'restored' }],
+      ['reported-back', null],
+    ]);
+  });
+
   it('keeps plan-recorded steps beside them, marked as plan steps, in date order', () => {
     const agreed = {
       version: 1,

@@ -1,3 +1,5 @@
+import type { OperatorWrite } from '@bcl/kernel';
+
 /** JSON values as they are stored. No undefined, no functions, no non-finite numbers, no bigint. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -30,15 +32,9 @@ export interface EventMetadata {
   [key: string]: JsonValue | Actor | { citations: string[]; assumed: string | null } | undefined;
 }
 
-export type OperatorWrite = { reason: string; intoContextStream: boolean };
-
-/** The operator-write mark of an event's metadata, or null when a context's rules wrote it. */
-export function operatorWriteOf(metadata: unknown): OperatorWrite | null {
-  const mark = (metadata as { operatorWrite?: unknown } | null | undefined)?.operatorWrite;
-  if (typeof mark !== 'object' || mark === null) return null;
-  const { reason, intoContextStream } = mark as Record<string, unknown>;
-  return { reason: typeof reason === 'string' ? reason : '', intoContextStream: intoContextStream === true };
-}
+// the mark's shape and reader live in the shared kernel, so the domains' views read it the same way
+export { operatorWriteOf } from '@bcl/kernel';
+export type { OperatorWrite };
 
 /** What a writer hands to the store. */
 export interface NewEvent {

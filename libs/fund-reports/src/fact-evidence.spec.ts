@@ -91,6 +91,35 @@ describe('a pool-year’s facts with their evidence', () => {
     });
   });
 
+  it('marks a transaction an operator wrote raw (bcl append), with its reason, and no other', () => {
+    expect(poolYearTransactions({ state, facts }, viewpoint).transactions[0]!.operatorWrite).toBeUndefined();
+    const t1 = events[1]!;
+    const reversal = {
+      ...t1,
+      recordedAt: '2016-07-02T00:00:00Z',
+      data: {
+        ...t1.data,
+        transactionId: 't1-reversed',
+        reverses: 't1',
+        postings: [
+          { account: 'bank', amountPence: -100 },
+          { account: 'income/host/unsplit', amountPence: 100 },
+        ],
+      },
+      metadata: { operatorWrite: { reason: 'posted twice by the import', intoContextStream: true } },
+    } as unknown as StoredEvent;
+    const all = [...events, reversal];
+    const withReversal = all.reduce(
+      (s, e) => evolvePooledFund(s, { type: e.type, data: e.data, recordedAt: e.recordedAt } as never),
+      undefined as PooledFundState | undefined,
+    )!;
+    const listed = poolYearTransactions({ state: withReversal, facts: factEvidenceOf(all) }, viewpoint);
+    expect(listed.transactions.map((t) => [t.transactionId, t.operatorWrite ?? null])).toEqual([
+      ['t1', null],
+      ['t1-reversed', { reason: 'posted twice by the import' }],
+    ]);
+  });
+
   it('lists every statement of a figure seen, with which one stands, each with its evidence', () => {
     const listed = poolYearFigures({ state, facts }, viewpoint);
     expect(listed.figures.map((f) => [f.figureId, f.standing, f.documented])).toEqual([

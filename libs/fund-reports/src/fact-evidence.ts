@@ -1,4 +1,4 @@
-import { Evidence, evidenceOf } from '@bcl/kernel';
+import { Evidence, evidenceOf, operatorWriteMark } from '@bcl/kernel';
 import { StoredEvent } from '@bcl/event-store';
 import {
   EVIDENCE_NOT_HELD,
@@ -27,18 +27,30 @@ export function factEvidenceOf(
   return facts;
 }
 
-/** Adds one logged event's evidence to the evidence by id (a step of `factEvidenceOf`). */
+/**
+ * Adds one logged event's evidence to the evidence by id (a step of `factEvidenceOf`), and a transaction's
+ * operator-write mark where an operator wrote it raw.
+ */
 export function addFactEvidence(
-  facts: Pick<FactEvidence, 'transactions' | 'figures'>,
+  facts: Pick<FactEvidence, 'transactions' | 'figures' | 'transactionOperatorWrites'>,
   event: StoredEvent,
 ): void {
-  if (event.type === 'FundTransactionPosted')
-    facts.transactions[(event.data as { transactionId: string }).transactionId] = evidenceOf(event);
-  else if (event.type === 'FundFigureStated')
+  if (event.type === 'FundTransactionPosted') {
+    const { transactionId } = event.data as { transactionId: string };
+    facts.transactions[transactionId] = evidenceOf(event);
+    const { operatorWrite } = operatorWriteMark(event.metadata);
+    if (operatorWrite) (facts.transactionOperatorWrites ??= {})[transactionId] = operatorWrite;
+  } else if (event.type === 'FundFigureStated')
     facts.figures[(event.data as { figureId: string }).figureId] = evidenceOf(event);
 }
 
 const documented = (evidence: Evidence) => ({ evidence, documented: evidence.assumed === null });
+
+/** A transaction's operator-write mark, to spread into its listing (nothing when the fund's rules wrote it). */
+const operatorWriteOfTransaction = (facts: FactEvidence, transactionId: string) => {
+  const mark = facts.transactionOperatorWrites?.[transactionId];
+  return mark ? { operatorWrite: mark } : {};
+};
 
 /** The routes listing a pool-year's transactions and stated figures with their evidence. */
 export const poolYearFactRoutes = (poolId: string, year: string) => ({
@@ -59,6 +71,7 @@ export function poolYearTransactions({ state, facts }: PoolYearFacts, viewpoint:
       ...t,
       reversedBy: reversal !== undefined && ids.has(reversal) ? reversal : null,
       ...documented(facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD),
+      ...operatorWriteOfTransaction(facts, t.transactionId),
     };
   });
   const assumed = transactions.filter((t) => !t.documented).length;

@@ -25,7 +25,7 @@ export const POOL_YEAR_CACHE_LIMITS: PoolYearCacheLimits = { entries: 8, events:
 interface Folded {
   revision: number;
   state: PooledFundState | undefined;
-  facts: Pick<FactEvidence, 'transactions' | 'figures'>;
+  facts: Pick<FactEvidence, 'transactions' | 'figures' | 'transactionOperatorWrites'>;
   /** The state's transactions summed per day, advanced with it, so a position is a sum of days, not a fold. */
   totals: LedgerTotalsIndex;
   /** Serialises reads of the stream's new events, so no event is folded twice. */
@@ -151,7 +151,14 @@ function viewOf({ state, facts, revision, totals }: Folded) {
       replacedBy: { ...state.replacedBy },
       balances: { ...state.balances },
     },
-    facts: { transactions: facts.transactions, figures: { ...facts.figures } },
+    facts: {
+      transactions: facts.transactions,
+      figures: { ...facts.figures },
+      // shared like the evidence: a transaction's mark is recorded with it, once
+      ...(facts.transactionOperatorWrites
+        ? { transactionOperatorWrites: facts.transactionOperatorWrites }
+        : {}),
+    },
     totals: totals.clone(),
   };
 }

@@ -14,3 +14,4 @@ export * from './projection';
 export * from './spreadsheet-text';
 export * from './evidence';
 export * from './viewpoint';
+export * from './operator-write';

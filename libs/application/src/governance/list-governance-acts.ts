@@ -42,7 +42,13 @@ export interface GovernanceAct {
   meetingId: string | null;
   /** The post acted in (approvals, consultations), or the delegate posts (delegations). */
   posts: string[];
+  /** Present when an operator wrote the act's event raw (`bcl append`): the pages mark it, with this reason. */
+  operatorWrite?: { reason: string };
 }
+
+/** A view's operator-write mark, to spread into an act (nothing when the governance rules wrote it). */
+const markOf = (view: { operatorWrite?: { reason: string } } | null | undefined) =>
+  view?.operatorWrite ? { operatorWrite: view.operatorWrite } : {};
 
 /** Views are listed a page at a time; these bound one query's reading. */
 const PAGE = 500;
@@ -105,6 +111,7 @@ export class ListGovernanceActsHandler implements IQueryHandler<ListGovernanceAc
               authority: { kind: 'delegation', id: c.delegationId },
               meetingId: null,
               posts: [c.postId],
+              ...markOf(c),
             },
           ];
         });
@@ -131,6 +138,7 @@ export class ListGovernanceActsHandler implements IQueryHandler<ListGovernanceAc
               authority: { kind: authority.kind, id: authorityId(authority) },
               meetingId: null,
               posts: [a.actingPostId],
+              ...markOf(a),
             },
           ];
         });
@@ -158,6 +166,7 @@ function meetingActs(meeting: MeetingView): GovernanceAct[] {
       id: meeting.meetingId,
       summary: `Meeting${meeting.venue ? ` at ${meeting.venue}` : ''}: ${meeting.agenda.length} agenda items, ${meeting.resolutions.length} resolutions`,
       recordedAt: meeting.recordedAt,
+      ...markOf(meeting),
     },
     ...meeting.resolutions.map((r) => ({
       ...base,
@@ -165,6 +174,7 @@ function meetingActs(meeting: MeetingView): GovernanceAct[] {
       id: r.resolutionId,
       summary: `${r.minuteNo ? `Minute ${r.minuteNo}: ` : ''}${r.outcome}: ${firstPart(r.parts)}`,
       recordedAt: r.recordedAt,
+      ...markOf(r),
     })),
   ];
 }
@@ -185,6 +195,7 @@ function delegationActs(delegation: DelegationView): GovernanceAct[] {
       kind: 'delegation',
       summary: `Delegation to ${delegation.delegates.posts.join(', ')}: ${delegation.purpose}`,
       recordedAt: delegation.recordedAt,
+      ...markOf(delegation),
     },
   ];
   if (delegation.revokedOn !== null)
@@ -203,6 +214,7 @@ function delegationActs(delegation: DelegationView): GovernanceAct[] {
       meetingId: delegation.reportedBack.meetingId,
       summary: `Reported back at meeting ${delegation.reportedBack.meetingId}`,
       recordedAt: delegation.reportedBack.recordedAt,
+      ...markOf(delegation.reportedBack),
     });
   return acts;
 }

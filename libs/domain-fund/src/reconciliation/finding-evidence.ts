@@ -22,6 +22,11 @@ export interface FactEvidence {
   figures: Record<string, Evidence>;
   /** The agreement's versions (its terms), by variation id. */
   variations: Record<string, Evidence>;
+  /**
+   * The transactions (postings, reversals, corrections) an operator wrote raw (`bcl append`), not the fund's
+   * rules, by transaction id, with the operator's reason: only those, so it stays small beside `transactions`.
+   */
+  transactionOperatorWrites?: Record<string, { reason: string }>;
 }
 
 export const NO_FACT_EVIDENCE: FactEvidence = { transactions: {}, figures: {}, variations: {} };

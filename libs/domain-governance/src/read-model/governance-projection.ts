@@ -7,13 +7,13 @@ import {
   change,
   defineProjection,
   evidenceOf,
+  operatorWriteMark,
 } from '@bcl/kernel';
 import { ApprovalEvent, evolveApprovals } from '../approval/approval';
 import { authorityId } from '../authority';
 import { evolveBody } from '../body/body';
 import { evolveDelegation } from '../delegation/delegation';
 import { evolveMeeting } from '../meeting/meeting';
-import { operatorWriteMark } from '../sign-off/sign-off-acts';
 import {
   ActionEntry,
   DelegationView,

@@ -201,6 +201,7 @@ export async function instrumentProvenance(
               on: c.on,
               response: c.response,
               note: c.note,
+              ...(c.operatorWrite ? { operatorWrite: c.operatorWrite } : {}),
             })),
           ),
           authority,

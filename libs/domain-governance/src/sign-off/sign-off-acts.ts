@@ -1,4 +1,4 @@
-import { CalendarDate, Evidence, evidenceOf } from '@bcl/kernel';
+import { CalendarDate, Evidence, evidenceOf, operatorWriteMark } from '@bcl/kernel';
 import { InstrumentRef, Delegation } from '../authority';
 import { ApprovalEvent } from '../approval/approval';
 import { DelegationEvent, evolveDelegation } from '../delegation/delegation';
@@ -40,16 +40,6 @@ export interface SignOffAct {
    * the operator's reason. Every view of the act marks it.
    */
   operatorWrite?: { reason: string };
-}
-
-/** The operator-write mark of a logged event's metadata, as a spread (nothing when a context's rules wrote it). */
-export function operatorWriteMark(metadata: LoggedGovernanceEvent<unknown>['metadata']): {
-  operatorWrite?: { reason: string };
-} {
-  const mark = metadata?.['operatorWrite'];
-  if (typeof mark !== 'object' || mark === null) return {};
-  const reason = (mark as { reason?: unknown }).reason;
-  return { operatorWrite: { reason: typeof reason === 'string' ? reason : '' } };
 }
 
 /**

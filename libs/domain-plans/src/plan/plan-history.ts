@@ -1,4 +1,4 @@
-import { Evidence, Viewpoint, evidenceOf, eventSeenFrom } from '@bcl/kernel';
+import { Evidence, Viewpoint, evidenceOf, eventSeenFrom, operatorWriteMark } from '@bcl/kernel';
 import { PlanContent, PlanEntry, PlanEvent, PlanSection, PlanState, PLAN_SECTIONS, evolvePlan } from './plan';
 import { RecordedPlanStep } from './plan-lifecycle';
 
@@ -105,7 +105,7 @@ export function planVersions(events: LoggedPlanEvent[], viewpoint: Viewpoint = {
         justification: event.data.justification,
         recordedAt: event.recordedAt,
         evidence: evidenceOf(event),
-        ...operatorWriteOf(event.metadata),
+        ...operatorWriteMark(event.metadata),
       });
   }
   return versions;
@@ -177,12 +177,4 @@ export function diffVersions(versions: PlanVersion[], from: number, to: number) 
         : null,
     };
   });
-}
-
-/** The operator-write mark of an event's metadata, as a spread (nothing when the plan's rules wrote it). */
-function operatorWriteOf(metadata: LoggedPlanEvent['metadata']): { operatorWrite?: { reason: string } } {
-  const mark = metadata?.['operatorWrite'];
-  if (typeof mark !== 'object' || mark === null) return {};
-  const reason = (mark as { reason?: unknown }).reason;
-  return { operatorWrite: { reason: typeof reason === 'string' ? reason : '' } };
 }

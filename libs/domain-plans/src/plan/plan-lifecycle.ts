@@ -1,4 +1,4 @@
-import { CalendarDate, Evidence, Viewpoint, evidenceOf, seenFrom } from '@bcl/kernel';
+import { CalendarDate, Evidence, Viewpoint, evidenceOf, operatorWriteMark, seenFrom } from '@bcl/kernel';
 import { SignOffAct } from '@bcl/domain-governance/facts';
 import { LifecycleStep } from './plan';
 
@@ -34,6 +34,8 @@ export interface PlanLifecycleStep {
   approvalId: string | null;
   meetingId: string | null;
   evidence: Evidence;
+  /** Present when an operator wrote the step's event raw (`bcl append`), not a context's rules: the reason. */
+  operatorWrite?: { reason: string };
 }
 
 /**
@@ -62,6 +64,7 @@ export function planLifecycle(
       approvalId: null,
       meetingId: null,
       evidence: evidenceOf(s),
+      ...operatorWriteMark(s.metadata),
     }));
   const governed: PlanLifecycleStep[] = acts
     .filter((act) => act.instrument.version === version)
@@ -78,6 +81,7 @@ export function planLifecycle(
       approvalId: act.approvalId,
       meetingId: act.meetingId,
       evidence: act.evidence,
+      ...(act.operatorWrite ? { operatorWrite: act.operatorWrite } : {}),
     }));
   return [...recorded, ...governed]
     .filter((s) => seenFrom(viewpoint, { effectiveOn: s.on, recordedAt: s.recordedAt }))

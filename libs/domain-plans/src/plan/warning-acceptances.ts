@@ -1,4 +1,12 @@
-import { CalendarDate, Evidence, Viewpoint, effectiveDateOf, eventSeenFrom, evidenceOf } from '@bcl/kernel';
+import {
+  CalendarDate,
+  Evidence,
+  Viewpoint,
+  effectiveDateOf,
+  eventSeenFrom,
+  evidenceOf,
+  operatorWriteMark,
+} from '@bcl/kernel';
 import { CheckResult } from '../checks/check-result';
 import { LoggedPlanEvent } from './plan-history';
 
@@ -15,6 +23,8 @@ export interface WarningAcceptance {
   reason: string;
   recordedAt: string;
   evidence: Evidence;
+  /** Present when an operator wrote the acceptance raw (`bcl append`), not the plan's rules: the reason. */
+  operatorWrite?: { reason: string };
 }
 
 /**
@@ -37,6 +47,7 @@ export function warningAcceptances(
             reason: event.reason,
             recordedAt: event.recordedAt,
             evidence: evidenceOf(event),
+            ...operatorWriteMark(event.metadata),
           },
         ]
       : [],

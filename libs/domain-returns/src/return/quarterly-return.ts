@@ -150,10 +150,20 @@ export interface ReturnSignOff {
  * A return as a reader sees it from a viewpoint: `as-submitted` (its own stream) or `as-restated` (with the
  * later returns' amendments of its figures applied, each kept beside the value it replaced).
  */
-export interface ReturnView extends Omit<QuarterlyReturnState, 'revision'> {
+export interface ReturnView extends Omit<QuarterlyReturnState, 'revision' | 'submitted'> {
   basis: 'as-submitted' | 'as-restated';
-  /** Each amendment a later return made of this return's figures (as-restated only), oldest first. */
-  restatements: (PriorQuarterAmended & { stream: string; revision: number; position: string | null })[];
+  /** The submission; `operatorWrite` (the operator's reason) when an operator wrote it raw (`bcl append`). */
+  submitted: (ReturnSubmitted & { operatorWrite?: { reason: string } }) | null;
+  /**
+   * Each amendment a later return made of this return's figures (as-restated only), oldest first; one an
+   * operator wrote raw (`bcl append`) carries `operatorWrite` with the operator's reason.
+   */
+  restatements: (PriorQuarterAmended & {
+    stream: string;
+    revision: number;
+    position: string | null;
+    operatorWrite?: { reason: string };
+  })[];
   /** When the return was issued, last changed and (if so) submitted, on the "as known at" axis. */
   recordedAt: { issued: string; lastChanged: string };
 }

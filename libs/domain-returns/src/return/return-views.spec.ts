@@ -133,6 +133,30 @@ describe('returnView: from a viewpoint', () => {
   });
 });
 
+describe('returnView: operator writes', () => {
+  const operatorWrote = (events: RecordedReturnEvent[], type: string, reason: string) =>
+    events.map((event) =>
+      event.type === type
+        ? { ...event, metadata: { ...event.metadata, operatorWrite: { reason, intoContextStream: true } } }
+        : event,
+    );
+
+  it('marks a submission an operator wrote raw (bcl append), with its reason, and no other', () => {
+    expect(returnView(of(1), { viewpoint: {} })!.submitted!.operatorWrite).toBeUndefined();
+    const view = returnView(operatorWrote(of(1), 'ReturnSubmitted', 'sent by post'), { viewpoint: {} })!;
+    expect(view.submitted).toMatchObject({ operatorWrite: { reason: 'sent by post' } });
+  });
+
+  it("marks a later quarter's amendment an operator wrote raw, where it restates this return", () => {
+    const restatedBy = [...of(2), ...operatorWrote(of(3), 'PriorQuarterAmended', 'keyed from the audit')];
+    const view = returnView(of(1), { viewpoint: {}, restatedBy })!;
+    expect(view.restatements.map((r) => [r.returnId, r.operatorWrite ?? null])).toEqual([
+      [returnIdFor(2), null],
+      [returnIdFor(3), { reason: 'keyed from the audit' }],
+    ]);
+  });
+});
+
 describe('returnHistory', () => {
   it('marks an entry an operator wrote raw (bcl append), with the reason given, and no other', () => {
     const events = of(1);

@@ -1,4 +1,12 @@
-import { Quarter, QUARTERS, Recorded, Viewpoint, effectiveDateOf, eventSeenFrom } from '@bcl/kernel';
+import {
+  Quarter,
+  QUARTERS,
+  Recorded,
+  Viewpoint,
+  effectiveDateOf,
+  eventSeenFrom,
+  operatorWriteMark,
+} from '@bcl/kernel';
 import { evolveReturn } from './evolve-return';
 import {
   Cell,
@@ -100,13 +108,22 @@ export function returnView(
         value: e.data.amendedValue,
         from: { kind: 'amended', stream: e.stream, revision: e.revision, position },
       };
-      restatements.push({ ...e.data, stream: e.stream, revision: e.revision, position });
+      restatements.push({
+        ...e.data,
+        stream: e.stream,
+        revision: e.revision,
+        position,
+        ...operatorWriteMark(e.metadata),
+      });
       if (e.recordedAt > lastChanged) lastChanged = e.recordedAt;
     }
   }
   const { revision: _revision, ...rest } = state;
+  const submission = seen.findLast((e) => e.type === 'ReturnSubmitted');
   return {
     ...rest,
+    submitted:
+      rest.submitted === null ? null : { ...rest.submitted, ...operatorWriteMark(submission?.metadata) },
     cells,
     basis: options.restatedBy === undefined ? 'as-submitted' : 'as-restated',
     restatements,
@@ -177,20 +194,10 @@ export function returnHistory(
         }))
         // an issue lists what it pre-filled; nothing it left empty
         .filter((c) => c.before !== c.after),
-      ...operatorWriteOf(metadata),
+      ...operatorWriteMark(metadata),
       summary: summaryOf(event, state),
     };
   });
-}
-
-/** The operator-write mark of an event's metadata, as a spread (nothing when the return's rules wrote it). */
-function operatorWriteOf(metadata: { readonly [key: string]: unknown }): {
-  operatorWrite?: { reason: string };
-} {
-  const mark = metadata['operatorWrite'];
-  if (typeof mark !== 'object' || mark === null) return {};
-  const reason = (mark as { reason?: unknown }).reason;
-  return { operatorWrite: { reason: typeof reason === 'string' ? reason : '' } };
 }
 
 const changedFields = (event: ReturnEvent): string[] => {

@@ -46,6 +46,8 @@ export interface AreaBoard {
   kind: string;
   establishedOn: CalendarDate;
   seats: BoardSeat[];
+  /** The board's establishment, when an operator wrote it raw (`bcl append`): the page marks it. */
+  operatorWrite: { reason: string } | null;
 }
 
 /**
@@ -199,5 +201,12 @@ async function boardOf(queries: QueryBus, listed: BodySummary, on: CalendarDate,
       };
     }),
   );
-  return { bodyId: body.bodyId, name: body.name, kind: body.kind, establishedOn: body.establishedOn, seats };
+  return {
+    bodyId: body.bodyId,
+    name: body.name,
+    kind: body.kind,
+    establishedOn: body.establishedOn,
+    seats,
+    operatorWrite: body.operatorWrite ?? null,
+  };
 }

@@ -94,7 +94,10 @@ const ACT_LABELS: Record<GovernanceAct['kind'], string> = {
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** An act as an item of the MOJ Frontend timeline (escaped: the label and link text are the act's own). */
+/**
+ * An act as an item of the MOJ Frontend timeline (escaped: the label and link text are the act's own), with its
+ * operator-write mark (null for an act the governance rules recorded), which timeline.njk adds to the item.
+ */
 export function timelineItem(act: GovernanceAct) {
   const href = hrefOf(act);
   return {
@@ -102,5 +105,6 @@ export function timelineItem(act: GovernanceAct) {
     datetime: { timestamp: act.on, type: 'date' },
     byline: act.posts.length ? { text: act.posts.join(', ') } : undefined,
     html: `<p class="govuk-body">${escape(act.summary)}</p><p class="govuk-body"><a class="govuk-link" href="${escape(href)}">View ${escape(ACT_LABELS[act.kind].toLowerCase())} ${escape(act.id)}</a> (${escape(act.bodyId)})</p>`,
+    operatorWrite: act.operatorWrite ?? null,
   };
 }

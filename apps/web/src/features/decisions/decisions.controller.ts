@@ -153,4 +153,5 @@ interface DelegationRow {
   validFrom: string;
   validUntil: string | null;
   reportBack: { bodyId: string; by: string | null } | null;
+  operatorWrite?: { reason: string };
 }

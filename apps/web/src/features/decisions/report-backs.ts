@@ -15,6 +15,8 @@ export interface ReportBackOwed {
   purpose: string;
   bodyId: string;
   dueOn: string | null;
+  /** The delegation's grant, when an operator wrote it raw (`bcl append`): the page marks it. */
+  operatorWrite: { reason: string } | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function reportBacksOwed(
       purpose: delegation.purpose,
       bodyId: duty.bodyId,
       dueOn,
+      operatorWrite: delegation.operatorWrite ?? null,
     };
     if (reportBackOutstanding(duty, on)) overdue.push(owed);
     else if (!madeBy(duty.reportedBackOn, duty.decidedOn, on)) due.push(owed);

@@ -1,6 +1,7 @@
 import { Get, Inject, Param, Query, Render, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { EventStore, LIMITS, STREAM_NAME_PATTERN, StoredEvent, operatorWriteOf } from '@bcl/event-store';
+import { EventStore, LIMITS, STREAM_NAME_PATTERN, StoredEvent } from '@bcl/event-store';
+import { operatorWriteOf } from '@bcl/kernel';
 import { AllowRoles, EVENT_STORE, Problem } from '@bcl/application';
 import { PagesController } from '../../page-route';
 

@@ -70,7 +70,7 @@ export class PlansController {
           areaId: string;
           cycle: string;
           version: number;
-          steps: { step: string; on: string }[];
+          steps: { step: string; on: string; operatorWrite?: OperatorWriteMark }[];
         }[];
       },
       { items: { areaId: string; name: string }[] },
@@ -161,7 +161,11 @@ export class PlansController {
           index === 0
             ? null
             : `/plans/${planId}/diff${viewpointQuery(viewpoint, { from: String(version.version - 1), to: String(version.version) })}`,
-        steps: version.steps.map((step) => ({ step: step.step, on: step.on })),
+        steps: version.steps.map((step) => ({
+          step: step.step,
+          on: step.on,
+          operatorWrite: step.operatorWrite ?? null,
+        })),
         changes: version.changes.map((change) => ({
           what:
             change.type === 'PlanWarningAccepted'
@@ -172,6 +176,7 @@ export class PlansController {
           reason: change.reason ?? '',
           when: change.recordedAt,
           evidence: evidenceText(change.evidence),
+          operatorWrite: change.operatorWrite ?? null,
         })),
       })),
       dataLinks: [
@@ -222,6 +227,8 @@ const changeVerb = (type: string): string =>
   type === 'PlanEntryRecorded' ? 'added' : type === 'PlanEntryRemoved' ? 'removed' : 'changed';
 
 type Evidence = { citations: string[]; assumed: string | null };
+/** An operator's raw write (`bcl append`): the page marks it (views/operator-write.njk). */
+type OperatorWriteMark = { reason: string };
 
 interface PlanAnswer {
   planId: string;
@@ -232,7 +239,7 @@ interface PlanAnswer {
   asAt: string | null;
   knownAt: string | null;
   evidence: Evidence;
-  steps: { step: string; on: string; evidence?: Evidence }[];
+  steps: { step: string; on: string; evidence?: Evidence; operatorWrite?: OperatorWriteMark }[];
   content: Record<string, Record<string, unknown>[]>;
   checks: Parameters<typeof checkRows>[0];
 }
@@ -241,7 +248,7 @@ interface VersionsAnswer {
   versions: {
     version: number;
     evidence: Evidence;
-    steps: { step: string; on: string }[];
+    steps: { step: string; on: string; operatorWrite?: OperatorWriteMark }[];
     changes: {
       type: string;
       section?: string;
@@ -253,6 +260,7 @@ interface VersionsAnswer {
       justification?: string;
       recordedAt: string;
       evidence?: Evidence;
+      operatorWrite?: OperatorWriteMark;
     }[];
   }[];
 }

@@ -38,6 +38,8 @@ export interface ProvenanceApproval {
   effectiveOn: string;
   recordedAt: string;
   evidence: { citations: string[]; assumed: string | null };
+  /** Present when an operator wrote the approval raw (`bcl append`): the page marks it. */
+  operatorWrite?: { reason: string };
   signedBy: PostOnDay & { actor?: { personId: string; name: string | null } | null };
   authority:
     | { kind: 'delegation'; delegations: DelegationStep[] }
@@ -62,6 +64,7 @@ export interface SignOffRow {
   signedBy: string;
   evidence: string;
   recordedAt: string;
+  operatorWrite: { reason: string } | null;
   authorityKind: string;
   chain: AuthorityLink[];
 }
@@ -125,6 +128,7 @@ export function signOffRows(
         signedBy: personOnDay(approval.signedBy),
         evidence: evidenceText(approval.evidence),
         recordedAt: approval.recordedAt,
+        operatorWrite: approval.operatorWrite ?? null,
         authorityKind: approval.authority.kind,
         chain: authorityChain(approval.authority),
       })),

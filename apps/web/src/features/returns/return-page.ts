@@ -16,6 +16,8 @@ export interface RestatementRow {
   amended: string;
   amendedBy: string;
   reason: string;
+  /** The amendment, when an operator wrote it raw (`bcl append`): the page marks it. */
+  operatorWrite: { reason: string } | null;
 }
 
 export interface CellRow {
@@ -110,6 +112,7 @@ export function sectionTables(
           amended: displayValue(template, field.id, r.amendedValue),
           amendedBy: r.amendedBy,
           reason: r.reason,
+          operatorWrite: r.operatorWrite ?? null,
         }));
       const submittedText = displayValue(template, field.id, before?.value);
       const restatedText = displayValue(template, field.id, after?.value);
