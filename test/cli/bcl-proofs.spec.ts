@@ -138,7 +138,7 @@ describe('bcl proof and the offline proof checks', () => {
     );
     expect(offline).toMatchObject({ code: 0, stderr: '' });
     expect(offline.stdout).toMatch(
-      /^OK: \d+ events in log\.ndjson verified.*; digest at position \d+ matched\n$/,
+      /^OK: \d+ events in log\.ndjson verified.*; digest at position \d+ matched\nsignatures: none of the \d+ events is signed \(signing was never enabled\)\n$/,
     );
   });
 
