@@ -1,6 +1,10 @@
 import express from 'express';
 import { configureNunjucks } from '../../apps/web/src/views/nunjucks-environment';
-import { TRANSACTIONS_PER_PAGE, transactionsPage } from '../../apps/web/src/features/fund/transactions-page';
+import {
+  TRANSACTIONS_PER_PAGE,
+  askedPage,
+  transactionsPage,
+} from '../../apps/web/src/features/fund/transactions-page';
 
 const environment = configureNunjucks(express());
 const evidence = (assumed: string | null) => ({ citations: ['004:1011-1047'], assumed });
@@ -30,8 +34,24 @@ describe('the pool-year transactions page (the view, rendered as the server rend
     transaction('kent-ibcf-reversed', { reverses: 'kent-ibcf' }),
     transaction('kent-ibcf-corrected', { correctionOf: 'kent-ibcf' }),
   ];
-  const pageOf = (all: typeof transactions, asked: unknown) =>
-    transactionsPage(all, asked, '/fund/kent-bcf/2017-18/transactions', '?asAt=2018-03-31');
+  type Row = (typeof transactions)[number];
+  /** A page as the query lists it: this page's rows, and where in the whole listing each one they name is. */
+  const listed = (count: number, number: number, rows: Row[], listedAt: Record<string, number>) => ({
+    count,
+    page: {
+      number,
+      pages: Math.max(1, Math.ceil(count / TRANSACTIONS_PER_PAGE)),
+      perPage: TRANSACTIONS_PER_PAGE,
+    },
+    transactions: rows,
+    listedAt,
+  });
+  const pageOf = (page: ReturnType<typeof listed>) =>
+    transactionsPage(
+      { ...page, page: { ...page.page, offset: (page.page.number - 1) * TRANSACTIONS_PER_PAGE } },
+      '/fund/kent-bcf/2017-18/transactions',
+      '?asAt=2018-03-31',
+    );
   const html = environment.render('features/fund/transactions.njk', {
     section: 'fund',
     viewpoint: {},
@@ -46,7 +66,9 @@ describe('the pool-year transactions page (the view, rendered as the server rend
       assumed: 2,
       transactions,
     },
-    page: pageOf(transactions, undefined),
+    page: pageOf(
+      listed(3, 1, transactions, { 'kent-ibcf': 0, 'kent-ibcf-reversed': 1, 'kent-ibcf-corrected': 2 }),
+    ),
     dataLinks: [],
   });
   const row = (id: string) => html.slice(html.indexOf(`id="transaction-${id}"`)).split('</tr>')[0]!;
@@ -71,22 +93,39 @@ describe('the pool-year transactions page (the view, rendered as the server rend
   });
 
   it('shows a page of transactions at a time, and links a reversal on another page to that page', () => {
-    const many = Array.from({ length: TRANSACTIONS_PER_PAGE * 2 + 5 }, (_, i) => transaction(`t${i}`, {}));
-    many[TRANSACTIONS_PER_PAGE * 2] = transaction('late-reversal', { reverses: 't3' });
-    const last = pageOf(many, '3');
-    expect([last.number, last.pages, last.first, last.last, last.rows.length]).toEqual([
+    const count = TRANSACTIONS_PER_PAGE * 2 + 5;
+    const rows = Array.from({ length: 5 }, (_, i) => transaction(`t${TRANSACTIONS_PER_PAGE * 2 + i}`, {}));
+    rows[0] = transaction('late-reversal', { reverses: 't3' });
+    const last = pageOf(listed(count, 3, rows, { t3: 3, 'late-reversal': TRANSACTIONS_PER_PAGE * 2 }));
+    expect([last.number, last.pages, last.first, last.last, last.rows.length, last.count]).toEqual([
       3,
       3,
       TRANSACTIONS_PER_PAGE * 2 + 1,
       TRANSACTIONS_PER_PAGE * 2 + 5,
       5,
+      count,
     ]);
+    expect(last.rows).toBe(rows);
     expect(last.links.t3).toBe('/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&page=1#transaction-t3');
+    expect(last.links['late-reversal']).toBe(
+      '/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&page=3#transaction-late-reversal',
+    );
     expect(last.next).toBeNull();
     expect(last.previous).toEqual({ href: '/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&page=2' });
-    expect(pageOf(many, 'nonsense').number).toBe(1);
-    expect(pageOf(many, '99').number).toBe(3);
-    expect(pageOf([], undefined)).toMatchObject({ number: 1, pages: 1, first: 0, last: 0, rows: [] });
+    const first = pageOf(listed(count, 1, rows, {}));
+    expect(first.previous).toBeNull();
+    expect(first.next).toEqual({ href: '/fund/kent-bcf/2017-18/transactions?asAt=2018-03-31&page=2' });
+    expect(pageOf(listed(0, 1, [], {}))).toMatchObject({ number: 1, pages: 1, first: 0, last: 0, rows: [] });
+  });
+
+  it('asks for page 1 when the page asked is not a number', () => {
+    expect([
+      askedPage(undefined),
+      askedPage('nonsense'),
+      askedPage('0'),
+      askedPage('3'),
+      askedPage('99'),
+    ]).toEqual([1, 1, 1, 3, 99]);
   });
 });
 

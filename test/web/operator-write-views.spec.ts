@@ -299,7 +299,16 @@ describe('the pooled-fund transactions page marks an operator write', () => {
       search: '',
       paths: { page: '/fund/kent-bcf/2017-18' },
       listing: { asAt: '2018-03-31', axis: 'effective', count: 2, assumed: 0, transactions },
-      page: transactionsPage(transactions, undefined, '/fund/kent-bcf/2017-18/transactions', ''),
+      page: transactionsPage(
+        {
+          count: 2,
+          page: { number: 1, pages: 1, perPage: 100, offset: 0 },
+          transactions,
+          listedAt: { 't-real': 0, 't-forged': 1 },
+        },
+        '/fund/kent-bcf/2017-18/transactions',
+        '',
+      ),
     });
     expectMarked(part(html, 'id="transaction-t-forged"', '</tr>'));
     expectUnmarked(part(html, 'id="transaction-t-real"', '</tr>'));

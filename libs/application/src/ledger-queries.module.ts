@@ -33,7 +33,7 @@ import { ListBodiesHandler } from './governance/list-bodies';
 import { ListGovernanceActsHandler } from './governance/list-governance-acts';
 import { ListMeetingsHandler } from './governance/list-meetings';
 import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './fund/fund-queries';
-import { PoolYearFactsHandler } from './fund/pool-year-facts';
+import { PoolYearFactsHandler, PoolYearTransactionsPageHandler } from './fund/pool-year-facts';
 import { PoolYearReads } from './fund/pool-year-reads';
 import { RETURN_QUERY_HANDLERS } from './returns/return-queries';
 import { ReturnContextModule } from './returns/return-context.module';
@@ -83,6 +83,7 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     PoolYearPositionHandler,
     PoolYearReportsHandler,
     PoolYearFactsHandler,
+    PoolYearTransactionsPageHandler,
     GetAgreementHandler,
     ...RETURN_QUERY_HANDLERS,
     FundLogIndex,

@@ -11,8 +11,16 @@ import {
   visibleAt,
 } from '@bcl/domain-fund';
 
-/** A pool-year's record and the evidence beside its facts (as `loadPoolYear` gives them). */
-type PoolYearFacts = { state: PooledFundState; facts: FactEvidence; totals?: LedgerTotalsIndex };
+/**
+ * A pool-year's record and the evidence beside its facts (as `loadPoolYear` gives them); through the cache, its
+ * totals per day and each transaction's place in the ledger by id (`places`: may hold later places than the read's).
+ */
+export type PoolYearFacts = {
+  state: PooledFundState;
+  facts: FactEvidence;
+  totals?: LedgerTotalsIndex;
+  places?: ReadonlyMap<string, number>;
+};
 
 /**
  * The evidence recorded beside each transaction and stated figure of a pool-year (`metadata.evidence`), by id: a
@@ -52,6 +60,25 @@ const operatorWriteOfTransaction = (facts: FactEvidence, transactionId: string) 
   return mark ? { operatorWrite: mark } : {};
 };
 
+/**
+ * A transaction as the listings show it: with its evidence (`documented` when it rests on none assumed), its
+ * operator-write mark, and the reversal of it (`state.reversedBy`) when the listing counts that reversal too
+ * (`seen`), else null.
+ */
+export function transactionRow(
+  t: PooledFundState['transactions'][number],
+  { state, facts }: Pick<PoolYearFacts, 'state' | 'facts'>,
+  seen: (reversal: string) => boolean,
+) {
+  const reversal = state.reversedBy[t.transactionId];
+  return {
+    ...t,
+    reversedBy: reversal !== undefined && seen(reversal) ? reversal : null,
+    ...documented(facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD),
+    ...operatorWriteOfTransaction(facts, t.transactionId),
+  };
+}
+
 /** The routes listing a pool-year's transactions and stated figures with their evidence. */
 export const poolYearFactRoutes = (poolId: string, year: string) => ({
   transactions: `/api/fund/pools/${poolId}/years/${year}/transactions`,
@@ -65,15 +92,7 @@ export const poolYearFactRoutes = (poolId: string, year: string) => ({
 export function poolYearTransactions({ state, facts }: PoolYearFacts, viewpoint: Viewpoint) {
   const seen = visibleAt(state.transactions, viewpoint);
   const ids = new Set(seen.map((t) => t.transactionId));
-  const transactions = seen.map((t) => {
-    const reversal = state.reversedBy[t.transactionId];
-    return {
-      ...t,
-      reversedBy: reversal !== undefined && ids.has(reversal) ? reversal : null,
-      ...documented(facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD),
-      ...operatorWriteOfTransaction(facts, t.transactionId),
-    };
-  });
+  const transactions = seen.map((t) => transactionRow(t, { state, facts }, (reversal) => ids.has(reversal)));
   const assumed = transactions.filter((t) => !t.documented).length;
   return {
     poolId: state.poolId,
@@ -106,7 +125,7 @@ export function poolYearFigures({ state, facts }: PoolYearFacts, viewpoint: View
  * The transactions counted as `poolYearTransactions` counts them, and the assumed ones, without listing them (a
  * year may hold half a million): from the cache's totals per day when they answer, else by a pass over them.
  */
-function transactionCounts({ state, facts, totals }: PoolYearFacts, viewpoint: Viewpoint) {
+export function transactionCounts({ state, facts, totals }: PoolYearFacts, viewpoint: Viewpoint) {
   if (totals?.answers(state.transactions, viewpoint))
     return totals.countsAsAt(viewpoint.axis, viewpoint.asAt);
   const transactions = visibleAt(state.transactions, viewpoint);

@@ -1,3 +1,4 @@
 export * from './pool-year-reports';
 export * from './fact-evidence';
 export * from './pool-year-cache';
+export * from './transactions-page';

@@ -15,6 +15,7 @@ import {
 import { PoolYearCache } from './pool-year-cache';
 import { LoadedPoolYear, loadPoolYear, poolYearPosition } from './pool-year-reports';
 import { factsSummary, poolYearTransactions } from './fact-evidence';
+import { poolYearTransactionsPage } from './transactions-page';
 
 const TERMS: AgreementTerms = {
   parties: ['council', 'ccg'],
@@ -105,10 +106,10 @@ async function ledger(): Promise<EventStore> {
   return store;
 }
 
-/** A read without the totals per day only the cache keeps: what `loadPoolYear` reads. */
+/** A read without the totals per day and the places by id only the cache keeps: what `loadPoolYear` reads. */
 function plain(loaded: LoadedPoolYear | undefined) {
   if (!loaded) return loaded;
-  const { totals: _totals, ...read } = loaded;
+  const { totals: _totals, places: _places, ...read } = loaded;
   return read;
 }
 
@@ -127,10 +128,16 @@ const VIEWPOINTS = [
 function expectSamePositions(cached: LoadedPoolYear, folded: LoadedPoolYear) {
   expect(cached.totals?.answers(cached.state.transactions, {})).toBe(true);
   expect(folded.totals).toBeUndefined();
-  for (const viewpoint of VIEWPOINTS)
+  for (const viewpoint of VIEWPOINTS) {
     expect(JSON.stringify(poolYearPosition(cached, viewpoint))).toBe(
       JSON.stringify(poolYearPosition(folded, viewpoint)),
     );
+    // each page of the transactions, from the cache's totals and places, is the plain fold's
+    for (const page of [1, 2, 3])
+      expect(poolYearTransactionsPage(cached, viewpoint, { page, perPage: 2 })).toEqual(
+        poolYearTransactionsPage(folded, viewpoint, { page, perPage: 2 }),
+      );
+  }
 }
 
 /** The cached read of the pool-year now, and the read that folds the whole stream: they must be the same. */

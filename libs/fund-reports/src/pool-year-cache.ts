@@ -28,6 +28,8 @@ interface Folded {
   facts: Pick<FactEvidence, 'transactions' | 'figures' | 'transactionOperatorWrites'>;
   /** The state's transactions summed per day, advanced with it, so a position is a sum of days, not a fold. */
   totals: LedgerTotalsIndex;
+  /** Each transaction's index in the state's transactions, by id, advanced with them (a read shares it). */
+  places: Map<string, number>;
   /** Serialises reads of the stream's new events, so no event is folded twice. */
   turn: Promise<unknown>;
 }
@@ -58,6 +60,7 @@ export class PoolYearCache {
         state: undefined,
         facts: { transactions: {}, figures: {} },
         totals: new LedgerTotalsIndex(),
+        places: new Map(),
         turn: Promise.resolve(),
       };
       this.folded.set(stream, entry);
@@ -65,7 +68,7 @@ export class PoolYearCache {
     const folded = entry;
     const view = folded.turn.then(() => this.advance(stream, folded));
     folded.turn = view.catch(() => undefined);
-    const { state, facts, revision, totals } = await view;
+    const { state, facts, revision, totals, places } = await view;
     this.keepWithinLimits(stream);
     if (!state) return undefined;
     const { agreement, termsEvidence } = await loadAgreementOf(this.store, state.agreementId);
@@ -76,6 +79,7 @@ export class PoolYearCache {
       termsEvidence,
       facts: { ...facts, variations: { ...termsEvidence } },
       totals,
+      places,
     };
   }
 
@@ -110,6 +114,7 @@ export class PoolYearCache {
     const transactions = entry.state?.transactions ?? [];
     while (entry.totals.size < transactions.length) {
       const t = transactions[entry.totals.size]!;
+      entry.places.set(t.transactionId, entry.totals.size);
       entry.totals.add(t, (entry.facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).assumed);
     }
   }
@@ -136,11 +141,12 @@ export class PoolYearCache {
  * The entry as it stands, for one read: its own arrays and small records, so events folded later (which change
  * the entry in place) do not show in it. The large by-id records (`transactionIds`, and the evidence by
  * transaction) are shared: a transaction id is recorded once (`assertPostable`), so a later fold only adds ids
- * the view's transactions do not hold, and never changes one it does. The totals per day are copied (a few
+ * the view's transactions do not hold, and never changes one it does; so are the places by id (a later fold only
+ * adds places beyond the view's transactions, which a reader of the view ignores). The totals per day are copied (a few
  * hundred days, whatever the number of postings).
  */
-function viewOf({ state, facts, revision, totals }: Folded) {
-  if (!state) return { state: undefined, facts, revision, totals: undefined };
+function viewOf({ state, facts, revision, totals, places }: Folded) {
+  if (!state) return { state: undefined, facts, revision, totals: undefined, places };
   return {
     revision,
     state: {
@@ -160,5 +166,6 @@ function viewOf({ state, facts, revision, totals }: Folded) {
         : {}),
     },
     totals: totals.clone(),
+    places,
   };
 }

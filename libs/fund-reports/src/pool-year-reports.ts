@@ -130,10 +130,13 @@ export async function loadAgreementOf(store: EventStore, agreementId: string, kn
 
 /**
  * A pool-year as read: with `totals` (its transactions summed per day) when read through the `PoolYearCache`,
- * so its position is a sum of days rather than a fold of every posting.
+ * so its position is a sum of days rather than a fold of every posting, and `places` (each transaction's index in
+ * the ledger, by id; shared by the cache's reads, so it may hold places beyond this read's transactions), so a
+ * page of the transactions finds what its rows name without a pass over them all.
  */
 export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>>> & {
   totals?: LedgerTotalsIndex;
+  places?: ReadonlyMap<string, number>;
 };
 
 /** The last day of the year: the default "as at" of a pool-year's reports. */

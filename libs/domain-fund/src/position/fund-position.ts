@@ -27,8 +27,12 @@ const knownFrom = ({ knownAt }: Viewpoint, fact: Recorded) => knownBy(knownAt, f
 
 /** The transactions a position from the viewpoint counts (also what a finding's ledger side rests on). */
 export function visibleAt<T extends Transaction & Recorded>(transactions: T[], viewpoint: Viewpoint): T[] {
-  return transactions.filter((t) => knownFrom(viewpoint, t) && seenOnAxis(t, viewpoint));
+  return transactions.filter((t) => seenFrom(t, viewpoint));
 }
+
+/** Whether a position from the viewpoint counts the transaction (one step of `visibleAt`). */
+export const seenFrom = (t: Transaction & Recorded, viewpoint: Viewpoint): boolean =>
+  knownFrom(viewpoint, t) && seenOnAxis(t, viewpoint);
 
 /** Whether a transaction is on or before the viewpoint's date on its axis (whenever it was known). */
 export const seenOnAxis = (t: Transaction & Recorded, { asAt, axis }: Viewpoint): boolean =>

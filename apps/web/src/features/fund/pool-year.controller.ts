@@ -6,15 +6,15 @@ import { AgreementTerms, Finding, partnerView } from '@bcl/domain-fund';
 import {
   AllowRoles,
   GetAgreementQuery,
-  PoolYearFactsQuery,
   PoolYearPositionQuery,
   PoolYearReconciliation,
   PoolYearReportsQuery,
+  PoolYearTransactionsPageQuery,
   Problem,
   reconciliationDownload,
 } from '@bcl/application';
-import { poolYearTransactions } from '@bcl/fund-reports';
-import { transactionsPage } from './transactions-page';
+import { poolYearTransactionsPage } from '@bcl/fund-reports';
+import { TRANSACTIONS_PER_PAGE, askedPage, transactionsPage } from './transactions-page';
 import { PagesController } from '../../page-route';
 import {
   PoolYearPosition,
@@ -245,16 +245,18 @@ export class PoolYearPagesController {
   async transactions(@Param() params: PoolYearParams, @Query() query: PageQuery) {
     const { poolId, year } = poolYearOf(params);
     const asked = pageViewpoint(year, query);
-    const facts = (await this.queries.execute(new PoolYearFactsQuery(poolId, year, asked.viewpoint))) as {
-      transactions: ReturnType<typeof poolYearTransactions>;
-    };
+    // only the page shown is built: a pool-year may hold half a million transactions
+    const { transactions: listing } = (await this.queries.execute(
+      new PoolYearTransactionsPageQuery(
+        poolId,
+        year,
+        asked.viewpoint,
+        askedPage(query.page),
+        TRANSACTIONS_PER_PAGE,
+      ),
+    )) as { transactions: ReturnType<typeof poolYearTransactionsPage> };
     const paths = poolYearPaths(poolId, year);
-    const page = transactionsPage(
-      facts.transactions.transactions,
-      query.page,
-      `${paths.page}/transactions`,
-      asked.search,
-    );
+    const page = transactionsPage(listing, `${paths.page}/transactions`, asked.search);
     return {
       section: 'fund',
       viewpoint: asked.asked,
@@ -262,7 +264,7 @@ export class PoolYearPagesController {
       poolId,
       year,
       paths,
-      listing: facts.transactions,
+      listing,
       page,
       dataLinks: [{ href: `${paths.api}/transactions${asked.search}`, text: 'transactions (JSON, API)' }],
     };

@@ -1,38 +1,37 @@
 /** Transactions shown on one page: a pool-year may hold hundreds of thousands. */
 export const TRANSACTIONS_PER_PAGE = 100;
 
+/** The page asked for (`?page=`, from 1; anything else is page 1): the query clamps it to the pages there are. */
+export const askedPage = (asked: unknown): number => Number.parseInt(String(asked ?? '1'), 10) || 1;
+
+/** One page of a pool-year's transactions, as `poolYearTransactionsPage` lists it (only this page's rows). */
+export interface TransactionsListedPage<T> {
+  count: number;
+  page: { number: number; pages: number; perPage: number; offset: number };
+  transactions: T[];
+  /** Where in the whole listing (from 0) each transaction a row names is, when the listing holds it. */
+  listedAt: Record<string, number>;
+}
+
 /**
- * One page of the transactions (`?page=`, from 1), the links to the pages before and after, and where each
- * transaction a row on this page names (a reversal, a correction) is: its page and anchor.
+ * The page's rows, the links to the pages before and after, and where each transaction a row on this page names
+ * (a reversal, a correction) is: its page and anchor.
  */
-export function transactionsPage<
-  T extends {
-    transactionId: string;
-    reverses?: string | null;
-    reversedBy?: string | null;
-    correctionOf?: string | null;
-  },
->(all: T[], asked: unknown, path: string, search: string) {
-  const pages = Math.max(1, Math.ceil(all.length / TRANSACTIONS_PER_PAGE));
-  const number = Math.min(pages, Math.max(1, Number.parseInt(String(asked ?? '1'), 10) || 1));
-  const rows = all.slice((number - 1) * TRANSACTIONS_PER_PAGE, number * TRANSACTIONS_PER_PAGE);
+export function transactionsPage<T>(listed: TransactionsListedPage<T>, path: string, search: string) {
+  const { number, pages, perPage, offset } = listed.page;
+  const rows = listed.transactions;
   const join = search ? `${search}&` : '?';
   const href = (n: number) => `${path}${join}page=${n}`;
-  const named = new Set(
-    rows.flatMap((t) => [t.reverses, t.reversedBy, t.correctionOf]).filter((id): id is string => !!id),
-  );
   const links: Record<string, string> = {};
-  all.forEach((t, index) => {
-    if (named.has(t.transactionId))
-      links[t.transactionId] =
-        `${href(Math.floor(index / TRANSACTIONS_PER_PAGE) + 1)}#transaction-${t.transactionId}`;
-  });
+  for (const [id, index] of Object.entries(listed.listedAt))
+    links[id] = `${href(Math.floor(index / perPage) + 1)}#transaction-${id}`;
   return {
     rows,
     number,
     pages,
-    first: rows.length ? (number - 1) * TRANSACTIONS_PER_PAGE + 1 : 0,
-    last: (number - 1) * TRANSACTIONS_PER_PAGE + rows.length,
+    count: listed.count,
+    first: rows.length ? offset + 1 : 0,
+    last: offset + rows.length,
     previous: number > 1 ? { href: href(number - 1) } : null,
     next: number < pages ? { href: href(number + 1) } : null,
     links,
