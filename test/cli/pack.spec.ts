@@ -35,7 +35,7 @@ describeInBrowser('bcl pack: the auditor pack of an area and period', () => {
     expect(made.stdout).toContain('wrote the auditor pack of kent, 2017-04-01 to 2018-03-31, to pack.zip');
     const out = join(dir, 'unpacked');
     const { names, manifest, sha256 } = await unpack(readFileSync(join(dir, 'pack.zip')), out);
-    expect(names.sort()).toEqual(
+    expect(names.filter((name) => !name.startsWith('proofs/')).sort()).toEqual(
       [
         'README.txt',
         'digest.json',
@@ -53,6 +53,11 @@ describeInBrowser('bcl pack: the auditor pack of an area and period', () => {
       from: '2017-04-01',
       to: '2018-03-31',
     });
+    // a proof and the event it proves for each decision the pack lists
+    const proofs = names.filter((name) => name.startsWith('proofs/'));
+    expect(proofs.length).toBeGreaterThan(0);
+    for (const name of proofs.filter((n) => n.endsWith('.event.json')))
+      expect(proofs).toContain(name.replace('.event.json', '.json'));
     // every file but the manifest is listed, with the SHA-256 of its bytes as zipped
     expect(manifest.files.map((f) => f.name).sort()).toEqual(
       names.filter((n) => n !== 'manifest.json').sort(),

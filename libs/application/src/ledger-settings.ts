@@ -17,6 +17,13 @@ export interface LedgerSettings {
    * with; unset: events are written unsigned (docs/operations.md, "Signing keys").
    */
   signingKeyFile?: string;
+  /**
+   * KEYRING_FILE: the keyring (`bcl-keyring/1`) the auditor pack checks the log's signatures against and carries
+   * as keyring.json; unset: the pack's signatures are counted, not checked, and it carries no keyring.
+   */
+  keyringFile?: string;
+  /** CHECKPOINT_KEY_FILE: the `checkpoint` key the auditor pack signs its digest with (checkpoint.json). */
+  checkpointKeyFile?: string;
 }
 
 export const LEDGER_SETTINGS = Symbol('LEDGER_SETTINGS');

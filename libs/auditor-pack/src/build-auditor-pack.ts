@@ -1,11 +1,19 @@
 import JSZip from 'jszip';
-import { EventStore, digestToJson, exportLog, takeDigest, verifyStore } from '@bcl/event-store';
+import {
+  EventStore,
+  Signer,
+  checkpointToJson,
+  digestToJson,
+  keyringFromJson,
+  signCheckpoint,
+} from '@bcl/event-store';
 import { isCalendarDate } from '@bcl/kernel';
-import { areaDefined, knownLog } from '@bcl/contexts';
+import { areaDefined } from '@bcl/contexts';
 import { writePlanWorkbook } from '@bcl/plan-import';
 import { reconciliationWorkbook } from '@bcl/fund-reports';
 import { readReturnTemplate, returnTemplateDirectory, writeReturnWorkbook } from '@bcl/quarterly-returns';
-import { PackData, gatherPackData } from './pack-data';
+import { PackData, decisionPositions, gatherPackData } from './pack-data';
+import { readLogOnce } from './log-snapshot';
 import { PackManifest, PackStamp, packFileName, packManifest, packReadme } from './pack-manifest';
 import { printPdf, renderPackHtml } from './pack-document';
 import { PdfPrinter } from './warm-chromium';
@@ -27,6 +35,12 @@ export interface AuditorPackRequest {
   templateDir?: string;
   /** Where the planning reference data are read from (accepted for symmetry; the pack needs none today). */
   referenceDir?: string;
+  /** A `checkpoint` key: the pack's digest is signed with it as checkpoint.json; absent, the digest is unsigned. */
+  checkpointSigner?: Signer;
+  /** A keyring file's text (`bcl-keyring/1`): the log's signatures are checked against it, and it is packed. */
+  keyringJson?: string;
+  /** Filled with the milliseconds each step took (readLog, gatherData, renderHtml, printPdf, workbooks, ...). */
+  timings?: Record<string, number>;
 }
 
 /** A request the pack cannot be made for: the message says what to fix. */
@@ -77,34 +91,55 @@ async function workbooks(data: PackData, templateDir: string | undefined) {
   return files;
 }
 
+/** What the pack's proofs are checked against: a signed checkpoint, or (no checkpoint key) the plain digest. */
+export interface PackProofs {
+  /** checkpoint.json when signed, else digest.json. */
+  digestFile: 'checkpoint.json' | 'digest.json';
+  /** The checkpoint key's id, or null: the digest is unsigned. */
+  signedBy: string | null;
+  /** keyring.json when the pack carries a keyring, else null. */
+  keyringFile: 'keyring.json' | null;
+  /** The position of every decision the pack lists: each has proofs/<position>.json and .event.json. */
+  positions: string[];
+}
+
+const now = () => performance.now();
+
 /**
  * The auditor pack of an area and period, as one zip: pack.pdf (tagged), the XLSX workbooks, events.ndjson (the
- * whole log, as `bcl export` writes it), digest.json (as `bcl digest`), README.txt (how to verify offline) and
- * manifest.json (who, when, the log position, and each file's SHA-256). The digest is taken before the export,
- * so the export always covers it.
+ * whole log, as `bcl export` writes it), digest.json (as `bcl digest`), checkpoint.json (that digest signed, when
+ * a checkpoint key is given), keyring.json (when a keyring is given), proofs/<position>.json and
+ * .event.json (an inclusion proof against the digest of every decision the pack lists, and that event),
+ * README.txt (how to verify offline) and manifest.json (who, when, the log position, each file's SHA-256).
+ * The log is read once: its chain (and, with a keyring, its signatures) verified, exported, its tree built and
+ * its events decoded from the same rows, so the export, the digest and the proofs all cover the same log.
  */
 export async function buildAuditorPack(
   request: AuditorPackRequest,
 ): Promise<{ zip: Buffer; manifest: PackManifest; fileName: string }> {
   const { store, areaId, from, to, generatedAt } = request;
+  const timings = request.timings ?? {};
   checkPackRequest(request);
-  const events = await knownLog(store);
+  let at = now();
+  const lap = (step: string) => {
+    const next = now();
+    timings[step] = (timings[step] ?? 0) + (next - at);
+    at = next;
+  };
+  if (request.checkpointSigner && request.checkpointSigner.role !== 'checkpoint')
+    throw new Error(
+      `key ${request.checkpointSigner.keyId} is a ${request.checkpointSigner.role} key: the pack's checkpoint is signed with a checkpoint key`,
+    );
+  const keyring = request.keyringJson === undefined ? undefined : keyringFromJson(request.keyringJson);
+  const log = await readLogOnce(store, generatedAt, keyring);
+  lap('readLog');
+  if (!log) throw new AuditorPackRefused('the log is empty: there is nothing to pack');
+  const { digest, events, hashes, verification } = log;
   if (!areaDefined(events, areaId)) throw new AuditorPackRefused(`area: no area '${areaId}' in the ledger`);
-  const digest = await takeDigest(store);
-  if (!digest) throw new AuditorPackRefused('the log is empty: there is nothing to pack');
-  const lines: string[] = [];
-  const hashes = new Map<string, string>();
-  await exportLog(
-    store,
-    (line) => {
-      lines.push(line);
-      const event = /^\{"position":"(-?\d+)","hash":"([0-9a-f]+)"/.exec(line);
-      if (event) hashes.set(event[1]!, event[2]!);
-    },
-    generatedAt,
-  );
-  const verification = await verifyStore(store, digest);
   const digestJson = digestToJson(digest, generatedAt);
+  const checkpointJson = request.checkpointSigner
+    ? checkpointToJson(signCheckpoint(digest, request.checkpointSigner, generatedAt))
+    : null;
   const stamp: PackStamp = {
     generatedBy: request.generatedBy,
     generatedAt,
@@ -118,17 +153,46 @@ export async function buildAuditorPack(
     },
   };
   const data = await gatherPackData(store, events, hashes, areaId, { from, to });
-  const html = renderPackHtml(data, stamp, verification, digestJson);
+  lap('gatherData');
+  const proofs: PackProofs = {
+    digestFile: checkpointJson ? 'checkpoint.json' : 'digest.json',
+    signedBy: checkpointJson?.keyId ?? null,
+    keyringFile: request.keyringJson === undefined ? null : 'keyring.json',
+    positions: decisionPositions(data),
+  };
+  const html = renderPackHtml(data, stamp, verification, checkpointJson ?? digestJson, proofs);
+  lap('renderHtml');
+  // Chromium prints in its own process while this one writes the workbooks and the proofs
+  const started = now();
+  const took = (step: string) => () => (timings[step] = now() - started);
+  const [pdf, books, proofFiles] = await Promise.all([
+    (request.printer ? request.printer.print(html) : printPdf(html, request.chromiumPath)).finally(
+      took('printPdf'),
+    ),
+    workbooks(data, request.templateDir).finally(took('workbooks')),
+    Promise.resolve().then(() =>
+      proofs.positions.flatMap((position) => {
+        const made = log.proofOf(position)!;
+        return [
+          { name: `proofs/${position}.json`, content: Buffer.from(made.proof) },
+          { name: `proofs/${position}.event.json`, content: Buffer.from(made.event) },
+        ];
+      }),
+    ),
+  ]);
+  lap('printAndWorkbooks');
   const files = [
-    {
-      name: 'pack.pdf',
-      content: request.printer
-        ? await request.printer.print(html)
-        : await printPdf(html, request.chromiumPath),
-    },
-    ...(await workbooks(data, request.templateDir)),
-    { name: 'events.ndjson', content: Buffer.from(lines.map((line) => `${line}\n`).join('')) },
+    { name: 'pack.pdf', content: pdf },
+    ...books,
+    { name: 'events.ndjson', content: Buffer.from(log.exportText) },
     { name: 'digest.json', content: Buffer.from(`${JSON.stringify(digestJson, null, 2)}\n`) },
+    ...(checkpointJson
+      ? [{ name: 'checkpoint.json', content: Buffer.from(`${JSON.stringify(checkpointJson, null, 2)}\n`) }]
+      : []),
+    ...(request.keyringJson === undefined
+      ? []
+      : [{ name: 'keyring.json', content: Buffer.from(request.keyringJson) }]),
+    ...proofFiles,
   ];
   files.push({
     name: 'README.txt',
@@ -136,6 +200,7 @@ export async function buildAuditorPack(
       packReadme(
         stamp,
         files.map((f) => f.name),
+        proofs,
       ),
     ),
   });
@@ -145,5 +210,6 @@ export async function buildAuditorPack(
   for (const file of files) zip.file(file.name, file.content, { date });
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date });
   const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  lap('zip');
   return { zip: content, manifest, fileName: packFileName(stamp) };
 }

@@ -2,12 +2,14 @@ import {
   EventRecord,
   Evidence,
   evidenceOf,
+  eventSeenFrom,
   isFinancialYear,
   memoryViewReader,
   operatorWriteOf,
+  projectInMemory,
 } from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
-import { AssumedFact, assumedFactsOfArea, factSays, replayInMemory } from '@bcl/contexts';
+import { AssumedFact, assumedFactsOfArea, factSays } from '@bcl/contexts';
 import { governanceProjection, instrumentProvenance } from '@bcl/domain-governance';
 import { registryProjection, viewKey } from '@bcl/domain-registry';
 import { PlanState, planVersions } from '@bcl/domain-plans';
@@ -60,10 +62,19 @@ export interface PoolYearSection {
   reports: PoolYearReports;
 }
 
+/** An event the pack lists outside the timeline (a return's submission), with where it sits in the log. */
+export interface ListedEvent {
+  type: string;
+  recordedAt: string;
+  position: string;
+}
+
 export interface ReturnSection {
   returnId: string;
   submitted: ReturnView;
   restated: ReturnView;
+  /** Its submissions (ReturnSubmitted), each proved in the pack. */
+  submissions: ListedEvent[];
 }
 
 export interface PackData {
@@ -120,7 +131,10 @@ async function plansOf(
   areaId: string,
   period: PackPeriod,
 ): Promise<PlanSection[]> {
-  const [registry, governance] = await replayInMemory(store, [registryProjection, governanceProjection]);
+  // the whole log is in hand: the views are replayed from it, as replayInMemory would from the store
+  const seen = events.filter((event) => eventSeenFrom({}, event));
+  const registry = projectInMemory(registryProjection, seen);
+  const governance = projectInMemory(governanceProjection, seen);
   const plans: PlanSection[] = [];
   for (const event of events) {
     const { planId, cycle } = dataOf(event) as { planId?: string; cycle?: string };
@@ -190,7 +204,10 @@ async function returnsOf(
     if (!submitted) continue;
     const later = (await loadLaterAmendments(store, returnId)).flatMap((l) => l.events);
     const restated = returnView(own, { viewpoint: {}, restatedBy: later }) ?? submitted;
-    sections.push({ returnId, submitted, restated });
+    const submissions = events
+      .filter((e) => e.stream === event.stream && e.type === 'ReturnSubmitted')
+      .map((e) => ({ type: e.type, recordedAt: e.recordedAt, position: e.position.toString() }));
+    sections.push({ returnId, submitted, restated, submissions });
   }
   return sections;
 }
@@ -216,4 +233,13 @@ export async function gatherPackData(
     returns: await returnsOf(store, events, areaId, period),
     assumedFacts: assumedFactsOfArea(events, areaId),
   };
+}
+
+/** The positions of every decision the pack lists (the timeline's, and each return's submissions), in log order. */
+export function decisionPositions(data: PackData): string[] {
+  const positions = new Set([
+    ...data.timeline.map((entry) => entry.position),
+    ...data.returns.flatMap((r) => r.submissions.map((s) => s.position)),
+  ]);
+  return [...positions].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
 }

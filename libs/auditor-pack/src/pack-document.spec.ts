@@ -71,7 +71,13 @@ const verification = {
 };
 
 describe('the pack document', () => {
-  const html = renderPackHtml(data, stamp, verification, { format: 'bcl-digest/1', position: '3' });
+  const html = renderPackHtml(
+    data,
+    stamp,
+    verification,
+    { format: 'bcl-digest/1', position: '3' },
+    { digestFile: 'digest.json', signedBy: null, keyringFile: null, positions: [] },
+  );
 
   it('is one self-contained page: no scripts, no external files, an inline print stylesheet in Arial', () => {
     expect(html).not.toMatch(/<script|<link|src=|href="http/);

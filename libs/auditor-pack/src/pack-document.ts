@@ -6,6 +6,7 @@ import { VerifyReport } from '@bcl/event-store';
 import { PackData } from './pack-data';
 import { PackStamp } from './pack-manifest';
 import { approvalChain } from './approval-chain';
+import type { PackProofs } from './build-auditor-pack';
 
 /** libs/auditor-pack/templates, from the sources or from the build in dist/ (the .njk files stay in the sources). */
 export function packTemplateDirectory(from = __dirname): string {
@@ -60,6 +61,7 @@ export function renderPackHtml(
   stamp: PackStamp,
   verification: VerifyReport,
   digestJson: Record<string, string>,
+  proofs: PackProofs,
 ): string {
   const plans = data.plans.map((plan) => ({
     ...plan,
@@ -90,6 +92,7 @@ export function renderPackHtml(
       digestPosition: verification.digest?.position.toString() ?? null,
     },
     digestJson: JSON.stringify(digestJson, null, 2),
+    proofs: { ...proofs, keyringArg: proofs.keyringFile ? ` --keyring ${proofs.keyringFile}` : '' },
   });
 }
 

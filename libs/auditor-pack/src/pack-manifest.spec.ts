@@ -43,8 +43,15 @@ describe('the pack manifest', () => {
   });
 });
 
+const unsigned = {
+  digestFile: 'digest.json' as const,
+  signedBy: null,
+  keyringFile: null,
+  positions: ['12', '40'],
+};
+
 describe('the pack README', () => {
-  const readme = packReadme(stamp, ['pack.pdf', 'events.ndjson', 'digest.json']);
+  const readme = packReadme(stamp, ['pack.pdf', 'events.ndjson', 'digest.json'], unsigned);
 
   it('gives the exact offline verification command, and what it prints when the export is intact', () => {
     expect(readme).toContain('\n     bcl verify --file events.ndjson --digest digest.json\n');
@@ -54,7 +61,7 @@ describe('the pack README', () => {
 
   it('checks the SHA-256 of every file the manifest hashes, workbooks included', () => {
     const files = ['pack.pdf', 'plan-kent-2017-19-v1.xlsx', 'events.ndjson', 'digest.json'];
-    expect(packReadme(stamp, files)).toContain(`\n     sha256sum ${files.join(' ')}\n`);
+    expect(packReadme(stamp, files, unsigned)).toContain(`\n     sha256sum ${files.join(' ')} proofs/*\n`);
   });
 
   it('says who generated the pack, when and at which log position, and lists its files', () => {
@@ -63,6 +70,31 @@ describe('the pack README', () => {
     expect(readme).toContain(`404 (404 events), hash ${'ab'.repeat(32)}`);
     for (const name of ['pack.pdf', 'events.ndjson', 'digest.json', 'manifest.json'])
       expect(readme).toContain(`\n  ${name}`);
+  });
+
+  it('says the digest is unsigned, and how to check one decision offline with its proof', () => {
+    expect(readme).toContain('The digest is UNSIGNED');
+    expect(readme).toContain(
+      '\n     bcl verify --event proofs/12.event.json --proof proofs/12.json --digest digest.json\n',
+    );
+    expect(readme).toContain('(2 decisions: an inclusion proof');
+  });
+
+  it('with a checkpoint key and a keyring, gives the commands against the checkpoint and the keyring', () => {
+    const signed = packReadme(stamp, ['pack.pdf', 'checkpoint.json', 'keyring.json'], {
+      digestFile: 'checkpoint.json',
+      signedBy: 'checkpoint-2026-01',
+      keyringFile: 'keyring.json',
+      positions: ['12'],
+    });
+    expect(signed).toContain('checkpoint key checkpoint-2026-01, which keyring.json holds');
+    expect(signed).not.toContain('UNSIGNED');
+    expect(signed).toContain(
+      '\n     bcl verify --file events.ndjson --digest checkpoint.json --keyring keyring.json\n',
+    );
+    expect(signed).toContain(
+      'bcl verify --event proofs/12.event.json --proof proofs/12.json --digest checkpoint.json --keyring keyring.json',
+    );
   });
 
   it('keeps every line short enough to read in a terminal', () => {

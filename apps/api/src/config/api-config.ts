@@ -67,6 +67,8 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     returnTemplateDir: env.LEDGER_RETURN_TEMPLATE_DIR || undefined,
     returnDeadlines: env.LEDGER_RETURN_DEADLINES || undefined,
     signingKeyFile: env.SIGNING_KEY_FILE || undefined,
+    keyringFile: env.KEYRING_FILE?.trim() || undefined,
+    checkpointKeyFile: env.CHECKPOINT_KEY_FILE?.trim() || undefined,
     checkpoints: checkpointSettings(env),
   };
 }

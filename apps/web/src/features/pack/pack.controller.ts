@@ -1,7 +1,9 @@
 import { Get, Inject, OnApplicationShutdown, Query, Render, Req, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Request } from 'express';
+import { readFileSync } from 'node:fs';
 import { EventStore } from '@bcl/event-store';
+import { loadKeyring, loadSigner } from '@bcl/event-store-open';
 import {
   AllowRoles,
   EVENT_STORE,
@@ -83,6 +85,18 @@ export class PackController implements OnApplicationShutdown {
     return this.printer.close();
   }
 
+  /**
+   * The checkpoint key (CHECKPOINT_KEY_FILE) the pack's digest is signed with and the keyring (KEYRING_FILE) it
+   * carries, read for each pack, so a key rotated on disk is used at the next pack.
+   */
+  private signing() {
+    const { checkpointKeyFile, keyringFile } = this.settings;
+    return {
+      checkpointSigner: checkpointKeyFile ? loadSigner(checkpointKeyFile, ['checkpoint']) : undefined,
+      keyringJson: keyringFile ? (loadKeyring(keyringFile), readFileSync(keyringFile, 'utf8')) : undefined,
+    };
+  }
+
   @Get()
   @AllowRoles(...PACK_ROLES)
   @Render('features/pack/pack.njk')
@@ -136,6 +150,7 @@ export class PackController implements OnApplicationShutdown {
           printer: this.printer,
           templateDir: this.settings.returnTemplateDir,
           referenceDir: this.settings.referenceDir,
+          ...this.signing(),
         }),
       );
       return new StreamableFile(pack.zip, {
