@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import {
   EventStore,
   Signer,
@@ -14,6 +13,7 @@ import { reconciliationWorkbook } from '@bcl/fund-reports';
 import { readReturnTemplate, returnTemplateDirectory, writeReturnWorkbook } from '@bcl/quarterly-returns';
 import { PackData, decisionPositions, gatherPackData } from './pack-data';
 import { readLogOnce } from './log-snapshot';
+import { ZipEntry, writeZip, zipEntry } from './zip-writer';
 import { PackManifest, PackStamp, packFileName, packManifest, packReadme } from './pack-manifest';
 import { printPdf, renderPackHtml } from './pack-document';
 import { PdfPrinter } from './warm-chromium';
@@ -135,6 +135,10 @@ export async function buildAuditorPack(
   lap('readLog');
   if (!log) throw new AuditorPackRefused('the log is empty: there is nothing to pack');
   const { digest, events, hashes, verification } = log;
+  const exportBytes = Buffer.from(log.exportText);
+  // the export (the largest file) is compressed on zlib's threads while the rest of the pack is made
+  const exportEntry = zipEntry('events.ndjson', exportBytes);
+  exportEntry.catch(() => undefined);
   if (!areaDefined(events, areaId)) throw new AuditorPackRefused(`area: no area '${areaId}' in the ledger`);
   const digestJson = digestToJson(digest, generatedAt);
   const checkpointJson = request.checkpointSigner
@@ -184,7 +188,7 @@ export async function buildAuditorPack(
   const files = [
     { name: 'pack.pdf', content: pdf },
     ...books,
-    { name: 'events.ndjson', content: Buffer.from(log.exportText) },
+    { name: 'events.ndjson', content: exportBytes },
     { name: 'digest.json', content: Buffer.from(`${JSON.stringify(digestJson, null, 2)}\n`) },
     ...(checkpointJson
       ? [{ name: 'checkpoint.json', content: Buffer.from(`${JSON.stringify(checkpointJson, null, 2)}\n`) }]
@@ -205,11 +209,12 @@ export async function buildAuditorPack(
     ),
   });
   const manifest = packManifest(stamp, files);
-  const zip = new JSZip();
-  const date = new Date(generatedAt);
-  for (const file of files) zip.file(file.name, file.content, { date });
-  zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date });
-  const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+  const entries: ZipEntry[] = await Promise.all([
+    ...files.map((file) => (file.name === 'events.ndjson' ? exportEntry : zipEntry(file.name, file.content))),
+    zipEntry('manifest.json', manifestBytes),
+  ]);
+  const content = writeZip(entries, new Date(generatedAt));
   lap('zip');
   return { zip: content, manifest, fileName: packFileName(stamp) };
 }

@@ -103,7 +103,7 @@ export async function printPdf(html: string, executablePath: string): Promise<Bu
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
+    // page.pdf prints in print media
     return await page.pdf({ tagged: true, outline: true, format: 'A4', printBackground: true });
   } finally {
     await browser.close();

@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './pack-document';
 
 /** What prints a pack's HTML to its PDF: a `WarmChromium`, or (absent) a Chromium launched for the one pack. */
@@ -6,14 +6,23 @@ export interface PdfPrinter {
   print(html: string): Promise<Buffer>;
 }
 
+interface Started {
+  browser: Browser;
+  context: BrowserContext;
+  /** A blank page opened ahead of the next print (opening one is a third of a small print's time), used once. */
+  spare: Promise<Page> | undefined;
+}
+
 /**
  * One Chromium kept running between packs, for a server: launching it costs ~0.2 s and closing it as much again
- * of a pack's ~1.6 s (docs/operations.md). Launched at the first print, it prints each pack in a new page of one
- * context (scripts off, offline: a page holds nothing another can read), and closes itself when no pack has been
- * printed for `idleMs`, or when `close()` is called (on shutdown), so no Chromium outlives the server's work.
+ * (docs/operations.md). Launched at the first print, it prints each pack in a new page of one context (scripts
+ * off, offline: a page holds nothing another can read; each page prints one pack and is closed), opening the next
+ * pack's page once a print is done, so that opening it is not on the next pack's path. It closes itself when no
+ * pack has been printed for `idleMs`, or when `close()` is called (on shutdown), so no Chromium outlives the
+ * server's work.
  */
 export class WarmChromium implements PdfPrinter {
-  private context: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
+  private context: Promise<Started> | undefined;
   private printing = 0;
   private idle: NodeJS.Timeout | undefined;
 
@@ -26,14 +35,18 @@ export class WarmChromium implements PdfPrinter {
     clearTimeout(this.idle);
     this.printing += 1;
     try {
-      const { context } = await this.started();
-      const page = await context.newPage();
+      const started = await this.started();
+      const spare = started.spare;
+      started.spare = undefined;
+      const page = (await spare?.catch(() => undefined)) ?? (await started.context.newPage());
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        await page.emulateMedia({ media: 'print' });
+        // page.pdf prints in print media: no emulateMedia needed
         return await page.pdf({ tagged: true, outline: true, format: 'A4', printBackground: true });
       } finally {
-        await page.close();
+        // closed and the next page opened after the PDF is in hand, off this print's path
+        void page.close().catch(() => undefined);
+        if (!started.spare && this.context) started.spare = this.openSpare(started.context);
       }
     } finally {
       this.printing -= 1;
@@ -53,6 +66,12 @@ export class WarmChromium implements PdfPrinter {
     if (started) await (await started.catch(() => undefined))?.browser.close();
   }
 
+  private openSpare(context: BrowserContext): Promise<Page> {
+    const spare = context.newPage();
+    spare.catch(() => undefined);
+    return spare;
+  }
+
   private started() {
     if (!this.context) {
       const starting = (async () => {
@@ -61,7 +80,8 @@ export class WarmChromium implements PdfPrinter {
         browser.on('disconnected', () => {
           if (this.context === starting) this.context = undefined;
         });
-        return { browser, context: await browser.newContext({ javaScriptEnabled: false, offline: true }) };
+        const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+        return { browser, context, spare: this.openSpare(context) } as Started;
       })();
       this.context = starting;
       starting.catch(() => {
