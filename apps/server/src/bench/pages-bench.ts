@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 import { INestApplication } from '@nestjs/common';
 import { EventStore, foldEvents, newEventId, readWholeStream } from '@bcl/event-store';
 import { agreementStream, evolveAgreement, pooledFundStream } from '@bcl/domain-fund';
-import { WarmChromium, buildAuditorPack } from '@bcl/auditor-pack';
+import { PdfPrinter, WarmChromium, buildAuditorPack } from '@bcl/auditor-pack';
 import { openEventStore } from '@bcl/event-store-open';
 import { termsInForce } from '@bcl/domain-fund/facts';
 import { EVENT_STORE } from '@bcl/application';
@@ -115,17 +115,27 @@ async function postOneMore(store: EventStore): Promise<void> {
   );
 }
 
+/** A one-page document: what a warm Chromium takes to print the least, the floor under the pack's PDF. */
+const ONE_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>one page</title></head><body><h1>One page</h1><p>The floor.</p></body></html>';
+
 /**
- * The auditor pack built directly (no HTTP), p95 of PACK_REPEATS: with a Chromium launched for each pack (as the
- * page does today) and with one kept warm (`WarmChromium`), to show what launching costs.
+ * The auditor pack built directly (no HTTP), p95 of PACK_REPEATS: with a Chromium launched for each pack and with
+ * one kept warm (`WarmChromium`, as the pages keep), to show what launching costs; with the warm one, the median
+ * of each step (buildAuditorPack's `timings`), and the floor: the warm Chromium printing a one-page document and
+ * the pack's own HTML alone.
  */
 async function timePackPrinting(directory: string) {
   const store = await openEventStore(`sqlite:${join(directory, 'ledger.db')}`, { mustExist: true });
   const warm = new WarmChromium(webConfigFromEnv({}).chromiumPath);
-  const timed = async (printer?: WarmChromium) => {
+  let packHtml = '';
+  const printer = { print: (html: string) => ((packHtml = html), warm.print(html)) };
+  const steps: Record<string, number[]> = {};
+  const timed = async (printer?: PdfPrinter) => {
     const times: number[] = [];
     for (let i = -1; i < PACK_REPEATS; i += 1) {
       const start = process.hrtime.bigint();
+      const timings: Record<string, number> = {};
       await buildAuditorPack({
         store,
         areaId: 'kent',
@@ -134,14 +144,36 @@ async function timePackPrinting(directory: string) {
         generatedBy: 'bench',
         generatedAt: new Date().toISOString(),
         chromiumPath: webConfigFromEnv({}).chromiumPath,
+        timings,
         ...(printer ? { printer } : {}),
       });
+      if (i < 0) continue;
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (printer) for (const [step, ms] of Object.entries(timings)) (steps[step] ??= []).push(ms);
+    }
+    return Number(p95(times).toFixed(1));
+  };
+  const printed = async (html: string) => {
+    const times: number[] = [];
+    for (let i = -1; i < PACK_REPEATS; i += 1) {
+      const start = process.hrtime.bigint();
+      await warm.print(html);
       if (i >= 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     return Number(p95(times).toFixed(1));
   };
+  const median = (values: number[]) =>
+    Number([...values].sort((a, b) => a - b)[values.length >> 1]!.toFixed(1));
   try {
-    return { launchedPerPackP95Ms: await timed(), warmChromiumP95Ms: await timed(warm) };
+    const launchedPerPackP95Ms = await timed();
+    const warmChromiumP95Ms = await timed(printer);
+    return {
+      launchedPerPackP95Ms,
+      warmChromiumP95Ms,
+      warmStepsMedianMs: Object.fromEntries(Object.entries(steps).map(([step, ms]) => [step, median(ms)])),
+      onePagePrintP95Ms: await printed(ONE_PAGE),
+      packHtmlPrintP95Ms: await printed(packHtml),
+    };
   } finally {
     await warm.close();
     await store.close();
@@ -218,6 +250,10 @@ async function main(): Promise<void> {
           ? [
               `  auditor pack ${PACK}: p95 of ${PACK_REPEATS} ${pack.p95Ms} ms (${pack.bytes.toLocaleString('en-GB')} bytes)`,
               `  the same pack built directly: ${packPrinting.launchedPerPackP95Ms} ms with Chromium launched for it, ${packPrinting.warmChromiumP95Ms} ms with one kept warm`,
+              `    its steps with the warm one (median ms): ${Object.entries(packPrinting.warmStepsMedianMs)
+                .map(([step, ms]) => `${step} ${ms}`)
+                .join(', ')}`,
+              `    the printing floor, warm Chromium (p95): a one-page document ${packPrinting.onePagePrintP95Ms} ms, the pack's HTML alone ${packPrinting.packHtmlPrintP95Ms} ms`,
             ]
           : []),
         `fund pages with ${LARGE_POOL.poolId} ${LARGE_POOL.year} grown to ${large.toLocaleString('en-GB')} postings, p95 of ${LARGE_REPEATS} (target < ${LARGE_TARGET_MS} ms):`,
