@@ -2,25 +2,30 @@ import JSZip from 'jszip';
 import { writeZip, zipEntry } from './zip-writer';
 
 describe('the pack zip writer', () => {
-  it('writes a zip any reader opens: each file as given, text deflated, PDF and workbooks stored', async () => {
+  it('writes a zip any reader opens: each file as given, text and PDF deflated, workbooks stored', async () => {
     const text = Buffer.from('{"position":"1"}\n'.repeat(2000));
-    const pdf = Buffer.from('%PDF-1.7 not compressed again');
+    const xlsx = Buffer.from('PK workbook: not compressed again');
     const when = new Date('2026-11-30T08:00:10.000Z');
     const entries = await Promise.all([
       zipEntry('events.ndjson', text),
-      zipEntry('pack.pdf', pdf),
+      zipEntry('plans/kent-v1.xlsx', xlsx),
       zipEntry('proofs/12.json', Buffer.from('{}\n')),
       zipEntry('README.txt', Buffer.from('café: names and text in UTF-8\n')),
     ]);
     expect(entries.map((e) => e.method)).toEqual([8, 0, 8, 8]);
     expect(entries[0]!.data.length).toBeLessThan(text.length / 10);
     const zip = await JSZip.loadAsync(writeZip(entries, when));
-    expect(Object.keys(zip.files)).toEqual(['events.ndjson', 'pack.pdf', 'proofs/12.json', 'README.txt']);
+    expect(Object.keys(zip.files)).toEqual([
+      'events.ndjson',
+      'plans/kent-v1.xlsx',
+      'proofs/12.json',
+      'README.txt',
+    ]);
     expect(await zip.file('events.ndjson')!.async('nodebuffer')).toEqual(text);
-    expect(await zip.file('pack.pdf')!.async('nodebuffer')).toEqual(pdf);
+    expect(await zip.file('plans/kent-v1.xlsx')!.async('nodebuffer')).toEqual(xlsx);
     expect(await zip.file('README.txt')!.async('string')).toBe('café: names and text in UTF-8\n');
     // DOS time has a 2-second resolution; written and read as UTC
-    const date = zip.file('pack.pdf')!.date;
+    const date = zip.file('README.txt')!.date;
     expect([
       date.getUTCFullYear(),
       date.getUTCMonth(),

@@ -14,11 +14,13 @@ export interface ZipEntry {
 
 /**
  * Compresses one file for the zip with Node's zlib on its thread pool, so that a large file (the log export) is
- * compressed while Chromium prints. Already-compressed formats (PDF, XLSX) are stored.
+ * compressed while Chromium prints. The workbooks, zips themselves, are stored; Chromium's PDF still shrinks by
+ * about half, so it is deflated too, at level 1 (after the print, on the pack's path: 375 KB in ~9 ms, 3% larger
+ * than level 6 in half the time).
  */
 export async function zipEntry(name: string, content: Buffer): Promise<ZipEntry> {
-  const store = /\.(pdf|xlsx)$/.test(name);
-  const data = store ? content : await deflate(content, { level: 6 });
+  const store = name.endsWith('.xlsx');
+  const data = store ? content : await deflate(content, { level: name.endsWith('.pdf') ? 1 : 6 });
   return { name, method: store ? 0 : 8, crc: crc32(content) >>> 0, size: content.length, data };
 }
 
