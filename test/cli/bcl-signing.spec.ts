@@ -106,12 +106,20 @@ describe('bcl keys, signed appends and verify --keyring', () => {
     expect(offline.code).toBe(0);
   });
 
-  it('refuses a service key for bcl append, and an unsigned append onto a signed log', async () => {
+  it('refuses a service key for bcl append, an operator key for the other writers, and an unsigned append onto a signed log', async () => {
     const service = await note('operator-notes', '--signing-key', 'service.key');
     expect(service.code).toBe(2);
     expect(service.stderr).toMatch(
       /^bcl: service\.key holds a service key; this writer signs only with a key of role operator\n$/,
     );
+    for (const write of [['migrate', 'claim-resolutions'], ['demo']]) {
+      const operator = await bcl(...write, '--signing-key', 'operator.key');
+      expect(operator).toMatchObject({
+        code: 2,
+        stderr:
+          'bcl: operator.key holds an operator key; this writer signs only with a key of role service\n',
+      });
+    }
     const unsigned = await note('operator-notes');
     expect(unsigned.code).toBe(2);
     expect(unsigned.stderr).toMatch(/^bcl: the log is signed and no operator key is configured/);

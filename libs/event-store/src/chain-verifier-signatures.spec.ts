@@ -7,8 +7,17 @@ function newKey(role: KeyRole = 'service', until: string | null = null) {
   return { signer: signerFromKeyFile(keyFile), entry: { ...entry, until } };
 }
 
-/** `count` chained rows, recorded a day apart from 2026-01-01; `signerAt(i)` signs row i (or not). */
-function chain(count: number, signerAt: (i: number) => Signer | undefined): VerifiableRow[] {
+const MARK = '"operatorWrite":{"intoContextStream":false,"reason":"fix"},';
+
+/**
+ * `count` chained rows, recorded a day apart from 2026-01-01; `signerAt(i)` signs row i (or not). A row carries
+ * the operator-write mark when `marked(i)`, by default when an operator key signs it (as `bcl append` writes).
+ */
+function chain(
+  count: number,
+  signerAt: (i: number) => Signer | undefined,
+  marked: (i: number) => boolean = (i) => signerAt(i)?.role === 'operator',
+): VerifiableRow[] {
   let prevHash = GENESIS_HASH;
   return Array.from({ length: count }, (_, i) => {
     const record = encodeRecord(
@@ -21,7 +30,7 @@ function chain(count: number, signerAt: (i: number) => Signer | undefined): Veri
         recordedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
         prevHash,
       },
-      '{"actor":{"id":"a"},"correlationId":"c"}',
+      `{"actor":{"id":"a"},"correlationId":"c",${marked(i) ? MARK : ''}"x":1}`,
       `{"i":${i}}`,
     );
     prevHash = hashRecord(record);
@@ -55,6 +64,28 @@ describe('chain verifier with signatures', () => {
       signedEvents: 4,
       unsignedEvents: 2,
       signaturesChecked: true,
+    });
+  });
+
+  it("refuses an operator key's write without the operator-write mark, and the mark under a service key", () => {
+    const unmarked = chain(
+      4,
+      (i) => (i === 2 ? operator.signer : service.signer),
+      () => false,
+    );
+    expect(verify(unmarked, keyring).firstBreak).toMatchObject({
+      kind: 'unmarked-operator-write',
+      position: 3n,
+      message: expect.stringContaining('operator key') as unknown,
+    });
+    const serviceMarked = chain(
+      4,
+      () => service.signer,
+      (i) => i === 1,
+    );
+    expect(verify(serviceMarked, keyring).firstBreak).toMatchObject({
+      kind: 'misattributed-operator-write',
+      position: 2n,
     });
   });
 

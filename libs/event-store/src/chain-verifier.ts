@@ -1,5 +1,6 @@
 import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, recordPrefix } from './event-record';
 import { LogDigest } from './log-digest';
+import { operatorWriteOf } from './event-envelope';
 import { Keyring, verifySignature } from './signing/signing-keys';
 
 /** One stored event as verification sees it: the stored bytes plus what the store keeps beside them. */
@@ -28,6 +29,8 @@ export type ChainBreakKind =
   | 'bad-signature' // the signature does not verify against the keyring's key for the record's bytes
   | 'unknown-key' // the event is signed with a key the keyring does not hold
   | 'retired-key' // the event was recorded after its key was retired (the keyring entry's `until`)
+  | 'unmarked-operator-write' // signed with an operator key, without the operator-write mark in its metadata
+  | 'misattributed-operator-write' // carries the operator-write mark, but is signed with a service key
   | 'unsigned'; // an unsigned event after signing began
 
 export interface ChainBreak {
@@ -215,10 +218,33 @@ export class ChainVerifier {
         `the signature is not ${signer}'s over this record: the event was forged or altered`,
       );
     }
+    const marked = isOperatorWrite(row.record);
+    if (entry.role === 'operator' && !marked) {
+      return at(
+        'unmarked-operator-write',
+        `signed with ${signer}, an operator key, but its metadata has no operatorWrite mark: an operator key writes only marked events (bcl append)`,
+      );
+    }
+    if (entry.role === 'service' && marked) {
+      return at(
+        'misattributed-operator-write',
+        `carries the operatorWrite mark but is signed with ${signer}, a service key: only an operator key writes marked events`,
+      );
+    }
     if (entry.until !== null && Date.parse(recordedAtOf(row.record)) > Date.parse(entry.until)) {
       return at('retired-key', `recorded after key ${signer} was retired on ${entry.until}`);
     }
     return null;
+  }
+}
+
+/** Whether the record's metadata carries the operator-write mark (a record that does not parse carries none). */
+function isOperatorWrite(record: string): boolean {
+  try {
+    const { metadata } = JSON.parse(record) as { metadata?: unknown };
+    return operatorWriteOf(metadata) !== null;
+  } catch {
+    return false;
   }
 }
 
