@@ -1,5 +1,7 @@
 import { ChainVerifier, VerifiableRow } from './chain-verifier';
 import { GENESIS_HASH, encodeRecord, hashRecord } from './event-record';
+import { EventStore } from './event-store.port';
+import { takeDigest } from './verify-log';
 import { KeyRole, Signer, generateSigningKey, keyringOf, signerFromKeyFile } from './signing/signing-keys';
 
 function newKey(role: KeyRole = 'service', until: string | null = null) {
@@ -98,6 +100,28 @@ describe('chain verifier with signatures', () => {
       unsignedEvents: 1,
       signaturesChecked: false,
     });
+  });
+
+  it('without a keyring still breaks at an unsigned event after signed ones, and at half a signature', () => {
+    const unsigned = chain(4, (i) => (i === 2 ? undefined : service.signer));
+    expect(verify(unsigned).firstBreak).toMatchObject({ kind: 'unsigned', position: 3n });
+    const rows = chain(3, () => service.signer);
+    const noSignature = [rows[0]!, { ...rows[1]!, signature: null }];
+    expect(verify(noSignature).firstBreak).toMatchObject({ kind: 'bad-signature', position: 2n });
+    const noKeyId = [{ ...rows[0]!, signer: null }];
+    expect(verify(noKeyId).firstBreak).toMatchObject({ kind: 'bad-signature', position: 1n });
+  });
+
+  it('takes no digest of a log with an unsigned event after signed ones', async () => {
+    const rows = chain(3, (i) => (i === 1 ? undefined : service.signer));
+    const store = {
+      description: { kind: 'memory', location: 't', contiguousPositions: true, firstPosition: 1n },
+      readRaw: async (after: bigint | undefined) => {
+        const page = rows.filter((row) => after === undefined || row.position > after);
+        return { rows: page, lastPosition: page.at(-1)?.position ?? after, isEnd: true };
+      },
+    } as unknown as EventStore;
+    await expect(takeDigest(store)).rejects.toThrow(/does not verify, so no digest was taken: position 2/);
   });
 
   it('reports a signature that is not over this record as a bad signature at that event', () => {

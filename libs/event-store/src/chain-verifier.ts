@@ -49,10 +49,7 @@ export interface VerifyReport {
   digest: { position: bigint; matched: boolean } | null;
   /** Events checked that carry a signature. */
   signedEvents: number;
-  /**
-   * Events checked that carry none. With a keyring these are the events before signing began (an unsigned
-   * event after a signed one is a break).
-   */
+  /** Events checked that carry none: the events before signing began (an unsigned event after a signed one is a break). */
   unsignedEvents: number;
   /** Whether signatures were checked against a keyring; without one they are counted, not checked. */
   signaturesChecked: boolean;
@@ -64,7 +61,10 @@ export interface ChainVerifierOptions {
   /** Where the log must start, when the store knows it. */
   firstPosition?: bigint;
   digest?: LogDigest;
-  /** The writers' public keys: every signature is checked, and no event may be unsigned once one is signed. */
+  /**
+   * The writers' public keys: every signature is checked. With or without them no event may be unsigned once one
+   * is signed, and no event may carry a key id without a signature or a signature without a key id.
+   */
   keyring?: Keyring;
 }
 
@@ -189,15 +189,19 @@ export class ChainVerifier {
     return this.signatureBreak(row, at);
   }
 
-  /** With a keyring: the first event whose signature is missing (once signing began), unknown or wrong. */
+  /**
+   * An event unsigned once signing began, or with half a signature (key id or signature alone), with or without a
+   * keyring; with one, also a signature that is unknown, wrong, out of its key's dates or role.
+   */
   private signatureBreak(
     row: VerifiableRow,
     at: (kind: ChainBreakKind, message: string) => ChainBreak,
   ): ChainBreak | null {
     const keyring = this.options.keyring;
     const { signer, signature } = row;
+    // these two need no keyring: signing, once begun, never stops, and a signature comes with its key id
     if (!signer && !signature) {
-      if (keyring && this.signedEvents > 0) {
+      if (this.signedEvents > 0) {
         return at(
           'unsigned',
           'the event is not signed, but events before it are: it was not written by a key holder',
@@ -205,8 +209,8 @@ export class ChainVerifier {
       }
       return null;
     }
-    if (!keyring) return null;
     if (!signer || !signature) return at('bad-signature', 'the event has a key id or a signature, not both');
+    if (!keyring) return null;
     const entry = keyring.entry(signer);
     if (!entry) return at('unknown-key', `signed with key ${signer}, which the keyring does not hold`);
     if (entry.role === 'checkpoint') {
