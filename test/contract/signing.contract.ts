@@ -1,5 +1,6 @@
 import {
   EventStore,
+  InvalidRequestError,
   Keyring,
   Signer,
   generateSigningKey,
@@ -25,10 +26,35 @@ async function rowsAfter(store: EventStore, after: bigint | undefined) {
 /**
  * Signing, for every adapter: a store given a signer signs each event's stored record (which names the previous
  * hash) and keeps the key id and the signature beside it; a store without one writes unsigned events. Stores on
- * a shared server hold other tests' events, so the whole-log checks run only on a fresh store.
+ * a shared server hold other tests' events, so the whole-log checks run only on a fresh store; the unsigned writes
+ * run first, since a log whose last event is signed refuses them (a real EventStoreDB server therefore serves one
+ * run of this suite: the test setup starts a fresh container for each).
  */
 export function signingContract(openStore: (options?: ContractOptions) => Promise<ContractStore>): void {
   describe('signatures', () => {
+    it('writes unsigned events when it has no signer; with a keyring they count as before signing began', async () => {
+      const opened = await openStore();
+      try {
+        const store = opened.store;
+        const before =
+          (await store.readRaw(undefined, 1)).rows.length === 0 ? undefined : await lastOf(store);
+        await store.append(uniqueStream(), [newEvent(), newEvent()], 'no-stream');
+        const rows = await rowsAfter(store, before);
+        expect(rows).toHaveLength(2);
+        for (const row of rows) expect(row.signature ?? null).toBeNull();
+        if (before === undefined) {
+          const { keyring } = key();
+          expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({
+            ok: true,
+            signedEvents: 0,
+            unsignedEvents: 2,
+            signaturesChecked: true,
+          });
+        }
+      } finally {
+        await opened.dispose();
+      }
+    });
     it('signs every appended event over its stored record, and the keyring verifies each one', async () => {
       const { signer, keyring } = key();
       const opened = await openStore({ signer });
@@ -77,25 +103,28 @@ export function signingContract(openStore: (options?: ContractOptions) => Promis
       }
     });
 
-    it('writes unsigned events when it has no signer; with a keyring they count as before signing began', async () => {
-      const opened = await openStore();
+    it('refuses an unsigned append onto a log whose last event is signed, and records nothing', async () => {
+      const { signer } = key();
+      const opened = await openStore({ signer });
       try {
-        const store = opened.store;
-        const before =
-          (await store.readRaw(undefined, 1)).rows.length === 0 ? undefined : await lastOf(store);
-        await store.append(uniqueStream(), [newEvent(), newEvent()], 'no-stream');
-        const rows = await rowsAfter(store, before);
-        expect(rows).toHaveLength(2);
-        for (const row of rows) expect(row.signature ?? null).toBeNull();
-        if (before === undefined) {
-          const { keyring } = key();
-          expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({
-            ok: true,
-            signedEvents: 0,
-            unsignedEvents: 2,
-            signaturesChecked: true,
-          });
+        const stream = uniqueStream();
+        await opened.store.append(stream, [newEvent()], 'no-stream');
+        // another writer on the same log, without a key (an API instance without SIGNING_KEY_FILE)
+        const unsigned = await opened.reopen();
+        try {
+          const end = await lastOf(unsigned);
+          const refused = unsigned.append(uniqueStream(), [newEvent()], 'no-stream');
+          await expect(refused).rejects.toThrow(InvalidRequestError);
+          await expect(refused).rejects.toThrow(/events are signed and this writer has no signing key/);
+          await expect(unsigned.append(stream, [newEvent()], 0)).rejects.toThrow(InvalidRequestError);
+          expect(await lastOf(unsigned)).toBe(end); // nothing was recorded
+          expect(await unsigned.streamRevision(stream)).toBe(0);
+        } finally {
+          await unsigned.close();
         }
+        // the signing writer goes on
+        await opened.store.append(stream, [newEvent()], 0);
+        expect(await opened.store.streamRevision(stream)).toBe(1);
       } finally {
         await opened.dispose();
       }

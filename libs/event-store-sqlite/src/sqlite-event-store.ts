@@ -117,7 +117,9 @@ export class SqliteEventStore implements EventStore {
       eventsById: prepare(
         'SELECT position, hash, record, event_id, stream, revision FROM bcl_events WHERE event_id IN (SELECT value FROM json_each(?))',
       ),
-      head: prepare('SELECT position, hash FROM bcl_events ORDER BY position DESC LIMIT 1'),
+      head: prepare(
+        `SELECT position, hash, ${hasSignatureColumns ? 'signature IS NOT NULL' : '0'} AS signed FROM bcl_events ORDER BY position DESC LIMIT 1`,
+      ),
       insert: db.prepare(
         'INSERT INTO bcl_events (position, event_id, stream, revision, type, recorded_at, record, hash, signer, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -194,8 +196,10 @@ export class SqliteEventStore implements EventStore {
     for (const row of this.statements.eventsById.all(ids) as RawRow[]) {
       existingEvents.set(row.event_id, existingEvent(decodeRecord(row.record, row.position, row.hash)));
     }
-    const last = this.statements.head.get() as { position: bigint; hash: string } | undefined;
-    const head = last ?? { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH };
+    const last = this.statements.head.get() as { position: bigint; hash: string; signed: bigint } | undefined;
+    const head = last
+      ? { position: last.position, hash: last.hash, signed: last.signed === 1n }
+      : { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH, signed: false };
     const plan = planAppendBatch(
       appends,
       { streamRevisions, existingEvents },
