@@ -12,8 +12,11 @@ import {
 import { newEvent, uniqueStream } from '@bcl/testing';
 import type { ContractOptions, ContractStore } from './event-store.contract';
 
-function key(role: 'service' | 'operator' = 'service'): { signer: Signer; keyring: Keyring } {
-  const { keyFile, entry } = generateSigningKey(role, 'contract test', '2020-01-01T00:00:00Z');
+function key(
+  role: 'service' | 'operator' = 'service',
+  from = '2020-01-01T00:00:00Z',
+): { signer: Signer; keyring: Keyring } {
+  const { keyFile, entry } = generateSigningKey(role, 'contract test', from);
   return { signer: signerFromKeyFile(keyFile), keyring: keyringOf([entry]) };
 }
 
@@ -43,12 +46,19 @@ export function signingContract(openStore: (options?: ContractOptions) => Promis
         expect(rows).toHaveLength(2);
         for (const row of rows) expect(row.signature ?? null).toBeNull();
         if (before === undefined) {
-          const { keyring } = key();
+          // a key brought into use after these events: they were recorded before signing began
+          const { keyring } = key('service', '2999-01-01T00:00:00Z');
           expect(await verifyStore(store, undefined, { keyring: keyring })).toMatchObject({
             ok: true,
             signedEvents: 0,
             unsignedEvents: 2,
             signaturesChecked: true,
+          });
+          // with a key in use before them, they are unsigned events after signing began
+          const early = key().keyring;
+          expect((await verifyStore(store, undefined, { keyring: early })).firstBreak).toMatchObject({
+            kind: 'unsigned',
+            position: rows[0]!.position,
           });
         }
       } finally {

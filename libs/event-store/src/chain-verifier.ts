@@ -28,7 +28,8 @@ export type ChainBreakKind =
   | 'truncated' // the log ends before the position a digest covered
   | 'bad-signature' // the signature does not verify against the keyring's key for the record's bytes
   | 'unknown-key' // the event is signed with a key the keyring does not hold
-  | 'retired-key' // the event was recorded after its key was retired (the keyring entry's `until`)
+  | 'retired-key' // recorded (by its own recordedAt or an earlier event's) after its key's `until`
+  | 'key-not-yet-in-use' // recorded before its key came into use (the keyring entry's `from`)
   | 'unmarked-operator-write' // signed with an operator key, without the operator-write mark in its metadata
   | 'misattributed-operator-write' // carries the operator-write mark, but is signed with a service key
   | 'unsigned'; // an unsigned event after signing began
@@ -81,7 +82,17 @@ export class ChainVerifier {
   private signedEvents = 0;
   private unsignedEvents = 0;
 
-  constructor(private readonly options: ChainVerifierOptions) {}
+  /** The largest recordedAt along the chain so far (ms): a record cannot move itself back before it. */
+  private latestRecordedAt = Number.NEGATIVE_INFINITY;
+  /** When the keyring's first event-signing key came into use (ms): no event may be unsigned after it. */
+  private readonly signingFrom: number | null;
+
+  constructor(private readonly options: ChainVerifierOptions) {
+    const starts = (options.keyring?.entries ?? [])
+      .filter((entry) => entry.role !== 'checkpoint')
+      .map((entry) => Date.parse(entry.from));
+    this.signingFrom = starts.length === 0 ? null : Math.min(...starts);
+  }
 
   get broken(): boolean {
     return this.firstBreak !== null;
@@ -97,6 +108,7 @@ export class ChainVerifier {
     }
     this.previousHash = row.hash;
     this.previousPosition = row.position;
+    if (this.options.keyring) this.latestRecordedAt = this.chainTime(row);
     this.eventsChecked += 1;
     if (row.signature) this.signedEvents += 1;
     else this.unsignedEvents += 1;
@@ -189,6 +201,12 @@ export class ChainVerifier {
     return this.signatureBreak(row, at);
   }
 
+  /** The row's recordedAt (ms), or the largest recorded before it along the chain when that is later. */
+  private chainTime(row: VerifiableRow): number {
+    const own = recordedAtMs(row.record);
+    return Number.isNaN(own) ? this.latestRecordedAt : Math.max(own, this.latestRecordedAt);
+  }
+
   /**
    * An event unsigned once signing began, or with half a signature (key id or signature alone), with or without a
    * keyring; with one, also a signature that is unknown, wrong, out of its key's dates or role.
@@ -205,6 +223,12 @@ export class ChainVerifier {
         return at(
           'unsigned',
           'the event is not signed, but events before it are: it was not written by a key holder',
+        );
+      }
+      if (keyring && this.signingFrom !== null && this.chainTime(row) > this.signingFrom) {
+        return at(
+          'unsigned',
+          `the event is not signed, but was recorded after ${new Date(this.signingFrom).toISOString()}, when the keyring's first service or operator key came into use: it was not written by a key holder, or its signature was removed`,
         );
       }
       return null;
@@ -235,8 +259,17 @@ export class ChainVerifier {
         `carries the operatorWrite mark but is signed with ${signer}, a service key: only an operator key writes marked events`,
       );
     }
-    if (entry.until !== null && Date.parse(recordedAtOf(row.record)) > Date.parse(entry.until)) {
-      return at('retired-key', `recorded after key ${signer} was retired on ${entry.until}`);
+    if (entry.until !== null && this.chainTime(row) > Date.parse(entry.until)) {
+      return at(
+        'retired-key',
+        `recorded after key ${signer} was retired on ${entry.until} (by its own recordedAt or an earlier event's)`,
+      );
+    }
+    if (!(recordedAtMs(row.record) >= Date.parse(entry.from))) {
+      return at(
+        'key-not-yet-in-use',
+        `recorded at ${recordedAtOf(row.record) || 'no time'}, before key ${signer} came into use on ${entry.from}`,
+      );
     }
     return null;
   }
@@ -250,6 +283,11 @@ function isOperatorWrite(record: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The time (ms) a record's recordedAt gives; NaN when it has none. */
+function recordedAtMs(record: string): number {
+  return Date.parse(recordedAtOf(record));
 }
 
 const RECORDED_AT_KEY = ',"recordedAt":"';

@@ -206,7 +206,7 @@ function describeSignatures(result: LogVerifyReport): string {
   const { signedEvents, unsignedEvents, signaturesChecked } = result;
   if (signaturesChecked) {
     return signedEvents === 0
-      ? `signatures: none of the ${unsignedEvents} events is signed (signing was never enabled)`
+      ? `signatures: none of the ${unsignedEvents} events is signed, and none was recorded after a service or operator key in the keyring came into use`
       : `signatures: ${signedEvents} events signed by keys in the keyring, all verified; ${unsignedEvents} unsigned events before signing began`;
   }
   return signedEvents === 0
