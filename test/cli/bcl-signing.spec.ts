@@ -73,12 +73,12 @@ describe('bcl keys, signed appends and verify --keyring', () => {
       code: 2,
       stderr: 'bcl: service.key exists: a key file is never overwritten\n',
     });
-    const keyId = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')).keys[1].keyId;
+    const serviceKeyId = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')).keys[1].keyId;
     const noOffset = await bcl(
       'keys',
       'retire',
       '--key-id',
-      keyId,
+      serviceKeyId,
       '--keyring',
       'keyring.json',
       '--at',
