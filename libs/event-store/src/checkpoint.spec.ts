@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VerifiableRow } from './chain-verifier';
@@ -187,6 +187,16 @@ describe('signed checkpoints (bcl-checkpoint/1)', () => {
       >;
       expect(verifyCheckpoint(parse(written), keyring)).toEqual(digest);
       expect(() => new CheckpointWriter({ dir, signer: key('service').signer })).toThrow(/checkpoint key/);
+      // another writer's checkpoint of the same size, made after the check for it and before the write
+      const raced = join(dir, 'checkpoint-6.json');
+      const racing = new CheckpointWriter({
+        dir,
+        signer,
+        now: () => (writeFileSync(raced, "the other writer's\n"), new Date(takenAt)),
+      });
+      expect(racing.writeDigest(digestAt(rows, 6))).toMatchObject({ written: false, treeSize: 6n });
+      expect(readFileSync(raced, 'utf8')).toBe("the other writer's\n");
+      expect(readdirSync(dir).sort()).toEqual(['checkpoint-6.json', 'checkpoint-7.json']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
