@@ -1,5 +1,4 @@
 import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, recordPrefix } from './event-record';
-import { LogDigest } from './log-digest';
 import { operatorWriteOf } from './event-envelope';
 import { Keyring, verifySignature } from './signing/signing-keys';
 
@@ -61,7 +60,6 @@ export interface ChainVerifierOptions {
   contiguousPositions: boolean;
   /** Where the log must start, when the store knows it. */
   firstPosition?: bigint;
-  digest?: LogDigest;
   /**
    * The writers' public keys: every signature is checked. With or without them no event may be unsigned once one
    * is signed, and no event may carry a key id without a signature or a signature without a key id.
@@ -78,7 +76,6 @@ export class ChainVerifier {
   private previousPosition: bigint | null = null;
   private eventsChecked = 0;
   private firstBreak: ChainBreak | null = null;
-  private digestMatched = false;
   private signedEvents = 0;
   private unsignedEvents = 0;
 
@@ -116,21 +113,13 @@ export class ChainVerifier {
   }
 
   finish(): VerifyReport {
-    const digest = this.options.digest;
-    if (digest && !this.firstBreak && !this.digestMatched) {
-      this.firstBreak = {
-        kind: 'truncated',
-        position: digest.position,
-        message: `the log ends at ${this.previousPosition ?? 'nothing'}, before position ${digest.position} that the digest covers: events were removed from the tail`,
-      };
-    }
     return {
       ok: this.firstBreak === null,
       eventsChecked: this.eventsChecked,
       lastPosition: this.previousPosition,
       lastHash: this.previousHash,
       firstBreak: this.firstBreak,
-      digest: digest ? { position: digest.position, matched: this.digestMatched } : null,
+      digest: null,
       signedEvents: this.signedEvents,
       unsignedEvents: this.unsignedEvents,
       signaturesChecked: this.options.keyring !== undefined,
@@ -153,14 +142,6 @@ export class ChainVerifier {
       return at('out-of-order', `follows position ${previous}; positions must increase`);
     } else if (this.options.contiguousPositions && row.position !== previous + 1n) {
       return at('gap', `follows position ${previous}; positions ${previous + 1n} onwards are missing`);
-    }
-    const digest = this.options.digest;
-    if (digest && !this.digestMatched && row.position > digest.position) {
-      return {
-        kind: 'digest-mismatch',
-        position: digest.position,
-        message: `position ${digest.position}: the event the digest covers is missing`,
-      };
     }
     if (hashRecord(row.record) !== row.hash) {
       return at('altered', 'the stored record does not match its hash: the event was altered');
@@ -185,18 +166,6 @@ export class ChainVerifier {
           ? 'the first event does not start the chain: events before it were removed'
           : `does not follow the event at position ${previous}: an event was inserted, removed or moved`,
       );
-    }
-    if (digest && row.position === digest.position) {
-      if (row.hash !== digest.hash) {
-        return at('digest-mismatch', 'this is not the event the digest covers: the log was rewritten');
-      }
-      if (BigInt(this.eventsChecked + 1) !== digest.eventCount) {
-        return at(
-          'digest-mismatch',
-          `the digest covered ${digest.eventCount} events up to here, now there are ${this.eventsChecked + 1}`,
-        );
-      }
-      this.digestMatched = true;
     }
     return this.signatureBreak(row, at);
   }
