@@ -1,7 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TreeDigest, generateSigningKey, keyringOf, verifyCheckpoint, verifyStore } from '@bcl/event-store';
+import {
+  TreeDigest,
+  checkpointFromObject,
+  generateSigningKey,
+  keyringOf,
+  verifyCheckpoint,
+  verifyStore,
+} from '@bcl/event-store';
 import { apiConfigFromEnv } from '../../apps/api/src/config/api-config';
 import { RunningApi, startApi } from '../support/api-app';
 import { withEventStore } from '../support/durable-stores';
@@ -52,7 +59,9 @@ describe('the API writes signed checkpoints after each sign-off and submission',
     await until(() => sizes().some((size) => size >= lastAct + 1));
     const digests: TreeDigest[] = sizes().map((size) =>
       verifyCheckpoint(
-        JSON.parse(readFileSync(join(checkpoints(), `checkpoint-${size}.json`), 'utf8')),
+        checkpointFromObject(
+          JSON.parse(readFileSync(join(checkpoints(), `checkpoint-${size}.json`), 'utf8')),
+        ),
         keyring,
       ),
     );

@@ -60,5 +60,9 @@ describe('GET /api/log/proofs: Merkle proofs for auditors', () => {
     await get('/api/log/proofs/consistency?from=3&to=2').expect(400);
     await get('/api/log/proofs/inclusion?position=1&treeSize=4000000').expect(404);
     await get('/api/log/proofs/inclusion?position=999999&treeSize=5').expect(404);
+    // an EventStoreDB position (commit × 2^64 + prepare) runs to 39 digits: a well-formed query, no such event
+    const esdbPosition = (10n ** 6n * 2n ** 64n + 3n).toString();
+    await get(`/api/log/proofs/inclusion?position=${esdbPosition}&treeSize=5`).expect(404);
+    await get(`/api/log/proofs/inclusion?position=${'9'.repeat(41)}&treeSize=5`).expect(400);
   });
 });

@@ -65,7 +65,8 @@ describe('bcl proof and the offline proof checks', () => {
       'checkpoint writer (test)',
       '2026-01-01T00:00:00.000Z',
     );
-    const serviceKey = generateSigningKey('service', 'api (test)', '2026-01-01T00:00:00.000Z');
+    // a service key not yet in use: the demo data is unsigned, so it must have been recorded before any key's `from`
+    const serviceKey = generateSigningKey('service', 'api (test)', '2999-01-01T00:00:00.000Z');
     writeFileSync(join(dir, 'checkpoint.key'), checkpointKey.keyFile);
     writeFileSync(join(dir, 'service.key'), serviceKey.keyFile);
     writeFileSync(
@@ -138,7 +139,7 @@ describe('bcl proof and the offline proof checks', () => {
     );
     expect(offline).toMatchObject({ code: 0, stderr: '' });
     expect(offline.stdout).toMatch(
-      /^OK: \d+ events in log\.ndjson verified.*; digest at position \d+ matched\nsignatures: none of the \d+ events is signed \(signing was never enabled\)\n$/,
+      /^OK: \d+ events in log\.ndjson verified.*; digest at position \d+ matched\nsignatures: none of the \d+ events is signed, and none was recorded after a service or operator key in the keyring came into use\n$/,
     );
   });
 

@@ -15,6 +15,13 @@ describe('bcl keys, signed appends and verify --keyring', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('appends unsigned without a key, before any key exists; verify says no event is signed', async () => {
+    expect((await note('operator-notes')).code).toBe(0);
+    const verify = await bcl('verify');
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain('signatures: no event is signed');
+  });
+
   it('generates an operator key file (0600) and a keyring holding its public key only', async () => {
     const made = await bcl(
       'keys',
@@ -66,13 +73,39 @@ describe('bcl keys, signed appends and verify --keyring', () => {
       code: 2,
       stderr: 'bcl: service.key exists: a key file is never overwritten\n',
     });
+    const serviceKeyId = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')).keys[1].keyId;
+    const noOffset = await bcl(
+      'keys',
+      'retire',
+      '--key-id',
+      serviceKeyId,
+      '--keyring',
+      'keyring.json',
+      '--at',
+      '2026-11-30T10:00',
+    );
+    expect(noOffset).toMatchObject({
+      code: 2,
+      stderr: 'bcl: --at must be an ISO 8601 date-time with Z or an offset, not "2026-11-30T10:00"\n',
+    });
   });
 
-  it('appends unsigned without a key; verify says the log is unsigned', async () => {
-    expect((await note('operator-notes')).code).toBe(0);
+  it('with the keyring, accepts unsigned events recorded before its keys came into use, and no later one', async () => {
     const verify = await bcl('verify', '--keyring', 'keyring.json');
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toContain('signatures: none of the 1 events is signed');
+    expect(verify.stdout).toContain(
+      'signatures: none of the 1 events is signed, and none was recorded after a service or operator key in the keyring came into use',
+    );
+    // another ledger written unsigned after the keys came into use: its signatures were removed, or never made
+    const late = (...args: string[]) => bcl('--store', 'sqlite:late.db', ...args);
+    expect(
+      (await late('append', '--stream', 'notes', '--type', 'OperatorNoted', '--data', '{"note":"x"}')).code,
+    ).toBe(0);
+    const verifyLate = await late('verify', '--keyring', 'keyring.json');
+    expect(verifyLate.code).toBe(1);
+    expect(verifyLate.stdout).toMatch(
+      /^BROKEN: position 1: the event is not signed, but was recorded after .*\[unsigned\]/,
+    );
   });
 
   it('signs an operator append with the operator key and marks it as an operator write', async () => {
@@ -106,12 +139,20 @@ describe('bcl keys, signed appends and verify --keyring', () => {
     expect(offline.code).toBe(0);
   });
 
-  it('refuses a service key for bcl append, and an unsigned append onto a signed log', async () => {
+  it('refuses a service key for bcl append, an operator key for the other writers, and an unsigned append onto a signed log', async () => {
     const service = await note('operator-notes', '--signing-key', 'service.key');
     expect(service.code).toBe(2);
     expect(service.stderr).toMatch(
       /^bcl: service\.key holds a service key; this writer signs only with a key of role operator\n$/,
     );
+    for (const write of [['migrate', 'claim-resolutions'], ['demo']]) {
+      const operator = await bcl(...write, '--signing-key', 'operator.key');
+      expect(operator).toMatchObject({
+        code: 2,
+        stderr:
+          'bcl: operator.key holds an operator key; this writer signs only with a key of role service\n',
+      });
+    }
     const unsigned = await note('operator-notes');
     expect(unsigned.code).toBe(2);
     expect(unsigned.stderr).toMatch(/^bcl: the log is signed and no operator key is configured/);

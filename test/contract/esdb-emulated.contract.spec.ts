@@ -7,7 +7,11 @@ describe('EventStoreDB event store over the emulated client', () => {
   const open: Parameters<typeof eventStoreContract>[0] = async (options) => {
     const client = new EmulatedEsdbClient();
     const store = new EsdbEventStore(client, 'esdb://emulated', undefined, options?.signer);
-    return { store, dispose: () => store.close() };
+    return {
+      store,
+      reopen: async () => new EsdbEventStore(client, 'esdb://emulated'),
+      dispose: () => store.close(),
+    };
   };
   eventStoreContract(open);
   signingContract(open);

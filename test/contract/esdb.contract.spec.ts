@@ -6,7 +6,7 @@ import { signingContract } from './signing.contract';
 describeWithServer('esdb', 'EventStoreDB event store on a real server', (url) => {
   const open: Parameters<typeof eventStoreContract>[0] = async (options) => {
     const store = await EsdbEventStore.open(url, { signer: options?.signer });
-    return { store, dispose: () => store.close() };
+    return { store, reopen: () => EsdbEventStore.open(url), dispose: () => store.close() };
   };
   eventStoreContract(open);
   signingContract(open);

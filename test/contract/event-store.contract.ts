@@ -17,6 +17,8 @@ export interface ContractStore {
   store: EventStore;
   /** Removes whatever the store created. */
   dispose(): Promise<void>;
+  /** Another writer on the same log, without a signer (closed by the caller; dispose still removes the log). */
+  reopen(): Promise<EventStore>;
 }
 
 export interface ContractOptions {

@@ -13,6 +13,7 @@ describeWithServer('postgres', 'PostgreSQL event store', (url) => {
     });
     return {
       store,
+      reopen: () => PostgresEventStore.open(storeUrl),
       dispose: async () => {
         await store.close();
         await drop();

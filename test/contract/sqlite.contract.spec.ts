@@ -14,6 +14,7 @@ describe('SQLite event store', () => {
     });
     return {
       store,
+      reopen: async () => SqliteEventStore.open(join(dir, 'ledger.db')),
       dispose: async () => {
         await store.close();
         rmSync(dir, { recursive: true, force: true });

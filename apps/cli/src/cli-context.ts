@@ -28,11 +28,13 @@ export function storeSetting(options: GlobalOptions): string {
 
 /**
  * The key the CLI's writes are signed with: --signing-key, else BCL_SIGNING_KEY_FILE; undefined when neither is
- * set (events are then written unsigned). A key of another role than `roles` is refused.
+ * set (events are then written unsigned). A key of another role than `roles` is refused: the CLI's writers (plan
+ * and return import, demo, migrate) sign only with a `service` key; `bcl append` alone asks for an `operator` key,
+ * whose events carry the operator-write mark.
  */
 export function cliSigner(
   options: GlobalOptions,
-  roles: readonly KeyRole[] = ['service', 'operator'],
+  roles: readonly KeyRole[] = ['service'],
 ): Signer | undefined {
   const path = options.signingKey || cliConfigFromEnv().signingKeyFile;
   return path ? usage(() => loadSigner(path, roles)) : undefined;

@@ -23,6 +23,7 @@ import {
   decodeRecord,
   describeExpected,
   encodeChain,
+  refuseUnsignedOntoSigned,
   EventStore,
   ExistingEvent,
   existingEvent,
@@ -120,6 +121,7 @@ export class EsdbEventStore implements EventStore {
     if (replay) return replay;
     checkExpected(append, revision);
     const head = await this.chainHead();
+    refuseUnsignedOntoSigned(head, this.signer);
     const recordedAt = this.clock().toISOString();
     const rows = encodeChain(append, revision, head.hash, recordedAt, this.signer);
     try {
@@ -159,7 +161,7 @@ export class EsdbEventStore implements EventStore {
     if (!first || !last || last.hash !== rows[rows.length - 1]!.hash) {
       throw new Error(`EventStoreDB did not return the events just appended to '${append.stream}'`);
     }
-    this.head = { position: last.position, hash: last.hash };
+    this.head = { position: last.position, hash: last.hash, signed: this.signer !== undefined };
     return {
       stream: append.stream,
       firstRevision: first.revision,
@@ -215,12 +217,17 @@ export class EsdbEventStore implements EventStore {
         if (!event) continue;
         lastSeen = event.position;
         if (isSystemEvent(event)) continue;
-        return { position: encodePosition(event.position), hash: hashOf(event) };
+        const signature = metadataOf(event)?.signature;
+        return {
+          position: encodePosition(event.position),
+          hash: hashOf(event),
+          signed: typeof signature === 'string' && signature.length > 0,
+        };
       }
       if (count < 100 || !lastSeen) break;
       from = lastSeen;
     }
-    return { position: 0n, hash: GENESIS_HASH };
+    return { position: 0n, hash: GENESIS_HASH, signed: false };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

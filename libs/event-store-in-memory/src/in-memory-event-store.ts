@@ -69,7 +69,9 @@ export class InMemoryEventStore implements EventStore {
     const revision = (this.streams.get(append.stream)?.length ?? 0) - 1;
     const streamRevisions = new Map(revision >= 0 ? [[append.stream, revision]] : []);
     const last = this.rows[this.rows.length - 1];
-    const head = last ?? { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH };
+    const head = last
+      ? { position: last.position, hash: last.hash, signed: last.signature !== null }
+      : { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH, signed: false };
     const plan = planAppendBatch(
       [append],
       { streamRevisions, existingEvents },

@@ -21,9 +21,10 @@ function readText(path: string, what: string): string {
 
 /**
  * The signer a writer's key file holds (`bcl-signing-key/1`), refused unless its role is one of `roles`: a
- * checkpoint key never signs events, and `bcl append` signs only with an operator key.
+ * checkpoint key never signs events, `bcl append` signs only with an operator key, every other writer only with a
+ * service key.
  */
-export function loadSigner(path: string, roles: readonly KeyRole[] = ['service', 'operator']): Signer {
+export function loadSigner(path: string, roles: readonly KeyRole[] = ['service']): Signer {
   let signer: Signer;
   try {
     signer = signerFromKeyFile(readText(path, 'the signing key file'));
@@ -33,7 +34,7 @@ export function loadSigner(path: string, roles: readonly KeyRole[] = ['service',
   }
   if (!roles.includes(signer.role)) {
     throw new SigningFileError(
-      `${path} holds a ${signer.role} key; this writer signs only with a key of role ${roles.join(' or ')}`,
+      `${path} holds ${signer.role === 'operator' ? 'an' : 'a'} ${signer.role} key; this writer signs only with a key of role ${roles.join(' or ')}`,
     );
   }
   return signer;

@@ -169,23 +169,26 @@ export class PostgresEventStore implements EventStore {
   private async planWithLock(client: PoolClient, appends: PreparedAppend[]) {
     const streams = [...new Set(appends.map((append) => append.stream))];
     const ids = appends.flatMap((append) => append.events.map((event) => event.eventId));
-    const lookups = await client.query<PgRow & { kind: 'revision' | 'event' | 'head' }>(
-      `SELECT 'revision' AS kind, s.stream, last.revision, NULL::text AS position, NULL AS hash, NULL AS record, NULL AS event_id
+    const lookups = await client.query<
+      PgRow & { kind: 'revision' | 'event' | 'head'; signed: boolean | null }
+    >(
+      `SELECT 'revision' AS kind, s.stream, last.revision, NULL::text AS position, NULL AS hash, NULL AS record, NULL AS event_id, NULL::boolean AS signed
          FROM unnest($1::text[]) AS s(stream)
          CROSS JOIN LATERAL (SELECT revision FROM ${this.table} WHERE stream = s.stream ORDER BY revision DESC LIMIT 1) AS last
        UNION ALL
-       SELECT 'event', stream, revision, position::text, hash, record, event_id FROM ${this.table} WHERE event_id = ANY($2)
+       SELECT 'event', stream, revision, position::text, hash, record, event_id, NULL FROM ${this.table} WHERE event_id = ANY($2)
        UNION ALL
-       SELECT 'head', NULL, NULL, last.position::text, last.hash, NULL, NULL
-         FROM (SELECT position, hash FROM ${this.table} ORDER BY position DESC LIMIT 1) AS last`,
+       SELECT 'head', NULL, NULL, last.position::text, last.hash, NULL, NULL, last.signature IS NOT NULL
+         FROM (SELECT position, hash, ${this.signatureColumns} FROM ${this.table} ORDER BY position DESC LIMIT 1) AS last`,
       [streams, ids],
     );
     const streamRevisions = new Map<string, number>();
     const existingEvents = new Map<string, ExistingEvent>();
-    let head = { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH };
+    let head = { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH, signed: false };
     for (const row of lookups.rows) {
       if (row.kind === 'revision') streamRevisions.set(row.stream, Number(row.revision));
-      else if (row.kind === 'head') head = { position: BigInt(row.position), hash: row.hash };
+      else if (row.kind === 'head')
+        head = { position: BigInt(row.position), hash: row.hash, signed: row.signed === true };
       else
         existingEvents.set(
           row.event_id,

@@ -117,10 +117,15 @@ export class SqliteEventStore implements EventStore {
       eventsById: prepare(
         'SELECT position, hash, record, event_id, stream, revision FROM bcl_events WHERE event_id IN (SELECT value FROM json_each(?))',
       ),
-      head: prepare('SELECT position, hash FROM bcl_events ORDER BY position DESC LIMIT 1'),
-      insert: db.prepare(
-        'INSERT INTO bcl_events (position, event_id, stream, revision, type, recorded_at, record, hash, signer, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      head: prepare(
+        `SELECT position, hash, ${hasSignatureColumns ? 'signature IS NOT NULL' : '0'} AS signed FROM bcl_events ORDER BY position DESC LIMIT 1`,
       ),
+      // prepared only where the columns are: a read-only copy without them is read, as unsigned, and not written
+      insert: hasSignatureColumns
+        ? db.prepare(
+            'INSERT INTO bcl_events (position, event_id, stream, revision, type, recorded_at, record, hash, signer, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+        : null,
       streamForwards: prepare(
         'SELECT position, hash, record FROM bcl_events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
@@ -139,7 +144,7 @@ export class SqliteEventStore implements EventStore {
     const location = path === ':memory:' ? path : resolve(path);
     const db = options.mustExist ? openExisting(location) : openOrCreate(location);
     try {
-      db.pragma('journal_mode = WAL');
+      setJournalMode(db);
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 30000');
       db.exec(SCHEMA);
@@ -194,8 +199,10 @@ export class SqliteEventStore implements EventStore {
     for (const row of this.statements.eventsById.all(ids) as RawRow[]) {
       existingEvents.set(row.event_id, existingEvent(decodeRecord(row.record, row.position, row.hash)));
     }
-    const last = this.statements.head.get() as { position: bigint; hash: string } | undefined;
-    const head = last ?? { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH };
+    const last = this.statements.head.get() as { position: bigint; hash: string; signed: bigint } | undefined;
+    const head = last
+      ? { position: last.position, hash: last.hash, signed: last.signed === 1n }
+      : { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH, signed: false };
     const plan = planAppendBatch(
       appends,
       { streamRevisions, existingEvents },
@@ -203,8 +210,14 @@ export class SqliteEventStore implements EventStore {
       this.clock().toISOString(),
       this.signer,
     );
+    const insert = this.statements.insert;
+    if (plan.rows.length > 0 && !insert) {
+      throw new StoreOpenError(
+        `the SQLite store at ${this.description.location} could not gain its signer and signature columns (it is read-only): it can be read, not written`,
+      );
+    }
     for (const row of plan.rows) {
-      this.statements.insert.run(
+      insert!.run(
         row.position,
         row.eventId,
         row.stream,
@@ -304,6 +317,15 @@ function addSignatureColumns(db: Database.Database): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** WAL, for concurrent readers; a read-only file keeps the mode it has (it is then read, never written). */
+function setJournalMode(db: Database.Database): void {
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SQLITE_READONLY') throw error;
   }
 }
 

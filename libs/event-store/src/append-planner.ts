@@ -65,6 +65,21 @@ export interface ChainHead {
   /** Position of the last event (the position before the first event when the log is empty). */
   position: bigint;
   hash: string;
+  /** Whether the last event is signed: then an unsigned append is refused (`refuseUnsignedOntoSigned`). */
+  signed: boolean;
+}
+
+/**
+ * Refuses an append without a signer onto a log whose last event is signed: verification would call the unsigned
+ * event a forgery (an `unsigned` break), so a writer whose key is not configured fails before recording anything.
+ */
+export function refuseUnsignedOntoSigned(head: Pick<ChainHead, 'signed'>, signer: Signer | undefined): void {
+  if (head.signed && !signer) {
+    throw new InvalidRequestError(
+      'signer',
+      "the log's events are signed and this writer has no signing key, so it would record events that verify calls forgeries: nothing was written (configure the writer's key: SIGNING_KEY_FILE for the API, --signing-key or BCL_SIGNING_KEY_FILE for bcl)",
+    );
+  }
 }
 
 export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
@@ -226,7 +241,7 @@ export function planAppendBatch(
       }
       const last = planned[planned.length - 1]!;
       revisions.set(append.stream, last.revision);
-      current = { position: last.position, hash: last.hash };
+      current = { position: last.position, hash: last.hash, signed: last.signature !== null };
       return { ok: true, result: resultOf(append.stream, planned, false) };
     } catch (error) {
       return { ok: false, error: error as Error };
@@ -243,6 +258,7 @@ export function chainRows(
   recordedAt: string,
   signer?: Signer,
 ): NewRow[] {
+  refuseUnsignedOntoSigned(head, signer);
   return encodeChain(append, revision, head.hash, recordedAt, signer).map((row, index) => ({
     ...row,
     position: head.position + 1n + BigInt(index),

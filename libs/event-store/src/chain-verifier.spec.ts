@@ -1,5 +1,7 @@
 import { ChainVerifier, VerifiableRow } from './chain-verifier';
 import { GENESIS_HASH, encodeRecord, hashRecord } from './event-record';
+import { LogDigest } from './log-digest';
+import { LogVerifier } from './verify-log';
 
 function chain(count: number, firstPosition = 1n): VerifiableRow[] {
   let prevHash = GENESIS_HASH;
@@ -65,19 +67,34 @@ describe('chain verifier', () => {
     expect(verify(rows, { contiguousPositions: false, firstPosition: undefined }).ok).toBe(true);
   });
 
-  it('matches a digest by position, hash and count, and reports a log that ends before it', () => {
+  it('matches a digest by position, hash and count, and reports a log that ends before it (LogVerifier)', () => {
     const rows = chain(6);
     const digest = { position: 4n, hash: rows[3]!.hash, recordedAt: '', eventCount: 4n };
-    expect(verify(rows, { digest })).toMatchObject({ ok: true, digest: { position: 4n, matched: true } });
-    expect(verify(rows.slice(0, 3), { digest }).firstBreak).toMatchObject({
+    const withDigest = (log: VerifiableRow[], digests: LogDigest[]) => {
+      const verifier = new LogVerifier({ contiguousPositions: true, firstPosition: 1n }, digests);
+      for (const row of log) if (!verifier.check(row)) break;
+      return verifier.finish();
+    };
+    expect(withDigest(rows, [digest])).toMatchObject({ ok: true, digest: { position: 4n, matched: true } });
+    expect(withDigest(rows.slice(0, 3), [digest]).firstBreak).toMatchObject({
       kind: 'truncated',
       position: 4n,
     });
-    expect(verify(rows, { digest: { ...digest, hash: rows[2]!.hash } }).firstBreak).toMatchObject({
+    expect(withDigest(rows, [{ ...digest, hash: rows[2]!.hash }]).firstBreak).toMatchObject({
       kind: 'digest-mismatch',
     });
-    expect(verify(rows, { digest: { ...digest, eventCount: 5n } }).firstBreak).toMatchObject({
+    expect(withDigest(rows, [{ ...digest, eventCount: 5n }]).firstBreak).toMatchObject({
       kind: 'digest-mismatch',
     });
+    // the event at the digest's position is missing: the log goes on past it
+    const skipped = chain(6).map((row, i) => ({ ...row, position: BigInt(i * 10 + 7) }));
+    const atGap = { position: 20n, hash: rows[1]!.hash, recordedAt: '', eventCount: 2n };
+    expect(
+      (() => {
+        const verifier = new LogVerifier({ contiguousPositions: false }, [atGap]);
+        for (const row of skipped) if (!verifier.check(row)) break;
+        return verifier.finish().firstBreak;
+      })(),
+    ).toMatchObject({ kind: 'digest-mismatch', position: 20n });
   });
 });

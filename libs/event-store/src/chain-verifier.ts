@@ -1,5 +1,5 @@
 import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, recordPrefix } from './event-record';
-import { LogDigest } from './log-digest';
+import { operatorWriteOf } from './event-envelope';
 import { Keyring, verifySignature } from './signing/signing-keys';
 
 /** One stored event as verification sees it: the stored bytes plus what the store keeps beside them. */
@@ -27,7 +27,10 @@ export type ChainBreakKind =
   | 'truncated' // the log ends before the position a digest covered
   | 'bad-signature' // the signature does not verify against the keyring's key for the record's bytes
   | 'unknown-key' // the event is signed with a key the keyring does not hold
-  | 'retired-key' // the event was recorded after its key was retired (the keyring entry's `until`)
+  | 'retired-key' // recorded (by its own recordedAt or an earlier event's) after its key's `until`
+  | 'key-not-yet-in-use' // recorded before its key came into use (the keyring entry's `from`)
+  | 'unmarked-operator-write' // signed with an operator key, without the operator-write mark in its metadata
+  | 'misattributed-operator-write' // carries the operator-write mark, but is signed with a service key
   | 'unsigned'; // an unsigned event after signing began
 
 export interface ChainBreak {
@@ -46,10 +49,7 @@ export interface VerifyReport {
   digest: { position: bigint; matched: boolean } | null;
   /** Events checked that carry a signature. */
   signedEvents: number;
-  /**
-   * Events checked that carry none. With a keyring these are the events before signing began (an unsigned
-   * event after a signed one is a break).
-   */
+  /** Events checked that carry none: the events before signing began (an unsigned event after a signed one is a break). */
   unsignedEvents: number;
   /** Whether signatures were checked against a keyring; without one they are counted, not checked. */
   signaturesChecked: boolean;
@@ -60,8 +60,10 @@ export interface ChainVerifierOptions {
   contiguousPositions: boolean;
   /** Where the log must start, when the store knows it. */
   firstPosition?: bigint;
-  digest?: LogDigest;
-  /** The writers' public keys: every signature is checked, and no event may be unsigned once one is signed. */
+  /**
+   * The writers' public keys: every signature is checked. With or without them no event may be unsigned once one
+   * is signed, and no event may carry a key id without a signature or a signature without a key id.
+   */
   keyring?: Keyring;
 }
 
@@ -74,11 +76,20 @@ export class ChainVerifier {
   private previousPosition: bigint | null = null;
   private eventsChecked = 0;
   private firstBreak: ChainBreak | null = null;
-  private digestMatched = false;
   private signedEvents = 0;
   private unsignedEvents = 0;
 
-  constructor(private readonly options: ChainVerifierOptions) {}
+  /** The largest recordedAt along the chain so far (ms): a record cannot move itself back before it. */
+  private latestRecordedAt = Number.NEGATIVE_INFINITY;
+  /** When the keyring's first event-signing key came into use (ms): no event may be unsigned after it. */
+  private readonly signingFrom: number | null;
+
+  constructor(private readonly options: ChainVerifierOptions) {
+    const starts = (options.keyring?.entries ?? [])
+      .filter((entry) => entry.role !== 'checkpoint')
+      .map((entry) => Date.parse(entry.from));
+    this.signingFrom = starts.length === 0 ? null : Math.min(...starts);
+  }
 
   get broken(): boolean {
     return this.firstBreak !== null;
@@ -94,6 +105,7 @@ export class ChainVerifier {
     }
     this.previousHash = row.hash;
     this.previousPosition = row.position;
+    if (this.options.keyring) this.latestRecordedAt = this.chainTime(row);
     this.eventsChecked += 1;
     if (row.signature) this.signedEvents += 1;
     else this.unsignedEvents += 1;
@@ -101,21 +113,13 @@ export class ChainVerifier {
   }
 
   finish(): VerifyReport {
-    const digest = this.options.digest;
-    if (digest && !this.firstBreak && !this.digestMatched) {
-      this.firstBreak = {
-        kind: 'truncated',
-        position: digest.position,
-        message: `the log ends at ${this.previousPosition ?? 'nothing'}, before position ${digest.position} that the digest covers: events were removed from the tail`,
-      };
-    }
     return {
       ok: this.firstBreak === null,
       eventsChecked: this.eventsChecked,
       lastPosition: this.previousPosition,
       lastHash: this.previousHash,
       firstBreak: this.firstBreak,
-      digest: digest ? { position: digest.position, matched: this.digestMatched } : null,
+      digest: null,
       signedEvents: this.signedEvents,
       unsignedEvents: this.unsignedEvents,
       signaturesChecked: this.options.keyring !== undefined,
@@ -138,14 +142,6 @@ export class ChainVerifier {
       return at('out-of-order', `follows position ${previous}; positions must increase`);
     } else if (this.options.contiguousPositions && row.position !== previous + 1n) {
       return at('gap', `follows position ${previous}; positions ${previous + 1n} onwards are missing`);
-    }
-    const digest = this.options.digest;
-    if (digest && !this.digestMatched && row.position > digest.position) {
-      return {
-        kind: 'digest-mismatch',
-        position: digest.position,
-        message: `position ${digest.position}: the event the digest covers is missing`,
-      };
     }
     if (hashRecord(row.record) !== row.hash) {
       return at('altered', 'the stored record does not match its hash: the event was altered');
@@ -171,39 +167,43 @@ export class ChainVerifier {
           : `does not follow the event at position ${previous}: an event was inserted, removed or moved`,
       );
     }
-    if (digest && row.position === digest.position) {
-      if (row.hash !== digest.hash) {
-        return at('digest-mismatch', 'this is not the event the digest covers: the log was rewritten');
-      }
-      if (BigInt(this.eventsChecked + 1) !== digest.eventCount) {
-        return at(
-          'digest-mismatch',
-          `the digest covered ${digest.eventCount} events up to here, now there are ${this.eventsChecked + 1}`,
-        );
-      }
-      this.digestMatched = true;
-    }
     return this.signatureBreak(row, at);
   }
 
-  /** With a keyring: the first event whose signature is missing (once signing began), unknown or wrong. */
+  /** The row's recordedAt (ms), or the largest recorded before it along the chain when that is later. */
+  private chainTime(row: VerifiableRow): number {
+    const own = recordedAtMs(row.record);
+    return Number.isNaN(own) ? this.latestRecordedAt : Math.max(own, this.latestRecordedAt);
+  }
+
+  /**
+   * An event unsigned once signing began, or with half a signature (key id or signature alone), with or without a
+   * keyring; with one, also a signature that is unknown, wrong, out of its key's dates or role.
+   */
   private signatureBreak(
     row: VerifiableRow,
     at: (kind: ChainBreakKind, message: string) => ChainBreak,
   ): ChainBreak | null {
     const keyring = this.options.keyring;
     const { signer, signature } = row;
+    // these two need no keyring: signing, once begun, never stops, and a signature comes with its key id
     if (!signer && !signature) {
-      if (keyring && this.signedEvents > 0) {
+      if (this.signedEvents > 0) {
         return at(
           'unsigned',
           'the event is not signed, but events before it are: it was not written by a key holder',
         );
       }
+      if (keyring && this.signingFrom !== null && this.chainTime(row) > this.signingFrom) {
+        return at(
+          'unsigned',
+          `the event is not signed, but was recorded after ${new Date(this.signingFrom).toISOString()}, when the keyring's first service or operator key came into use: it was not written by a key holder, or its signature was removed`,
+        );
+      }
       return null;
     }
-    if (!keyring) return null;
     if (!signer || !signature) return at('bad-signature', 'the event has a key id or a signature, not both');
+    if (!keyring) return null;
     const entry = keyring.entry(signer);
     if (!entry) return at('unknown-key', `signed with key ${signer}, which the keyring does not hold`);
     if (entry.role === 'checkpoint') {
@@ -215,11 +215,48 @@ export class ChainVerifier {
         `the signature is not ${signer}'s over this record: the event was forged or altered`,
       );
     }
-    if (entry.until !== null && Date.parse(recordedAtOf(row.record)) > Date.parse(entry.until)) {
-      return at('retired-key', `recorded after key ${signer} was retired on ${entry.until}`);
+    const marked = isOperatorWrite(row.record);
+    if (entry.role === 'operator' && !marked) {
+      return at(
+        'unmarked-operator-write',
+        `signed with ${signer}, an operator key, but its metadata has no operatorWrite mark: an operator key writes only marked events (bcl append)`,
+      );
+    }
+    if (entry.role === 'service' && marked) {
+      return at(
+        'misattributed-operator-write',
+        `carries the operatorWrite mark but is signed with ${signer}, a service key: only an operator key writes marked events`,
+      );
+    }
+    if (entry.until !== null && this.chainTime(row) > Date.parse(entry.until)) {
+      return at(
+        'retired-key',
+        `recorded after key ${signer} was retired on ${entry.until} (by its own recordedAt or an earlier event's)`,
+      );
+    }
+    if (!(recordedAtMs(row.record) >= Date.parse(entry.from))) {
+      return at(
+        'key-not-yet-in-use',
+        `recorded at ${recordedAtOf(row.record) || 'no time'}, before key ${signer} came into use on ${entry.from}`,
+      );
     }
     return null;
   }
+}
+
+/** Whether the record's metadata carries the operator-write mark (a record that does not parse carries none). */
+function isOperatorWrite(record: string): boolean {
+  try {
+    const { metadata } = JSON.parse(record) as { metadata?: unknown };
+    return operatorWriteOf(metadata) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The time (ms) a record's recordedAt gives; NaN when it has none. */
+function recordedAtMs(record: string): number {
+  return Date.parse(recordedAtOf(record));
 }
 
 const RECORDED_AT_KEY = ',"recordedAt":"';

@@ -5,7 +5,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
-  renameSync,
+  linkSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -33,7 +33,7 @@ export interface WrittenCheckpoint {
 
 /**
  * Writes signed checkpoints into a directory, as `checkpoint-<treeSize>.json`, each atomically (a temporary
- * file, fsync, rename, fsync of the directory), so that a crash leaves either the whole checkpoint or none.
+ * file, fsync, a hard link to its name (which never replaces a file), fsync of the directory), so that a crash leaves either the whole checkpoint or none.
  * It keeps no state in the store: each checkpoint is taken from a full verification of the log (`takeDigest`,
  * which refuses a log that does not verify), and writes run one at a time.
  */
@@ -74,14 +74,20 @@ export class CheckpointWriter {
     } finally {
       closeSync(fd);
     }
+    // a link never replaces a file: another writer's checkpoint of this size, made since the check above, stays
+    let written = true;
     try {
-      renameSync(temporary, path);
+      linkSync(temporary, path);
     } catch (error) {
-      unlinkSync(temporary);
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        unlinkSync(temporary);
+        throw error;
+      }
+      written = false;
     }
+    unlinkSync(temporary);
     syncDirectory(dir);
-    return { path, treeSize: digest.treeSize, written: true };
+    return { path, treeSize: digest.treeSize, written };
   }
 
   /**

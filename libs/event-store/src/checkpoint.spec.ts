@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VerifiableRow } from './chain-verifier';
 import {
+  Checkpoint,
   checkpointFromObject,
   checkpointToJson,
   digestOrCheckpointFromJson,
@@ -126,14 +127,23 @@ describe('signed checkpoints (bcl-checkpoint/1)', () => {
   const keyring = keyringOf([entry]);
   const takenAt = '2026-03-01T10:00:00.000Z';
   const json = checkpointToJson(signCheckpoint(digest, signer, takenAt));
+  const parse = (value: Record<string, unknown>) => checkpointFromObject(value);
 
   it('verify offline against the keyring and stand for their digest', () => {
     expect(json).toMatchObject({ format: 'bcl-checkpoint/1', treeSize: '7', keyId: signer.keyId });
-    expect(verifyCheckpoint(json, keyring)).toEqual(digest);
+    expect(verifyCheckpoint(parse(json), keyring)).toEqual(digest);
     const read = digestOrCheckpointFromJson(JSON.stringify(json), keyring, digestFromJson);
     expect(read.digest).toEqual(digest);
     expect(() => digestOrCheckpointFromJson(JSON.stringify(json), undefined, digestFromJson)).toThrow(
       /--keyring/,
+    );
+  });
+
+  it('are verified only once parsed: JSON with a digest field of its own is refused, not trusted', () => {
+    // the same text is signed, so a digest of strings would pass the signature and come back unparsed
+    const unparsed = { ...json, digest: digestToJson(digest, takenAt) } as unknown as Checkpoint;
+    expect(() => verifyCheckpoint(unparsed, keyring)).toThrow(
+      'verifyCheckpoint takes a parsed checkpoint (checkpointFromObject), not its JSON',
     );
   });
 
@@ -148,15 +158,19 @@ describe('signed checkpoints (bcl-checkpoint/1)', () => {
             : field === 'position'
               ? '6'
               : digestAt(rows, 6).root;
-      expect(() => verifyCheckpoint(edited, keyring)).toThrow(/signature does not hold/);
+      expect(() => verifyCheckpoint(parse(edited), keyring)).toThrow(/signature does not hold/);
     }
-    expect(() => verifyCheckpoint(json, keyringOf([key('checkpoint').entry]))).toThrow(/does not hold/);
+    expect(() => verifyCheckpoint(parse(json), keyringOf([key('checkpoint').entry]))).toThrow(
+      /does not hold/,
+    );
     const service = key('service');
     expect(() => signCheckpoint(digest, service.signer, takenAt)).toThrow(/checkpoint key/);
     const byService = { ...json, keyId: service.signer.keyId };
-    expect(() => verifyCheckpoint(byService, keyringOf([entry, service.entry]))).toThrow(/as a service key/);
+    expect(() => verifyCheckpoint(parse(byService), keyringOf([entry, service.entry]))).toThrow(
+      /as a service key/,
+    );
     const retired = keyringOf([{ ...entry, until: '2026-02-01T00:00:00.000Z' }]);
-    expect(() => verifyCheckpoint(json, retired)).toThrow(/not in use/);
+    expect(() => verifyCheckpoint(parse(json), retired)).toThrow(/not in use/);
     expect(() => checkpointFromObject({ ...json, signature: 1 })).toThrow(/no valid signature/);
   });
 
@@ -171,8 +185,18 @@ describe('signed checkpoints (bcl-checkpoint/1)', () => {
         string,
         unknown
       >;
-      expect(verifyCheckpoint(written, keyring)).toEqual(digest);
+      expect(verifyCheckpoint(parse(written), keyring)).toEqual(digest);
       expect(() => new CheckpointWriter({ dir, signer: key('service').signer })).toThrow(/checkpoint key/);
+      // another writer's checkpoint of the same size, made after the check for it and before the write
+      const raced = join(dir, 'checkpoint-6.json');
+      const racing = new CheckpointWriter({
+        dir,
+        signer,
+        now: () => (writeFileSync(raced, "the other writer's\n"), new Date(takenAt)),
+      });
+      expect(racing.writeDigest(digestAt(rows, 6))).toMatchObject({ written: false, treeSize: 6n });
+      expect(readFileSync(raced, 'utf8')).toBe("the other writer's\n");
+      expect(readdirSync(dir).sort()).toEqual(['checkpoint-6.json', 'checkpoint-7.json']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

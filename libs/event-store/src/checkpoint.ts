@@ -91,15 +91,16 @@ export function checkpointFromObject(value: Record<string, unknown>, what = 'the
 }
 
 /**
- * Checks a checkpoint offline against a keyring: the key must be in the keyring as a `checkpoint` key, in use
- * when the checkpoint was taken (between its `from` and `until`), and the signature must hold over the fields.
- * Returns the digest it vouches for; throws a one-line error saying what failed.
+ * Checks a parsed checkpoint (`checkpointFromObject`, `digestOrCheckpointFromJson`) offline against a keyring: the
+ * key must be in the keyring as a `checkpoint` key, in use when the checkpoint was taken (between its `from` and
+ * `until`), and the signature must hold over the fields. Returns the digest it vouches for; throws a one-line
+ * error saying what failed. A file's JSON is parsed first: its shape is never taken on trust.
  */
-export function verifyCheckpoint(
-  checkpoint: Checkpoint | Record<string, unknown>,
-  keyring: Keyring,
-): TreeDigest {
-  const parsed = 'digest' in checkpoint ? (checkpoint as Checkpoint) : checkpointFromObject(checkpoint);
+export function verifyCheckpoint(parsed: Checkpoint, keyring: Keyring): TreeDigest {
+  const { digest } = parsed;
+  if (typeof digest?.position !== 'bigint' || typeof digest.treeSize !== 'bigint') {
+    throw new Error('verifyCheckpoint takes a parsed checkpoint (checkpointFromObject), not its JSON');
+  }
   const { keyId, takenAt } = parsed;
   const entry = keyring.entry(keyId);
   if (!entry) throw new Error(`the checkpoint is signed by key ${keyId}, which the keyring does not hold`);

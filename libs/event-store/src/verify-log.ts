@@ -22,11 +22,7 @@ export class LogVerifier {
   private readonly chain: ChainVerifier;
   private readonly digestChecker: DigestChecker;
 
-  constructor(
-    options: Omit<ChainVerifierOptions, 'digest'>,
-    digests: readonly LogDigest[] = [],
-    buildRoot = false,
-  ) {
+  constructor(options: ChainVerifierOptions, digests: readonly LogDigest[] = [], buildRoot = false) {
     this.chain = new ChainVerifier(options);
     this.digestChecker = new DigestChecker(digests, buildRoot);
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@bcl/event-store';
+import type { AccessEntry } from './service-store';
 import { SqlConnection, SqlRow } from './sql-connection';
 
 /**
@@ -12,16 +13,8 @@ export const ACCESS_LOG_CHAIN_DDL: Record<SqlConnection['dialect'], string> = {
   postgres: 'CREATE TABLE IF NOT EXISTS access_log_chain (id BIGINT PRIMARY KEY, hash TEXT NOT NULL)',
 };
 
-/** An access-log entry to record (as `AccessEntry`, without the id the store gives it). */
-export interface NewAccessEntry {
-  at: string;
-  subject: string;
-  roles: string[];
-  method: string;
-  resource: string;
-  status: number;
-  correlationId: string;
-}
+/** An access-log entry to record: an `AccessEntry` without the id the store gives it. */
+export type NewAccessEntry = Omit<AccessEntry, 'id'>;
 
 export interface AccessLogVerification {
   ok: boolean;

@@ -21,7 +21,7 @@ import { AllowRoles, EVENT_STORE } from '@bcl/application';
 
 export class InclusionProofQueryDto {
   @ApiProperty({ description: "The event's position in the log", example: '17' })
-  @Matches(/^\d{1,20}$/, { message: 'position must be a whole number' })
+  @Matches(/^\d{1,40}$/, { message: 'position must be a whole number' })
   position!: string;
 
   @ApiProperty({ description: "The tree size: the digest's or checkpoint's treeSize", example: 40 })
@@ -57,7 +57,7 @@ function refused(error: Error): Error {
 /**
  * Merkle proofs over the log (docs/event-store.md, "The Merkle tree"), for auditors who hold a digest or signed
  * checkpoint: the answer carries the root the proof leads to, which the auditor compares with their own copy's.
- * The tree is kept in memory (`LogTreeCache`: about 72 bytes per event) and brought up to date before each proof
+ * The tree is kept in memory (`LogTreeCache`: about 100 bytes per event) and brought up to date before each proof
  * by reading only the events appended since, with the chain checked across them.
  */
 @ApiTags('log')

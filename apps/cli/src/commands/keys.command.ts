@@ -6,6 +6,7 @@ import {
   Keyring,
   KeyringEntry,
   generateSigningKey,
+  isIsoInstant,
   keyringOf,
   keyringToJson,
 } from '@bcl/event-store';
@@ -92,8 +93,11 @@ export function keysCommand(): Command {
       if (!globals.keyring) throw new UsageError('name the keyring file with --keyring');
       const keyring = readKeyring(globals.keyring);
       const at = options.at ?? new Date().toISOString();
-      if (Number.isNaN(Date.parse(at)))
-        throw new UsageError(`--at must be an ISO 8601 date-time, not '${at}'`);
+      if (!isIsoInstant(at)) {
+        throw new UsageError(
+          `--at must be an ISO 8601 date-time with Z or an offset, not ${JSON.stringify(at)}`,
+        );
+      }
       if (!keyring.entry(options.keyId))
         throw new UsageError(`${globals.keyring} holds no key ${options.keyId}`);
       const entries = keyring.entries.map((entry) =>

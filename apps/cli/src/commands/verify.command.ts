@@ -5,6 +5,7 @@ import {
   LogVerifyReport,
   StoreMissingError,
   describeAlteredRange,
+  latestDigest,
   verifyExportFile,
   verifyStore,
 } from '@bcl/event-store';
@@ -29,11 +30,6 @@ interface VerifyOptions {
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-/** The digest with the most events: the one the store's verification record names. */
-function latest(digests: LogDigest[]): LogDigest | undefined {
-  return [...digests].sort((a, b) => (a.eventCount < b.eventCount ? 1 : -1))[0];
-}
 
 /** The offline proof checks: `--event --proof --digest`, `--consistency --from --to`; false when neither. */
 function proofCheck(globals: GlobalOptions, options: VerifyOptions): boolean {
@@ -111,7 +107,7 @@ export function verifyCommand(): Command {
       if (proofCheck(globals, options)) return;
       const keyring = cliKeyring(globals);
       const digests = readDigests(options.digest, keyring);
-      const digest = latest(digests);
+      const digest = latestDigest(digests); // the one the store's verification record names
       const file = options.file;
       if (file !== undefined) inputFileSize(file);
       const result = file
@@ -206,7 +202,7 @@ function describeSignatures(result: LogVerifyReport): string {
   const { signedEvents, unsignedEvents, signaturesChecked } = result;
   if (signaturesChecked) {
     return signedEvents === 0
-      ? `signatures: none of the ${unsignedEvents} events is signed (signing was never enabled)`
+      ? `signatures: none of the ${unsignedEvents} events is signed, and none was recorded after a service or operator key in the keyring came into use`
       : `signatures: ${signedEvents} events signed by keys in the keyring, all verified; ${unsignedEvents} unsigned events before signing began`;
   }
   return signedEvents === 0

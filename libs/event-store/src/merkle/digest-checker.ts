@@ -20,6 +20,11 @@ export function describeAlteredRange(range: AlteredRange): string {
     : `the digest at position ${range.since} still holds, so the first altered event is among positions ${range.from} to ${range.to}`;
 }
 
+/** The digest with the most events (the latest taken), or undefined when there is none. */
+export function latestDigest(digests: readonly LogDigest[]): LogDigest | undefined {
+  return [...digests].sort((a, b) => (a.eventCount < b.eventCount ? 1 : -1))[0];
+}
+
 /**
  * Checks any number of digests (or checkpoints) against the log as it streams past, after the chain check:
  * the event at each digest's count must be at its position with its hash, and the root of the events up to it
@@ -46,7 +51,7 @@ export class DigestChecker {
 
   /** The digest with the most events, or undefined for none. */
   get latest(): LogDigest | undefined {
-    return [...this.digests].sort((a, b) => (a.eventCount < b.eventCount ? 1 : -1))[0];
+    return latestDigest(this.digests);
   }
 
   /** The root of every event seen (when built: with `alwaysBuildRoot`, or while digests are pending). */

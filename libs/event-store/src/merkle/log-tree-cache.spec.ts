@@ -5,7 +5,7 @@ import { LogTreeCache } from './log-tree-cache';
 import { MerkleTree } from './merkle-tree';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
 
-/** A log of rows with gaps in its positions (as EventStoreDB's), readable as raw pages. */
+/** A log of rows with gaps in its positions, as large as EventStoreDB's (commit × 2^64 + prepare), readable as raw pages. */
 function fakeStore(rows: VerifiableRow[]): EventStore & { reads: number } {
   const store = {
     reads: 0,
@@ -25,6 +25,13 @@ function fakeStore(rows: VerifiableRow[]): EventStore & { reads: number } {
   return store as unknown as EventStore & { reads: number };
 }
 
+const COMMIT = 2n ** 64n;
+
+/** The position of the n-th event: beyond 64 bits, as EventStoreDB's. */
+function at(n: number): bigint {
+  return BigInt(n * 10) * COMMIT + 3n;
+}
+
 function append(rows: VerifiableRow[], count: number): void {
   for (let i = 0; i < count; i += 1) {
     const prevHash = rows.at(-1)?.hash ?? GENESIS_HASH;
@@ -42,7 +49,7 @@ function append(rows: VerifiableRow[], count: number): void {
       '{"actor":{"id":"a"},"correlationId":"c"}',
       `{"i":${n}}`,
     );
-    rows.push({ position: BigInt(n * 10 + 3), hash: hashRecord(record), record });
+    rows.push({ position: at(n), hash: hashRecord(record), record });
   }
 }
 
@@ -52,9 +59,9 @@ describe('the log tree kept by a long-running process', () => {
     append(rows, 20);
     const store = fakeStore(rows);
     const cache = new LogTreeCache(store);
-    const first = await cache.inclusion(53n, 20);
+    const first = await cache.inclusion(at(5), 20);
     expect(first.proof).toMatchObject({ leafIndex: 5, treeSize: 20, eventHash: rows[5]!.hash });
-    expect(first.event).toEqual({ position: '53', hash: rows[5]!.hash, record: rows[5]!.record });
+    expect(first.event).toEqual({ position: at(5).toString(), hash: rows[5]!.hash, record: rows[5]!.record });
     const reference = MerkleTree.of(rows.map((row) => row.hash));
     expect(first.root).toBe(reference.root());
     expect(verifyInclusion(rows[5]!.hash, 5, 20, first.proof.path, reference.root())).toBeNull();
@@ -65,20 +72,20 @@ describe('the log tree kept by a long-running process', () => {
     expect(store.reads - readsBefore).toBeLessThanOrEqual(4); // 15 new events in pages of 7, plus the proof's
     const grown = MerkleTree.of(rows.map((row) => row.hash));
     expect(verifyConsistency(20, 35, reference.root(), grown.root(), later.proof.path)).toBeNull();
-    await expect(cache.inclusion(54n, 20)).rejects.toThrow(/no event at position 54/);
-    await expect(cache.inclusion(3n, 36)).rejects.toThrow(/holds 35 events, fewer than the tree size 36/);
+    await expect(cache.inclusion(at(5) + 1n, 20)).rejects.toThrow(`no event at position ${at(5) + 1n}`);
+    await expect(cache.inclusion(at(0), 36)).rejects.toThrow(/holds 35 events, fewer than the tree size 36/);
   });
 
   it('refuses an appended event that breaks the chain, and an event rewritten since it was read', async () => {
     const rows: VerifiableRow[] = [];
     append(rows, 10);
     const cache = new LogTreeCache(fakeStore(rows));
-    expect((await cache.inclusion(3n, 10)).proof.leafIndex).toBe(0);
+    expect((await cache.inclusion(at(0), 10)).proof.leafIndex).toBe(0);
     rows[4] = { ...rows[4]!, record: rows[4]!.record.replace('"i":4', '"i":9'), hash: 'f'.repeat(64) };
-    await expect(cache.inclusion(43n, 10)).rejects.toThrow(/is not the one first read there/);
+    await expect(cache.inclusion(at(4), 10)).rejects.toThrow(/is not the one first read there/);
     append(rows, 1);
     rows[10] = { ...rows[10]!, hash: hashRecord(rows[10]!.record.replace('"i":10', '"i":11')) };
-    await expect(cache.inclusion(3n, 11)).rejects.toThrow(/does not verify/);
-    expect((await cache.inclusion(13n, 10)).proof.leafIndex).toBe(1);
+    await expect(cache.inclusion(at(0), 11)).rejects.toThrow(/does not verify/);
+    expect((await cache.inclusion(at(1), 10)).proof.leafIndex).toBe(1);
   });
 });

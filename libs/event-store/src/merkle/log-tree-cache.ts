@@ -8,15 +8,16 @@ import { ConsistencyProof, InclusionProof } from './proof-formats';
 /**
  * The log's Merkle tree kept in memory by a long-running process (the API), brought up to date before each
  * proof by reading only the events appended since, with the chain checked across them. A proof then costs
- * O(log² n) hashes instead of a read of the whole log. Memory: about 72 bytes per event (the tree and each
- * event's position). The tree is the log as first read: an event rewritten afterwards in the store is not
+ * O(log² n) hashes instead of a read of the whole log. Memory: about 100 bytes per event (the tree and each
+ * event's position, a bigint). The tree is the log as first read: an event rewritten afterwards in the store is not
  * re-read, so its proof still leads to the root an earlier checkpoint holds, and the event the store now holds
  * fails the offline check against it.
  */
 export class LogTreeCache {
   private readonly tree = new MerkleTree();
   private chain: ChainVerifier | null = null;
-  private positions = new BigInt64Array(1024);
+  /** Each event's position, as the store gives it: EventStoreDB's exceed 64 bits (commit × 2^64 + prepare). */
+  private readonly positions: bigint[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: EventStore) {}
@@ -108,12 +109,7 @@ export class LogTreeCache {
           const problem = this.chain.finish().firstBreak!.message;
           throw new Error(`the log does not verify, so it gives no proofs: ${problem}`);
         }
-        if (this.tree.size === this.positions.length) {
-          const grown = new BigInt64Array(this.positions.length * 2);
-          grown.set(this.positions);
-          this.positions = grown;
-        }
-        this.positions[this.tree.size] = row.position;
+        this.positions.push(row.position);
         this.tree.append(row.hash);
       }
     }

@@ -143,20 +143,43 @@ export function signerFromKeyFile(text: string): Signer {
   return signer;
 }
 
-/** Builds a keyring from entries, checking that every id is its key's fingerprint. */
+/** An ISO 8601 date-time with its offset (`Z` or `±hh:mm`), as a keyring's `from` and `until` are written. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isIsoInstant(value: unknown): value is string {
+  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * Builds a keyring from entries, checking that each is an object whose id is its key's fingerprint, whose `from`
+ * and `until` (or null) are ISO 8601 date-times with an offset, and that no id appears twice; throws one line.
+ */
 export function keyringOf(entries: readonly KeyringEntry[]): Keyring {
   const keys = new Map<string, { entry: KeyringEntry; key: KeyObject }>();
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      throw new Error(`keyring: key ${index + 1} is not an object`);
+    }
+    const name =
+      typeof entry.keyId === 'string' && KEY_ID_PATTERN.test(entry.keyId) ? entry.keyId : `key ${index + 1}`;
+    if (keys.has(entry.keyId)) throw new Error(`keyring: ${name} appears twice`);
+    if (!isIsoInstant(entry.from)) {
+      throw new Error(`keyring: ${name}'s from is not an ISO 8601 date-time with Z or an offset`);
+    }
+    if (entry.until !== null && !isIsoInstant(entry.until)) {
+      throw new Error(
+        `keyring: ${name}'s until is neither null nor an ISO 8601 date-time with Z or an offset`,
+      );
+    }
     let key: KeyObject;
     try {
       key = createPublicKey(entry.publicKey);
     } catch {
-      throw new Error(`keyring: ${entry.keyId} holds no valid public key`);
+      throw new Error(`keyring: ${name} holds no valid public key`);
     }
-    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`keyring: ${entry.keyId} is not an Ed25519 key`);
-    if (keyIdOf(key) !== entry.keyId)
-      throw new Error(`keyring: ${entry.keyId} is not the id of its public key`);
-    if (!KEY_ROLES.includes(entry.role)) throw new Error(`keyring: ${entry.keyId} has no valid role`);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`keyring: ${name} is not an Ed25519 key`);
+    if (keyIdOf(key) !== entry.keyId) throw new Error(`keyring: ${name} is not the id of its public key`);
+    if (!KEY_ROLES.includes(entry.role)) throw new Error(`keyring: ${name} has no valid role`);
     keys.set(entry.keyId, { entry, key });
   }
   return {
