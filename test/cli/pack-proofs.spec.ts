@@ -6,6 +6,7 @@ import {
   keyringFromJson,
   keyringOf,
   keyringToJson,
+  checkpointFromObject,
   verifyCheckpoint,
 } from '@bcl/event-store';
 import { runCli } from '../support/child-process';
@@ -118,9 +119,10 @@ describeInBrowser('bcl pack: the checkpoint, the keyring and a proof of each dec
       hash: manifest.head.hash,
     });
     // the checkpoint is signed by a key the pack's own keyring holds
-    expect(verifyCheckpoint(checkpoint, keyringFromJson(read(join(out, 'keyring.json')))).root).toBe(
-      checkpoint.root,
-    );
+    expect(
+      verifyCheckpoint(checkpointFromObject(checkpoint), keyringFromJson(read(join(out, 'keyring.json'))))
+        .root,
+    ).toBe(checkpoint.root);
     const withKeyring = ['--digest', 'checkpoint.json', '--keyring', 'keyring.json'];
     expect(await offline(out, '--file', 'events.ndjson', ...withKeyring)).toMatchObject({
       code: 0,

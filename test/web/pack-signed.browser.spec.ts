@@ -7,6 +7,7 @@ import {
   keyringFromJson,
   keyringOf,
   keyringToJson,
+  checkpointFromObject,
   verifyCheckpoint,
 } from '@bcl/event-store';
 import { runCli } from '../support/child-process';
@@ -53,7 +54,9 @@ describeInBrowser('the auditor pack page with a checkpoint key and a keyring', (
     expect(read('keyring.json')).toBe(readFileSync(join(scratch, 'keyring.json'), 'utf8'));
     const checkpoint = JSON.parse(read('checkpoint.json')) as Record<string, unknown>;
     expect(checkpoint).toMatchObject({ format: 'bcl-checkpoint/1', position: manifest.head.position });
-    expect(verifyCheckpoint(checkpoint, keyringFromJson(read('keyring.json'))).hash).toBe(manifest.head.hash);
+    expect(
+      verifyCheckpoint(checkpointFromObject(checkpoint), keyringFromJson(read('keyring.json'))).hash,
+    ).toBe(manifest.head.hash);
     const proof = names.find((name) => /^proofs\/-?\d+\.json$/.test(name))!;
     const verified = await runCli(
       [
