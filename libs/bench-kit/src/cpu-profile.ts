@@ -45,7 +45,7 @@ export function topFunctionsByPhase(profile: CpuProfile, marks: PhaseMark[], lim
   const out: PhaseProfile[] = [];
   for (const phase of phases) {
     const windows = marks.filter((mark) => mark.phase === phase);
-    const self = new Map<string, TopFunction>();
+    const self = new Map<string, { name: string; where: string; selfUs: number }>();
     let sampledUs = 0;
     for (let i = 0; i < profile.samples.length; i += 1) {
       const t = times[i]!;
@@ -59,20 +59,20 @@ export function topFunctionsByPhase(profile: CpuProfile, marks: PhaseMark[], lim
       const entry = self.get(key) ?? {
         name: frame.functionName || '(anonymous)',
         where,
-        selfMs: 0,
-        share: 0,
+        selfUs: 0,
       };
-      entry.selfMs += us / 1000;
+      entry.selfUs += us;
       self.set(key, entry);
     }
     if (sampledUs === 0) continue;
     const top = [...self.values()]
-      .sort((a, b) => b.selfMs - a.selfMs)
+      .sort((a, b) => b.selfUs - a.selfUs)
       .slice(0, limit)
-      .map((entry) => ({
-        ...entry,
-        selfMs: Math.round(entry.selfMs),
-        share: entry.selfMs / (sampledUs / 1000),
+      .map(({ name, where, selfUs }) => ({
+        name,
+        where,
+        selfMs: Math.round(selfUs / 1000),
+        share: selfUs / sampledUs,
       }));
     out.push({ phase, sampledMs: Math.round(sampledUs / 1000), top });
   }
