@@ -14,16 +14,21 @@ export async function startBareServer(
   getJson: string,
 ): Promise<{ base: string; close: () => Promise<void> }> {
   const file = await open(join(dir, 'bare-http.log'), 'a');
-  let waiting: { line: string; done: () => void }[] = [];
+  let waiting: { line: string; done: (ok: boolean) => void }[] = [];
   let syncing = false;
   const flush = async (): Promise<void> => {
     syncing = true;
     while (waiting.length > 0) {
       const batch = waiting;
       waiting = [];
-      await file.write(batch.map((w) => w.line).join(''));
-      await file.datasync();
-      for (const w of batch) w.done();
+      let ok = true;
+      try {
+        await file.write(batch.map((w) => w.line).join(''));
+        await file.datasync();
+      } catch {
+        ok = false;
+      }
+      for (const w of batch) w.done(ok);
     }
     syncing = false;
   };
@@ -40,9 +45,9 @@ export async function startBareServer(
       const line = `${Buffer.concat(chunks).toString()}\n`;
       waiting.push({
         line,
-        done: () => {
-          res.writeHead(201, { 'content-type': 'application/json' });
-          res.end('{"ok":true}');
+        done: (ok) => {
+          res.writeHead(ok ? 201 : 500, { 'content-type': 'application/json' });
+          res.end(`{"ok":${ok}}`);
         },
       });
       if (!syncing) void flush();
