@@ -1,1 +1,3 @@
 export * from './raw-limits';
+export * from './phases';
+export * from './cpu-profile';

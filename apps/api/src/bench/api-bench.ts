@@ -1,17 +1,37 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { signDevelopmentToken } from '@bcl/identity';
-import { rawAppendRate, timeItAsync } from '@bcl/bench-kit';
+import { markPhase, rawAppendRate } from '@bcl/bench-kit';
 import { apiConfigFromEnv } from '../config/api-config';
 import { createApp } from '../create-app';
+import { startBareServer } from './bare-http';
+import { LoadResult, LoadSpec } from './load-gen';
 
 /**
- * `npm run bench` (second part): the API end to end over real HTTP on the embedded store, against this
- * machine's fsync-per-event limit measured in the same run. Every write is an event append (one fsync) and
- * a wait for the read model; every read writes one access-log entry (one fsync). Never fails on speed.
- * Usage: node -r bin/register-aliases.js dist/apps/api/src/bench/api-bench.js [--json] [--requests N]
+ * `npm run bench` (second part): the API end to end over real HTTP on the embedded store, beside a bare Node
+ * HTTP server doing the same durable work (bare-http.ts) and this machine's fsync-per-event limit, all measured
+ * in the same run. The load comes from a separate process (load-gen.ts) at 1, 32 and 128 clients. Every API
+ * write is an event append and a wait for the read model; every API read writes one access-log entry. Never
+ * fails on speed. Usage: node -r bin/register-aliases.js dist/apps/api/src/bench/api-bench.js [--json]
+ * [--requests N]
  */
-const CONCURRENT_CLIENTS = 32;
+const CLIENTS = [1, 32, 128];
+const run = promisify(execFile);
+
+interface Row extends LoadResult {
+  server: 'api' | 'bare';
+  request: 'POST /api/people' | 'GET /api/people/:id';
+  clients: number;
+}
+
+async function load(spec: LoadSpec): Promise<LoadResult> {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'load-gen.js'), JSON.stringify(spec)], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout) as LoadResult;
+}
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
@@ -30,70 +50,56 @@ async function main(): Promise<void> {
   };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const admin = `Bearer ${await signDevelopmentToken({ roles: ['admin'], subject: 'bench' })}`;
-  const call = async (path: string, body?: object) => {
-    const response = await fetch(`${base}${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: { authorization: admin, 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    await response.arrayBuffer();
-  };
-  const person = (i: number) => ({
-    personId: `bench-${i}`,
-    displayName: `Bench Person ${i}`,
-    reason: 'benchmark',
-  });
-  let next = 0;
-  const results: {
-    name: string;
-    requests: number;
-    requestsPerSecond: number;
-    ratioToFsyncPerEvent: number;
-  }[] = [];
-  const record = (name: string, count: number, seconds: number) =>
-    results.push({
-      name,
-      requests: count,
-      requestsPerSecond: Math.round(count / seconds),
-      ratioToFsyncPerEvent: Math.round((count / seconds / fsyncPerEvent) * 100) / 100,
-    });
-
+  const apiBase = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const authorization = `Bearer ${await signDevelopmentToken({ roles: ['admin'], subject: 'bench' })}`;
+  const rows: Row[] = [];
+  let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
+  let nextPerson = 0;
   try {
-    const sequential = Math.max(10, Math.floor(requests / 4));
-    record(
-      'write.sequential',
-      sequential,
-      await timeItAsync(async () => {
-        for (let i = 0; i < sequential; i += 1) await call('/api/people', person(next++));
-      }),
-    );
-    record(
-      'write.concurrent',
-      requests,
-      await timeItAsync(() =>
-        Promise.all(
-          Array.from({ length: CONCURRENT_CLIENTS }, async (_, client) => {
-            for (let i = client; i < requests; i += CONCURRENT_CLIENTS)
-              await call('/api/people', person(next + i));
-          }),
-        ),
-      ),
-    );
-    next += requests;
-    record(
-      'read.sequential',
-      requests,
-      await timeItAsync(async () => {
-        for (let i = 0; i < requests; i += 1) await call(`/api/people/bench-${i}`);
-      }),
-    );
+    const measure = async (server: Row['server'], base: string, write: boolean, clients: number) => {
+      const count = clients === 1 ? Math.max(10, Math.floor(requests / 4)) : requests;
+      const request: Row['request'] = write ? 'POST /api/people' : 'GET /api/people/:id';
+      const spec: LoadSpec = {
+        base,
+        authorization,
+        clients,
+        requests: count,
+        write,
+        path: write ? '/api/people' : '/api/people/bench-{i}',
+        from: write ? nextPerson : 0,
+      };
+      if (write && server === 'api') nextPerson += count;
+      const result = await markPhase(`${server} ${request} x${clients}`, () => load(spec));
+      rows.push({ server, request, clients, ...result });
+    };
+    await measure('api', apiBase, true, 1); // the people the GETs read, and a warm API
+    rows.length = 0;
+    const person = await fetch(`${apiBase}/api/people/bench-0`, { headers: { authorization } });
+    bare = await startBareServer(dir, await person.text());
+    for (const write of [true, false])
+      for (const clients of CLIENTS) {
+        await measure('bare', bare.base, write, clients);
+        await measure('api', apiBase, write, clients);
+      }
   } finally {
+    await bare?.close();
     await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  const results = rows.map((row) => {
+    const floor = rows.find(
+      (r) => r.server === 'bare' && r.request === row.request && r.clients === row.clients,
+    );
+    return {
+      ...row,
+      seconds: Math.round(row.seconds * 1000) / 1000,
+      ratioToBare:
+        row.server === 'api' && floor
+          ? Math.round((row.requestsPerSecond / floor.requestsPerSecond) * 100) / 100
+          : null,
+      ratioToFsyncPerEvent: Math.round((row.requestsPerSecond / fsyncPerEvent) * 100) / 100,
+    };
+  });
   if (json) {
     process.stdout.write(
       `${JSON.stringify({ limits: { fsyncPerEvent: Math.round(fsyncPerEvent) }, results })}\n`,
@@ -101,12 +107,18 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(
-    `API over HTTP on SQLite; this machine's fsync-per-event limit: ${Math.round(fsyncPerEvent)}/s\n`,
+    [
+      `API over HTTP on SQLite beside a bare Node HTTP server (same durable work); fsync-per-event limit ${Math.round(fsyncPerEvent)}/s`,
+      '',
+      '| request | clients | server | requests | requests/s | p50 ms | p99 ms | API / bare |',
+      '|---|---|---|---|---|---|---|---|',
+      ...results.map(
+        (r) =>
+          `| ${r.request} | ${r.clients} | ${r.server} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.server === 'api' ? `${r.ratioToBare}x` : ''} |`,
+      ),
+      '',
+    ].join('\n'),
   );
-  for (const r of results)
-    process.stdout.write(
-      `  ${r.name.padEnd(18)} ${String(r.requestsPerSecond).padStart(7)} requests/s  ${r.ratioToFsyncPerEvent}x fsyncPerEvent  (${r.requests} requests)\n`,
-    );
 }
 
 main().catch((error: Error) => {

@@ -1,13 +1,13 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
 import { execFileSync } from 'node:child_process';
-import { NewEvent, logEventPages, newEventId, verifyStore } from '@bcl/event-store';
+import { generateSigningKey, signerFromKeyFile } from '@bcl/event-store';
 import { openEventStore } from '@bcl/event-store-open';
 import { GlobalOptions, toJson } from '../cli-context';
 import { wholeNumber } from '../commands/demo.command';
-import { rawAppendRate, rawReadRate, sha256ChainRate, timeItAsync } from '@bcl/bench-kit';
+import { rawAppendRate, rawReadRate, setPhaseScope, sha256ChainRate } from '@bcl/bench-kit';
+import { appendGroup, appendSingle, replay, verify } from './store-phases';
 import { cliConfigFromEnv } from '../config';
 
 type Limit = 'fsyncPerEvent' | 'fsyncPer100' | 'sequentialRead' | 'sha256Chain';
@@ -15,6 +15,8 @@ type Limit = 'fsyncPerEvent' | 'fsyncPer100' | 'sequentialRead' | 'sha256Chain';
 interface BenchResult {
   name: 'append.single' | 'append.group' | 'replay' | 'verify';
   store: 'sqlite' | 'postgres';
+  /** Appended through a store given a signing key (`--signed`): each record is signed inside the append. */
+  signed: boolean;
   events: number;
   eventsPerSecond: number;
   limit: Limit;
@@ -28,6 +30,7 @@ interface BenchOptions {
   appenders: string;
   dir: string;
   postgres?: string;
+  signed?: boolean;
 }
 
 /** Targets from the issue, printed beside the figures. The benchmark never fails on speed. */
@@ -51,6 +54,10 @@ export function benchCommand(): Command {
     .option('--appenders <n>', 'concurrent appenders for the group-commit figure', '256')
     .option('--dir <path>', 'scratch directory, on the disk the store would use', './.bench')
     .option('--postgres <url>', 'also measure PostgreSQL (default: $DATABASE_URL when set)')
+    .option(
+      '--signed',
+      'also measure the appends on SQLite with a signing key, so the cost of signing is known',
+    )
     .action(async (options: BenchOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const events = wholeNumber('--events', options.events, 1000, 10_000_000);
@@ -95,64 +102,61 @@ export function benchCommand(): Command {
       } else {
         log('PostgreSQL: skipped (set DATABASE_URL or --postgres to measure it)');
       }
+      const rate = (
+        name: BenchResult['name'],
+        store: BenchResult['store'],
+        signed: boolean,
+        count: number,
+        seconds: number,
+        limit: Limit,
+      ) => {
+        const eventsPerSecond = count / seconds;
+        results.push({
+          name,
+          store,
+          signed,
+          events: count,
+          eventsPerSecond,
+          limit,
+          ratio: eventsPerSecond / limits[limit],
+        });
+      };
       for (const target of stores) {
         log(`measuring ${target.name} ...`);
+        setPhaseScope(target.name);
         const store = await openEventStore(target.setting);
         let open = true;
         try {
-          const rate = (name: BenchResult['name'], count: number, seconds: number, limit: Limit) => {
-            const eventsPerSecond = count / seconds;
-            results.push({
-              name,
-              store: target.name,
-              events: count,
-              eventsPerSecond,
-              limit,
-              ratio: eventsPerSecond / limits[limit],
-            });
-          };
-          let revision = -1;
-          const single = await timeItAsync(async () => {
-            for (let i = 0; i < singleEvents; i += 1) {
-              await store.append('bench-single', [benchEvent(i)], revision === -1 ? 'no-stream' : revision);
-              revision += 1;
-            }
-          });
-          rate('append.single', singleEvents, single, 'fsyncPerEvent');
-          let next = 0;
-          const group = await timeItAsync(() =>
-            Promise.all(
-              Array.from({ length: appenders }, async (_, lane) => {
-                while (next < events) {
-                  const i = next++;
-                  await store.append(`bench-group-${lane % 64}`, [benchEvent(i)], 'any');
-                }
-              }),
-            ),
-          );
-          rate('append.group', events, group, 'fsyncPer100');
-          let replayed = 0;
-          const replay = await timeItAsync(async () => {
-            for await (const page of logEventPages(store, { pageSize: 10_000 })) {
-              replayed += page.length;
-              if (replayed >= replayEvents) break;
-            }
-          });
-          rate('replay', replayed, replay, 'sequentialRead');
-          let verified = 0;
-          const verify = await timeItAsync(async () => {
-            const report = await verifyStore(store);
-            if (!report.ok)
-              throw new Error(`verify failed during the benchmark: ${report.firstBreak?.message}`);
-            verified = report.eventsChecked;
-          });
-          rate('verify', verified, verify, 'sha256Chain');
+          const single = await appendSingle(store, 'bench-single', singleEvents);
+          rate('append.single', target.name, false, singleEvents, single, 'fsyncPerEvent');
+          const group = await appendGroup(store, 'bench-group', events, appenders);
+          rate('append.group', target.name, false, events, group, 'fsyncPer100');
+          const [replayed, replaySeconds] = await replay(store, replayEvents);
+          rate('replay', target.name, false, replayed, replaySeconds, 'sequentialRead');
+          const [verified, verifySeconds] = await verify(store);
+          rate('verify', target.name, false, verified, verifySeconds, 'sha256Chain');
           await store.close();
           open = false;
           replayRssMb.push(replayInChildProcess(target.setting));
         } finally {
           if (open) await store.close();
           await target.cleanup();
+        }
+      }
+      if (options.signed) {
+        log('measuring sqlite appends with a signing key ...');
+        setPhaseScope('sqlite signed');
+        const signedPath = join(dir, `bench-signed-${process.pid}.db`);
+        const signer = signerFromKeyFile(generateSigningKey('service', 'bench', '2026-01-01').keyFile);
+        const store = await openEventStore(`sqlite:${signedPath}`, { signer });
+        try {
+          const single = await appendSingle(store, 'bench-single', singleEvents);
+          rate('append.single', 'sqlite', true, singleEvents, single, 'fsyncPerEvent');
+          const group = await appendGroup(store, 'bench-group', events, appenders);
+          rate('append.group', 'sqlite', true, events, group, 'fsyncPer100');
+        } finally {
+          await store.close();
+          ['', '-wal', '-shm'].forEach((suffix) => rmSync(signedPath + suffix, { force: true }));
         }
       }
       const peakRssMb = Math.max(...replayRssMb);
@@ -162,7 +166,7 @@ export function benchCommand(): Command {
       }
       const rows = results.map(
         (r) =>
-          `| ${r.name} | ${r.store} | ${r.events.toLocaleString('en-GB')} | ${Math.round(r.eventsPerSecond).toLocaleString('en-GB')} | ${r.limit} ${Math.round(limits[r.limit]).toLocaleString('en-GB')} | ${r.ratio.toFixed(2)}x | ${TARGETS[r.name]} |`,
+          `| ${r.name} | ${r.store}${r.signed ? ' (signed)' : ''} | ${r.events.toLocaleString('en-GB')} | ${Math.round(r.eventsPerSecond).toLocaleString('en-GB')} | ${r.limit} ${Math.round(limits[r.limit]).toLocaleString('en-GB')} | ${r.ratio.toFixed(2)}x | ${TARGETS[r.name]} |`,
       );
       process.stdout.write(
         [
@@ -184,20 +188,6 @@ function replayInChildProcess(setting: string): number {
     maxBuffer: 1 << 20,
   });
   return (JSON.parse(output) as { peakRssMb: number }).peakRssMb;
-}
-
-function benchEvent(i: number): NewEvent {
-  return {
-    eventId: newEventId(),
-    type: 'ContributionReceived',
-    data: {
-      partner: 'NHS West Kent CCG',
-      source: 'nhs-minimum',
-      amountPence: 123_456_700 + i,
-      quarter: 1 + (i % 4),
-    },
-    metadata: { actor: { id: 'os-user:bench' }, correlationId: randomUUID() },
-  };
 }
 
 async function dropSchema(url: string, schema: string): Promise<void> {
