@@ -1,5 +1,6 @@
 import {
-  EXPORT_FORMAT,
+  exportHeaderLine,
+  exportRowLine,
   EventStore,
   Keyring,
   LogVerifier,
@@ -40,17 +41,9 @@ export async function readLogOnce(
   exportedAt: string,
   keyring?: Keyring,
 ): Promise<LogSnapshot | null> {
-  const { kind, contiguousPositions, firstPosition } = store.description;
+  const { contiguousPositions, firstPosition } = store.description;
   const verifier = new LogVerifier({ contiguousPositions, firstPosition, keyring });
-  const lines = [
-    JSON.stringify({
-      format: EXPORT_FORMAT,
-      store: kind,
-      contiguousPositions,
-      firstPosition: firstPosition?.toString() ?? null,
-      exportedAt,
-    }),
-  ];
+  const lines = [exportHeaderLine(store.description, exportedAt)];
   const tree = new MerkleTree();
   const hashes = new Map<string, string>();
   const leaves = new Map<string, { leafIndex: number; line: string }>();
@@ -62,10 +55,7 @@ export async function readLogOnce(
         throw new Error(`the log does not verify, so no pack was made: ${report.firstBreak!.message}`);
       }
       const position = row.position.toString();
-      const line: Record<string, string> = { position, hash: row.hash, record: row.record };
-      if (row.signer) line.signer = row.signer;
-      if (row.signature) line.signature = row.signature;
-      lines.push(JSON.stringify(line));
+      lines.push(exportRowLine(row));
       hashes.set(position, row.hash);
       leaves.set(position, {
         leafIndex: tree.size,

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { VerifiableRow } from './chain-verifier';
 import { EventStore } from './event-store.port';
 import { LogDigest } from './log-digest';
 import { logRowPages } from './read-paging';
@@ -7,6 +8,32 @@ import type { Keyring } from './signing/signing-keys';
 import { LogVerifier, LogVerifyReport } from './verify-log';
 
 export const EXPORT_FORMAT = 'bcl-export/1';
+
+/** The export's first line: its format and the store's numbering. */
+export function exportHeaderLine(
+  { kind, contiguousPositions, firstPosition }: EventStore['description'],
+  exportedAt: string,
+): string {
+  return JSON.stringify({
+    format: EXPORT_FORMAT,
+    store: kind,
+    contiguousPositions,
+    firstPosition: firstPosition?.toString() ?? null,
+    exportedAt,
+  });
+}
+
+/** One event's export line: position, hash, the stored record, and its signature where it has one. */
+export function exportRowLine(row: VerifiableRow): string {
+  const line: Record<string, string> = {
+    position: row.position.toString(),
+    hash: row.hash,
+    record: row.record,
+  };
+  if (row.signer) line.signer = row.signer;
+  if (row.signature) line.signature = row.signature;
+  return JSON.stringify(line);
+}
 
 /**
  * Writes the log as NDJSON: a header line, then one line per event holding its position, its hash and its
@@ -18,28 +45,12 @@ export async function exportLog(
   writeLine: (line: string) => Promise<void> | void,
   exportedAt: string,
 ): Promise<{ events: number; lastPosition: bigint | undefined }> {
-  const { kind, contiguousPositions, firstPosition } = store.description;
-  await writeLine(
-    JSON.stringify({
-      format: EXPORT_FORMAT,
-      store: kind,
-      contiguousPositions,
-      firstPosition: firstPosition?.toString() ?? null,
-      exportedAt,
-    }),
-  );
+  await writeLine(exportHeaderLine(store.description, exportedAt));
   let events = 0;
   let lastPosition: bigint | undefined;
   for await (const rows of logRowPages(store)) {
     for (const row of rows) {
-      const line: Record<string, string> = {
-        position: row.position.toString(),
-        hash: row.hash,
-        record: row.record,
-      };
-      if (row.signer) line.signer = row.signer;
-      if (row.signature) line.signature = row.signature;
-      await writeLine(JSON.stringify(line));
+      await writeLine(exportRowLine(row));
       events += 1;
       lastPosition = row.position;
     }
