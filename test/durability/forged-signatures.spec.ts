@@ -9,6 +9,7 @@ import {
   hashRecord,
   keyringOf,
   signerFromKeyFile,
+  takeDigest,
   verifyStore,
 } from '@bcl/event-store';
 import { openEventStore } from '@bcl/event-store-open';
@@ -124,6 +125,44 @@ describeEachDurableStore('a forged event appended directly to the store', (setti
     expect((await verifyStore(store, undefined, { keyring: keyring })).firstBreak).toMatchObject({
       kind: 'unsigned',
       position: 6n,
+    });
+  });
+  it('rewritten whole from one event on (chain re-hashed, old signatures kept or stripped) is caught there, and by an earlier checkpoint', async () => {
+    const checkpoint = await takeDigest(store);
+    await store.append('fund-kent-2017-18', [newEvent('ContributionReceived', { amountPence: 10 })], 'any');
+    // someone with database access (but not the key) changes event 4 and re-hashes every event after it
+    const rows = await raw.sql(
+      `SELECT position, record FROM ${raw.table} WHERE position >= 4 ORDER BY position`,
+    );
+    const [before] = await raw.sql(`SELECT hash FROM ${raw.table} WHERE position = 3`);
+    let prevHash = String(before!.hash);
+    for (const row of rows) {
+      let record = String(row.record);
+      if (Number(row.position) === 4) record = record.replace('"amountPence":3', '"amountPence":300000');
+      const at = record.indexOf(PREV_HASH_KEY) + PREV_HASH_KEY.length;
+      record = record.slice(0, at) + prevHash + record.slice(at + 64);
+      prevHash = hashRecord(record);
+      await raw.sql(`UPDATE ${raw.table} SET record = $1, hash = $2 WHERE position = $3`, [
+        record,
+        prevHash,
+        Number(row.position),
+      ]);
+    }
+    // the chain alone, and the digest alone, cannot say where: the chain verifies, the digest only fails
+    expect((await verifyStore(store)).ok).toBe(true);
+    expect((await verifyStore(store, checkpoint!)).firstBreak).toMatchObject({ kind: 'digest-mismatch' });
+    // the signatures name the first altered event, with the checkpoint or without it
+    for (const digests of [undefined, checkpoint!]) {
+      expect((await verifyStore(store, digests, { keyring })).firstBreak).toMatchObject({
+        kind: 'bad-signature',
+        position: 4n,
+      });
+    }
+    // stripping the signatures instead does not hide it
+    await raw.sql(`UPDATE ${raw.table} SET signer = NULL, signature = NULL WHERE position >= 4`);
+    expect((await verifyStore(store, checkpoint!, { keyring })).firstBreak).toMatchObject({
+      kind: 'unsigned',
+      position: 4n,
     });
   });
 });
