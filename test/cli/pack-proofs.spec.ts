@@ -35,7 +35,9 @@ describeInBrowser('bcl pack: the checkpoint, the keyring and a proof of each dec
       'checkpoint writer (test)',
       '2026-01-01T00:00:00.000Z',
     );
-    const serviceKey = generateSigningKey('service', 'api (test)', '2026-01-01T00:00:00.000Z');
+    // a service key not yet in use: the demo data were written unsigned, before it (a key in use earlier would
+    // make their unsigned events breaks, and the pack refuses a log that does not verify)
+    const serviceKey = generateSigningKey('service', 'api (test)', '2999-01-01T00:00:00.000Z');
     writeFileSync(join(dir, 'checkpoint.key'), checkpointKey.keyFile);
     writeFileSync(join(dir, 'service.key'), serviceKey.keyFile);
     writeFileSync(
