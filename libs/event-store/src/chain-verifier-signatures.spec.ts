@@ -1,5 +1,5 @@
+import { recordChain } from './record-chain.fixtures';
 import { ChainVerifier, VerifiableRow } from './chain-verifier';
-import { GENESIS_HASH, encodeRecord, hashRecord } from './event-record';
 import { EventStore } from './event-store.port';
 import { takeDigest } from './verify-log';
 import { KeyRole, Signer, generateSigningKey, keyringOf, signerFromKeyFile } from './signing/signing-keys';
@@ -21,30 +21,13 @@ function chain(
   marked: (i: number) => boolean = (i) => signerAt(i)?.role === 'operator',
   day: (i: number) => number = (i) => i,
 ): VerifiableRow[] {
-  let prevHash = GENESIS_HASH;
-  return Array.from({ length: count }, (_, i) => {
-    const record = encodeRecord(
-      {
-        eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        stream: 's',
-        revision: i,
-        type: 'T',
-        schemaVersion: 1,
-        recordedAt: new Date(Date.UTC(2026, 0, 1 + day(i))).toISOString(),
-        prevHash,
-      },
-      `{"actor":{"id":"a"},"correlationId":"c",${marked(i) ? MARK : ''}"x":1}`,
-      `{"i":${i}}`,
-    );
-    prevHash = hashRecord(record);
-    const signer = signerAt(i);
-    return {
-      position: BigInt(i + 1),
-      hash: prevHash,
-      record,
-      signer: signer?.keyId ?? null,
-      signature: signer?.sign(record) ?? null,
-    };
+  return recordChain(count, {
+    recordedAt: (i) => new Date(Date.UTC(2026, 0, 1 + day(i))).toISOString(),
+    metadata: (i) => `{"actor":{"id":"a"},"correlationId":"c",${marked(i) ? MARK : ''}"x":1}`,
+    beside: (i, record) => {
+      const signer = signerAt(i);
+      return { signer: signer?.keyId ?? null, signature: signer?.sign(record) ?? null };
+    },
   });
 }
 

@@ -1,27 +1,11 @@
+import { recordChain } from './record-chain.fixtures';
 import { ChainVerifier, VerifiableRow } from './chain-verifier';
-import { GENESIS_HASH, encodeRecord, hashRecord } from './event-record';
+import { hashRecord } from './event-record';
 import { LogDigest } from './log-digest';
 import { LogVerifier } from './verify-log';
 
 function chain(count: number, firstPosition = 1n): VerifiableRow[] {
-  let prevHash = GENESIS_HASH;
-  return Array.from({ length: count }, (_, i) => {
-    const record = encodeRecord(
-      {
-        eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        stream: 's',
-        revision: i,
-        type: 'T',
-        schemaVersion: 1,
-        recordedAt: '2026-01-01T00:00:00.000Z',
-        prevHash,
-      },
-      '{"actor":{"id":"a"},"correlationId":"c"}',
-      `{"i":${i}}`,
-    );
-    prevHash = hashRecord(record);
-    return { position: firstPosition + BigInt(i), hash: prevHash, record };
-  });
+  return recordChain(count, { firstPosition });
 }
 
 function verify(

@@ -1,3 +1,4 @@
+import { recordChain } from './record-chain.fixtures';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import {
   verifyCheckpoint,
 } from './checkpoint';
 import { CheckpointWriter } from './checkpoint-writer';
-import { GENESIS_HASH, encodeRecord, hashRecord } from './event-record';
 import { LogDigest, TreeDigest, digestFromJson, digestToJson } from './log-digest';
 import { describeAlteredRange } from './merkle/digest-checker';
 import { MerkleTree } from './merkle/merkle-tree';
@@ -20,24 +20,7 @@ import { LogVerifier } from './verify-log';
 
 /** A chain of `count` events; from `rewriteFrom` on, the data differ and the chain is re-hashed consistently. */
 function chain(count: number, rewriteFrom = Infinity): VerifiableRow[] {
-  let prevHash = GENESIS_HASH;
-  return Array.from({ length: count }, (_, i) => {
-    const record = encodeRecord(
-      {
-        eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        stream: 's',
-        revision: i,
-        type: 'T',
-        schemaVersion: 1,
-        recordedAt: '2026-01-01T00:00:00.000Z',
-        prevHash,
-      },
-      '{"actor":{"id":"a"},"correlationId":"c"}',
-      `{"i":${i + 1 >= rewriteFrom ? -i : i}}`,
-    );
-    prevHash = hashRecord(record);
-    return { position: BigInt(i + 1), hash: prevHash, record };
-  });
+  return recordChain(count, { data: (i) => `{"i":${i + 1 >= rewriteFrom ? -i : i}}` });
 }
 
 function digestAt(rows: VerifiableRow[], count: number): TreeDigest {
