@@ -51,13 +51,18 @@ function linkHash(previous: string, row: SqlRow): string {
 }
 
 /**
- * Appends an entry and its link in one transaction; the chain's head is read under a lock (SQLite's write
- * lock, or an advisory lock on PostgreSQL), so two writers (two API processes) cannot fork it.
+ * Appends entries, in order, each with its link, inside the caller's transaction (a batch of the service store's
+ * write queue); the chain's head is read under a lock (SQLite's write lock, or an advisory lock on PostgreSQL held
+ * to the commit), so two writers (two API processes) cannot fork it.
  */
-export async function appendAccessEntry(sql: SqlConnection, entry: NewAccessEntry): Promise<void> {
-  await sql.transaction(async (tx) => {
-    if (tx.dialect === 'postgres') await tx.query("SELECT pg_advisory_xact_lock(hashtext('bcl-access-log'))");
-    const [head] = await tx.query('SELECT hash FROM access_log_chain ORDER BY id DESC LIMIT 1');
+export async function appendAccessEntries(
+  tx: Pick<SqlConnection, 'dialect' | 'query'>,
+  entries: NewAccessEntry[],
+): Promise<void> {
+  if (tx.dialect === 'postgres') await tx.query("SELECT pg_advisory_xact_lock(hashtext('bcl-access-log'))");
+  const [head] = await tx.query('SELECT hash FROM access_log_chain ORDER BY id DESC LIMIT 1');
+  let previous = head ? String(head.hash) : '';
+  for (const entry of entries) {
     const [row] = await tx.query(
       'INSERT INTO access_log (at, subject, roles, method, resource, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
       [
@@ -70,11 +75,9 @@ export async function appendAccessEntry(sql: SqlConnection, entry: NewAccessEntr
         entry.correlationId,
       ],
     );
-    await tx.query('INSERT INTO access_log_chain (id, hash) VALUES ($1, $2)', [
-      Number(row!.id),
-      linkHash(head ? String(head.hash) : '', row!),
-    ]);
-  });
+    previous = linkHash(previous, row!);
+    await tx.query('INSERT INTO access_log_chain (id, hash) VALUES ($1, $2)', [Number(row!.id), previous]);
+  }
 }
 
 /**

@@ -6,3 +6,5 @@ export * from './log-identity';
 export type { VerificationRun } from './verification-runs';
 export type { StoredView, VaultEntry } from './stored-views';
 export type { AccessLogVerification } from './access-log-chain';
+export { ACCESS_LOG_FLUSH_DELAY_MS, ACCESS_LOG_QUEUE_MAX } from './access-log-buffer';
+export { SERVICE_WRITES_PER_COMMIT_MAX } from './durable-write-queue';

@@ -1,17 +1,10 @@
 import { JsonObject, StoreMissingError, StoreOpenError } from '@bcl/event-store';
 import { SqlConnection, SqlRow, openPostgresConnection, openSqliteConnection } from './sql-connection';
-import {
-  VERIFICATION_RUNS_DDL,
-  VerificationRun,
-  insertVerificationRun,
-  latestVerificationRun,
-} from './verification-runs';
-import {
-  ACCESS_LOG_CHAIN_DDL,
-  AccessLogVerification,
-  appendAccessEntry,
-  verifyAccessLogChain,
-} from './access-log-chain';
+import { VerificationRun, insertVerificationRun, latestVerificationRun } from './verification-runs';
+import { AccessLogVerification, verifyAccessLogChain } from './access-log-chain';
+import { AccessLogBuffer, AccessLogFailureListener } from './access-log-buffer';
+import { DurableWriteQueue } from './durable-write-queue';
+import { DDL } from './service-store-ddl';
 import { StoredView, VaultEntry, storedProjectionNames, storedViewPage, vaultPage } from './stored-views';
 
 export interface ProjectionCheckpoint {
@@ -56,45 +49,39 @@ export interface AccessQuery {
 }
 
 /**
- * Which log the service store belongs to (its first event's hash) and the event each checkpoint stands on;
- * and one row readiness rewrites to prove the store still accepts a write.
- */
-const LOG_IDENTITY_DDL = [
-  'CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL)',
-  'CREATE TABLE IF NOT EXISTS log_identity (id INTEGER PRIMARY KEY, first_hash TEXT NOT NULL)',
-  'CREATE TABLE IF NOT EXISTS projection_checkpoint_hashes (projection TEXT PRIMARY KEY, position TEXT NOT NULL, hash TEXT NOT NULL)',
-];
-
-const DDL: Record<SqlConnection['dialect'], string[]> = {
-  sqlite: [
-    'CREATE TABLE IF NOT EXISTS projection_views (projection TEXT NOT NULL, key TEXT NOT NULL, view TEXT NOT NULL, PRIMARY KEY (projection, key))',
-    'CREATE TABLE IF NOT EXISTS projection_checkpoints (projection TEXT PRIMARY KEY, position TEXT, version INTEGER NOT NULL)',
-    'CREATE TABLE IF NOT EXISTS idempotency_records (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))',
-    'CREATE TABLE IF NOT EXISTS access_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
-    'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
-    VERIFICATION_RUNS_DDL.sqlite,
-    ACCESS_LOG_CHAIN_DDL.sqlite,
-    ...LOG_IDENTITY_DDL,
-  ],
-  postgres: [
-    'CREATE TABLE IF NOT EXISTS projection_views (projection TEXT NOT NULL, key TEXT NOT NULL, view TEXT NOT NULL, PRIMARY KEY (projection, key))',
-    'CREATE TABLE IF NOT EXISTS projection_checkpoints (projection TEXT PRIMARY KEY, position TEXT, version INTEGER NOT NULL)',
-    'CREATE TABLE IF NOT EXISTS idempotency_records (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))',
-    'CREATE TABLE IF NOT EXISTS access_log (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, method TEXT NOT NULL, resource TEXT NOT NULL, status INTEGER NOT NULL, correlation_id TEXT NOT NULL)',
-    'CREATE TABLE IF NOT EXISTS personal_data (person_id TEXT PRIMARY KEY, display_name TEXT, erased_at TEXT)',
-    VERIFICATION_RUNS_DDL.postgres,
-    ACCESS_LOG_CHAIN_DDL.postgres,
-    ...LOG_IDENTITY_DDL,
-  ],
-};
-
-/**
  * Everything the service keeps that is not the event log: projection views and checkpoints, idempotency
  * records, the access log, the verification runs, and the personal-data vault. It can be rebuilt (views) or is deliberately outside
  * the hash chain (names, so they can be erased). SQLite or PostgreSQL, through the same SQL.
  */
 export class ServiceStore {
-  private constructor(private readonly sql: SqlConnection) {}
+  /** Every write of a request goes through this queue: concurrent writes share one commit (one fsync). */
+  private readonly writes: DurableWriteQueue;
+  private readonly accessLog: AccessLogBuffer;
+
+  private constructor(private readonly sql: SqlConnection) {
+    this.writes = new DurableWriteQueue(sql);
+    this.accessLog = new AccessLogBuffer(this.writes);
+  }
+
+  /** Transactions the write queue has committed (or attempted): fewer than the writes when they were grouped. */
+  get writeCommits(): number {
+    return this.writes.commits;
+  }
+
+  /** Access-log entries recorded but not yet committed (at most ACCESS_LOG_QUEUE_MAX). */
+  get accessEntriesWaiting(): number {
+    return this.accessLog.waiting;
+  }
+
+  /** Called when access-log entries could not be committed (they are kept and retried) or are lost at close. */
+  onAccessLogFailure(listener: AccessLogFailureListener): void {
+    this.accessLog.failureListeners.push(listener);
+  }
+
+  /** Commits every access-log entry recorded so far; rejects if that commit fails. */
+  flushAccessLog(): Promise<void> {
+    return this.accessLog.flush();
+  }
 
   get location(): string {
     return `${this.sql.dialect}:${this.sql.location}`;
@@ -211,7 +198,7 @@ export class ServiceStore {
     position: bigint,
     hash?: string,
   ): Promise<void> {
-    await this.sql.transaction(async (tx) => {
+    await this.writes.submit(async (tx) => {
       for (const [key, view] of changes)
         await tx.query(
           'INSERT INTO projection_views (projection, key, view) VALUES ($1, $2, $3) ON CONFLICT (projection, key) DO UPDATE SET view = excluded.view',
@@ -249,34 +236,48 @@ export class ServiceStore {
     return row ? toIdempotencyRecord(row) : undefined;
   }
 
-  /** Keeps the first record for a key; returns the record that is kept. */
-  async saveIdempotencyRecord(record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    await this.sql.query(
-      'INSERT INTO idempotency_records (scope, key, request_hash, status, body, headers, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (scope, key) DO NOTHING',
-      [
+  /** Keeps the first record for a key; returns the record that is kept (once it is durable). */
+  saveIdempotencyRecord(record: IdempotencyRecord): Promise<IdempotencyRecord> {
+    return this.writes.submit(async (tx) => {
+      await tx.query(
+        'INSERT INTO idempotency_records (scope, key, request_hash, status, body, headers, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (scope, key) DO NOTHING',
+        [
+          record.scope,
+          record.key,
+          record.requestHash,
+          record.status,
+          record.body,
+          JSON.stringify(record.headers),
+          record.createdAt,
+        ],
+      );
+      const [kept] = await tx.query('SELECT * FROM idempotency_records WHERE scope = $1 AND key = $2', [
         record.scope,
         record.key,
-        record.requestHash,
-        record.status,
-        record.body,
-        JSON.stringify(record.headers),
-        record.createdAt,
-      ],
-    );
-    return (await this.findIdempotencyRecord(record.scope, record.key))!;
+      ]);
+      return toIdempotencyRecord(kept!);
+    });
   }
 
-  /** Appends a read to the access log, linked into its hash chain (`access-log-chain.ts`). */
+  /**
+   * Queues a read for the access log (in order), to be committed with its hash-chain link (`access-log-chain.ts`)
+   * within ACCESS_LOG_FLUSH_DELAY_MS (`access-log-buffer.ts`); resolves once queued, or after a commit when the
+   * queue is full.
+   */
   recordAccess(entry: AccessEntry): Promise<void> {
-    return appendAccessEntry(this.sql, entry);
+    const { id: _id, ...recorded } = entry;
+    return this.accessLog.record(recorded);
   }
 
-  /** Recomputes the access log's chain: edited, removed or unlinked entries (see `verifyAccessLogChain`). */
-  verifyAccessLog(): Promise<AccessLogVerification> {
+  /** Recomputes the access log's chain (after committing what is queued): see `verifyAccessLogChain`. */
+  async verifyAccessLog(): Promise<AccessLogVerification> {
+    await this.accessLog.flush();
     return verifyAccessLogChain(this.sql);
   }
 
+  /** Entries matching the query, including every entry recorded before it (the queue is committed first). */
   async queryAccess(query: AccessQuery): Promise<AccessEntry[]> {
+    await this.accessLog.flush();
     const rows = await this.sql.query(
       `SELECT * FROM access_log WHERE id > $1 AND ($2 = '' OR subject = $2) AND resource >= $3 AND resource < $4
        AND at >= $5 AND at <= $6 ORDER BY id LIMIT $7`,
@@ -313,9 +314,11 @@ export class ServiceStore {
   }
 
   async putPersonalData(personId: string, displayName: string): Promise<void> {
-    await this.sql.query(
-      'INSERT INTO personal_data (person_id, display_name, erased_at) VALUES ($1, $2, NULL) ON CONFLICT (person_id) DO UPDATE SET display_name = excluded.display_name WHERE personal_data.erased_at IS NULL',
-      [personId, displayName],
+    await this.writes.submit((tx) =>
+      tx.query(
+        'INSERT INTO personal_data (person_id, display_name, erased_at) VALUES ($1, $2, NULL) ON CONFLICT (person_id) DO UPDATE SET display_name = excluded.display_name WHERE personal_data.erased_at IS NULL',
+        [personId, displayName],
+      ),
     );
   }
 
@@ -335,22 +338,35 @@ export class ServiceStore {
 
   /** Removes the name for good; the person's pseudonymous id, and every event, stay as they were. */
   async erasePersonalData(personId: string, at: string): Promise<void> {
-    await this.sql.query(
-      'INSERT INTO personal_data (person_id, display_name, erased_at) VALUES ($1, NULL, $2) ON CONFLICT (person_id) DO UPDATE SET display_name = NULL, erased_at = excluded.erased_at',
-      [personId, at],
+    await this.writes.submit((tx) =>
+      tx.query(
+        'INSERT INTO personal_data (person_id, display_name, erased_at) VALUES ($1, NULL, $2) ON CONFLICT (person_id) DO UPDATE SET display_name = NULL, erased_at = excluded.erased_at',
+        [personId, at],
+      ),
     );
   }
 
-  /** Commits a one-row write: fails when the store cannot write (a full disk, a read-only file, no server). */
+  /**
+   * Commits a one-row write, and the access log's queue: fails when the store cannot write (a full disk, a
+   * read-only file, no server) or access-log entries cannot be committed.
+   */
   async probeWrite(): Promise<void> {
-    await this.sql.query(
-      'INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
-      [new Date().toISOString()],
+    await this.writes.submit((tx) =>
+      tx.query(
+        'INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+        [new Date().toISOString()],
+      ),
     );
+    await this.accessLog.flush().catch((error: Error) => {
+      throw new Error(`${this.accessLog.waiting} access-log entries cannot be committed: ${error.message}`);
+    });
   }
 
-  close(): Promise<void> {
-    return this.sql.close();
+  /** Commits the access log's queue and every submitted write, then closes (a clean shutdown loses nothing). */
+  async close(): Promise<void> {
+    await this.accessLog.close();
+    await this.writes.close();
+    await this.sql.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
 import { StoreMissingError, StoreOpenError } from '@bcl/event-store';
 
@@ -23,6 +24,43 @@ export interface SqlConnection {
   close(): Promise<void>;
 }
 
+/** At most this many prepared statements are kept per SQLite connection (the service store uses a few dozen). */
+export const PREPARED_STATEMENTS_MAX = 128;
+
+/**
+ * The SQLite connection's prepared statements, by SQL text (with `$n` parameters rewritten to `?` once, and the
+ * order they bind in): preparing is a large share of a short write, so each text is prepared once. Bounded: the
+ * statement used least recently is dropped when a new one would exceed PREPARED_STATEMENTS_MAX (texts built
+ * with a variable number of placeholders, such as `IN (...)`, are many).
+ */
+class PreparedStatements {
+  private readonly cache = new Map<string, { statement: Statement; order: number[] }>();
+
+  constructor(private readonly db: Database) {}
+
+  get(sql: string): { statement: Statement; order: number[] } {
+    const cached = this.cache.get(sql);
+    if (cached) {
+      this.cache.delete(sql); // re-inserted: the map's order is least recently used first
+      this.cache.set(sql, cached);
+      return cached;
+    }
+    const order: number[] = [];
+    const text = sql.replace(/\$(\d+)/g, (_match, index: string) => {
+      order.push(Number(index) - 1);
+      return '?';
+    });
+    const prepared = { statement: this.db.prepare(text), order };
+    if (this.cache.size >= PREPARED_STATEMENTS_MAX) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(sql, prepared);
+    return prepared;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
 /** `mustExist`: open only a file that is there, creating no file or directory. */
 export async function openSqliteConnection(path: string, mustExist = false): Promise<SqlConnection> {
   const { default: Database } = await import('better-sqlite3');
@@ -33,13 +71,10 @@ export async function openSqliteConnection(path: string, mustExist = false): Pro
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  const statements = new PreparedStatements(db);
   const run = async (sql: string, params: SqlValue[] = []): Promise<SqlRow[]> => {
-    const ordered: SqlValue[] = [];
-    const text = sql.replace(/\$(\d+)/g, (_match, index: string) => {
-      ordered.push(params[Number(index) - 1]!);
-      return '?';
-    });
-    const statement = db.prepare(text);
+    const { statement, order } = statements.get(sql);
+    const ordered = order.map((index) => params[index]!);
     return statement.reader ? (statement.all(...ordered) as SqlRow[]) : (statement.run(...ordered), []);
   };
   let queue: Promise<unknown> = Promise.resolve();
@@ -58,7 +93,8 @@ export async function openSqliteConnection(path: string, mustExist = false): Pro
           db.exec('COMMIT');
           return result;
         } catch (error) {
-          db.exec('ROLLBACK');
+          // SQLite may have rolled back already (a full disk at COMMIT): then there is nothing to undo.
+          if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
         }
       });
@@ -67,6 +103,7 @@ export async function openSqliteConnection(path: string, mustExist = false): Pro
     },
     close: async () => {
       await queue;
+      statements.clear();
       db.close();
     },
   };

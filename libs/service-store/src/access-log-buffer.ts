@@ -1,0 +1,111 @@
+import { NewAccessEntry, appendAccessEntries } from './access-log-chain';
+import { DurableWriteQueue } from './durable-write-queue';
+
+/**
+ * An access-log entry is durable at most this long after it was queued (the request answered): the queue is
+ * committed when this timer fires, or earlier when another write's commit takes it along. A crash (SIGKILL, power
+ * loss) can lose the entries of about this last interval; a clean shutdown loses none (`ServiceStore.close`).
+ */
+export const ACCESS_LOG_FLUSH_DELAY_MS = 50;
+
+/**
+ * At most this many entries wait uncommitted (queued or being committed); a request that finds the queue full
+ * waits for a commit instead of dropping its entry, and fails if that commit fails.
+ */
+export const ACCESS_LOG_QUEUE_MAX = 2000;
+
+/** Told when entries could not be committed (they stay queued and are retried), or are lost at close. */
+export type AccessLogFailureListener = (message: string) => void;
+
+/**
+ * The access log's entries in memory, in the order they were recorded, committed in batches through the service
+ * store's write queue (one transaction, one fsync for many reads) with their hash chain, in that order. A failed
+ * commit keeps its entries at the head of the queue and retries after ACCESS_LOG_FLUSH_DELAY_MS; readiness
+ * (`probeWrite`) flushes too, so a failing access log makes the service not ready.
+ */
+export class AccessLogBuffer {
+  private readonly queued: NewAccessEntry[] = [];
+  private committing = 0;
+  private flushing: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** The last commit's failure, until one succeeds. */
+  failure: Error | null = null;
+  readonly failureListeners: AccessLogFailureListener[] = [];
+
+  constructor(private readonly writes: DurableWriteQueue) {
+    writes.beforeBatch = () => {
+      if (this.queued.length > 0 && !this.flushing) void this.flush().catch(() => undefined);
+    };
+  }
+
+  /** Entries recorded but not yet committed. */
+  get waiting(): number {
+    return this.queued.length + this.committing;
+  }
+
+  /** Queues the entry (resolving at once while there is room) and makes sure a commit follows within the delay. */
+  async record(entry: NewAccessEntry): Promise<void> {
+    if (this.closed) throw new Error('the service store is closed');
+    while (this.waiting >= ACCESS_LOG_QUEUE_MAX) await this.flush();
+    this.queued.push(entry);
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.flush().catch(() => undefined); // reported to the listeners, and retried
+    }, ACCESS_LOG_FLUSH_DELAY_MS);
+  }
+
+  /** Commits every entry queued so far (and any queued while an earlier commit ran); rejects if a commit fails. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing.catch(() => undefined);
+    if (this.queued.length === 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.queued.splice(0);
+    this.committing = batch.length;
+    this.flushing = this.writes
+      .submit((tx) => appendAccessEntries(tx, batch))
+      .then(
+        () => {
+          this.failure = null;
+        },
+        (error: Error) => {
+          this.queued.unshift(...batch);
+          this.failure = error;
+          this.tell(
+            `${this.queued.length} access-log entries not yet committed (retrying): ${error.message}`,
+          );
+          if (!this.closed) this.timer ??= setTimeout(() => void this.retry(), ACCESS_LOG_FLUSH_DELAY_MS);
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.committing = 0;
+        this.flushing = null;
+      });
+    await this.flushing;
+  }
+
+  /** Refuses new entries and commits those queued; what cannot be committed is reported lost. */
+  async close(): Promise<void> {
+    this.closed = true;
+    try {
+      await this.flush();
+    } catch (error) {
+      this.tell(`${this.queued.length} access-log entries lost at close: ${(error as Error).message}`);
+    } finally {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private async retry(): Promise<void> {
+    this.timer = null;
+    await this.flush().catch(() => undefined);
+  }
+
+  private tell(message: string): void {
+    if (this.failureListeners.length === 0) process.stderr.write(`access log: ${message}\n`);
+    for (const listener of this.failureListeners) listener(message);
+  }
+}

@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServiceStore } from '@bcl/service-store';
+import { DurableWriteQueue } from '../../libs/service-store/src/durable-write-queue';
+import {
+  SqlConnection,
+  openPostgresConnection,
+  openSqliteConnection,
+} from '../../libs/service-store/src/sql-connection';
+import { describeWithServer } from '../support/servers';
+import { withSchema } from '../support/postgres-schema';
+
+const WRITES = 32;
+
+const openConnection = (setting: string): Promise<SqlConnection> =>
+  setting.startsWith('sqlite:')
+    ? openSqliteConnection(setting.slice('sqlite:'.length))
+    : openPostgresConnection(setting);
+
+/** Issue 16: concurrent service-store writes share commits; each is durable when answered, and fails alone. */
+function groupCommitContract(open: () => Promise<{ setting: string; done: () => Promise<void> }>) {
+  let setting: string;
+  let done: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ setting, done } = await open());
+  });
+  afterEach(() => done());
+
+  it(`${WRITES} concurrent vault writes share commits, and every one is there after reopening`, async () => {
+    const store = await ServiceStore.open(setting);
+    const people = Array.from({ length: WRITES }, (_, n) => `p-group-${n}`);
+    try {
+      await Promise.all(people.map((id) => store.putPersonalData(id, `Name of ${id}`)));
+      expect(store.writeCommits).toBeLessThan(WRITES);
+      expect(store.writeCommits).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+    const reopened = await ServiceStore.open(setting);
+    try {
+      const names = await reopened.displayNames(people);
+      expect(people.map((id) => names.get(id))).toEqual(people.map((id) => `Name of ${id}`));
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('a failing write in a batch rejects its own caller only: the others commit, its own statements are undone', async () => {
+    const sql = await openConnection(setting);
+    await sql.query(
+      'CREATE TABLE IF NOT EXISTS group_commit_probe (id TEXT PRIMARY KEY, value TEXT NOT NULL)',
+    );
+    const queue = new DurableWriteQueue(sql);
+    const insert = (id: string, value: string | null) =>
+      queue.submit((tx) =>
+        tx.query('INSERT INTO group_commit_probe (id, value) VALUES ($1, $2)', [id, value]),
+      );
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: WRITES }, (_, n) =>
+        n === 7
+          ? queue.submit(async (tx) => {
+              await tx.query("INSERT INTO group_commit_probe (id, value) VALUES ('partial', 'undone')");
+              await tx.query('INSERT INTO group_commit_probe (id, value) VALUES ($1, $2)', ['bad', null]);
+            })
+          : insert(`w-${n}`, `value ${n}`),
+      ),
+    );
+    await queue.close();
+    await sql.close();
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(
+      Array.from({ length: WRITES }, (_, n) => (n === 7 ? 'rejected' : 'fulfilled')),
+    );
+    expect(queue.commits).toBeLessThan(WRITES);
+
+    const reopened = await openConnection(setting);
+    try {
+      const rows = await reopened.query('SELECT id FROM group_commit_probe ORDER BY id');
+      const expected = Array.from({ length: WRITES }, (_, n) => n)
+        .filter((n) => n !== 7)
+        .map((n) => `w-${n}`)
+        .sort();
+      expect(rows.map((row) => String(row.id))).toEqual(expected);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('idempotency records written at once are each kept, the first record of a key winning', async () => {
+    const store = await ServiceStore.open(setting);
+    try {
+      const record = (key: string, status: number) => ({
+        scope: 'caller',
+        key,
+        requestHash: `hash-${key}`,
+        status,
+        body: '{}',
+        headers: {},
+        createdAt: '2026-11-30T12:00:00.000Z',
+      });
+      const kept = await Promise.all([
+        ...Array.from({ length: 10 }, (_, n) => store.saveIdempotencyRecord(record(`k-${n}`, 201))),
+        store.saveIdempotencyRecord(record('k-3', 200)),
+      ]);
+      expect(kept.map((entry) => `${entry.key}:${entry.status}`)).toEqual([
+        ...Array.from({ length: 10 }, (_, n) => `k-${n}:201`),
+        'k-3:201',
+      ]);
+      expect(store.writeCommits).toBeLessThan(11);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+describe('group commit of service-store writes (SQLite)', () => {
+  groupCommitContract(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bcl-group-commit-'));
+    return {
+      setting: `sqlite:${join(dir, 'service.db')}`,
+      done: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  });
+});
+
+describeWithServer('postgres', 'group commit of service-store writes (PostgreSQL)', (url) => {
+  groupCommitContract(async () => {
+    const { storeUrl, drop } = withSchema(url);
+    return { setting: storeUrl, done: drop };
+  });
+});
