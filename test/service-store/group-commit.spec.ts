@@ -87,6 +87,44 @@ function groupCommitContract(open: () => Promise<{ setting: string; done: () => 
     }
   });
 
+  it('a caller is answered only once its batch has committed, never before', async () => {
+    const sql = await openConnection(setting);
+    await sql.query(
+      'CREATE TABLE IF NOT EXISTS group_commit_probe (id TEXT PRIMARY KEY, value TEXT NOT NULL)',
+    );
+    let releaseCommit = () => undefined as void;
+    const commitHeld = new Promise<void>((resolve) => (releaseCommit = resolve));
+    let statementsRun = false;
+    // The batch's statements run, then its COMMIT waits until the test lets it go.
+    const held: SqlConnection = {
+      ...sql,
+      transaction: (work) =>
+        sql.transaction(async (tx) => {
+          const result = await work(tx);
+          statementsRun = true;
+          await commitHeld;
+          return result;
+        }),
+    };
+    const queue = new DurableWriteQueue(held);
+    let answered = 0;
+    const writes = ['a', 'b', 'c'].map((id) =>
+      queue
+        .submit((tx) => tx.query('INSERT INTO group_commit_probe (id, value) VALUES ($1, $2)', [id, id]))
+        .then(() => (answered += 1)),
+    );
+    for (let turn = 0; turn < 1000 && !statementsRun; turn += 1)
+      await new Promise((next) => setImmediate(next));
+    expect(statementsRun).toBe(true);
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((next) => setImmediate(next));
+    expect(answered).toBe(0);
+    releaseCommit();
+    await Promise.all(writes);
+    expect(answered).toBe(3);
+    await queue.close();
+    await sql.close();
+  });
+
   it('idempotency records written at once are each kept, the first record of a key winning', async () => {
     const store = await ServiceStore.open(setting);
     try {
