@@ -40,6 +40,7 @@ function accessLogChainContract(
       ? await openSqliteConnection(opened.setting.slice('sqlite:'.length), true)
       : await openPostgresConnection(opened.setting, true);
     for (let n = 1; n <= 5; n += 1) await store.recordAccess(read(n));
+    await store.flushAccessLog(); // entries are queued, then committed in batches: these tests edit them directly
   });
   afterEach(async () => {
     await sql.close();

@@ -94,14 +94,15 @@ function groupCommitContract(open: () => Promise<{ setting: string; done: () => 
     );
     let releaseCommit = () => undefined as void;
     const commitHeld = new Promise<void>((resolve) => (releaseCommit = resolve));
-    let statementsRun = false;
+    let statementsRun = () => undefined as void;
+    const statementsRan = new Promise<void>((resolve) => (statementsRun = resolve));
     // The batch's statements run, then its COMMIT waits until the test lets it go.
     const held: SqlConnection = {
       ...sql,
       transaction: (work) =>
         sql.transaction(async (tx) => {
           const result = await work(tx);
-          statementsRun = true;
+          statementsRun();
           await commitHeld;
           return result;
         }),
@@ -113,12 +114,11 @@ function groupCommitContract(open: () => Promise<{ setting: string; done: () => 
         .submit((tx) => tx.query('INSERT INTO group_commit_probe (id, value) VALUES ($1, $2)', [id, id]))
         .then(() => (answered += 1)),
     );
-    for (let turn = 0; turn < 1000 && !statementsRun; turn += 1)
-      await new Promise((next) => setImmediate(next));
-    expect(statementsRun).toBe(true);
+    await statementsRan;
     for (let turn = 0; turn < 20; turn += 1) await new Promise((next) => setImmediate(next));
-    expect(answered).toBe(0);
+    const answeredBeforeCommit = answered;
     releaseCommit();
+    expect(answeredBeforeCommit).toBe(0);
     await Promise.all(writes);
     expect(answered).toBe(3);
     await queue.close();
