@@ -64,7 +64,7 @@ export class AccessLogBuffer {
     const batch = this.queued.splice(0);
     this.committing = batch.length;
     this.flushing = this.writes
-      .submit((tx) => appendAccessEntries(tx, batch))
+      .submit((tx) => appendAccessEntries(tx, batch), { first: true })
       .then(
         () => {
           this.failure = null;

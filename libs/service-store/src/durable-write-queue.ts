@@ -36,10 +36,16 @@ export class DurableWriteQueue {
 
   constructor(private readonly sql: SqlConnection) {}
 
-  submit<T>(write: DurableWrite<T>): Promise<T> {
+  /**
+   * `first`: ahead of the writes waiting (the access log's, whose PostgreSQL advisory lock is then taken before
+   * any row lock of the batch, so two processes' batches cannot deadlock on the two).
+   */
+  submit<T>(write: DurableWrite<T>, options: { first?: boolean } = {}): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the service store is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      const item = { write, resolve: resolve as (value: unknown) => void, reject };
+      if (options.first) this.pending.unshift(item);
+      else this.pending.push(item);
       if (!this.draining) this.draining = new Promise((done) => setImmediate(() => void this.drain(done)));
     });
   }
