@@ -19,7 +19,7 @@ export class HtmlErrorFilter implements ExceptionFilter {
   /** Without a service store (a filter made with `new`), errors are shown but not written to the access log. */
   constructor(@Optional() @Inject(SERVICE_STORE) private readonly service?: ServiceStore) {}
 
-  /** Synchronous to its callers (other filters hand on to it); the page is sent once the access log has it. */
+  /** Synchronous to its callers (other filters hand on to it); the page is sent once its access-log entry is queued (committed within ACCESS_LOG_FLUSH_DELAY_MS). */
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
