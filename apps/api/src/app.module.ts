@@ -17,6 +17,7 @@ import { CheckpointService } from './checkpoints/checkpoint.service';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ApiInterceptors } from './http/api-interceptors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { StrictValidationPipe } from './http/strict-validation.pipe';
 
@@ -58,8 +59,10 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_PIPE, useClass: StrictValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // the access log around idempotency, as one interceptor (http/api-interceptors.ts says why)
+        AccessLogInterceptor,
+        IdempotencyInterceptor,
+        { provide: APP_INTERCEPTOR, useClass: ApiInterceptors },
       ],
       exports: [API_CONFIG, LEDGER_SETTINGS],
     };

@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import pino from 'pino';
-import { pinoHttp } from 'pino-http';
 import { ApiConfig } from './config/api-config';
 import { AppModule } from './app.module';
 import { correlationId } from './http/correlation-id.middleware';
@@ -13,6 +12,7 @@ import { jsonBody } from './http/json-body';
 import { PLAN_IMPORT_BYTES_MAX, XLSX_MEDIA_TYPE } from './plans/use-cases/import-plan';
 import { raw } from 'express';
 import { PinoNestLogger } from './http/pino-nest-logger';
+import { requestLog } from './http/request-log';
 import { describeOperations, routeAccessByOperationId } from './http/openapi-operations';
 
 /** Keys and array items a JSON plan document may hold in all (other bodies: JSON_ENTRIES_MAX). */
@@ -42,16 +42,8 @@ export async function createApp(config: ApiConfig, hosted?: HostedModules): Prom
   app.disable('x-powered-by');
   app.set('etag', false); // resources carry their stream revision as ETag; no hash-of-body ETags
   app.use(correlationId);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (request) => (request as unknown as { correlationId: string }).correlationId,
-      customProps: (request) => ({
-        subject: (request as unknown as { identity?: { subject: string } }).identity?.subject,
-      }),
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
-    }),
-  );
+  const log = requestLog(logger);
+  if (log) app.use(log);
   // parsed here, so the general limit below skips it; a plan document may hold more keys than other bodies
   app.use('/api/plans/import', jsonBody(PLAN_IMPORT_BYTES_MAX, PLAN_IMPORT_JSON_ENTRIES_MAX));
   app.use('/api/plans/import', raw({ type: XLSX_MEDIA_TYPE, limit: PLAN_IMPORT_BYTES_MAX }));

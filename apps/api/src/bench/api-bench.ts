@@ -24,6 +24,11 @@ interface Row extends LoadResult {
   server: 'api' | 'bare';
   request: 'POST /api/people' | 'GET /api/people/:id';
   clients: number;
+  /**
+   * This process's CPU (user + system) during the phase, per request: the server's own cost, which other
+   * processes on the machine disturb far less than they do requests/s (the load generator runs apart).
+   */
+  serverCpuUsPerRequest: number;
 }
 
 async function load(spec: LoadSpec): Promise<LoadResult> {
@@ -69,8 +74,16 @@ async function main(): Promise<void> {
         from: write ? nextPerson : 0,
       };
       if (write && server === 'api') nextPerson += count;
+      const cpu = process.cpuUsage();
       const result = await markPhase(`${server} ${request} x${clients}`, () => load(spec));
-      rows.push({ server, request, clients, ...result });
+      const { user, system } = process.cpuUsage(cpu);
+      rows.push({
+        server,
+        request,
+        clients,
+        ...result,
+        serverCpuUsPerRequest: Math.round((user + system) / count),
+      });
     };
     await measure('api', apiBase, true, 1); // the people the GETs read, and a warm API
     rows.length = 0;
@@ -110,11 +123,11 @@ async function main(): Promise<void> {
     [
       `API over HTTP on SQLite beside a bare Node HTTP server (same durable work); fsync-per-event limit ${Math.round(fsyncPerEvent)}/s`,
       '',
-      '| request | clients | server | requests | requests/s | p50 ms | p99 ms | API / bare |',
-      '|---|---|---|---|---|---|---|---|',
+      '| request | clients | server | requests | requests/s | p50 ms | p99 ms | API / bare | server CPU µs/request |',
+      '|---|---|---|---|---|---|---|---|---|',
       ...results.map(
         (r) =>
-          `| ${r.request} | ${r.clients} | ${r.server} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.server === 'api' ? `${r.ratioToBare}x` : ''} |`,
+          `| ${r.request} | ${r.clients} | ${r.server} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.server === 'api' ? `${r.ratioToBare}x` : ''} | ${r.serverCpuUsPerRequest} |`,
       ),
       '',
     ].join('\n'),
