@@ -1,4 +1,4 @@
-import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, startsWithRecordPrefix } from './event-record';
+import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, occursAt, startsWithRecordPrefix } from './event-record';
 import { operatorWriteOf } from './event-envelope';
 import { Keyring, verifySignature } from './signing/signing-keys';
 
@@ -164,7 +164,7 @@ export class ChainVerifier {
     if (keyAt < 0 || record.length < prevHashAt + 64) {
       return breakAt(row, 'malformed', 'the stored record names no previous hash');
     }
-    if (!record.startsWith(this.previousHash, prevHashAt)) {
+    if (!occursAt(record, this.previousHash, prevHashAt)) {
       return breakAt(
         row,
         'broken-link',

@@ -76,15 +76,23 @@ export function startsWithRecordPrefix(
   return (
     record.startsWith(EVENT_ID_KEY) &&
     record.charCodeAt(idAt - 1) === QUOTE &&
-    record.startsWith(eventId, idAt) &&
+    occursAt(record, eventId, idAt) &&
     record.charCodeAt(idAt + eventId.length) === QUOTE &&
     record.startsWith(STREAM_KEY, idAt + eventId.length + 1) &&
     record.charCodeAt(streamAt - 1) === QUOTE &&
-    record.startsWith(stream, streamAt) &&
+    occursAt(record, stream, streamAt) &&
     record.charCodeAt(streamAt + stream.length) === QUOTE &&
     record.startsWith(REVISION_KEY, streamAt + stream.length + 1) &&
     record.startsWith(digits, revisionAt)
   );
+}
+
+/**
+ * `text.startsWith(part, at)` for `at` within `text`, faster where it holds (V8's indexOf compares a matching run
+ * faster than startsWith does); where it does not, it searches on, so it suits checks that hold but for a break.
+ */
+export function occursAt(text: string, part: string, at: number): boolean {
+  return text.indexOf(part, at) === at;
 }
 
 const EVENT_ID_KEY = '{"eventId":';
