@@ -22,6 +22,16 @@ describe('canonical JSON', () => {
     expect(() => canonicalJson({ a: [1, Number.NaN] })).toThrow('$.a[1]: NaN is not a finite number');
     expect(() => canonicalJson({ a: 1n })).toThrow('$.a: a bigint cannot be stored as JSON');
     expect(() => canonicalJson({ when: new Date(0) })).toThrow('$.when: only plain objects can be stored');
+    expect(() => canonicalJson({ a: [{ b: [0, { c: () => 1 }] }] })).toThrow(
+      '$.a[0].b[1].c: a function cannot be stored as JSON',
+    );
+    expect(() => canonicalJson([1, 2, 3], '$.data')).not.toThrow();
+    expect(() => canonicalJson({ x: [undefined] }, '$.data')).toThrow(
+      '$.data.x[0]: a undefined cannot be stored as JSON',
+    );
+    // an array with a hole would have been written as "[1,,3]", which is not JSON: refused like undefined
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => canonicalJson({ a: [1, , 3] })).toThrow('$.a[1]: a undefined cannot be stored as JSON');
     const deep: Record<string, unknown> = {};
     let cursor = deep;
     for (let i = 0; i < 70; i += 1) cursor = (cursor.x = {}) as Record<string, unknown>;

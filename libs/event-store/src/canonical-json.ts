@@ -6,12 +6,33 @@ import { JsonValue } from './event-envelope';
  * naming the path of the offending value.
  */
 export function canonicalJson(value: unknown, path = '$'): string {
-  return write(value, path, 0);
+  return write(value, new CanonicalPath(path), 0);
 }
 
 const MAX_DEPTH = 64;
 
-function write(value: unknown, path: string, depth: number): string {
+/**
+ * Where the writer is, kept as the keys and indexes on the way down and spelt out (`$.a[0].b`) only for an
+ * error: building the path of every value cost more than writing most of them (group-append profile).
+ */
+class CanonicalPath {
+  private readonly steps: Array<string | number> = [];
+  constructor(private readonly root: string) {}
+  push(step: string | number): void {
+    this.steps.push(step);
+  }
+  pop(): void {
+    this.steps.pop();
+  }
+  toString(): string {
+    return this.steps.reduce<string>(
+      (text, step) => (typeof step === 'number' ? `${text}[${step}]` : `${text}.${step}`),
+      this.root,
+    );
+  }
+}
+
+function write(value: unknown, path: CanonicalPath, depth: number): string {
   if (depth > MAX_DEPTH) throw new TypeError(`${path}: nested deeper than ${MAX_DEPTH} levels`);
   if (value === null) return 'null';
   switch (typeof value) {
@@ -24,7 +45,13 @@ function write(value: unknown, path: string, depth: number): string {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) {
-        return `[${value.map((item, i) => write(item, `${path}[${i}]`, depth + 1)).join(',')}]`;
+        const items: string[] = [];
+        for (let i = 0; i < value.length; i += 1) {
+          path.push(i);
+          items.push(write(value[i], path, depth + 1));
+          path.pop();
+        }
+        return `[${items.join(',')}]`;
       }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) {
@@ -35,7 +62,9 @@ function write(value: unknown, path: string, depth: number): string {
       for (const key of Object.keys(record).sort()) {
         const item = record[key];
         if (item === undefined) continue;
-        parts.push(`${JSON.stringify(key)}:${write(item, `${path}.${key}`, depth + 1)}`);
+        path.push(key);
+        parts.push(`${JSON.stringify(key)}:${write(item, path, depth + 1)}`);
+        path.pop();
       }
       return `{${parts.join(',')}}`;
     }

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, recordPrefix } from './event-record';
+import { GENESIS_HASH, PREV_HASH_KEY, hashRecord, occursAt, startsWithRecordPrefix } from './event-record';
 import { operatorWriteOf } from './event-envelope';
 import { Keyring, verifySignature } from './signing/signing-keys';
 
@@ -127,47 +127,53 @@ export class ChainVerifier {
   }
 
   private findBreak(row: VerifiableRow): ChainBreak | null {
-    const at = (kind: ChainBreakKind, message: string): ChainBreak => ({
-      kind,
-      position: row.position,
-      message: `position ${row.position}: ${message}`,
-    });
     const previous = this.previousPosition;
     if (previous === null) {
       const first = this.options.firstPosition;
       if (first !== undefined && row.position !== first) {
-        return at('gap', `the log should start at position ${first}: events before it are missing`);
+        return breakAt(row, 'gap', `the log should start at position ${first}: events before it are missing`);
       }
     } else if (row.position <= previous) {
-      return at('out-of-order', `follows position ${previous}; positions must increase`);
+      return breakAt(row, 'out-of-order', `follows position ${previous}; positions must increase`);
     } else if (this.options.contiguousPositions && row.position !== previous + 1n) {
-      return at('gap', `follows position ${previous}; positions ${previous + 1n} onwards are missing`);
-    }
-    if (hashRecord(row.record) !== row.hash) {
-      return at('altered', 'the stored record does not match its hash: the event was altered');
+      return breakAt(
+        row,
+        'gap',
+        `follows position ${previous}; positions ${previous + 1n} onwards are missing`,
+      );
     }
     const record = row.record;
+    if (hashRecord(record) !== row.hash) {
+      return breakAt(row, 'altered', 'the stored record does not match its hash: the event was altered');
+    }
     if (!record.startsWith('{"eventId":"') || !record.endsWith('}')) {
-      return at('malformed', 'the stored record is not an event record');
+      return breakAt(row, 'malformed', 'the stored record is not an event record');
     }
     if (row.eventId !== undefined && row.stream !== undefined && row.revision !== undefined) {
-      if (!record.startsWith(recordPrefix(row.eventId, row.stream, row.revision))) {
-        return at('index-mismatch', 'the event id, stream or revision stored beside the record was changed');
+      if (!startsWithRecordPrefix(record, row.eventId, row.stream, row.revision)) {
+        return breakAt(
+          row,
+          'index-mismatch',
+          'the event id, stream or revision stored beside the record was changed',
+        );
       }
     }
+    // the 64 characters after the key, compared where they stand (no copy of them per row)
     const keyAt = record.indexOf(PREV_HASH_KEY);
-    const prevHash =
-      keyAt < 0 ? '' : record.slice(keyAt + PREV_HASH_KEY.length, keyAt + PREV_HASH_KEY.length + 64);
-    if (prevHash.length !== 64) return at('malformed', 'the stored record names no previous hash');
-    if (prevHash !== this.previousHash) {
-      return at(
+    const prevHashAt = keyAt + PREV_HASH_KEY.length;
+    if (keyAt < 0 || record.length < prevHashAt + 64) {
+      return breakAt(row, 'malformed', 'the stored record names no previous hash');
+    }
+    if (!occursAt(record, this.previousHash, prevHashAt)) {
+      return breakAt(
+        row,
         'broken-link',
         previous === null
           ? 'the first event does not start the chain: events before it were removed'
           : `does not follow the event at position ${previous}: an event was inserted, removed or moved`,
       );
     }
-    return this.signatureBreak(row, at);
+    return this.signatureBreak(row);
   }
 
   /** The row's recordedAt (ms), or the largest recorded before it along the chain when that is later. */
@@ -180,68 +186,78 @@ export class ChainVerifier {
    * An event unsigned once signing began, or with half a signature (key id or signature alone), with or without a
    * keyring; with one, also a signature that is unknown, wrong, out of its key's dates or role.
    */
-  private signatureBreak(
-    row: VerifiableRow,
-    at: (kind: ChainBreakKind, message: string) => ChainBreak,
-  ): ChainBreak | null {
+  private signatureBreak(row: VerifiableRow): ChainBreak | null {
     const keyring = this.options.keyring;
     const { signer, signature } = row;
     // these two need no keyring: signing, once begun, never stops, and a signature comes with its key id
     if (!signer && !signature) {
       if (this.signedEvents > 0) {
-        return at(
+        return breakAt(
+          row,
           'unsigned',
           'the event is not signed, but events before it are: it was not written by a key holder',
         );
       }
       if (keyring && this.signingFrom !== null && this.chainTime(row) > this.signingFrom) {
-        return at(
+        return breakAt(
+          row,
           'unsigned',
           `the event is not signed, but was recorded after ${new Date(this.signingFrom).toISOString()}, when the keyring's first service or operator key came into use: it was not written by a key holder, or its signature was removed`,
         );
       }
       return null;
     }
-    if (!signer || !signature) return at('bad-signature', 'the event has a key id or a signature, not both');
+    if (!signer || !signature)
+      return breakAt(row, 'bad-signature', 'the event has a key id or a signature, not both');
     if (!keyring) return null;
     const entry = keyring.entry(signer);
-    if (!entry) return at('unknown-key', `signed with key ${signer}, which the keyring does not hold`);
+    if (!entry)
+      return breakAt(row, 'unknown-key', `signed with key ${signer}, which the keyring does not hold`);
     if (entry.role === 'checkpoint') {
-      return at('bad-signature', `signed with ${signer}, a checkpoint key, which signs no events`);
+      return breakAt(row, 'bad-signature', `signed with ${signer}, a checkpoint key, which signs no events`);
     }
     if (!verifySignature(keyring, signer, row.record, signature)) {
-      return at(
+      return breakAt(
+        row,
         'bad-signature',
         `the signature is not ${signer}'s over this record: the event was forged or altered`,
       );
     }
     const marked = isOperatorWrite(row.record);
     if (entry.role === 'operator' && !marked) {
-      return at(
+      return breakAt(
+        row,
         'unmarked-operator-write',
         `signed with ${signer}, an operator key, but its metadata has no operatorWrite mark: an operator key writes only marked events (bcl append)`,
       );
     }
     if (entry.role === 'service' && marked) {
-      return at(
+      return breakAt(
+        row,
         'misattributed-operator-write',
         `carries the operatorWrite mark but is signed with ${signer}, a service key: only an operator key writes marked events`,
       );
     }
     if (entry.until !== null && this.chainTime(row) > Date.parse(entry.until)) {
-      return at(
+      return breakAt(
+        row,
         'retired-key',
         `recorded after key ${signer} was retired on ${entry.until} (by its own recordedAt or an earlier event's)`,
       );
     }
     if (!(recordedAtMs(row.record) >= Date.parse(entry.from))) {
-      return at(
+      return breakAt(
+        row,
         'key-not-yet-in-use',
         `recorded at ${recordedAtOf(row.record) || 'no time'}, before key ${signer} came into use on ${entry.from}`,
       );
     }
     return null;
   }
+}
+
+function breakAt(row: VerifiableRow, kind: ChainBreakKind, message: string): ChainBreak {
+  return { kind, position: row.position, message: `position ${row.position}: ${message}` };
 }
 
 /** Whether the record's metadata carries the operator-write mark (a record that does not parse carries none). */

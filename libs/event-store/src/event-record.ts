@@ -47,6 +47,59 @@ export function recordPrefix(eventId: string, stream: string, revision: number):
   return `{"eventId":${JSON.stringify(eventId)},"stream":${JSON.stringify(stream)},"revision":${revision},`;
 }
 
+/** Whether JSON.stringify escapes a character of `value` (quote, backslash, control, surrogate); else it only quotes it. */
+function needsEscape(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `record` starts with recordPrefix(eventId, stream, revision), compared in place: verification asks
+ * this of every row, and building the prefix would copy it each time.
+ */
+export function startsWithRecordPrefix(
+  record: string,
+  eventId: string,
+  stream: string,
+  revision: number,
+): boolean {
+  if (needsEscape(eventId) || needsEscape(stream)) {
+    return record.startsWith(recordPrefix(eventId, stream, revision));
+  }
+  const idAt = EVENT_ID_KEY.length + 1;
+  const streamAt = idAt + eventId.length + 1 + STREAM_KEY.length + 1;
+  const revisionAt = streamAt + stream.length + 1 + REVISION_KEY.length;
+  const digits = `${revision},`;
+  return (
+    record.startsWith(EVENT_ID_KEY) &&
+    record.charCodeAt(idAt - 1) === QUOTE &&
+    occursAt(record, eventId, idAt) &&
+    record.charCodeAt(idAt + eventId.length) === QUOTE &&
+    record.startsWith(STREAM_KEY, idAt + eventId.length + 1) &&
+    record.charCodeAt(streamAt - 1) === QUOTE &&
+    occursAt(record, stream, streamAt) &&
+    record.charCodeAt(streamAt + stream.length) === QUOTE &&
+    record.startsWith(REVISION_KEY, streamAt + stream.length + 1) &&
+    record.startsWith(digits, revisionAt)
+  );
+}
+
+/**
+ * `text.startsWith(part, at)` for `at` within `text`, faster where it holds (V8's indexOf compares a matching run
+ * faster than startsWith does); where it does not, it searches on, so it suits checks that hold but for a break.
+ */
+export function occursAt(text: string, part: string, at: number): boolean {
+  return text.indexOf(part, at) === at;
+}
+
+const EVENT_ID_KEY = '{"eventId":';
+const STREAM_KEY = ',"stream":';
+const REVISION_KEY = ',"revision":';
+const QUOTE = 0x22;
+
 const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 export function hashRecord(record: string): string {
