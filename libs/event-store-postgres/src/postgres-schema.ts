@@ -19,7 +19,9 @@ function appendFunctionSql(schema: string): string {
       p_ids text[], p_known_ids text[], p_rows json)
     RETURNS TABLE (kind text, stream text, revision integer, "position" text, hash text, record text,
                    event_id text, signed boolean)
-    LANGUAGE plpgsql AS $fn$
+    -- planned for each call's own arguments and the table as it is now: a plan cached while the table was small
+    -- (a sequential scan for the batch's ids) would stay in the session as the table grows
+    LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $fn$
     #variable_conflict use_column
     DECLARE
       head_position bigint;
