@@ -245,6 +245,23 @@ describeWithPostgres('PostgreSQL append through the append function, with stale 
     expect(await count()).toBe(3);
   });
 
+  it('a writer opening a ledger that has the function leaves it alone (replacing it needs its owner)', async () => {
+    await open();
+    const version = () =>
+      sql(
+        async (client) =>
+          (
+            await client.query(
+              `SELECT xmin::text AS v FROM pg_proc WHERE proname = $1 AND pronamespace = $2::regnamespace`,
+              [APPEND_FUNCTION, schema],
+            )
+          ).rows[0].v as string,
+      );
+    const before = await version();
+    await open();
+    expect(await version()).toBe(before);
+  });
+
   it('a read-only open creates nothing; its first append creates the missing function', async () => {
     const writer = await open();
     await writer.append('s', [newEvent()], 'no-stream');

@@ -14,7 +14,7 @@ export const APPEND_FUNCTION = 'bcl_append_v1';
 
 function appendFunctionSql(schema: string): string {
   const events = `"${schema}".events`;
-  return `CREATE OR REPLACE FUNCTION "${schema}".${APPEND_FUNCTION}(
+  return `CREATE FUNCTION "${schema}".${APPEND_FUNCTION}(
       p_head_position bigint, p_head_hash text, p_streams text[], p_revisions integer[],
       p_ids text[], p_known_ids text[], p_rows json)
     RETURNS TABLE (kind text, stream text, revision integer, "position" text, hash text, record text,
@@ -61,10 +61,16 @@ function appendFunctionSql(schema: string): string {
     $fn$`;
 }
 
-/** Creates or replaces the append function, under the schema lock (in the caller's transaction). */
+/**
+ * Creates the append function unless the schema has it, under the schema lock (in the caller's transaction).
+ * An existing one is left alone: its name is its version, and replacing it would need its owner's role.
+ */
 async function createAppendFunction(client: PoolClient, schema: string): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bcl-schema:${schema}`]);
-  await client.query(appendFunctionSql(schema));
+  const found = await client.query<{ fn: string | null }>('SELECT to_regprocedure($1) AS fn', [
+    `"${schema}".${APPEND_FUNCTION}(bigint, text, text[], integer[], text[], text[], json)`,
+  ]);
+  if (found.rows[0]?.fn === null) await client.query(appendFunctionSql(schema));
 }
 
 /** Installs the append function in its own transaction (a store opened with `mustExist`, on its first append). */
