@@ -214,6 +214,29 @@ describe('the pool-year cache as known at an instant', () => {
     await expectSameAsTheFold(cache, store, '2099-01-01T00:00:00.000Z');
   });
 
+  it('gives every read at one revision the same view, and a new one once an event is folded', async () => {
+    const store = await ledger(INSTANTS);
+    const cache = new PoolYearCache(store);
+    const now = (knownAt?: string) => cache.load('pool', '2016-17', knownAt);
+    const [first, second] = [(await now())!, (await now())!];
+    expect(second.state).toBe(first.state);
+    expect(second.totals).toBe(first.totals);
+    const [knownFirst, knownSecond] = [(await now(INSTANTS[3]))!, (await now(INSTANTS[3]))!];
+    expect(knownSecond.state).toBe(knownFirst.state);
+    expect(knownFirst.state.transactions).toHaveLength(2);
+    const facts = { terms: TERMS, organisationExists: () => true };
+    await append(
+      store,
+      STREAM,
+      postTransaction(await current(store), spend('t4', '2016-12-01', 5_00), facts),
+    );
+    const after = (await now())!;
+    expect(after.state).not.toBe(first.state);
+    expect(after.state.transactions).toHaveLength(5);
+    expect(first.state.transactions).toHaveLength(4);
+    expect(first.totals!.size).toBe(4);
+  });
+
   it('folds the log itself when the recorded instants go back along the stream', async () => {
     const back = [...INSTANTS.slice(0, 4), '2017-01-02T18:00:00.000Z', ...INSTANTS.slice(5)];
     const store = await ledger(back);
