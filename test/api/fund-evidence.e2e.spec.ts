@@ -81,6 +81,36 @@ describe('the pooled fund’s facts with their evidence, on the demo data', () =
     await get('/api/fund/pools/atlantis/years/2016-17/figures').expect(404);
   });
 
+  it('pages the transactions: each page in turn, by its next link, makes the whole list in its order', async () => {
+    const whole = (await get(`${SOUTHEND}/transactions?limit=1000`).expect(200)).body as Json;
+    expect(whole.page).toEqual({ number: 1, pages: 1, limit: 1000, offset: 0 });
+    expect(whole.links).toEqual({ next: null, previous: null });
+    expect(whole.count).toBeGreaterThan(4);
+    const rows: Json[] = [];
+    let next: string | null = `${SOUTHEND}/transactions?axis=effective&limit=2`;
+    let last: Json = {};
+    while (next !== null) {
+      last = (await get(next).expect(200)).body as Json;
+      expect(last).toMatchObject({ count: whole.count, assumed: whole.assumed, axis: 'effective' });
+      expect(last.page).toMatchObject({ number: rows.length / 2 + 1, limit: 2, offset: rows.length });
+      expect(last.transactions.length).toBeLessThanOrEqual(2);
+      rows.push(...last.transactions);
+      next = last.links.next;
+      if (next !== null) expect(next).toContain(`axis=effective&limit=2&page=${last.page.number + 1}`);
+    }
+    expect(last.page.number).toBe(Math.ceil(whole.count / 2));
+    expect(rows).toEqual(whole.transactions);
+    expect(last.links.previous).toBe(
+      `${SOUTHEND}/transactions?axis=effective&limit=2&page=${last.page.number - 1}`,
+    );
+    // the default page, a page past the last, and page sizes out of bounds
+    const first = (await get(`${SOUTHEND}/transactions`).expect(200)).body as Json;
+    expect(first.page).toEqual({ number: 1, pages: 1, limit: 100, offset: 0 });
+    await get(`${SOUTHEND}/transactions?limit=2&page=${last.page.number + 1}`).expect(404);
+    await get(`${SOUTHEND}/transactions?limit=1001`).expect(400);
+    await get(`${SOUTHEND}/transactions?page=0`).expect(400);
+  });
+
   it('says beside each finding what its figures cite and which assumed transactions it counts, in JSON, CSV and XLSX', async () => {
     const json = (await get(`${SOUTHEND}/reconciliation`).expect(200)).body as Json;
     const q1 = json.findings.find(

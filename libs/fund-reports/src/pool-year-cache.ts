@@ -10,6 +10,7 @@ import {
 } from '@bcl/domain-fund';
 import { addFactEvidence } from './fact-evidence';
 import { LoadedPoolYear, loadAgreementOf, loadPoolYear } from './pool-year-reports';
+import { RecordedRuns } from './recorded-runs';
 
 /** How much the cache keeps: at most `entries` pool-years, and at most `events` events over all of them. */
 export interface PoolYearCacheLimits {
@@ -21,6 +22,12 @@ export interface PoolYearCacheLimits {
 /** A few pool-years, up to a million postings (half a million events) between them: a few hundred MB at most. */
 export const POOL_YEAR_CACHE_LIMITS: PoolYearCacheLimits = { entries: 8, events: 1_000_000 };
 
+/**
+ * The pool-years as known at past instants kept beside them (each the first events of a stream, up to the last
+ * recorded by the instant): a few, as an auditor reads a year as it stood on one or two dates.
+ */
+export const KNOWN_AT_CACHE_LIMITS: PoolYearCacheLimits = { entries: 4, events: 1_000_000 };
+
 /** A pool-year stream folded up to `revision`: the state and evidence are the cache's own, changed only by `advance`. */
 interface Folded {
   revision: number;
@@ -30,48 +37,88 @@ interface Folded {
   totals: LedgerTotalsIndex;
   /** Each transaction's index in the state's transactions, by id, advanced with them (a read shares it). */
   places: Map<string, number>;
+  /** When each event folded was recorded, so a read as known at an instant finds the revision it stops at. */
+  recorded: RecordedRuns;
   /** Serialises reads of the stream's new events, so no event is folded twice. */
   turn: Promise<unknown>;
+  /**
+   * The view of the fold at its revision, made once and given to every read until an event is folded (reads do
+   * not change what they are given: copying half a million transactions and the totals per read cost more than
+   * the sums did).
+   */
+  view?: ReturnType<typeof viewOf>;
 }
 
+const emptyEntry = (): Folded => ({
+  revision: -1,
+  state: undefined,
+  facts: { transactions: {}, figures: {} },
+  totals: new LedgerTotalsIndex(),
+  places: new Map(),
+  recorded: new RecordedRuns(),
+  turn: Promise.resolve(),
+});
+
 /**
- * The pool-years as the ledger knows them now, folded once and kept in this process: each read folds only the
- * events appended since the last (one read of the stream from the cached revision), never the whole stream again.
- * Only for the present knowledge (`knownAt` absent): a read as known at an instant folds the stream itself.
- * Kept least recently read first out, within `limits`. A read gives its own view of the fold (`viewOf`), which
- * later appends do not change, and equals `loadPoolYear(store, poolId, year)` at the revision it read.
+ * The pool-years as the ledger knows them, folded once and kept in this process: each read folds only the events
+ * appended since the last (one read of the stream from the cached revision), never the whole stream again. A read
+ * as known at an instant is the stream's first events, up to the last recorded by then (while the stream's
+ * instants never go back; else it folds the stream itself, as `loadPoolYear`): when that is every event, the
+ * present fold answers it; else a fold of those first events, kept (`KNOWN_AT_CACHE_LIMITS`) for the next read
+ * known at any instant that stops at the same revision. Kept least recently read first out, within the limits.
+ * A read gives its own view of the fold (`viewOf`), which later appends do not change, and equals
+ * `loadPoolYear(store, poolId, year, knownAt)` at the revision it read.
  */
 export class PoolYearCache {
   private readonly folded = new Map<string, Folded>();
+  /** The first events of a stream, folded, by `<stream>@<last revision>`. */
+  private readonly knownAt = new Map<string, Folded>();
 
   constructor(
     private readonly store: EventStore,
     private readonly limits: PoolYearCacheLimits = POOL_YEAR_CACHE_LIMITS,
+    private readonly knownAtLimits: PoolYearCacheLimits = KNOWN_AT_CACHE_LIMITS,
   ) {}
 
-  /** A pool-year as known at `knownAt` (absent: now, from the cache); undefined when the year is not opened. */
+  /** A pool-year as known at `knownAt` (absent: now); undefined when the year is not opened (or not yet known). */
   async load(poolId: string, year: FinancialYear, knownAt?: string): Promise<LoadedPoolYear | undefined> {
-    if (knownAt !== undefined) return loadPoolYear(this.store, poolId, year, knownAt);
     const stream = pooledFundStream(poolId, year);
-    let entry = this.folded.get(stream);
-    if (!entry) {
-      entry = {
-        revision: -1,
-        state: undefined,
-        facts: { transactions: {}, figures: {} },
-        totals: new LedgerTotalsIndex(),
-        places: new Map(),
-        turn: Promise.resolve(),
-      };
-      this.folded.set(stream, entry);
-    }
-    const folded = entry;
-    const view = folded.turn.then(() => this.advance(stream, folded));
-    folded.turn = view.catch(() => undefined);
-    const { state, facts, revision, totals, places } = await view;
-    this.keepWithinLimits(stream);
+    const present = this.entryOf(this.folded, stream);
+    const now = await this.advanced(present, stream, Infinity);
+    keepWithinLimits(this.folded, this.limits, stream);
+    if (knownAt === undefined) return this.loaded(now);
+    const last = present.recorded.lastKnownAt(knownAt, present.revision);
+    if (last === undefined) return loadPoolYear(this.store, poolId, year, knownAt);
+    if (last >= now.revision) return this.loaded(now, knownAt);
+    if (last < 0) return undefined;
+    const key = `${stream}@${last}`;
+    const known = await this.advanced(this.entryOf(this.knownAt, key), stream, last);
+    keepWithinLimits(this.knownAt, this.knownAtLimits, key);
+    // the revision a write's If-Match expects is the stream's, whatever the viewpoint
+    return this.loaded({ ...known, revision: now.revision }, knownAt);
+  }
+
+  /** How many pool-years are held (for tests and the bench): as known now, and as known at past instants. */
+  get size(): number {
+    return this.folded.size;
+  }
+
+  get sizeKnownAt(): number {
+    return this.knownAt.size;
+  }
+
+  private entryOf(entries: Map<string, Folded>, key: string): Folded {
+    let entry = entries.get(key);
+    if (!entry) entries.set(key, (entry = emptyEntry()));
+    return entry;
+  }
+
+  private async loaded(
+    { state, facts, revision, totals, places }: ReturnType<typeof viewOf>,
+    knownAt?: string,
+  ): Promise<LoadedPoolYear | undefined> {
     if (!state) return undefined;
-    const { agreement, termsEvidence } = await loadAgreementOf(this.store, state.agreementId);
+    const { agreement, termsEvidence } = await loadAgreementOf(this.store, state.agreementId, knownAt);
     return {
       state,
       agreement,
@@ -83,22 +130,23 @@ export class PoolYearCache {
     };
   }
 
-  /** How many pool-years are held (for tests and the bench). */
-  get size(): number {
-    return this.folded.size;
+  /** The entry folded up to `until` (a revision; Infinity: the stream's last), in its turn; a view of it. */
+  private advanced(entry: Folded, stream: string, until: number) {
+    const view = entry.turn.then(() => this.advance(stream, entry, until));
+    entry.turn = view.catch(() => undefined);
+    return view;
   }
 
-  /** Folds the events appended since the entry's revision into it; a view of the result. */
-  private async advance(stream: string, entry: Folded) {
-    for (;;) {
-      const page = await this.store.readStream(stream, {
-        fromRevision: entry.revision + 1,
-        maxCount: LIMITS.readPageSizeMax,
-      });
+  /** Folds the events appended since the entry's revision, up to `until`, into it; a view of the result. */
+  private async advance(stream: string, entry: Folded, until: number) {
+    while (entry.revision < until) {
+      const maxCount = Math.min(LIMITS.readPageSizeMax, until - entry.revision);
+      const page = await this.store.readStream(stream, { fromRevision: entry.revision + 1, maxCount });
       this.fold(entry, page);
-      if (page.length < LIMITS.readPageSizeMax) break;
+      if (page.length < maxCount) break;
     }
-    return viewOf(entry);
+    if (entry.view?.revision !== entry.revision) entry.view = viewOf(entry);
+    return entry.view;
   }
 
   private fold(entry: Folded, events: readonly StoredEvent[]): void {
@@ -110,6 +158,7 @@ export class PoolYearCache {
       } as unknown as Parameters<typeof evolvePooledFund>[1]);
       addFactEvidence(entry.facts, event);
       entry.revision += 1;
+      entry.recorded.add(entry.revision, event.recordedAt);
     }
     const transactions = entry.state?.transactions ?? [];
     while (entry.totals.size < transactions.length) {
@@ -118,22 +167,22 @@ export class PoolYearCache {
       entry.totals.add(t, (entry.facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).assumed);
     }
   }
+}
 
-  /** Drops the least recently read pool-years beyond the limits, never the one just read. */
-  private keepWithinLimits(justRead: string): void {
-    const entry = this.folded.get(justRead);
-    if (entry) {
-      this.folded.delete(justRead);
-      this.folded.set(justRead, entry);
-    }
-    let events = 0;
-    for (const e of this.folded.values()) events += e.revision + 1;
-    for (const [stream, e] of this.folded) {
-      if (stream === justRead) break;
-      if (this.folded.size <= this.limits.entries && events <= this.limits.events) break;
-      this.folded.delete(stream);
-      events -= e.revision + 1;
-    }
+/** Drops the least recently read entries beyond the limits, never the one just read. */
+function keepWithinLimits(entries: Map<string, Folded>, limits: PoolYearCacheLimits, justRead: string): void {
+  const entry = entries.get(justRead);
+  if (entry) {
+    entries.delete(justRead);
+    entries.set(justRead, entry);
+  }
+  let events = 0;
+  for (const e of entries.values()) events += e.revision + 1;
+  for (const [key, e] of entries) {
+    if (key === justRead) break;
+    if (entries.size <= limits.entries && events <= limits.events) break;
+    entries.delete(key);
+    events -= e.revision + 1;
   }
 }
 

@@ -1,6 +1,10 @@
 import { Viewpoint, seenFrom } from '@bcl/domain-fund';
 import { PoolYearFacts, transactionCounts, transactionRow } from './fact-evidence';
 
+/** The API's pages of a pool-year's transactions: the rows a page holds when none is asked, and the most it may. */
+export const TRANSACTIONS_PAGE_SIZE = 100;
+export const TRANSACTIONS_PAGE_SIZE_MAX = 1000;
+
 /** Which page of a pool-year's transactions to list (from 1; clamped to the pages there are), and how many a page. */
 export interface TransactionsPageAsked {
   page: number;

@@ -9,6 +9,8 @@ import {
   PoolYearFactsQuery,
   PoolYearPositionQuery,
   PoolYearReportsQuery,
+  PoolYearTransactionsPageQuery,
+  Problem,
   normaliseKnownAt,
   poolYearViewpoint as viewpoint,
   reconciliationDownload,
@@ -22,7 +24,9 @@ import {
   PoolYearParams,
   PositionQueryDto,
   ReconciliationQueryDto,
+  TransactionsQueryDto,
 } from './dto/fund.dto';
+import { TRANSACTIONS_PAGE_SIZE } from '@bcl/fund-reports';
 import { CommandQueryController } from '../http/write-route';
 
 /** The fund's read side: every GET route (each write route is a use case under use-cases/). */
@@ -60,17 +64,40 @@ export class FundController extends CommandQueryController {
     return position;
   }
 
-  /** The pool-year's transactions the position counts from the viewpoint, each with its evidence. */
+  /**
+   * A page of the pool-year's transactions the position counts from the viewpoint, in ledger order, each with its
+   * evidence; `links` to the next and previous pages (null at either end). A page past the last is a 404.
+   */
   @Get('pools/:poolId/years/:year/transactions')
   @AllowRoles(...READERS)
   async transactions(
     @Param() { poolId, year }: PoolYearParams,
-    @Query() query: PositionQueryDto,
+    @Query() query: TransactionsQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const facts = await this.queries.execute(new PoolYearFactsQuery(poolId, year, viewpoint(year, query)));
-    setEtag(response, facts.revision);
-    return facts.transactions;
+    const asked = query.page ?? 1;
+    const limit = query.limit ?? TRANSACTIONS_PAGE_SIZE;
+    const { transactions: listed, revision } = await this.queries.execute(
+      new PoolYearTransactionsPageQuery(poolId, year, viewpoint(year, query), asked, limit),
+    );
+    const { page, ...rest } = listed;
+    if (asked > page.pages)
+      throw new Problem(
+        404,
+        'not-found',
+        'Not found',
+        `page ${asked} of pool '${poolId}' year ${year}'s transactions: there are ${page.pages}`,
+      );
+    setEtag(response, revision);
+    const link = (number: number) => transactionsPageLink(poolId, year, query, number, limit);
+    return {
+      ...rest,
+      page: { number: page.number, pages: page.pages, limit, offset: page.offset },
+      links: {
+        next: page.number < page.pages ? link(page.number + 1) : null,
+        previous: page.number > 1 ? link(page.number - 1) : null,
+      },
+    };
   }
 
   /** Every statement of the pool-year's figures seen from the viewpoint, each with its evidence. */
@@ -122,4 +149,21 @@ export class FundController extends CommandQueryController {
     return (await this.queries.execute(new PoolYearReportsQuery(poolId, year, viewpoint(year, query))))
       .certification;
   }
+}
+
+/** The route of one page of a pool-year's transactions, from the same viewpoint and page size as asked. */
+function transactionsPageLink(
+  poolId: string,
+  year: string,
+  { asAt, axis, knownAt, limit }: TransactionsQueryDto,
+  page: number,
+  perPage: number,
+): string {
+  const params = new URLSearchParams();
+  if (asAt !== undefined) params.set('asAt', asAt);
+  if (axis !== undefined) params.set('axis', axis);
+  if (knownAt !== undefined) params.set('knownAt', knownAt);
+  if (limit !== undefined) params.set('limit', String(perPage));
+  params.set('page', String(page));
+  return `/api/fund/pools/${encodeURIComponent(poolId)}/years/${year}/transactions?${params}`;
 }

@@ -81,7 +81,7 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   FundController_vary: "Vary an agreement's terms from a date",
   FundController_open: 'Open a pool-year under an agreement',
   FundController_post: 'Record a transaction in a pool-year',
-  FundController_transactions: "A pool-year's transactions, each with its evidence",
+  FundController_transactions: "A page of a pool-year's transactions, each with its evidence",
   FundController_reverse: 'Reverse a transaction',
   FundController_figure: 'State a plan, forecast or actual figure of a pool-year',
   FundController_figures: "Every statement of a pool-year's figures",

@@ -100,6 +100,8 @@ export function addToQuarters(
 export class LedgerTotalsIndex {
   private readonly days: Record<Axis, Map<CalendarDate, DayTotals>>;
   private added = 0;
+  /** The latest instant a transaction held was recorded at ('' when none is held). */
+  private latestRecordedAt = '';
 
   constructor(transactions: Iterable<Transaction & { recordedAt: string }> = []) {
     this.days = { effective: new Map(), recorded: new Map() };
@@ -118,6 +120,7 @@ export class LedgerTotalsIndex {
   add(t: Transaction & { recordedAt: string }, assumption: string | null = null): void {
     const place = this.added;
     this.added += 1;
+    if (t.recordedAt > this.latestRecordedAt) this.latestRecordedAt = t.recordedAt;
     const accounts = [...new Set(t.postings.map((p) => p.account))].sort();
     const group = { key: `${t.quarter}|${accounts.join('\u0000')}`, accounts, assumption };
     this.addTo('effective', t.effectiveOn, t, place, group);
@@ -146,10 +149,14 @@ export class LedgerTotalsIndex {
 
   /**
    * Whether the index answers for these transactions from the viewpoint: it holds them all (they are the ones it
-   * was given, in order) and the viewpoint is the present knowledge (no `knownAt`).
+   * was given, in order) and the viewpoint knows them all (no `knownAt`, or every one was recorded by it: a
+   * pool-year folded as known at an instant holds only those, so its own index answers for it).
    */
   answers(transactions: readonly unknown[], viewpoint: { knownAt?: string }): boolean {
-    return viewpoint.knownAt === undefined && this.added === transactions.length;
+    return (
+      this.added === transactions.length &&
+      (viewpoint.knownAt === undefined || this.latestRecordedAt <= viewpoint.knownAt)
+    );
   }
 
   /** How many transactions are on or before `asAt` on the axis, and how many of them rest on an assumption. */
@@ -167,6 +174,7 @@ export class LedgerTotalsIndex {
   clone(): LedgerTotalsIndex {
     const copy = new LedgerTotalsIndex();
     copy.added = this.added;
+    copy.latestRecordedAt = this.latestRecordedAt;
     copy.days.effective = cloneDays(this.days.effective);
     copy.days.recorded = cloneDays(this.days.recorded);
     return copy;

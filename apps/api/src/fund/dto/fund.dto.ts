@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FUND_LIMITS as F, SOURCE_KINDS } from '@bcl/domain-fund';
+import { TRANSACTIONS_PAGE_SIZE, TRANSACTIONS_PAGE_SIZE_MAX } from '@bcl/fund-reports';
 import { IsCalendarDate, IsId, applyAll, IsFinancialYear, IsText } from '../../http/validators';
 import { KnownAtQueryDto } from '../../http/common.dto';
 
@@ -51,6 +52,27 @@ export class PositionQueryDto extends KnownAtQueryDto {
   @IsOptional()
   @IsIn(['effective', 'recorded'])
   axis?: 'effective' | 'recorded';
+}
+
+/** The most pages a pool-year's transactions may be asked for by number (ten million rows at one a page). */
+export const TRANSACTIONS_PAGE_NUMBER_MAX = 10_000_000;
+
+/** A page of a pool-year's transactions from a viewpoint: its number (from 1) and how many rows a page holds. */
+export class TransactionsQueryDto extends PositionQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: TRANSACTIONS_PAGE_NUMBER_MAX, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(TRANSACTIONS_PAGE_NUMBER_MAX)
+  page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: TRANSACTIONS_PAGE_SIZE_MAX, default: TRANSACTIONS_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(TRANSACTIONS_PAGE_SIZE_MAX)
+  limit?: number;
 }
 
 export class ReconciliationQueryDto extends PositionQueryDto {

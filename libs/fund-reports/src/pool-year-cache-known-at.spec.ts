@@ -1,0 +1,248 @@
+import { EventStore, JsonObject, foldEvents, newEventId, readWholeStream } from '@bcl/event-store';
+import { InMemoryEventStore } from '@bcl/event-store-in-memory';
+import {
+  AgreementTerms,
+  FundEvent,
+  PooledFundState,
+  Viewpoint,
+  agreementStream,
+  evolvePooledFund,
+  openYear,
+  pooledFundStream,
+  postTransaction,
+  reverseTransaction,
+  stateFigure,
+} from '@bcl/domain-fund';
+import { PoolYearCache } from './pool-year-cache';
+import { LoadedPoolYear, loadPoolYear, poolYearReports } from './pool-year-reports';
+import { poolYearTransactionsPage } from './transactions-page';
+
+const TERMS: AgreementTerms = {
+  parties: ['council', 'ccg'],
+  hostPartnerId: 'council',
+  pooledFundManagerPostId: null,
+  pools: [{ poolId: 'pool', name: 'Pool' }],
+  schedules: [
+    {
+      schemeId: 'carers',
+      poolId: 'pool',
+      name: 'Carers',
+      element: 'bcf',
+      leadPartnerId: 'council',
+      capPence: null,
+    },
+  ],
+  contributionRules: [],
+  riskShare: { kind: 'incurring-partner' },
+  underspend: 'carry-forward',
+  term: { from: '2016-04-01', until: null },
+};
+const STREAM = pooledFundStream('pool', '2016-17');
+const metadata = { actor: { id: 'spec', roles: ['admin'] }, correlationId: 'spec' };
+
+/** A store whose clock is the next of `instants` at each append (the last one again once they run out). */
+function storeRecordingAt(instants: string[]): EventStore {
+  let next = 0;
+  return new InMemoryEventStore({ clock: () => new Date(instants[Math.min(next++, instants.length - 1)]!) });
+}
+
+const current = async (store: EventStore) =>
+  foldEvents(await readWholeStream(store, STREAM), evolvePooledFund) as PooledFundState | undefined;
+
+async function append(store: EventStore, stream: string, events: FundEvent[]) {
+  await store.append(
+    stream,
+    events.map((e) => ({
+      eventId: newEventId(),
+      type: e.type,
+      schemaVersion: 2,
+      data: e.data as unknown as JsonObject,
+      metadata,
+    })),
+    'any',
+  );
+}
+
+const spend = (transactionId: string, effectiveOn: string, amountPence: number) => ({
+  transactionId,
+  effectiveOn,
+  statedBy: { kind: 'decision' as const, reference: 'spec' },
+  correctionOf: null,
+  movement: { kind: 'expenditure' as const, schemeId: 'carers', amountPence },
+});
+
+/** The agreement, the year opened, three postings, a reversal and a figure: one append each, at each instant. */
+async function ledger(instants: string[]): Promise<EventStore> {
+  const store = storeRecordingAt(instants);
+  await store.append(
+    agreementStream('s75'),
+    [
+      {
+        eventId: newEventId(),
+        type: 'S75AgreementEstablished',
+        data: {
+          agreementId: 's75',
+          areaId: 'area',
+          variationId: 's75-v1',
+          effectiveOn: '2016-04-01',
+          terms: TERMS as unknown as JsonObject,
+        },
+        metadata,
+      },
+    ],
+    'no-stream',
+  );
+  const opened = openYear(
+    undefined,
+    { poolId: 'pool', year: '2016-17', agreementId: 's75' },
+    { poolEstablished: true },
+  );
+  await append(store, STREAM, opened);
+  const facts = { terms: TERMS, organisationExists: () => true };
+  for (const [id, on, pence] of [
+    ['t1', '2016-05-01', 100_00],
+    ['t2', '2016-08-01', 250_00],
+    ['t3', '2016-11-01', 40_00],
+  ] as const)
+    await append(store, STREAM, postTransaction(await current(store), spend(id, on, pence), facts));
+  await append(
+    store,
+    STREAM,
+    reverseTransaction(await current(store), {
+      transactionId: 't2-reversed',
+      reverses: 't2',
+      effectiveOn: '2016-09-01',
+      statedBy: { kind: 'decision', reference: 'spec' },
+    }),
+  );
+  await append(
+    store,
+    STREAM,
+    stateFigure(await current(store), {
+      figureId: 'q1-actual',
+      basis: 'actual',
+      line: 'expenditure',
+      subject: 'pool',
+      quarter: 1,
+      amountPence: 100_00,
+      statedBy: { kind: 'quarterly-return', reference: 'Q1 return' },
+      statedOn: '2016-07-31',
+      composedOf: null,
+    }),
+  );
+  return store;
+}
+
+const INSTANTS = [1, 2, 3, 4, 5, 6, 7].map((day) => `2017-01-0${day}T12:00:00.000Z`);
+const plain = (loaded: LoadedPoolYear | undefined) => {
+  if (!loaded) return loaded;
+  const { totals: _totals, places: _places, ...read } = loaded;
+  return read;
+};
+
+/** The cached read as known at `knownAt` is the fold's: the same record, and the same reports from each date. */
+async function expectSameAsTheFold(
+  cache: PoolYearCache,
+  store: EventStore,
+  knownAt: string,
+  fromTheCache = true,
+) {
+  const cached = await cache.load('pool', '2016-17', knownAt);
+  const folded = await loadPoolYear(store, 'pool', '2016-17', knownAt);
+  expect(plain(cached)).toEqual(folded);
+  if (!cached || !folded) return cached;
+  for (const [asAt, axis] of [
+    ['2017-03-31', 'effective'],
+    ['2016-08-15', 'effective'],
+    ['2017-01-03', 'recorded'],
+  ] as const) {
+    const viewpoint: Viewpoint = { asAt, axis, knownAt };
+    // its totals answer (no fold of every posting), and what they answer is the fold's
+    expect(cached.totals?.answers(cached.state.transactions, viewpoint) ?? false).toBe(fromTheCache);
+    expect(JSON.stringify(poolYearReports(cached, null, viewpoint))).toBe(
+      JSON.stringify(poolYearReports(folded, null, viewpoint)),
+    );
+    expect(poolYearTransactionsPage(cached, viewpoint, { page: 1, perPage: 2 })).toEqual(
+      poolYearTransactionsPage(folded, viewpoint, { page: 1, perPage: 2 }),
+    );
+  }
+  return cached;
+}
+
+describe('the pool-year cache as known at an instant', () => {
+  it('reads what a fold of the events recorded by then reads, from before the year opened to after its last event', async () => {
+    const store = await ledger(INSTANTS);
+    const cache = new PoolYearCache(store);
+    const asked = [
+      '2016-12-31T00:00:00.000Z', // before anything: the year is not known to be opened
+      ...INSTANTS, // each exactly when an event was recorded
+      ...INSTANTS.map((at) => at.replace('12:00', '18:00')), // between two events
+    ];
+    expect(await cache.load('pool', '2016-17', asked[0])).toBeUndefined();
+    for (const knownAt of asked) await expectSameAsTheFold(cache, store, knownAt);
+    // the revision is the stream's now (what a write's If-Match expects), whatever the instant
+    expect((await cache.load('pool', '2016-17', INSTANTS[2]))!.revision).toBe(5);
+    expect(cache.size).toBe(1);
+  });
+
+  it('keeps a few folds as known at past instants, read from the log once each', async () => {
+    const store = await ledger(INSTANTS);
+    const cache = new PoolYearCache(store, undefined, { entries: 2, events: 1_000 });
+    const reads = jest.spyOn(store, 'readStream');
+    await cache.load('pool', '2016-17');
+    await expectSameAsTheFold(cache, store, INSTANTS[3]!);
+    expect(cache.sizeKnownAt).toBe(1);
+    // another instant that stops at the same event: no read of the pool-year's earlier events
+    reads.mockClear();
+    await expectSameAsTheFold(cache, store, INSTANTS[3]!.replace('12:00', '13:00'));
+    const poolYearReads = () => reads.mock.calls.filter(([stream]) => stream === STREAM);
+    // the present fold's read of what was appended since, and the fold the comparison makes itself
+    expect(poolYearReads().filter(([, options]) => options?.fromRevision === 0)).toHaveLength(1);
+    // every event known: the present fold answers, and keeps no other
+    await expectSameAsTheFold(cache, store, '2099-01-01T00:00:00.000Z');
+    await expectSameAsTheFold(cache, store, INSTANTS[2]!);
+    await expectSameAsTheFold(cache, store, INSTANTS[4]!);
+    expect(cache.sizeKnownAt).toBe(2);
+    // a posting after: the folds as known at past instants stand, the present one advances
+    const facts = { terms: TERMS, organisationExists: () => true };
+    await append(
+      store,
+      STREAM,
+      postTransaction(await current(store), spend('t4', '2016-12-01', 5_00), facts),
+    );
+    await expectSameAsTheFold(cache, store, INSTANTS[4]!);
+    await expectSameAsTheFold(cache, store, '2099-01-01T00:00:00.000Z');
+  });
+
+  it('gives every read at one revision the same view, and a new one once an event is folded', async () => {
+    const store = await ledger(INSTANTS);
+    const cache = new PoolYearCache(store);
+    const now = (knownAt?: string) => cache.load('pool', '2016-17', knownAt);
+    const [first, second] = [(await now())!, (await now())!];
+    expect(second.state).toBe(first.state);
+    expect(second.totals).toBe(first.totals);
+    const [knownFirst, knownSecond] = [(await now(INSTANTS[3]))!, (await now(INSTANTS[3]))!];
+    expect(knownSecond.state).toBe(knownFirst.state);
+    expect(knownFirst.state.transactions).toHaveLength(2);
+    const facts = { terms: TERMS, organisationExists: () => true };
+    await append(
+      store,
+      STREAM,
+      postTransaction(await current(store), spend('t4', '2016-12-01', 5_00), facts),
+    );
+    const after = (await now())!;
+    expect(after.state).not.toBe(first.state);
+    expect(after.state.transactions).toHaveLength(5);
+    expect(first.state.transactions).toHaveLength(4);
+    expect(first.totals!.size).toBe(4);
+  });
+
+  it('folds the log itself when the recorded instants go back along the stream', async () => {
+    const back = [...INSTANTS.slice(0, 4), '2017-01-02T18:00:00.000Z', ...INSTANTS.slice(5)];
+    const store = await ledger(back);
+    const cache = new PoolYearCache(store);
+    for (const knownAt of [...back, '2017-01-03T00:00:00.000Z'])
+      await expectSameAsTheFold(cache, store, knownAt, false);
+    expect(cache.sizeKnownAt).toBe(0);
+  });
+});
