@@ -51,8 +51,13 @@ describe('the chain verifier reading prevHash in place', () => {
     const [first, second] = recordChain(2).map((row) => row.record);
     const at = second!.indexOf(PREV_HASH_KEY) + PREV_HASH_KEY.length;
     expect(verify([first!, second!]).ok).toBe(true);
-    const cut = second!.slice(0, at + 63);
-    expect(verify([first!, cut]).firstBreak).toMatchObject({ kind: 'malformed', position: 2n });
+    // still an event record ({…}), its prevHash 62 characters: the length check, not the record's shape, names it
+    const cut = `${second!.slice(0, at + 62)}}`;
+    expect(verify([first!, cut]).firstBreak).toMatchObject({
+      kind: 'malformed',
+      position: 2n,
+      message: 'position 2: the stored record names no previous hash',
+    });
     const last = second![at + 63] === '0' ? '1' : '0';
     const changed = second!.slice(0, at + 63) + last + second!.slice(at + 64);
     expect(verify([first!, changed]).firstBreak).toMatchObject({ kind: 'broken-link', position: 2n });

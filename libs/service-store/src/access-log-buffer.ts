@@ -31,11 +31,20 @@ export class AccessLogBuffer {
   private closed = false;
   /** The last commit's failure, until one succeeds. */
   failure: Error | null = null;
+  /**
+   * Entries recorded while commits were failing: their reads wait for their own commit and fail with it (fail
+   * closed, as when each read committed its own entry), and a failed one is not kept, since its read was refused.
+   */
+  private readonly answeredOnCommit = new Map<
+    NewAccessEntry,
+    { resolve: () => void; reject: (error: Error) => void }
+  >();
   readonly failureListeners: AccessLogFailureListener[] = [];
 
   constructor(private readonly writes: DurableWriteQueue) {
     writes.beforeBatch = () => {
-      if (this.queued.length > 0 && !this.flushing) void this.flush().catch(() => undefined);
+      // while commits fail, retries wait for the timer (a failing batch would otherwise retry at once, in a loop)
+      if (this.queued.length > 0 && !this.flushing && !this.failure) void this.flush().catch(() => undefined);
     };
   }
 
@@ -47,6 +56,15 @@ export class AccessLogBuffer {
   /** Queues the entry (resolving at once while there is room) and makes sure a commit follows within the delay. */
   async record(entry: NewAccessEntry): Promise<void> {
     if (this.closed) throw new Error('the service store is closed');
+    // While commits fail, a read waits for its entry to commit (and fails with it), as when each read committed
+    // its own: entries are never held in memory longer than the bound because the store cannot take them.
+    if (this.failure) {
+      return new Promise<void>((resolve, reject) => {
+        this.answeredOnCommit.set(entry, { resolve, reject });
+        this.queued.push(entry);
+        void this.flush().catch(() => undefined);
+      });
+    }
     while (this.waiting >= ACCESS_LOG_QUEUE_MAX) await this.flush();
     this.queued.push(entry);
     this.timer ??= setTimeout(() => {
@@ -68,9 +86,12 @@ export class AccessLogBuffer {
       .then(
         () => {
           this.failure = null;
+          this.settleAnswered(batch, null);
         },
         (error: Error) => {
-          this.queued.unshift(...batch);
+          this.settleAnswered(batch, error);
+          this.queued.unshift(...batch.filter((entry) => !this.answeredOnCommit.has(entry)));
+          for (const entry of batch) this.answeredOnCommit.delete(entry);
           this.failure = error;
           this.tell(
             `${this.queued.length} access-log entries not yet committed (retrying): ${error.message}`,
@@ -96,6 +117,18 @@ export class AccessLogBuffer {
     } finally {
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
+    }
+  }
+
+  private settleAnswered(batch: NewAccessEntry[], error: Error | null): void {
+    for (const entry of batch) {
+      const waiter = this.answeredOnCommit.get(entry);
+      if (!waiter) continue;
+      if (error) waiter.reject(error);
+      else {
+        waiter.resolve();
+        this.answeredOnCommit.delete(entry);
+      }
     }
   }
 

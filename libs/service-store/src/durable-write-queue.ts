@@ -79,6 +79,11 @@ export class DurableWriteQueue {
     let outcomes: Outcome[];
     try {
       outcomes = await this.sql.transaction(async (tx) => {
+        // On PostgreSQL every batch first takes one lock per service store, so batches of two processes run one
+        // after the other (as SQLite's BEGIN IMMEDIATE makes them): two batches upserting the same rows in
+        // opposite orders would otherwise deadlock, where one transaction per write never could.
+        if (tx.dialect === 'postgres')
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bcl-service-writes:${tx.location}`]);
         // A batch of one needs no savepoint: its failure rolls back its own transaction.
         if (batch.length === 1) return [{ ok: true, value: await batch[0]!.write(tx) }];
         const results: Outcome[] = [];

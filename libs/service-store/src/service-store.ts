@@ -218,7 +218,7 @@ export class ServiceStore {
 
   /** Drops a projection's views and checkpoint, so it rebuilds from the first event. */
   async resetProjection(projection: string, version: number): Promise<void> {
-    await this.sql.transaction(async (tx) => {
+    await this.writes.submit(async (tx) => {
       await tx.query('DELETE FROM projection_views WHERE projection = $1', [projection]);
       await tx.query('DELETE FROM projection_checkpoint_hashes WHERE projection = $1', [projection]);
       await tx.query(
