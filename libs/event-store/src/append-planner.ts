@@ -130,7 +130,7 @@ export function planAppendBatch(
     const lastRow = rows[rows.length - 1]!;
     revisions.set(stream, lastRow.revision);
     position = lastRow.position;
-    signed = signer !== undefined;
+    signed = lastRow.signature !== null;
     outcomes[i] = {
       ok: true,
       result: {
