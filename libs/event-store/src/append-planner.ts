@@ -1,38 +1,11 @@
-import { canonicalJson, isJsonObject } from './canonical-json';
-import {
-  AppendResult,
-  EventMetadata,
-  ExpectedRevision,
-  JsonObject,
-  NewEvent,
-  describeExpected,
-} from './event-envelope';
+import { AppendResult, describeExpected } from './event-envelope';
 import { IdempotencyConflictError, InvalidRequestError, WrongExpectedRevisionError } from './errors';
-import { contentKeyOf, encodeRecord, hashRecord } from './event-record';
-import { EVENT_TYPE_PATTERN, LIMITS, STREAM_NAME_PATTERN } from './limits';
+import { encodeRecord, hashRecord } from './event-record';
+import { LIMITS } from './limits';
 import type { Signer } from './signing/signing-keys';
+import type { PreparedAppend, PreparedEvent } from './append-request';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
-export interface PreparedEvent {
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  data: JsonObject;
-  metadata: EventMetadata;
-  /** Canonical JSON of data and metadata, written once and reused for the record and the content key. */
-  canonicalData: string;
-  canonicalMetadata: string;
-  contentKey: string;
-}
-
-/** A validated append request. */
-export interface PreparedAppend {
-  stream: string;
-  events: PreparedEvent[];
-  expected: ExpectedRevision;
-}
+export { prepareAppend, type PreparedAppend, type PreparedEvent } from './append-request';
 
 /** An event already in the store, as idempotency checking needs it. */
 export interface ExistingEvent {
@@ -97,122 +70,14 @@ export interface AppendBatchLookups {
   existingEvents: Map<string, ExistingEvent>;
 }
 
-/** Validates one append request; throws InvalidRequestError naming the field and the reason. */
-export function prepareAppend(stream: unknown, events: unknown, expected: unknown): PreparedAppend {
-  if (typeof stream !== 'string' || stream.length === 0 || stream.length > LIMITS.streamNameMaxLength) {
-    throw new InvalidRequestError('stream', `must be 1 to ${LIMITS.streamNameMaxLength} characters`);
-  }
-  if (!STREAM_NAME_PATTERN.test(stream)) {
-    throw new InvalidRequestError(
-      'stream',
-      'must start with a letter or digit and hold only letters, digits and _ . : - / @ +',
-    );
-  }
-  if (!Array.isArray(events) || events.length === 0 || events.length > LIMITS.eventsPerAppendMax) {
-    throw new InvalidRequestError('events', `must be a list of 1 to ${LIMITS.eventsPerAppendMax} events`);
-  }
-  const prepared = events.map((event, index) => prepareEvent(event, `events[${index}]`));
-  const ids = new Set<string>();
-  for (const [index, event] of prepared.entries()) {
-    if (ids.has(event.eventId)) {
-      throw new InvalidRequestError(`events[${index}].eventId`, 'appears twice in one append');
-    }
-    ids.add(event.eventId);
-  }
-  return { stream, events: prepared, expected: prepareExpected(expected) };
-}
-
-function prepareExpected(expected: unknown): ExpectedRevision {
-  if (expected === 'any' || expected === 'no-stream') return expected;
-  if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return expected;
-  throw new InvalidRequestError('expectedRevision', "must be 'any', 'no-stream' or a revision (0 or more)");
-}
-
-function prepareEvent(value: unknown, field: string): PreparedEvent {
-  if (!isJsonObject(value)) throw new InvalidRequestError(field, 'must be an object');
-  const event = value as unknown as NewEvent;
-  if (typeof event.eventId !== 'string' || !UUID_PATTERN.test(event.eventId)) {
-    throw new InvalidRequestError(`${field}.eventId`, 'must be a lower-case UUID');
-  }
-  if (
-    typeof event.type !== 'string' ||
-    event.type.length > LIMITS.eventTypeMaxLength ||
-    !EVENT_TYPE_PATTERN.test(event.type)
-  ) {
-    throw new InvalidRequestError(
-      `${field}.type`,
-      `must be an identifier of at most ${LIMITS.eventTypeMaxLength} characters, starting with a letter`,
-    );
-  }
-  const schemaVersion = event.schemaVersion ?? 1;
-  if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > LIMITS.schemaVersionMax) {
-    throw new InvalidRequestError(
-      `${field}.schemaVersion`,
-      `must be a whole number from 1 to ${LIMITS.schemaVersionMax}`,
-    );
-  }
-  if (!isJsonObject(event.data)) throw new InvalidRequestError(`${field}.data`, 'must be a JSON object');
-  const metadata = event.metadata as unknown;
-  if (!isJsonObject(metadata)) throw new InvalidRequestError(`${field}.metadata`, 'must be an object');
-  const { actor, correlationId, causationId, validTime } = metadata as unknown as EventMetadata;
-  if (!isJsonObject(actor) || typeof actor.id !== 'string' || actor.id.length === 0) {
-    throw new InvalidRequestError(
-      `${field}.metadata.actor.id`,
-      'is required: every event says who recorded it',
-    );
-  }
-  if (typeof correlationId !== 'string' || correlationId.length === 0) {
-    throw new InvalidRequestError(`${field}.metadata.correlationId`, 'is required');
-  }
-  if (causationId !== undefined && typeof causationId !== 'string') {
-    throw new InvalidRequestError(`${field}.metadata.causationId`, 'must be a string');
-  }
-  if (validTime !== undefined && (typeof validTime !== 'string' || !isIsoDate(validTime))) {
-    throw new InvalidRequestError(`${field}.metadata.validTime`, 'must be an ISO 8601 date or date-time');
-  }
-  const { operatorWrite } = metadata as unknown as EventMetadata;
-  if (
-    operatorWrite !== undefined &&
-    (!isJsonObject(operatorWrite) ||
-      typeof operatorWrite.reason !== 'string' ||
-      operatorWrite.reason.length === 0 ||
-      typeof operatorWrite.intoContextStream !== 'boolean')
-  ) {
-    throw new InvalidRequestError(
-      `${field}.metadata.operatorWrite`,
-      'must be { reason: text, intoContextStream: true or false }',
-    );
-  }
-  let canonicalData: string;
-  let canonicalMetadata: string;
-  try {
-    canonicalData = canonicalJson(event.data, `${field}.data`);
-    canonicalMetadata = canonicalJson(event.metadata, `${field}.metadata`);
-  } catch (error) {
-    const message = (error as Error).message;
-    const [path, reason] = message.includes(': ') ? message.split(/: (.*)/s) : [field, message];
-    throw new InvalidRequestError(path ?? field, reason ?? message);
-  }
-  return {
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    canonicalData,
-    canonicalMetadata,
-    contentKey: contentKeyOf(event.type, schemaVersion, canonicalMetadata, canonicalData),
-  };
-}
-
-function isIsoDate(value: string): boolean {
-  return ISO_DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
-}
-
 /**
  * Decides, in order, what each append in a batch does: write, replay an earlier identical append, or fail.
  * Pure: the caller supplies what the store holds and the commit time, and writes the rows it returns in one
  * transaction. A failed append changes nothing and does not affect the others in the batch.
+ *
+ * Group append runs this for every event, so it builds each row once, with its position, and remembers a planned
+ * event for the batch's later appends in a five-field entry, not a copy of its row (docs/operations.md, "Where
+ * the time goes").
  */
 export function planAppendBatch(
   appends: PreparedAppend[],
@@ -224,30 +89,93 @@ export function planAppendBatch(
   const revisions = new Map(lookups.streamRevisions);
   const known = new Map(lookups.existingEvents);
   const rows: NewRow[] = [];
-  let current = head;
-  const outcomes = appends.map((append): AppendOutcome => {
+  const outcomes = new Array<AppendOutcome>(appends.length);
+  let position = head.position;
+  let hash = head.hash;
+  let signed = head.signed;
+  const last = appends.length - 1;
+  for (let i = 0; i <= last; i += 1) {
+    const append = appends[i]!;
+    const first = rows.length;
     try {
       const replay = findReplay(append, known);
-      if (replay) return { ok: true, result: replay };
+      if (replay) {
+        outcomes[i] = { ok: true, result: replay };
+        continue;
+      }
       const revision = revisions.get(append.stream) ?? -1;
       checkExpected(append, revision);
-      const planned = chainRows(append, revision, current, recordedAt, signer);
-      for (const row of planned) {
-        rows.push(row);
+      refuseUnsignedOntoSigned({ signed }, signer);
+      hash = pushChain(rows, append, revision, position, hash, recordedAt, signer);
+    } catch (error) {
+      rows.length = first; // an append is written whole or not at all
+      outcomes[i] = { ok: false, error: error as Error };
+      continue;
+    }
+    const { events, stream } = append;
+    // Only a later append in the batch can replay these events: the last append needs no entries.
+    if (i < last) {
+      for (let k = 0; k < events.length; k += 1) {
+        const row = rows[first + k]!;
         known.set(row.eventId, {
-          ...row,
-          contentKey: append.events[row.revision - revision - 1]!.contentKey,
+          eventId: row.eventId,
+          stream,
+          revision: row.revision,
+          position: row.position,
+          contentKey: events[k]!.contentKey,
         });
       }
-      const last = planned[planned.length - 1]!;
-      revisions.set(append.stream, last.revision);
-      current = { position: last.position, hash: last.hash, signed: last.signature !== null };
-      return { ok: true, result: resultOf(append.stream, planned, false) };
-    } catch (error) {
-      return { ok: false, error: error as Error };
     }
-  });
-  return { rows, outcomes, head: current };
+    const firstRow = rows[first]!;
+    const lastRow = rows[rows.length - 1]!;
+    revisions.set(stream, lastRow.revision);
+    position = lastRow.position;
+    signed = lastRow.signature !== null;
+    outcomes[i] = {
+      ok: true,
+      result: {
+        stream,
+        firstRevision: firstRow.revision,
+        lastRevision: lastRow.revision,
+        firstPosition: firstRow.position,
+        lastPosition: lastRow.position,
+        replayed: false,
+      },
+    };
+  }
+  const moved = position !== head.position;
+  return { rows, outcomes, head: moved ? { position, hash, signed } : head };
+}
+
+/**
+ * Appends one append's rows to `rows`, numbered after `position` and chained from `prevHash`; returns the last
+ * row's hash. Throws, leaving rows it pushed for the caller to cut, when a record is too large.
+ */
+function pushChain(
+  rows: NewRow[],
+  append: PreparedAppend,
+  revision: number,
+  position: bigint,
+  prevHash: string,
+  recordedAt: string,
+  signer: Signer | undefined,
+): string {
+  const { events, stream } = append;
+  let previous = prevHash;
+  for (let k = 0; k < events.length; k += 1) {
+    const row = encodeRowAt(
+      stream,
+      events[k]!,
+      revision + 1 + k,
+      previous,
+      recordedAt,
+      signer,
+      position + 1n + BigInt(k),
+    );
+    rows.push(row);
+    previous = row.hash;
+  }
+  return previous;
 }
 
 /** Builds the rows of one append on top of the chain head, for the stores that number their own log. */
@@ -259,10 +187,9 @@ export function chainRows(
   signer?: Signer,
 ): NewRow[] {
   refuseUnsignedOntoSigned(head, signer);
-  return encodeChain(append, revision, head.hash, recordedAt, signer).map((row, index) => ({
-    ...row,
-    position: head.position + 1n + BigInt(index),
-  }));
+  const rows: NewRow[] = [];
+  pushChain(rows, append, revision, head.position, head.hash, recordedAt, signer);
+  return rows;
 }
 
 /** Encodes one append's records, each naming the hash of the one before it, starting from `prevHash`. */
@@ -289,6 +216,53 @@ export function encodeRow(
   recordedAt: string,
   signer?: Signer,
 ): Omit<NewRow, 'position'> {
+  const record = encodeCheckedRecord(stream, event, revision, prevHash, recordedAt);
+  return {
+    eventId: event.eventId,
+    stream,
+    revision,
+    type: event.type,
+    recordedAt,
+    record,
+    hash: hashRecord(record),
+    signer: signer ? signer.keyId : null,
+    signature: signer ? signer.sign(record) : null,
+  };
+}
+
+/** encodeRow with the row's position: one object per row, as the stores that number their own log write it. */
+function encodeRowAt(
+  stream: string,
+  event: PreparedEvent,
+  revision: number,
+  prevHash: string,
+  recordedAt: string,
+  signer: Signer | undefined,
+  position: bigint,
+): NewRow {
+  const record = encodeCheckedRecord(stream, event, revision, prevHash, recordedAt);
+  return {
+    eventId: event.eventId,
+    stream,
+    revision,
+    type: event.type,
+    recordedAt,
+    record,
+    hash: hashRecord(record),
+    signer: signer ? signer.keyId : null,
+    signature: signer ? signer.sign(record) : null,
+    position,
+  };
+}
+
+/** The event's record, refused when it is larger than a record may be. */
+function encodeCheckedRecord(
+  stream: string,
+  event: PreparedEvent,
+  revision: number,
+  prevHash: string,
+  recordedAt: string,
+): string {
   const record = encodeRecord(
     {
       eventId: event.eventId,
@@ -309,17 +283,7 @@ export function encodeRow(
       `is ${bytes} bytes when stored; the limit is ${LIMITS.recordMaxBytes}`,
     );
   }
-  return {
-    eventId: event.eventId,
-    stream,
-    revision,
-    type: event.type,
-    recordedAt,
-    record,
-    hash: hashRecord(record),
-    signer: signer ? signer.keyId : null,
-    signature: signer ? signer.sign(record) : null,
-  };
+  return record;
 }
 
 export function checkExpected(append: PreparedAppend, revision: number): void {
@@ -342,14 +306,16 @@ export function findReplay(
   append: PreparedAppend,
   known: Map<string, ExistingEvent>,
 ): AppendResult | undefined {
-  const stored = append.events.map((event) => known.get(event.eventId));
-  if (stored.every((event) => event === undefined)) return undefined;
+  const { events } = append;
+  let stored: ExistingEvent | undefined;
+  for (let i = 0; i < events.length && !stored; i += 1) stored = known.get(events[i]!.eventId);
+  if (!stored) return undefined; // the usual case: no event of the append is stored, and nothing was built
   const original: ExistingEvent[] = [];
-  for (const [index, event] of append.events.entries()) {
-    const existing = stored[index];
+  for (const event of events) {
+    const existing = known.get(event.eventId);
     if (!existing) {
       throw new IdempotencyConflictError(
-        stored.find(Boolean)!.eventId,
+        stored.eventId,
         'in an append that did not hold all of these events',
       );
     }
