@@ -1,28 +1,15 @@
-import { fundCommand, reconcileCommand } from './commands/fund.command';
-import { whoApprovedCommand } from './commands/who-approved.command';
-import { assumedFactsCommand } from './commands/assumed-facts.command';
 import { Command, CommanderError } from 'commander';
 import { EventStoreError } from '@bcl/event-store';
 import { UsageError } from './cli-context';
 import { plainFileProblem } from './files';
 import { quietUsageErrors } from './usage-errors';
-import { appendCommand } from './commands/append.command';
-import { demoCommand } from './commands/demo.command';
-import { verifyCommand } from './commands/verify.command';
-import { digestCommand } from './commands/digest.command';
-import { proofCommand } from './commands/proof.command';
-import { exportCommand } from './commands/export.command';
-import { benchCommand } from './bench/bench.command';
-import { replayCommand } from './commands/replay.command';
-import { tokenCommand } from './commands/token.command';
-import { projectionsCommand } from './commands/projections.command';
-import { planCommand } from './commands/plan.command';
-import { migrateCommand } from './commands/migrate.command';
-import { returnCommand } from './commands/return.command';
-import { packCommand } from './commands/pack.command';
-import { keysCommand } from './commands/keys.command';
+import { commandsFor } from './command-loaders';
 
-export function buildProgram(): Command {
+/**
+ * The program with the commands this argument vector needs: only the one it names (so running it loads no other
+ * command's libraries), or every command for help, an unknown command and the like (command-loaders.ts).
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('bcl')
     .description('Better Care Ledger: an event-sourced ledger for the Better Care Fund')
     .option(
@@ -38,27 +25,7 @@ export function buildProgram(): Command {
       '--keyring <file>',
       'check event signatures against this keyring file (default: $BCL_KEYRING_FILE; none: not checked)',
     );
-  for (const command of [
-    appendCommand(),
-    demoCommand(),
-    verifyCommand(),
-    digestCommand(),
-    proofCommand(),
-    exportCommand(),
-    replayCommand(),
-    tokenCommand(),
-    projectionsCommand(),
-    planCommand(),
-    whoApprovedCommand(),
-    assumedFactsCommand(),
-    fundCommand(),
-    reconcileCommand(),
-    returnCommand(),
-    packCommand(),
-    migrateCommand(),
-    keysCommand(),
-    benchCommand(),
-  ]) {
+  for (const command of await commandsFor(argv)) {
     program.addCommand(command);
   }
   return program;
@@ -74,7 +41,7 @@ export async function run(argv: string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     fail(error);
   });
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   const usage = quietUsageErrors(program);
   try {
     await program.parseAsync(argv);
