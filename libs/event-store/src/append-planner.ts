@@ -216,18 +216,16 @@ export function encodeRow(
   recordedAt: string,
   signer?: Signer,
 ): Omit<NewRow, 'position'> {
-  const record = encodeCheckedRecord(stream, event, revision, prevHash, recordedAt);
-  return {
-    eventId: event.eventId,
+  const { position: _position, ...row } = encodeRowAt(
     stream,
+    event,
     revision,
-    type: event.type,
+    prevHash,
     recordedAt,
-    record,
-    hash: hashRecord(record),
-    signer: signer ? signer.keyId : null,
-    signature: signer ? signer.sign(record) : null,
-  };
+    signer,
+    0n,
+  );
+  return row;
 }
 
 /** encodeRow with the row's position: one object per row, as the stores that number their own log write it. */

@@ -1,43 +1,17 @@
-import { EventStore, JsonObject, foldEvents, newEventId, readWholeStream } from '@bcl/event-store';
+import { EventStore } from '@bcl/event-store';
 import { InMemoryEventStore } from '@bcl/event-store-in-memory';
-import {
-  AgreementTerms,
-  FundEvent,
-  PooledFundState,
-  Viewpoint,
-  agreementStream,
-  evolvePooledFund,
-  openYear,
-  pooledFundStream,
-  postTransaction,
-  reverseTransaction,
-  stateFigure,
-} from '@bcl/domain-fund';
+import { FundEvent, Viewpoint, postTransaction, reverseTransaction, stateFigure } from '@bcl/domain-fund';
 import { PoolYearCache } from './pool-year-cache';
+import {
+  STREAM,
+  TERMS,
+  appendFundEvents,
+  currentPoolYear,
+  establishAndOpen,
+} from './pool-year-cache.fixtures';
 import { LoadedPoolYear, loadPoolYear, poolYearReports } from './pool-year-reports';
 import { poolYearTransactionsPage } from './transactions-page';
 
-const TERMS: AgreementTerms = {
-  parties: ['council', 'ccg'],
-  hostPartnerId: 'council',
-  pooledFundManagerPostId: null,
-  pools: [{ poolId: 'pool', name: 'Pool' }],
-  schedules: [
-    {
-      schemeId: 'carers',
-      poolId: 'pool',
-      name: 'Carers',
-      element: 'bcf',
-      leadPartnerId: 'council',
-      capPence: null,
-    },
-  ],
-  contributionRules: [],
-  riskShare: { kind: 'incurring-partner' },
-  underspend: 'carry-forward',
-  term: { from: '2016-04-01', until: null },
-};
-const STREAM = pooledFundStream('pool', '2016-17');
 const metadata = { actor: { id: 'spec', roles: ['admin'] }, correlationId: 'spec' };
 
 /** A store whose clock is the next of `instants` at each append (the last one again once they run out). */
@@ -46,22 +20,9 @@ function storeRecordingAt(instants: string[]): EventStore {
   return new InMemoryEventStore({ clock: () => new Date(instants[Math.min(next++, instants.length - 1)]!) });
 }
 
-const current = async (store: EventStore) =>
-  foldEvents(await readWholeStream(store, STREAM), evolvePooledFund) as PooledFundState | undefined;
-
-async function append(store: EventStore, stream: string, events: FundEvent[]) {
-  await store.append(
-    stream,
-    events.map((e) => ({
-      eventId: newEventId(),
-      type: e.type,
-      schemaVersion: 2,
-      data: e.data as unknown as JsonObject,
-      metadata,
-    })),
-    'any',
-  );
-}
+const current = currentPoolYear;
+const append = (store: EventStore, stream: string, events: FundEvent[]) =>
+  appendFundEvents(store, stream, events, metadata);
 
 const spend = (transactionId: string, effectiveOn: string, amountPence: number) => ({
   transactionId,
@@ -74,30 +35,7 @@ const spend = (transactionId: string, effectiveOn: string, amountPence: number) 
 /** The agreement, the year opened, three postings, a reversal and a figure: one append each, at each instant. */
 async function ledger(instants: string[]): Promise<EventStore> {
   const store = storeRecordingAt(instants);
-  await store.append(
-    agreementStream('s75'),
-    [
-      {
-        eventId: newEventId(),
-        type: 'S75AgreementEstablished',
-        data: {
-          agreementId: 's75',
-          areaId: 'area',
-          variationId: 's75-v1',
-          effectiveOn: '2016-04-01',
-          terms: TERMS as unknown as JsonObject,
-        },
-        metadata,
-      },
-    ],
-    'no-stream',
-  );
-  const opened = openYear(
-    undefined,
-    { poolId: 'pool', year: '2016-17', agreementId: 's75' },
-    { poolEstablished: true },
-  );
-  await append(store, STREAM, opened);
+  await establishAndOpen(store, metadata, metadata);
   const facts = { terms: TERMS, organisationExists: () => true };
   for (const [id, on, pence] of [
     ['t1', '2016-05-01', 100_00],

@@ -1,66 +1,27 @@
-import { EventStore, JsonObject, foldEvents, newEventId, readWholeStream } from '@bcl/event-store';
+import { EventStore, readWholeStream } from '@bcl/event-store';
 import { InMemoryEventStore } from '@bcl/event-store-in-memory';
-import {
-  AgreementTerms,
-  FundEvent,
-  PooledFundState,
-  agreementStream,
-  evolvePooledFund,
-  openYear,
-  pooledFundStream,
-  postTransaction,
-  reverseTransaction,
-  stateFigure,
-} from '@bcl/domain-fund';
+import { FundEvent, postTransaction, reverseTransaction, stateFigure } from '@bcl/domain-fund';
 import { PoolYearCache } from './pool-year-cache';
+import {
+  STREAM,
+  TERMS,
+  appendFundEvents,
+  currentPoolYear,
+  establishAndOpen,
+} from './pool-year-cache.fixtures';
 import { LoadedPoolYear, loadPoolYear, poolYearPosition } from './pool-year-reports';
 import { factsSummary, poolYearTransactions } from './fact-evidence';
 import { poolYearTransactionsPage } from './transactions-page';
 
-const TERMS: AgreementTerms = {
-  parties: ['council', 'ccg'],
-  hostPartnerId: 'council',
-  pooledFundManagerPostId: null,
-  pools: [{ poolId: 'pool', name: 'Pool' }],
-  schedules: [
-    {
-      schemeId: 'carers',
-      poolId: 'pool',
-      name: 'Carers',
-      element: 'bcf',
-      leadPartnerId: 'council',
-      capPence: null,
-    },
-  ],
-  contributionRules: [],
-  riskShare: { kind: 'incurring-partner' },
-  underspend: 'carry-forward',
-  term: { from: '2016-04-01', until: null },
-};
-const STREAM = pooledFundStream('pool', '2016-17');
 const metadata = (evidence?: { citations: string[]; assumed: string | null }) => ({
   actor: { id: 'spec', roles: ['admin'] },
   correlationId: 'spec',
   ...(evidence ? { evidence } : {}),
 });
 
-async function append(store: EventStore, stream: string, events: FundEvent[], evidence?: object) {
-  await store.append(
-    stream,
-    events.map((e) => ({
-      eventId: newEventId(),
-      type: e.type,
-      schemaVersion: 2,
-      data: e.data as unknown as JsonObject,
-      metadata: metadata(evidence as { citations: string[]; assumed: null }),
-    })),
-    'any',
-  );
-}
-
-/** The pool-year as the ledger's commands see it (folded from the whole stream). */
-const current = async (store: EventStore) =>
-  foldEvents(await readWholeStream(store, STREAM), evolvePooledFund) as PooledFundState | undefined;
+const append = (store: EventStore, stream: string, events: FundEvent[], evidence?: object) =>
+  appendFundEvents(store, stream, events, metadata(evidence as { citations: string[]; assumed: null }));
+const current = currentPoolYear;
 
 const spend = (transactionId: string, amountPence: number, correctionOf: string | null = null) => ({
   transactionId,
@@ -78,28 +39,10 @@ async function post(store: EventStore, command: ReturnType<typeof spend>, eviden
 /** A store holding the agreement and an opened pool-year with one cited and one assumed posting. */
 async function ledger(): Promise<EventStore> {
   const store = new InMemoryEventStore();
-  await store.append(
-    agreementStream('s75'),
-    [
-      {
-        eventId: newEventId(),
-        type: 'S75AgreementEstablished',
-        data: {
-          agreementId: 's75',
-          areaId: 'area',
-          variationId: 's75-v1',
-          effectiveOn: '2016-04-01',
-          terms: TERMS as unknown as JsonObject,
-        },
-        metadata: metadata({ citations: ['s75 agreement, clause 4'], assumed: null }),
-      },
-    ],
-    'no-stream',
-  );
-  await append(
+  await establishAndOpen(
     store,
-    STREAM,
-    openYear(undefined, { poolId: 'pool', year: '2016-17', agreementId: 's75' }, { poolEstablished: true }),
+    metadata({ citations: ['s75 agreement, clause 4'], assumed: null }),
+    metadata(),
   );
   await post(store, spend('t1', 100_00), { citations: ['invoice 1'], assumed: null });
   await post(store, spend('t2', 250_00));
