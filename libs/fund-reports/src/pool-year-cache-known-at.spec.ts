@@ -183,4 +183,16 @@ describe('the pool-year cache as known at an instant', () => {
       await expectSameAsTheFold(cache, store, knownAt, false);
     expect(cache.sizeKnownAt).toBe(0);
   });
+
+  it('counts as known only the events up to the first recorded after the instant (a writer whose clock was behind)', async () => {
+    // the reversal of t2 (the sixth append) recorded by a clock behind the one that recorded t2
+    const behind = [...INSTANTS.slice(0, 5), '2017-01-03T18:00:00.000Z', ...INSTANTS.slice(6)];
+    const store = await ledger(behind);
+    const cache = new PoolYearCache(store);
+    const knownAt = '2017-01-03T20:00:00.000Z';
+    const read = await loadPoolYear(store, 'pool', '2016-17', knownAt);
+    // the agreement, the year opened and t1: not the reversal, appended after t2, which was recorded later
+    expect(read!.state.transactions.map((t) => t.transactionId)).toEqual(['t1']);
+    for (const instant of [...behind, knownAt]) await expectSameAsTheFold(cache, store, instant, false);
+  });
 });

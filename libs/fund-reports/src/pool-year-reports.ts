@@ -86,10 +86,16 @@ export async function loadPlanFigures(
   };
 }
 
-/** A stream's events as the ledger knew them at `knownAt` (all when absent), and its current revision. */
+/**
+ * A stream's events as the ledger knew them at `knownAt` (all when absent), and its current revision: its first
+ * events, up to the first one recorded after `knownAt`. An event appended after another cannot have been known
+ * before it, even when its writer's clock was behind (two writers' clocks apart): counting it would fold, say, a
+ * reversal without the posting it reverses.
+ */
 async function readKnownStream(store: EventStore, stream: string, knownAt?: string) {
   const events = await readWholeStream(store, stream);
-  return { known: events.filter((e) => knownBy(knownAt, e)), revision: events.length - 1 };
+  const firstUnknown = events.findIndex((e) => !knownBy(knownAt, e));
+  return { known: firstUnknown < 0 ? events : events.slice(0, firstUnknown), revision: events.length - 1 };
 }
 
 /**
