@@ -7,12 +7,10 @@ import {
   MerkleTree,
   PREV_HASH_KEY,
   consistencyProofToJson,
-  generateSigningKey,
   hashRecord,
-  keyringOf,
-  keyringToJson,
 } from '@bcl/event-store';
 import { runCli } from '../support/child-process';
+import { writeCheckpointAndServiceKeys } from '../support/test-keys';
 import { startApi } from '../support/api-app';
 
 /**
@@ -60,19 +58,7 @@ describe('bcl proof and the offline proof checks', () => {
     dir = mkdtempSync(join(tmpdir(), 'bcl-proofs-'));
     db = join(dir, 'ledger.db');
     await (await startApi(`sqlite:${db}`, { demoData: true })).close();
-    const checkpointKey = generateSigningKey(
-      'checkpoint',
-      'checkpoint writer (test)',
-      '2026-01-01T00:00:00.000Z',
-    );
-    // a service key not yet in use: the demo data is unsigned, so it must have been recorded before any key's `from`
-    const serviceKey = generateSigningKey('service', 'api (test)', '2999-01-01T00:00:00.000Z');
-    writeFileSync(join(dir, 'checkpoint.key'), checkpointKey.keyFile);
-    writeFileSync(join(dir, 'service.key'), serviceKey.keyFile);
-    writeFileSync(
-      join(dir, 'keyring.json'),
-      keyringToJson(keyringOf([checkpointKey.entry, serviceKey.entry])),
-    );
+    writeCheckpointAndServiceKeys(dir);
     expect((await bcl('digest', '--sign-with', 'checkpoint.key', '--out', 'c1.json')).code).toBe(0);
     expect((await bcl('export', '--out', 'log.ndjson')).code).toBe(0);
     approval = read('log.ndjson')

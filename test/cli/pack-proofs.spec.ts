@@ -1,15 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  generateSigningKey,
-  keyringFromJson,
-  keyringOf,
-  keyringToJson,
-  checkpointFromObject,
-  verifyCheckpoint,
-} from '@bcl/event-store';
+import { keyringFromJson, checkpointFromObject, verifyCheckpoint } from '@bcl/event-store';
 import { runCli } from '../support/child-process';
+import { writeCheckpointAndServiceKeys } from '../support/test-keys';
 import { startApi } from '../support/api-app';
 import { describeInBrowser } from '../web/support/browser';
 import { unpack } from './pack-contents';
@@ -30,20 +24,7 @@ describeInBrowser('bcl pack: the checkpoint, the keyring and a proof of each dec
     dir = mkdtempSync(join(tmpdir(), 'bcl-pack-proofs-'));
     store = `sqlite:${join(dir, 'ledger.db')}`;
     await (await startApi(store, { demoData: true })).close();
-    const checkpointKey = generateSigningKey(
-      'checkpoint',
-      'checkpoint writer (test)',
-      '2026-01-01T00:00:00.000Z',
-    );
-    // a service key not yet in use: the demo data were written unsigned, before it (a key in use earlier would
-    // make their unsigned events breaks, and the pack refuses a log that does not verify)
-    const serviceKey = generateSigningKey('service', 'api (test)', '2999-01-01T00:00:00.000Z');
-    writeFileSync(join(dir, 'checkpoint.key'), checkpointKey.keyFile);
-    writeFileSync(join(dir, 'service.key'), serviceKey.keyFile);
-    writeFileSync(
-      join(dir, 'keyring.json'),
-      keyringToJson(keyringOf([checkpointKey.entry, serviceKey.entry])),
-    );
+    writeCheckpointAndServiceKeys(dir);
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,6 @@
 import { createDeflateRaw } from 'node:zlib';
 import { readZipDirectory } from '@bcl/plan-import';
+import { writeZip } from '../../libs/auditor-pack/src/zip-writer';
 
 /** One ZIP entry as stored: its packed bytes and what it declares. */
 export interface PackedEntry {
@@ -21,43 +22,18 @@ export function packedEntries(zip: Buffer): PackedEntry[] {
   }));
 }
 
-/** A minimal ZIP (no ZIP64, no data descriptors) of the entries, sizes as they declare. */
+/** A minimal ZIP (no ZIP64, no data descriptors) of the entries, sizes as they declare (the pack's writer). */
 export function zipOf(entries: PackedEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt32LE(entry.crc32, 14);
-    local.writeUInt32LE(entry.packed.length, 18);
-    local.writeUInt32LE(entry.uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt32LE(entry.crc32, 16);
-    central.writeUInt32LE(entry.packed.length, 20);
-    central.writeUInt32LE(entry.uncompressedSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, entry.packed);
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return writeZip(
+    entries.map((entry) => ({
+      name: entry.name,
+      method: entry.method,
+      crc: entry.crc32,
+      size: entry.uncompressedSize,
+      data: entry.packed,
+    })),
+    new Date('2020-01-01T00:00:00Z'),
+  );
 }
 
 /** `mib` MiB of zeros, deflated as a stream (never held unpacked): about 1 KiB per MiB. */
