@@ -1,12 +1,13 @@
 import { EsdbEventStore } from '@bcl/event-store-esdb';
 import { EmulatedEsdbClient } from '@bcl/testing/emulated-esdb-client';
 import { eventStoreContract } from './event-store.contract';
+import { recordedTimeContract } from './recorded-time.contract';
 import { signingContract } from './signing.contract';
 
 describe('EventStoreDB event store over the emulated client', () => {
   const open: Parameters<typeof eventStoreContract>[0] = async (options) => {
     const client = new EmulatedEsdbClient();
-    const store = new EsdbEventStore(client, 'esdb://emulated', undefined, options?.signer);
+    const store = new EsdbEventStore(client, 'esdb://emulated', options?.clock, options?.signer);
     return {
       store,
       reopen: async () => new EsdbEventStore(client, 'esdb://emulated'),
@@ -14,5 +15,6 @@ describe('EventStoreDB event store over the emulated client', () => {
     };
   };
   eventStoreContract(open);
+  recordedTimeContract(open); // before signing: a real server's log ends signed after it
   signingContract(open);
 });

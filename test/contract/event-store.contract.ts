@@ -26,6 +26,8 @@ export interface ContractOptions {
   firstPosition?: bigint;
   /** Signs every event the store appends. */
   signer?: Signer;
+  /** The writer's clock, where the test moves it. */
+  clock?: () => Date;
 }
 
 /** Reads the whole log from `after`, page by page. */

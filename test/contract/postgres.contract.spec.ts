@@ -1,6 +1,7 @@
 import { PostgresEventStore } from '@bcl/event-store-postgres';
 import { describeWithServer } from '../support/servers';
 import { eventStoreContract } from './event-store.contract';
+import { recordedTimeContract } from './recorded-time.contract';
 import { signingContract } from './signing.contract';
 import { withSchema } from '../support/postgres-schema';
 
@@ -10,6 +11,7 @@ describeWithServer('postgres', 'PostgreSQL event store', (url) => {
     const store = await PostgresEventStore.open(storeUrl, {
       firstPosition: options?.firstPosition,
       signer: options?.signer,
+      clock: options?.clock,
     });
     return {
       store,
@@ -21,5 +23,6 @@ describeWithServer('postgres', 'PostgreSQL event store', (url) => {
     };
   };
   eventStoreContract(open);
+  recordedTimeContract(open); // before signing: a real server's log ends signed after it
   signingContract(open);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@bcl/event-store-sqlite';
 import { eventStoreContract } from './event-store.contract';
+import { recordedTimeContract } from './recorded-time.contract';
 import { signingContract } from './signing.contract';
 
 describe('SQLite event store', () => {
@@ -11,6 +12,7 @@ describe('SQLite event store', () => {
     const store = SqliteEventStore.open(join(dir, 'ledger.db'), {
       firstPosition: options?.firstPosition,
       signer: options?.signer,
+      clock: options?.clock,
     });
     return {
       store,
@@ -22,5 +24,6 @@ describe('SQLite event store', () => {
     };
   };
   eventStoreContract(open);
+  recordedTimeContract(open); // before signing: a real server's log ends signed after it
   signingContract(open);
 });

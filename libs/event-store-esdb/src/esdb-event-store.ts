@@ -38,6 +38,7 @@ import {
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
+  recordedAtAfter,
   StoreDescription,
   StoredEvent,
   Signer,
@@ -76,7 +77,10 @@ export class EsdbEventStore implements EventStore {
   }
 
   /** Connects with an esdb:// or kurrentdb:// connection string and checks the server answers. */
-  static async open(url: string, options: { signer?: Signer } = {}): Promise<EsdbEventStore> {
+  static async open(
+    url: string,
+    options: { signer?: Signer; clock?: () => Date } = {},
+  ): Promise<EsdbEventStore> {
     const location = url.replace(/\/\/[^@/]*@/, '//');
     let client: EventStoreDBClient;
     try {
@@ -89,7 +93,7 @@ export class EsdbEventStore implements EventStore {
     const store = new EsdbEventStore(
       client as unknown as EsdbClientPort,
       location,
-      () => new Date(),
+      options.clock ?? (() => new Date()),
       options.signer,
     );
     try {
@@ -122,7 +126,9 @@ export class EsdbEventStore implements EventStore {
     checkExpected(append, revision);
     const head = await this.chainHead();
     refuseUnsignedOntoSigned(head, this.signer);
-    const recordedAt = this.clock().toISOString();
+    // No earlier than the head this writer knows: with one writer per database (as the chain needs), recordedAt
+    // never goes backwards along $all; EventStoreDB cannot check it against another writer's append.
+    const recordedAt = recordedAtAfter(this.clock().toISOString(), head.recordedAt);
     const rows = encodeChain(append, revision, head.hash, recordedAt, this.signer);
     try {
       await this.client.appendToStream(
@@ -161,7 +167,12 @@ export class EsdbEventStore implements EventStore {
     if (!first || !last || last.hash !== rows[rows.length - 1]!.hash) {
       throw new Error(`EventStoreDB did not return the events just appended to '${append.stream}'`);
     }
-    this.head = { position: last.position, hash: last.hash, signed: this.signer !== undefined };
+    this.head = {
+      position: last.position,
+      hash: last.hash,
+      signed: this.signer !== undefined,
+      recordedAt: last.recordedAt,
+    };
     return {
       stream: append.stream,
       firstRevision: first.revision,
@@ -218,16 +229,18 @@ export class EsdbEventStore implements EventStore {
         lastSeen = event.position;
         if (isSystemEvent(event)) continue;
         const signature = metadataOf(event)?.signature;
+        const position = encodePosition(event.position);
         return {
-          position: encodePosition(event.position),
+          position,
           hash: hashOf(event),
           signed: typeof signature === 'string' && signature.length > 0,
+          recordedAt: toStoredEvent(event, position).recordedAt,
         };
       }
       if (count < 100 || !lastSeen) break;
       from = lastSeen;
     }
-    return { position: 0n, hash: GENESIS_HASH, signed: false };
+    return { position: 0n, hash: GENESIS_HASH, signed: false, recordedAt: null };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

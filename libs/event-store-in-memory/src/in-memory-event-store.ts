@@ -31,6 +31,12 @@ export interface InMemoryEventStoreOptions {
   clock?: () => Date;
   /** Signs every event appended (its key id and signature are kept on the row, beside the record). */
   signer?: Signer;
+  /**
+   * Records each event at the clock's instant even when that is before the log's last event, as every store did
+   * before recordedAt was kept from going backwards (and as a ledger may still hold): only for tests of reads
+   * over such logs. By default a clock behind the log records the last event's instant.
+   */
+  recordedAtMayGoBack?: boolean;
 }
 
 /** For unit tests only: the same semantics as the durable stores, held in arrays. */
@@ -42,6 +48,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly appended = new Subject<void>();
   private readonly clock: () => Date;
   private readonly signer: Signer | undefined;
+  private readonly recordedAtMayGoBack: boolean;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.description = {
@@ -53,6 +60,7 @@ export class InMemoryEventStore implements EventStore {
     };
     this.clock = options.clock ?? (() => new Date());
     this.signer = options.signer;
+    this.recordedAtMayGoBack = options.recordedAtMayGoBack ?? false;
   }
 
   async append(
@@ -70,8 +78,18 @@ export class InMemoryEventStore implements EventStore {
     const streamRevisions = new Map(revision >= 0 ? [[append.stream, revision]] : []);
     const last = this.rows[this.rows.length - 1];
     const head = last
-      ? { position: last.position, hash: last.hash, signed: last.signature !== null }
-      : { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH, signed: false };
+      ? {
+          position: last.position,
+          hash: last.hash,
+          signed: last.signature !== null,
+          recordedAt: this.recordedAtMayGoBack ? null : last.recordedAt,
+        }
+      : {
+          position: this.description.firstPosition! - 1n,
+          hash: GENESIS_HASH,
+          signed: false,
+          recordedAt: null,
+        };
     const plan = planAppendBatch(
       [append],
       { streamRevisions, existingEvents },

@@ -188,50 +188,78 @@ describeWithPostgres('PostgreSQL append through the append function, with stale 
     await expectContiguousAndVerified(other, 4);
   });
 
-  it('the function refuses a stale head, a stale revision or a stored id, writes nothing, and says what it found', async () => {
+  it("a writer whose clock is behind records the last event's instant, not an earlier one", async () => {
+    const base = Date.now();
+    const ahead = await open({ clock: () => new Date(base) });
+    const behind = await open({ clock: () => new Date(base - 5 * 60 * 1000) }); // five minutes slow
+    const a = await ahead.append('clocks', [newEvent()], 'no-stream');
+    const b = await behind.append('clocks', [newEvent(), newEvent()], 0);
+    expect(b.firstPosition).toBe(a.lastPosition + 1n);
+    const log = await expectContiguousAndVerified(ahead, 3);
+    expect(log.map((event) => event.recordedAt)).toEqual(Array(3).fill(new Date(base).toISOString()));
+    // and again once `behind` believes a head (its own last append) that `ahead` has since moved past
+    const later = await ahead.append('clocks', [newEvent()], 2);
+    await behind.append('clocks', [newEvent()], 3);
+    const [last] = await behind.readStream('clocks', { direction: 'backwards', maxCount: 1 });
+    expect(later.lastPosition).toBe(4n);
+    expect(last!.recordedAt).toBe(new Date(base).toISOString());
+  });
+
+  it('the function refuses a stale head, a stale revision, a stored id or an earlier time, writes nothing, and says what it found', async () => {
     const store = await open();
     const stored = newEvent();
     const result = await store.append('s', [stored, newEvent()], 'no-stream');
     const [head] = await store.readStream('s', { direction: 'backwards', maxCount: 1 });
-    const row = JSON.stringify([
-      {
-        p: '3',
-        i: randomUUID(),
-        s: 's',
-        r: 2,
-        t: 'T',
-        a: '2026-01-01T00:00:00Z',
-        c: '{}',
-        h: 'x',
-        k: null,
-        g: null,
-      },
-    ]);
-    const call = (headPosition: string | null, headHash: string | null, revision: number, ids: string[]) =>
+    const earlier = new Date(Date.parse(head!.recordedAt) - 1).toISOString();
+    const row = (recordedAt: string) =>
+      JSON.stringify([
+        {
+          p: '3',
+          i: randomUUID(),
+          s: 's',
+          r: 2,
+          t: 'T',
+          a: recordedAt,
+          c: '{}',
+          h: 'x',
+          k: null,
+          g: null,
+        },
+      ]);
+    const call = (
+      headPosition: string | null,
+      headHash: string | null,
+      revision: number,
+      ids: string[],
+      recordedAt = head!.recordedAt, // the same instant as the head's is not earlier
+    ) =>
       sql(
         async (client) =>
           (
-            await client.query(`SELECT * FROM "${schema}".${APPEND_FUNCTION}($1, $2, $3, $4, $5, $6, $7)`, [
-              headPosition,
-              headHash,
-              ['s'],
-              [revision],
-              ids,
-              [],
-              row,
-            ])
+            await client.query(
+              `SELECT * FROM "${schema}".${APPEND_FUNCTION}($1, $2, $3, $4, $5, $6, $7, $8)`,
+              [headPosition, headHash, ['s'], [revision], ids, [], row(recordedAt), recordedAt],
+            )
           ).rows,
       );
     const facts = [
       { kind: 'revision', stream: 's', revision: 1 },
-      { kind: 'head', position: String(result.lastPosition), hash: head!.hash, signed: false },
+      {
+        kind: 'head',
+        position: String(result.lastPosition),
+        hash: head!.hash,
+        signed: false,
+        recorded_at: head!.recordedAt,
+      },
     ];
-    // a head one event behind, the empty log, a stale revision, an id believed absent that is stored
+    // a head one event behind, the empty log, a stale revision, an id believed absent that is stored, rows
+    // recorded before the head (a writer whose clock is behind; the right head, so only the time is wrong)
     for (const rows of [
       await call('1', head!.hash, 1, []),
       await call(null, null, 1, []),
       await call('2', head!.hash, 0, []),
       await call('2', head!.hash, 1, [stored.eventId]),
+      await call('2', head!.hash, 1, [], earlier),
     ]) {
       expect(rows.some((found) => found.kind === 'ok')).toBe(false);
       expect(rows).toEqual(expect.arrayContaining(facts.map((fact) => expect.objectContaining(fact))));

@@ -56,10 +56,11 @@ type Queryable = Pick<PoolClient, 'query'>;
 
 /**
  * Appends a batch in one round trip in the common case: it plans from what this writer believes (the head it
- * last wrote or saw, the revisions of streams it remembers, no id of the batch stored) and calls the append
- * function once, autocommit; the function writes only if every belief holds under the lock. When one does not
- * (another writer moved the log, or a stream unknown here exists), the function returns the facts and the batch
- * is planned again from them. After a few misses the batch is planned under the lock in a transaction, which
+ * last wrote or saw, with its recordedAt, the revisions of streams it remembers, no id of the batch stored) and
+ * calls the append function once, autocommit; the function writes only if every belief holds under the lock and
+ * the batch is recorded no earlier than the head. When not (another writer moved the log, perhaps with a clock
+ * ahead of this one, or a stream unknown here exists), the function returns the facts and the batch is planned
+ * again from them, recorded no earlier than the head found. After a few misses the batch is planned under the lock in a transaction, which
  * always succeeds. Beliefs are updated only from a call that wrote.
  */
 export class PostgresAppender {
@@ -81,7 +82,7 @@ export class PostgresAppender {
   ) {
     this.functionReady = functionReady;
     this.head = this.emptyHead();
-    this.call = `SELECT * FROM "${schema}".${APPEND_FUNCTION}($1, $2, $3, $4, $5, $6, $7)`;
+    this.call = `SELECT * FROM "${schema}".${APPEND_FUNCTION}($1, $2, $3, $4, $5, $6, $7, $8)`;
     this.callName = `${APPEND_FUNCTION}:${schema}`;
   }
 
@@ -181,6 +182,7 @@ export class PostgresAppender {
             g: row.signature,
           })),
         ),
+        plan.rows[0]?.recordedAt ?? null, // the batch's one recordedAt, checked against the head's
       ],
     });
     if (result.rows[0]?.[0] === 'ok') return undefined;
@@ -191,9 +193,10 @@ export class PostgresAppender {
     const streamRevisions = new Map(streams.map((stream) => [stream, -1]));
     const existingEvents = new Map<string, ExistingEvent>();
     let head = this.emptyHead();
-    for (const [kind, stream, revision, position, hash, record, eventId, signed] of rows) {
+    for (const [kind, stream, revision, position, hash, record, eventId, signed, recordedAt] of rows) {
       if (kind === 'revision') streamRevisions.set(stream!, revision!);
-      else if (kind === 'head') head = { position: BigInt(position!), hash: hash!, signed: signed === true };
+      else if (kind === 'head')
+        head = { position: BigInt(position!), hash: hash!, signed: signed === true, recordedAt: recordedAt! };
       else existingEvents.set(eventId!, existingEvent(decodeRecord(record!, BigInt(position!), hash!)));
     }
     return { head, streamRevisions, existingEvents };
@@ -219,7 +222,7 @@ export class PostgresAppender {
   }
 
   private emptyHead(): ChainHead {
-    return { position: this.firstPosition - 1n, hash: GENESIS_HASH, signed: false };
+    return { position: this.firstPosition - 1n, hash: GENESIS_HASH, signed: false, recordedAt: null };
   }
 
   /** A store opened with `mustExist` creates the append function on its first append (under the schema lock). */
@@ -245,4 +248,5 @@ type LookupRow = [
   record: string | null,
   eventId: string | null,
   signed: boolean | null,
+  recordedAt: string | null,
 ];

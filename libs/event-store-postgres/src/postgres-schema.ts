@@ -9,16 +9,21 @@ import { checkStoreFormat, STORE_FORMAT, STORE_FORMAT_VERSION, StoreMissingError
  * unless the caller knew it), and then either inserts the caller's rows and returns one `ok` row, or inserts
  * nothing and returns the facts (the streams' revisions, the stored events among the ids, the head) for the
  * caller to plan again. Records, hashes and signatures are still made by the caller.
+ *
+ * v2 (v1 had no p_recorded_at and no recorded_at column) also checks that the batch is recorded no earlier than
+ * the log's last event, so recordedAt never goes backwards along the log; when it is earlier it writes nothing
+ * and the head's recorded_at is among the facts (the hash covers recordedAt: only the caller can re-plan). A
+ * ledger may hold both: older binaries still call v1, which they create where it is missing.
  */
-export const APPEND_FUNCTION = 'bcl_append_v1';
+export const APPEND_FUNCTION = 'bcl_append_v2';
 
 function appendFunctionSql(schema: string): string {
   const events = `"${schema}".events`;
   return `CREATE FUNCTION "${schema}".${APPEND_FUNCTION}(
       p_head_position bigint, p_head_hash text, p_streams text[], p_revisions integer[],
-      p_ids text[], p_known_ids text[], p_rows json)
+      p_ids text[], p_known_ids text[], p_rows json, p_recorded_at text)
     RETURNS TABLE (kind text, stream text, revision integer, "position" text, hash text, record text,
-                   event_id text, signed boolean)
+                   event_id text, signed boolean, recorded_at text)
     -- planned for each call's own arguments and the table as it is now: a plan cached while the table was small
     -- (a sequential scan for the batch's ids) would stay in the session as the table grows
     LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $fn$
@@ -26,11 +31,17 @@ function appendFunctionSql(schema: string): string {
     DECLARE
       head_position bigint;
       head_hash text;
+      head_recorded_at text;
     BEGIN
       PERFORM pg_advisory_xact_lock(hashtext('bcl-append:${schema}'));
-      SELECT e.position, e.hash INTO head_position, head_hash FROM ${events} e ORDER BY e.position DESC LIMIT 1;
+      SELECT e.position, e.hash, e.recorded_at INTO head_position, head_hash, head_recorded_at
+        FROM ${events} e ORDER BY e.position DESC LIMIT 1;
       IF (CASE WHEN head_position IS NULL THEN p_head_hash IS NULL
                ELSE head_position = p_head_position AND head_hash = p_head_hash END)
+         -- the rows' recordedAt (p_recorded_at, one for the batch) is not before the last event's
+         AND (CASE WHEN p_recorded_at IS NULL THEN json_array_length(p_rows) = 0
+                   WHEN head_recorded_at IS NULL THEN true
+                   ELSE p_recorded_at::timestamptz >= head_recorded_at::timestamptz END)
          AND NOT EXISTS (
            SELECT 1 FROM unnest(p_streams, p_revisions) AS a(s, r)
             WHERE coalesce((SELECT e.revision FROM ${events} e WHERE e.stream = a.s
@@ -43,20 +54,23 @@ function appendFunctionSql(schema: string): string {
           FROM json_to_recordset(p_rows) AS x(p bigint, i text, s text, r integer, t text, a text, c text, h text,
                                               k text, g text);
         RETURN QUERY SELECT 'ok'::text, NULL::text, NULL::integer, NULL::text, NULL::text, NULL::text, NULL::text,
-                            NULL::boolean;
+                            NULL::boolean, NULL::text;
         RETURN;
       END IF;
       RETURN QUERY
-        SELECT 'revision'::text, q.s, last.revision, NULL::text, NULL::text, NULL::text, NULL::text, NULL::boolean
+        SELECT 'revision'::text, q.s, last.revision, NULL::text, NULL::text, NULL::text, NULL::text, NULL::boolean,
+               NULL::text
           FROM unnest(p_streams) AS q(s)
           CROSS JOIN LATERAL (SELECT e.revision FROM ${events} e WHERE e.stream = q.s
                                ORDER BY e.revision DESC LIMIT 1) AS last
         UNION ALL
-        SELECT 'event', e.stream, e.revision, e.position::text, e.hash, e.record, e.event_id, NULL
+        SELECT 'event', e.stream, e.revision, e.position::text, e.hash, e.record, e.event_id, NULL, NULL
           FROM ${events} e WHERE e.event_id = ANY(p_ids)
         UNION ALL
-        SELECT 'head', NULL, NULL, last.position::text, last.hash, NULL, NULL, last.signature IS NOT NULL
-          FROM (SELECT e.position, e.hash, e.signature FROM ${events} e ORDER BY e.position DESC LIMIT 1) AS last;
+        SELECT 'head', NULL, NULL, last.position::text, last.hash, NULL, NULL, last.signature IS NOT NULL,
+               last.recorded_at
+          FROM (SELECT e.position, e.hash, e.signature, e.recorded_at FROM ${events} e
+                 ORDER BY e.position DESC LIMIT 1) AS last;
     END
     $fn$`;
 }
@@ -68,7 +82,7 @@ function appendFunctionSql(schema: string): string {
 async function createAppendFunction(client: PoolClient, schema: string): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bcl-schema:${schema}`]);
   const found = await client.query<{ fn: string | null }>('SELECT to_regprocedure($1) AS fn', [
-    `"${schema}".${APPEND_FUNCTION}(bigint, text, text[], integer[], text[], text[], json)`,
+    `"${schema}".${APPEND_FUNCTION}(bigint, text, text[], integer[], text[], text[], json, text)`,
   ]);
   if (found.rows[0]?.fn === null) await client.query(appendFunctionSql(schema));
 }

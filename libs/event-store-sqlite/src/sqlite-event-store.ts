@@ -45,6 +45,13 @@ export interface SqliteEventStoreOptions {
   signer?: Signer;
 }
 
+interface HeadRow {
+  position: bigint;
+  hash: string;
+  recorded_at: string;
+  signed: bigint;
+}
+
 interface EventByIdRow {
   position: bigint;
   hash: string;
@@ -116,7 +123,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT position, hash, record, event_id, stream, revision FROM bcl_events WHERE event_id IN (SELECT value FROM json_each(?))',
       ),
       head: prepare(
-        `SELECT position, hash, ${hasSignatureColumns ? 'signature IS NOT NULL' : '0'} AS signed FROM bcl_events ORDER BY position DESC LIMIT 1`,
+        `SELECT position, hash, recorded_at, ${hasSignatureColumns ? 'signature IS NOT NULL' : '0'} AS signed FROM bcl_events ORDER BY position DESC LIMIT 1`,
       ),
       // prepared only where the columns are: a read-only copy without them is read, as unsigned, and not written.
       // One row per run: a multi-row INSERT (VALUES of 8 to 512 rows) measured no faster, the 256-row one slower
@@ -203,10 +210,17 @@ export class SqliteEventStore implements EventStore {
     for (const row of this.statements.eventsById.all(ids) as EventByIdRow[]) {
       existingEvents.set(row.event_id, existingEvent(decodeRecord(row.record, row.position, row.hash)));
     }
-    const last = this.statements.head.get() as { position: bigint; hash: string; signed: bigint } | undefined;
+    // Read under the write lock, so it is the head of the log whichever process wrote it last; the plan records
+    // its events no earlier than the head's recorded_at.
+    const last = this.statements.head.get() as HeadRow | undefined;
     const head = last
-      ? { position: last.position, hash: last.hash, signed: last.signed === 1n }
-      : { position: this.description.firstPosition! - 1n, hash: GENESIS_HASH, signed: false };
+      ? { position: last.position, hash: last.hash, signed: last.signed === 1n, recordedAt: last.recorded_at }
+      : {
+          position: this.description.firstPosition! - 1n,
+          hash: GENESIS_HASH,
+          signed: false,
+          recordedAt: null,
+        };
     const plan = planAppendBatch(
       appends,
       { streamRevisions, existingEvents },

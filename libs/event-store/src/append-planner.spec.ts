@@ -8,6 +8,7 @@ import {
   encodeChain,
   planAppendBatch,
   prepareAppend,
+  recordedAtAfter,
 } from './append-planner';
 import { IdempotencyConflictError, InvalidRequestError, WrongExpectedRevisionError } from './errors';
 import { GENESIS_HASH, decodeRecord, hashRecord } from './event-record';
@@ -16,7 +17,7 @@ import { LIMITS } from './limits';
 import type { Signer } from './signing/signing-keys';
 
 const RECORDED_AT = '2026-11-30T14:00:00.000Z';
-const HEAD: ChainHead = { position: 41n, hash: 'a'.repeat(64), signed: false };
+const HEAD: ChainHead = { position: 41n, hash: 'a'.repeat(64), signed: false, recordedAt: null };
 
 /** A deterministic stand-in for an Ed25519 key: the "signature" is the SHA-256 of the bytes, so a test can pin it. */
 const signer: Signer = {
@@ -104,7 +105,12 @@ describe('planAppendBatch', () => {
         signer: signer.keyId,
       },
     ]);
-    expect(plan.head).toEqual({ position: 44n, hash: plan.rows[2]!.hash, signed: true });
+    expect(plan.head).toEqual({
+      position: 44n,
+      hash: plan.rows[2]!.hash,
+      signed: true,
+      recordedAt: RECORDED_AT,
+    });
     expect(plan.outcomes).toEqual([
       {
         ok: true,
@@ -154,7 +160,7 @@ describe('planAppendBatch', () => {
       [46n, 's-1', 3],
       [47n, 's-1', 4],
     ]);
-    expect(plan.head).toEqual({ position: 47n, hash: previous, signed: false });
+    expect(plan.head).toEqual({ position: 47n, hash: previous, signed: false, recordedAt: RECORDED_AT });
   });
 
   it('replays an append repeated in the same batch, writing its events once', () => {
@@ -291,6 +297,34 @@ describe('planAppendBatch', () => {
     const signed = planAppendBatch([append('s-1', [1])], noLookups(), HEAD, RECORDED_AT, signer);
     expect(signed.head.signed).toBe(true);
     expect(signed.rows[0]!.signature).toBe(signer.sign(signed.rows[0]!.record));
+  });
+});
+
+describe('recorded times', () => {
+  it('recordedAtAfter is the clock, unless the clock is behind the last event: then that instant, as written', () => {
+    expect(recordedAtAfter(RECORDED_AT, null)).toBe(RECORDED_AT);
+    expect(recordedAtAfter(RECORDED_AT, '2026-11-30T13:59:59.999Z')).toBe(RECORDED_AT);
+    expect(recordedAtAfter(RECORDED_AT, '2026-11-30T14:00:00.001Z')).toBe('2026-11-30T14:00:00.001Z');
+    expect(recordedAtAfter(RECORDED_AT, '2026-11-30T14:00:00Z')).toBe('2026-11-30T14:00:00Z'); // same instant
+  });
+
+  it("a batch planned on a head recorded after the clock is recorded at the head's instant, and leaves it", () => {
+    const later = '2026-11-30T15:00:00.000Z';
+    const plan = planAppendBatch(
+      [append('s-1', [1, 2])],
+      noLookups(),
+      { ...HEAD, recordedAt: later },
+      RECORDED_AT,
+    );
+    expect(plan.rows.map((row) => row.recordedAt)).toEqual([later, later]);
+    expect(plan.rows.map((row) => decodeRecord(row.record, row.position, row.hash).recordedAt)).toEqual([
+      later,
+      later,
+    ]);
+    expect(plan.head.recordedAt).toBe(later);
+    const onward = planAppendBatch([append('s-2', [3])], noLookups(), plan.head, '2026-11-30T16:00:00.000Z');
+    expect(onward.head.recordedAt).toBe('2026-11-30T16:00:00.000Z');
+    expect(chainRows(append('s-3', [4]), -1, plan.head, RECORDED_AT)[0]!.recordedAt).toBe(later);
   });
 });
 

@@ -40,6 +40,20 @@ export interface ChainHead {
   hash: string;
   /** Whether the last event is signed: then an unsigned append is refused (`refuseUnsignedOntoSigned`). */
   signed: boolean;
+  /** The last event's recordedAt (null when the log is empty): the next event is recorded no earlier. */
+  recordedAt: string | null;
+}
+
+/**
+ * The instant to record an event appended after one recorded at `lastIso`: the writer's clock, unless that is
+ * behind the last event (a clock stepped back, or another writer's clock ahead), when it is the last event's
+ * instant itself, so that recordedAt never goes backwards along the log and reads "as known at" an instant never
+ * count an event without the events before it. Equal instants keep the last event's exact string.
+ */
+export function recordedAtAfter(nowIso: string, lastIso: string | null | undefined): string {
+  if (!lastIso) return nowIso;
+  const last = Date.parse(lastIso);
+  return Number.isNaN(last) || Date.parse(nowIso) > last ? nowIso : lastIso;
 }
 
 /**
@@ -72,8 +86,10 @@ export interface AppendBatchLookups {
 
 /**
  * Decides, in order, what each append in a batch does: write, replay an earlier identical append, or fail.
- * Pure: the caller supplies what the store holds and the commit time, and writes the rows it returns in one
- * transaction. A failed append changes nothing and does not affect the others in the batch.
+ * Pure: the caller supplies what the store holds and its clock's time, and writes the rows it returns in one
+ * transaction. A failed append changes nothing and does not affect the others in the batch. The rows are
+ * recorded at `recordedAtAfter(now, head.recordedAt)`: never before the head, so the caller must plan under the
+ * lock that fixes the head, or have the head checked there.
  *
  * Group append runs this for every event, so it builds each row once, with its position, and remembers a planned
  * event for the batch's later appends in a five-field entry, not a copy of its row (docs/operations.md, "Where
@@ -83,9 +99,10 @@ export function planAppendBatch(
   appends: PreparedAppend[],
   lookups: AppendBatchLookups,
   head: ChainHead,
-  recordedAt: string,
+  now: string,
   signer?: Signer,
 ): AppendBatchPlan {
+  const recordedAt = recordedAtAfter(now, head.recordedAt);
   const revisions = new Map(lookups.streamRevisions);
   const known = new Map(lookups.existingEvents);
   const rows: NewRow[] = [];
@@ -144,7 +161,7 @@ export function planAppendBatch(
     };
   }
   const moved = position !== head.position;
-  return { rows, outcomes, head: moved ? { position, hash, signed } : head };
+  return { rows, outcomes, head: moved ? { position, hash, signed, recordedAt } : head };
 }
 
 /**
@@ -178,16 +195,17 @@ function pushChain(
   return previous;
 }
 
-/** Builds the rows of one append on top of the chain head, for the stores that number their own log. */
+/** Builds the rows of one append on top of the chain head (recorded no earlier than it), numbered from it. */
 export function chainRows(
   append: PreparedAppend,
   revision: number,
   head: ChainHead,
-  recordedAt: string,
+  now: string,
   signer?: Signer,
 ): NewRow[] {
   refuseUnsignedOntoSigned(head, signer);
   const rows: NewRow[] = [];
+  const recordedAt = recordedAtAfter(now, head.recordedAt);
   pushChain(rows, append, revision, head.position, head.hash, recordedAt, signer);
   return rows;
 }

@@ -14,10 +14,16 @@ import { poolYearTransactionsPage } from './transactions-page';
 
 const metadata = { actor: { id: 'spec', roles: ['admin'] }, correlationId: 'spec' };
 
-/** A store whose clock is the next of `instants` at each append (the last one again once they run out). */
+/**
+ * A store whose clock is the next of `instants` at each append (the last one again once they run out), recorded
+ * as it reads even where it goes back: a log as written before stores kept recordedAt from going backwards.
+ */
 function storeRecordingAt(instants: string[]): EventStore {
   let next = 0;
-  return new InMemoryEventStore({ clock: () => new Date(instants[Math.min(next++, instants.length - 1)]!) });
+  return new InMemoryEventStore({
+    clock: () => new Date(instants[Math.min(next++, instants.length - 1)]!),
+    recordedAtMayGoBack: true,
+  });
 }
 
 const current = currentPoolYear;
