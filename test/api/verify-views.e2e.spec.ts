@@ -114,7 +114,7 @@ describeEachDurableStore(
       expect((await check()).ok).toBe(true);
     });
 
-    it.each(['plans', 'governance', 'fund'])(
+    it.each(['plans', 'governance', 'fund', 'fund-totals'])(
       'an edited row of the %s views is caught',
       async (projection) => {
         const key = await firstKey(projection);

@@ -65,7 +65,7 @@ describe('bcl token and bcl projections', () => {
     const [{ events }] = JSON.parse(rebuilt.stdout).rebuilt;
     expect(Number(events)).toBeGreaterThan(80);
     expect(rebuilt.stderr).toMatch(
-      /\rregistry \[#+\] 100\.0% \(\d+\/\d+\)\n\rplans \[#+\] 100\.0% \(\d+\/\d+\)\n\rgovernance \[#+\] 100\.0% \(\d+\/\d+\)\n\rfund \[#+\] 100\.0% \(\d+\/\d+\)\n$/,
+      /\rregistry \[#+\] 100\.0% \(\d+\/\d+\)\n\rplans \[#+\] 100\.0% \(\d+\/\d+\)\n\rgovernance \[#+\] 100\.0% \(\d+\/\d+\)\n\rfund \[#+\] 100\.0% \(\d+\/\d+\)\n\rfund-totals \[#+\] 100\.0% \(\d+\/\d+\)\n$/,
     );
     expect(await viewsNow()).toEqual(live);
     const status = await bcl('--store', setting, 'projections', 'status', '--json');
@@ -74,6 +74,7 @@ describe('bcl token and bcl projections', () => {
       expect.objectContaining({ name: 'plans', checkpoint: events, head: events, lagPositions: '0' }),
       expect.objectContaining({ name: 'governance', checkpoint: events, head: events, lagPositions: '0' }),
       expect.objectContaining({ name: 'fund', checkpoint: events, head: events, lagPositions: '0' }),
+      expect.objectContaining({ name: 'fund-totals', checkpoint: events, head: events, lagPositions: '0' }),
     ]);
   });
 });

@@ -26,7 +26,7 @@ describe('bcl verify --views', () => {
     const clean = await bcl('verify', '--views');
     expect(clean).toMatchObject({ code: 0, stderr: '' });
     expect(clean.stdout).toMatch(
-      /^OK: 4 projections \(\d+ stored views\), \d+ vault entries and \d+ access-log entries in sqlite:.*: the views and the vault agree with the log replayed up to each checkpoint \(registry at \d+, plans at \d+, governance at \d+, fund at \d+; head \d+\), and the access log's chain holds \((no chained entry yet|chain head: entry \d+, [0-9a-f]{64})\)\n$/,
+      /^OK: 5 projections \(\d+ stored views\), \d+ vault entries and \d+ access-log entries in sqlite:.*: the views and the vault agree with the log replayed up to each checkpoint \(registry at \d+, plans at \d+, governance at \d+, fund at \d+, fund-totals at \d+; head \d+\), and the access log's chain holds \((no chained entry yet|chain head: entry \d+, [0-9a-f]{64})\)\n$/,
     );
   });
 

@@ -32,7 +32,12 @@ import { GovernanceFacts } from './governance/governance-facts';
 import { ListBodiesHandler } from './governance/list-bodies';
 import { ListGovernanceActsHandler } from './governance/list-governance-acts';
 import { ListMeetingsHandler } from './governance/list-meetings';
-import { GetAgreementHandler, PoolYearPositionHandler, PoolYearReportsHandler } from './fund/fund-queries';
+import {
+  GetAgreementHandler,
+  PoolYearCertificationHandler,
+  PoolYearPositionHandler,
+  PoolYearReportsHandler,
+} from './fund/fund-queries';
 import { PoolYearFactsHandler, PoolYearTransactionsPageHandler } from './fund/pool-year-facts';
 import { PoolYearReads } from './fund/pool-year-reads';
 import { RETURN_QUERY_HANDLERS } from './returns/return-queries';
@@ -82,6 +87,7 @@ const CONTEXT_FACTS = [RegistryViews, PlanContext, PlanSignOff, PlansOfCycle, Go
     PoolYearReads,
     PoolYearPositionHandler,
     PoolYearReportsHandler,
+    PoolYearCertificationHandler,
     PoolYearFactsHandler,
     PoolYearTransactionsPageHandler,
     GetAgreementHandler,

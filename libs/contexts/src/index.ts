@@ -6,7 +6,7 @@
 import { registryProjection } from '@bcl/domain-registry';
 import { plansProjection } from '@bcl/domain-plans';
 import { governanceProjection } from '@bcl/domain-governance';
-import { fundProjection } from '@bcl/domain-fund';
+import { fundProjection, fundTotalsProjection } from '@bcl/domain-fund';
 import { ProjectionDefinition } from '@bcl/service-store';
 
 /** Every read model the service keeps. */
@@ -15,7 +15,16 @@ export const PROJECTIONS: ProjectionDefinition[] = [
   plansProjection,
   governanceProjection,
   fundProjection,
+  fundTotalsProjection,
 ];
+
+/**
+ * The projections a query replays to answer from another viewpoint (as at a date, as known at an instant): all
+ * but the fund totals, which are read only as known now (a pool-year as known at an instant is folded instead).
+ */
+export const PROJECTIONS_AT_A_VIEWPOINT: ProjectionDefinition[] = PROJECTIONS.filter(
+  (p) => p !== fundTotalsProjection,
+);
 export * from './replay-in-memory';
 export * from './event-schemas';
 export * from './assumed-facts';

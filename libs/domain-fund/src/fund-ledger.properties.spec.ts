@@ -12,6 +12,15 @@ import {
   findingsEvidenceIndexed,
 } from './reconciliation/finding-evidence';
 
+import {
+  FundDayTotalsView,
+  FundYearTotalsView,
+  fundDayTotalsPrefix,
+  fundTotalsKey,
+  fundTotalsProjection,
+  poolYearOfTotals,
+} from './read-model/fund-totals-projection';
+import { projectInMemory, recordedEvents } from '@bcl/kernel';
 import { FUND_LIMITS } from './shared/fund-limits';
 import { splitPence } from './shared/split-pence';
 import { TERMS, command, facts, opened } from './fund-ledger.fixtures';
@@ -238,7 +247,7 @@ describe('the ledger totals per day (the fast path of the position)', () => {
             });
             // the findings' evidence counted from the groups equals the pass over the transactions seen
             const known = factsOf(at.transactions);
-            expect(findingsEvidenceIndexed(sources, with_, at.transactions, vp, known)).toEqual(
+            expect(findingsEvidenceIndexed(sources, with_, vp, known)).toEqual(
               findingsEvidence(sources, seen, known),
             );
           };
@@ -273,6 +282,64 @@ describe('the ledger totals per day (the fast path of the position)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+  it('reads the same from the fund-totals projection, without the transactions, as from the fold', () => {
+    const viewpoints = fc.array(
+      fc.record({
+        asAt: fc.oneof(day, fc.constantFrom('2016-03-31', '2099-01-01')),
+        axis: fc.constantFrom('effective' as const, 'recorded' as const),
+      }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(
+        steps,
+        fc.array(day, { minLength: 1, maxLength: 8 }),
+        viewpoints,
+        reads,
+        (sequence, recordedOn, vps, sources) => {
+          const { state, log } = ledgerOf(sequence, recordedOn);
+          const evidence = (id: string) => ({ evidence: { citations: ['c'], assumed: assumptionOf(id) } });
+          const { poolId, year, agreementId } = opened();
+          const views = projectInMemory(
+            fundTotalsProjection,
+            recordedEvents(
+              [{ type: 'PooledFundYearOpened', data: { poolId, year, agreementId } }, ...log].map((e) => ({
+                ...e,
+                stream: 'pooled-fund',
+                ...(e.type === 'FundTransactionPosted'
+                  ? { metadata: evidence((e.data as { transactionId: string }).transactionId) }
+                  : {}),
+              })),
+            ),
+          );
+          const record = views.get(fundTotalsKey.year(poolId, year)) as FundYearTotalsView;
+          const days = [...views.entries()].filter(([key]) =>
+            key.startsWith(fundDayTotalsPrefix(poolId, year)),
+          );
+          const read = poolYearOfTotals(
+            record,
+            days.map(([, v]) => v as FundDayTotalsView),
+          );
+          expect(read.revision).toBe(log.length);
+          const known = factsOf(state.transactions);
+          for (const vp of vps) {
+            expect(JSON.stringify(fundPosition(read.state, TERMS, vp, read.totals))).toBe(
+              JSON.stringify(fundPosition(state, TERMS, vp)),
+            );
+            expect(findingsEvidenceIndexed(sources, read.totals, vp, known)).toEqual(
+              findingsEvidence(sources, visibleAt(state.transactions, vp), known),
+            );
+          }
+          // without its transactions, a read its totals cannot answer (as known at an earlier instant) is refused
+          if (state.transactions.length > 0)
+            expect(() =>
+              fundPosition(read.state, TERMS, { ...vps[0]!, knownAt: '2000-01-01T00:00:00Z' }, read.totals),
+            ).toThrow('read without its transactions');
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -4,8 +4,10 @@ import {
   EVIDENCE_NOT_HELD,
   FactEvidence,
   LedgerTotalsIndex,
+  PoolYearRecord,
   PooledFundState,
   Viewpoint,
+  indexAnswers,
   currentFigures,
   figureSeen,
   visibleAt,
@@ -21,6 +23,9 @@ export type PoolYearFacts = {
   totals?: LedgerTotalsIndex;
   places?: ReadonlyMap<string, number>;
 };
+
+/** The same, or without its transactions: its ledger summed per day (`totals`), as the fund-totals projection keeps it. */
+export type PoolYearFactsSummed = Omit<PoolYearFacts, 'state'> & { state: PoolYearRecord };
 
 /**
  * The evidence recorded beside each transaction and stated figure of a pool-year (`metadata.evidence`), by id: a
@@ -108,7 +113,7 @@ export function poolYearTransactions({ state, facts }: PoolYearFacts, viewpoint:
  * Every statement of a pool-year's figures seen from the viewpoint (restatements too), each with its evidence
  * and whether it is the standing one (the latest statement of that figure), as the reconciliation reads them.
  */
-export function poolYearFigures({ state, facts }: PoolYearFacts, viewpoint: Viewpoint) {
+export function poolYearFigures({ state, facts }: PoolYearFactsSummed, viewpoint: Viewpoint) {
   const standing = new Set([...currentFigures(state.figures, viewpoint).values()].map((f) => f.figureId));
   const figures = state.figures
     .filter((f) => figureSeen(f, viewpoint))
@@ -125,10 +130,9 @@ export function poolYearFigures({ state, facts }: PoolYearFacts, viewpoint: View
  * The transactions counted as `poolYearTransactions` counts them, and the assumed ones, without listing them (a
  * year may hold half a million): from the cache's totals per day when they answer, else by a pass over them.
  */
-export function transactionCounts({ state, facts, totals }: PoolYearFacts, viewpoint: Viewpoint) {
-  if (totals?.answers(state.transactions, viewpoint))
-    return totals.countsAsAt(viewpoint.axis, viewpoint.asAt);
-  const transactions = visibleAt(state.transactions, viewpoint);
+export function transactionCounts({ state, facts, totals }: PoolYearFactsSummed, viewpoint: Viewpoint) {
+  if (indexAnswers(state, viewpoint, totals)) return totals.countsAsAt(viewpoint.axis, viewpoint.asAt);
+  const transactions = visibleAt(state.transactions!, viewpoint);
   let assumed = 0;
   for (const t of transactions)
     if (!documented(facts.transactions[t.transactionId] ?? EVIDENCE_NOT_HELD).documented) assumed += 1;
@@ -136,7 +140,7 @@ export function transactionCounts({ state, facts, totals }: PoolYearFacts, viewp
 }
 
 /** The position's summary of what its facts rest on, and where each is listed with its evidence. */
-export function factsSummary(loaded: PoolYearFacts, viewpoint: Viewpoint) {
+export function factsSummary(loaded: PoolYearFactsSummed, viewpoint: Viewpoint) {
   const counts = transactionCounts(loaded, viewpoint);
   const figures = poolYearFigures(loaded, viewpoint);
   return {

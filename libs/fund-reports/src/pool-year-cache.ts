@@ -98,6 +98,11 @@ export class PoolYearCache {
     return this.loaded({ ...known, revision: now.revision }, knownAt);
   }
 
+  /** Whether the pool-year is folded in this process, as known now (a read of it folds only what is new). */
+  holds(poolId: string, year: FinancialYear): boolean {
+    return (this.folded.get(pooledFundStream(poolId, year))?.revision ?? -1) >= 0;
+  }
+
   /** How many pool-years are held (for tests and the bench): as known now, and as known at past instants. */
   get size(): number {
     return this.folded.size;

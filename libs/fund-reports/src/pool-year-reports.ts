@@ -16,6 +16,8 @@ import {
   Finding,
   LedgerTotalsIndex,
   PlanFigures,
+  PoolYearRecord,
+  PooledFundState,
   Viewpoint,
   agreementAsAt,
   agreementStream,
@@ -145,6 +147,15 @@ export type LoadedPoolYear = NonNullable<Awaited<ReturnType<typeof loadPoolYear>
   places?: ReadonlyMap<string, number>;
 };
 
+/**
+ * A pool-year as a position and a reconciliation read it: as loaded, or without its transactions, its ledger
+ * summed per day (`PoolYearLedgers`, from the fund-totals projection).
+ */
+export type LoadedPoolYearLedger = Omit<LoadedPoolYear, 'state' | 'places'> & {
+  state: PoolYearRecord;
+  places?: ReadonlyMap<string, number>;
+};
+
 /** The last day of the year: the default "as at" of a pool-year's reports. */
 export const yearEnd = (year: FinancialYear): string => {
   const end = new Date(`${yearBounds(year).end}T00:00:00Z`);
@@ -157,7 +168,7 @@ export const yearEnd = (year: FinancialYear): string => {
  * viewpoint) and their evidence: a position resting on assumed terms (a stand-in host, risk share or underspend
  * rule) says so.
  */
-export function termsBasis({ state, agreement, termsEvidence }: LoadedPoolYear, viewpoint: Viewpoint) {
+export function termsBasis({ state, agreement, termsEvidence }: LoadedPoolYearLedger, viewpoint: Viewpoint) {
   const version = agreementAsAt(agreement, viewpoint.asAt);
   if (!version) return null;
   const evidence = termsEvidence[version.variationId] ?? evidenceOf({});
@@ -175,7 +186,7 @@ export function termsBasis({ state, agreement, termsEvidence }: LoadedPoolYear, 
 }
 
 /** The fund position of a pool-year, under the agreement's terms in effect at the viewpoint, and what they rest on. */
-export function poolYearPosition(loaded: LoadedPoolYear, viewpoint: Viewpoint) {
+export function poolYearPosition(loaded: LoadedPoolYearLedger, viewpoint: Viewpoint) {
   const { state, agreement } = loaded;
   return {
     ...fundPosition(state, agreementAsAt(agreement, viewpoint.asAt)?.terms ?? null, viewpoint, loaded.totals),
@@ -186,9 +197,13 @@ export function poolYearPosition(loaded: LoadedPoolYear, viewpoint: Viewpoint) {
 
 /**
  * Position, reconciliation (with the area's plan, when held) and certification pack, from one viewpoint; the
- * pack is made when first read.
+ * pack is made when first read, and only of a pool-year read with its transactions (it lists the reversals).
  */
-export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null, viewpoint: Viewpoint) {
+export function poolYearReports(
+  loaded: LoadedPoolYearLedger,
+  plan: PlanFigures | null,
+  viewpoint: Viewpoint,
+) {
   const { state, agreement } = loaded;
   const version = agreementAsAt(agreement, viewpoint.asAt);
   const terms = version?.terms ?? null;
@@ -211,7 +226,13 @@ export function poolYearReports(loaded: LoadedPoolYear, plan: PlanFigures | null
     reconciliation,
     /** Made when first read (it lists the reversals, a pass over every transaction): the pages do not read it. */
     get certification() {
-      return (certification ??= certificationPack(state, position, reconciliation.findings));
+      if (state.transactions === undefined)
+        throw new Error('the certification pack lists the transactions: read the pool-year with them');
+      return (certification ??= certificationPack(
+        state as PooledFundState,
+        position,
+        reconciliation.findings,
+      ));
     },
   };
 }

@@ -6,7 +6,8 @@ import { EventStore, foldEvents, readWholeStream } from '@bcl/event-store';
 import { agreementStream, evolveAgreement } from '@bcl/domain-fund';
 import { termsInForce } from '@bcl/domain-fund/facts';
 import { signDevelopmentToken } from '@bcl/identity';
-import { EVENT_STORE } from '@bcl/application';
+import { EVENT_STORE, PROJECTIONS } from '@bcl/application';
+import { ProjectionRunner } from '@bcl/service-store';
 import { markPhase } from '@bcl/bench-kit';
 import { apiConfigFromEnv } from '../config/api-config';
 import { createApp } from '../create-app';
@@ -75,6 +76,14 @@ async function timeRoutes(
   };
 }
 
+/** Waits until every projection runner of the app has applied the log up to its head (catching up can take minutes). */
+async function caughtUp(app: INestApplication, store: EventStore): Promise<void> {
+  const head = await store.headPosition();
+  if (head === null) return;
+  const runners = app.get<ProjectionRunner[]>(PROJECTIONS);
+  await Promise.all(runners.map((runner) => runner.waitFor(head, 30 * 60_000)));
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const at = process.argv.indexOf('--postings');
@@ -102,10 +111,13 @@ async function main(): Promise<void> {
     const halfKnownAt = new Date().toISOString();
     await new Promise((done) => setTimeout(done, 5));
     await growPoolYear(store, POOL, postings, terms);
+    // the projections (the fund totals among them) catch up, as they do while an API serves its writes
+    await markPhase('projections catch up', () => caughtUp(app!, store));
     await app.close();
     app = undefined;
 
-    // a fresh API on the grown store: its first reads fold the pool-year
+    // a fresh API on the grown store: its first position and reconciliation read the fund-totals views; its
+    // first read as known at a past instant folds the pool-year up to it
     const started = await listening(config);
     app = started.app;
     const { url } = started;

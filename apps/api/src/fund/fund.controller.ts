@@ -9,6 +9,7 @@ import {
   PoolYearFactsQuery,
   PoolYearPositionQuery,
   PoolYearReportsQuery,
+  PoolYearCertificationQuery,
   PoolYearTransactionsPageQuery,
   Problem,
   normaliseKnownAt,
@@ -146,8 +147,7 @@ export class FundController extends CommandQueryController {
   @Get('pools/:poolId/years/:year/certification')
   @AllowRoles(...READERS)
   async certification(@Param() { poolId, year }: PoolYearParams, @Query() query: PositionQueryDto) {
-    return (await this.queries.execute(new PoolYearReportsQuery(poolId, year, viewpoint(year, query))))
-      .certification;
+    return this.queries.execute(new PoolYearCertificationQuery(poolId, year, viewpoint(year, query)));
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Projection, ViewReader, Viewpoint, memoryViewReader } from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
-import { PROJECTIONS, replayInMemory } from '@bcl/contexts';
+import { PROJECTIONS_AT_A_VIEWPOINT, replayInMemory } from '@bcl/contexts';
 import { ServiceStore, serviceViewReader } from '@bcl/service-store';
 import { EVENT_STORE, SERVICE_STORE } from './event-log.tokens';
 
@@ -26,9 +26,9 @@ export class ViewpointViews {
   from(viewpoint: Viewpoint): <V extends object>(projection: Projection<V>) => ViewReader<V> {
     if (isNow(viewpoint)) return (projection) => serviceViewReader(this.service, projection);
     let replayed: Promise<Map<string, unknown>[]> | undefined;
-    const views = () => (replayed ??= replayInMemory(this.store, PROJECTIONS, viewpoint));
+    const views = () => (replayed ??= replayInMemory(this.store, PROJECTIONS_AT_A_VIEWPOINT, viewpoint));
     return <V extends object>(projection: Projection<V>): ViewReader<V> => {
-      const index = PROJECTIONS.findIndex((p) => p.name === projection.name);
+      const index = PROJECTIONS_AT_A_VIEWPOINT.findIndex((p) => p.name === projection.name);
       const reader = async () => memoryViewReader((await views())[index] as Map<string, V>);
       return {
         get: async (key) => (await reader()).get(key),

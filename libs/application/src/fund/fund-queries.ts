@@ -45,13 +45,15 @@ export class PoolYearPositionQuery {
 export class PoolYearPositionHandler implements IQueryHandler<PoolYearPositionQuery> {
   constructor(private readonly poolYears: PoolYearReads) {}
   async execute({ poolId, year, viewpoint }: PoolYearPositionQuery) {
-    const loaded = await this.poolYears.required(poolId, year, viewpoint.knownAt);
+    const loaded = await this.poolYears.requiredLedger(poolId, year, viewpoint.knownAt);
     return { position: poolYearPosition(loaded, viewpoint), revision: loaded.revision };
   }
 }
 
-/** A pool-year's position, reconciliation (with the area's plan) and certification pack, from one viewpoint. */
+/** A pool-year's position and reconciliation (with the area's plan), from one viewpoint. */
 export class PoolYearReportsQuery extends PoolYearPositionQuery {}
+/** The same, read with the pool-year's transactions, so its certification pack (which lists them) can be made. */
+export class PoolYearCertificationQuery extends PoolYearPositionQuery {}
 @QueryHandler(PoolYearReportsQuery)
 export class PoolYearReportsHandler implements IQueryHandler<PoolYearReportsQuery> {
   constructor(
@@ -59,10 +61,22 @@ export class PoolYearReportsHandler implements IQueryHandler<PoolYearReportsQuer
     private readonly poolYears: PoolYearReads,
   ) {}
   async execute({ poolId, year, viewpoint }: PoolYearReportsQuery) {
-    const loaded = await this.poolYears.required(poolId, year, viewpoint.knownAt);
+    const loaded = await this.poolYears.requiredLedger(poolId, year, viewpoint.knownAt);
     // the plan as seen from the report's own viewpoint (docs/time-travel.md)
     const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year, planViewpoint(viewpoint));
     return poolYearReports(loaded, plan, viewpoint);
+  }
+}
+@QueryHandler(PoolYearCertificationQuery)
+export class PoolYearCertificationHandler implements IQueryHandler<PoolYearCertificationQuery> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly poolYears: PoolYearReads,
+  ) {}
+  async execute({ poolId, year, viewpoint }: PoolYearCertificationQuery) {
+    const loaded = await this.poolYears.required(poolId, year, viewpoint.knownAt);
+    const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year, planViewpoint(viewpoint));
+    return poolYearReports(loaded, plan, viewpoint).certification;
   }
 }
 

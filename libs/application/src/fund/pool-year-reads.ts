@@ -1,35 +1,91 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FinancialYear } from '@bcl/kernel';
+import { FinancialYear, viewKeyOf } from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
-import { LoadedPoolYear, POOL_YEAR_CACHE_LIMITS, PoolYearCache } from '@bcl/fund-reports';
-import { EVENT_STORE } from '../event-log/event-log.tokens';
+import {
+  FundDayTotalsView,
+  FundTotalsView,
+  FundYearTotalsView,
+  fundDayTotalsPrefix,
+  fundTotalsKey,
+  fundTotalsProjection,
+} from '@bcl/domain-fund';
+import {
+  FundTotalsViews,
+  LoadedPoolYear,
+  LoadedPoolYearLedger,
+  POOL_YEAR_CACHE_LIMITS,
+  PoolYearCache,
+  PoolYearLedgers,
+} from '@bcl/fund-reports';
+import { ServiceStore, serviceViewReader } from '@bcl/service-store';
+import { EVENT_STORE, SERVICE_STORE } from '../event-log/event-log.tokens';
 import { Problem } from '../problem';
+
+/** Days read per query of the fund-totals views (a year holds a few hundred on each axis). */
+const DAYS_PER_PAGE = 1_000;
+
+/** The fund-totals views in the service store, kept by the projection runner. */
+export function fundTotalsViewsOf(service: ServiceStore): FundTotalsViews {
+  const reader = serviceViewReader<FundTotalsView>(service, fundTotalsProjection);
+  return {
+    year: (poolId, year) => reader.get<FundYearTotalsView>(fundTotalsKey.year(poolId, year)),
+    async days(poolId, year) {
+      const prefix = viewKeyOf<FundDayTotalsView>(fundDayTotalsPrefix(poolId, year));
+      const days: FundDayTotalsView[] = [];
+      for (let after: string | undefined; ;) {
+        const page = await reader.list(prefix, DAYS_PER_PAGE, after);
+        days.push(...page);
+        if (page.length < DAYS_PER_PAGE) return days;
+        const last = page[page.length - 1]!;
+        after = fundTotalsKey.day(poolId, year, last.axis, last.on);
+      }
+    },
+  };
+}
 
 /**
  * The pool-years the fund queries read, one cache for the whole process (the API's routes and the pages alike):
  * as known now, folded once and advanced by the events appended since (`PoolYearCache`); as known at an instant,
- * folded from the log on each read.
+ * the first events known then, folded and kept. A position or a reconciliation as known now, of a pool-year not
+ * folded here, is read from the fund-totals projection's views instead (`PoolYearLedgers`): a process that
+ * starts does not fold a year of half a million postings to answer one.
  */
 @Injectable()
 export class PoolYearReads {
   private readonly cache: PoolYearCache;
+  private readonly ledgers: PoolYearLedgers;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(SERVICE_STORE) service: ServiceStore) {
     this.cache = new PoolYearCache(store, POOL_YEAR_CACHE_LIMITS);
+    this.ledgers = new PoolYearLedgers(store, fundTotalsViewsOf(service));
   }
 
-  /** A pool-year as known at `knownAt` (absent: now); undefined when the year is not opened. */
+  /** A pool-year as known at `knownAt` (absent: now), with its transactions; undefined when not opened. */
   load(poolId: string, year: FinancialYear, knownAt?: string): Promise<LoadedPoolYear | undefined> {
     return this.cache.load(poolId, year, knownAt);
   }
 
   /** A pool-year as known at `knownAt`, or 404. */
   async required(poolId: string, year: FinancialYear, knownAt?: string): Promise<LoadedPoolYear> {
-    const loaded = await this.load(poolId, year, knownAt);
-    if (!loaded) throw poolYearNotOpened(poolId, year, knownAt);
-    return loaded;
+    return (await this.load(poolId, year, knownAt)) ?? notOpened(poolId, year, knownAt);
+  }
+
+  /**
+   * A pool-year as its position and reconciliation read it, or 404: as known now and not folded here, from the
+   * fund-totals views (without its transactions) when they hold it; else as `required`.
+   */
+  async requiredLedger(poolId: string, year: FinancialYear, knownAt?: string): Promise<LoadedPoolYearLedger> {
+    if (knownAt === undefined && !this.cache.holds(poolId, year)) {
+      const summed = await this.ledgers.load(poolId, year);
+      if (summed) return summed;
+    }
+    return this.required(poolId, year, knownAt);
   }
 }
+
+const notOpened = (poolId: string, year: FinancialYear, knownAt?: string): never => {
+  throw poolYearNotOpened(poolId, year, knownAt);
+};
 
 /** The 404 of a pool-year not opened (or not yet recorded as opened, as known at `knownAt`). */
 export const poolYearNotOpened = (poolId: string, year: FinancialYear, knownAt?: string) =>

@@ -70,12 +70,40 @@ export const figureKey = (f: StatedFigure): string =>
   `${f.basis}|${f.line}|${f.subject}|${f.quarter ?? 'year'}`;
 
 /**
+ * A pool-year as a position and a reconciliation read it: its record, and its transactions, or none when its
+ * ledger comes summed per day (a `LedgerTotalsIndex` kept by the fund-totals projection).
+ */
+export type PoolYearRecord = Pick<
+  PooledFundState,
+  'poolId' | 'year' | 'agreementId' | 'closed' | 'figures'
+> & {
+  transactions?: PooledFundState['transactions'];
+};
+
+/**
+ * Whether the index answers for the pool-year's ledger from the viewpoint (else a fold over its transactions
+ * does). A pool-year read without its transactions has only the index: it must answer (asserted).
+ */
+export function indexAnswers(
+  state: PoolYearRecord,
+  viewpoint: Viewpoint,
+  index: LedgerTotalsIndex | undefined,
+): index is LedgerTotalsIndex {
+  const answers = index?.answers(state.transactions, viewpoint) ?? false;
+  if (!answers && state.transactions === undefined)
+    throw new Error(
+      `pool '${state.poolId}' ${state.year}: read without its transactions, and its totals do not answer`,
+    );
+  return answers;
+}
+
+/**
  * What the position sums of the transactions it counts: from the index when it holds exactly the pool-year's
  * transactions and the viewpoint has no `knownAt` (the present knowledge), else by a fold over those seen.
  */
-function ledgerTotals(state: PooledFundState, viewpoint: Viewpoint, index?: LedgerTotalsIndex): LedgerTotals {
-  if (index?.answers(state.transactions, viewpoint)) return index.totalsAsAt(viewpoint.axis, viewpoint.asAt);
-  return ledgerTotalsOf(visibleAt(state.transactions, viewpoint));
+function ledgerTotals(state: PoolYearRecord, viewpoint: Viewpoint, index?: LedgerTotalsIndex): LedgerTotals {
+  if (indexAnswers(state, viewpoint, index)) return index.totalsAsAt(viewpoint.axis, viewpoint.asAt);
+  return ledgerTotalsOf(visibleAt(state.transactions!, viewpoint));
 }
 
 type FigureOf = (
@@ -108,7 +136,7 @@ function contributionLines(balances: Map<string, number>) {
  * `netOfChargesPence` is the spend less the charge.
  */
 function schemeLines(
-  state: PooledFundState,
+  state: PoolYearRecord,
   terms: AgreementTerms | null,
   balances: Map<string, number>,
   figure: FigureOf,
@@ -170,7 +198,7 @@ function quarterLines(figure: FigureOf, quarterIncome: number[], quarterSpend: n
  * sums from its `LedgerTotalsIndex` (equal to the fold).
  */
 export function fundPosition(
-  state: PooledFundState,
+  state: PoolYearRecord,
   terms: AgreementTerms | null,
   viewpoint: Viewpoint,
   /** The pool-year's ledger summed per day (kept beside its fold), so the position need not fold every posting. */

@@ -36,14 +36,28 @@ export interface LedgerGroup {
   assumed: number;
   /** Each assumption, with the place in the ledger of the first transaction resting on it. */
   assumptions: Map<string, number>;
+  /**
+   * The first `ASSUMED_IDS_LISTED` assumed transactions, as [place in the ledger, id], in ledger order: what a
+   * finding's evidence lists, found without a pass over the transactions (a projection keeps no transactions).
+   */
+  assumedIds: [number, string][];
 }
+
+/** At most this many assumed transaction ids are listed in a finding's evidence; all are counted. */
+export const ASSUMED_IDS_LISTED = 100;
 
 const cloneGroup = (g: LedgerGroup): LedgerGroup => ({
   ...g,
   assumptions: new Map(g.assumptions),
+  assumedIds: g.assumedIds.slice(),
 });
 
-interface DayTotals {
+/** The first `ASSUMED_IDS_LISTED` of two lists in ledger order, merged (each is in ledger order). */
+function firstAssumed(a: [number, string][], b: [number, string][]): [number, string][] {
+  return [...a, ...b].sort(([x], [y]) => x - y).slice(0, ASSUMED_IDS_LISTED);
+}
+
+export interface DayTotals {
   transactions: number;
   /** Of them, those added as assumed (resting on no evidence). */
   assumed: number;
@@ -53,7 +67,7 @@ interface DayTotals {
   quarterSpend: number[];
 }
 
-const emptyDay = (): DayTotals => ({
+export const emptyDay = (): DayTotals => ({
   transactions: 0,
   assumed: 0,
   groups: new Map(),
@@ -121,10 +135,31 @@ export class LedgerTotalsIndex {
     const place = this.added;
     this.added += 1;
     if (t.recordedAt > this.latestRecordedAt) this.latestRecordedAt = t.recordedAt;
-    const accounts = [...new Set(t.postings.map((p) => p.account))].sort();
-    const group = { key: `${t.quarter}|${accounts.join('\u0000')}`, accounts, assumption };
-    this.addTo('effective', t.effectiveOn, t, place, group);
-    this.addTo('recorded', t.recordedAt.slice(0, 10), t, place, group);
+    const group = groupOf(t, assumption);
+    addTransactionToDay(this.dayOf('effective', t.effectiveOn), t, place, group);
+    addTransactionToDay(this.dayOf('recorded', t.recordedAt.slice(0, 10)), t, place, group);
+  }
+
+  /**
+   * The index of a ledger summed elsewhere (the fund-totals projection): `added` transactions, the latest
+   * recorded at `latestRecordedAt`, and the days given (the index takes them over: the caller must not change them).
+   */
+  static ofDays(
+    added: number,
+    latestRecordedAt: string,
+    days: readonly { axis: Axis; on: CalendarDate; totals: DayTotals }[],
+  ): LedgerTotalsIndex {
+    const index = new LedgerTotalsIndex();
+    index.added = added;
+    index.latestRecordedAt = latestRecordedAt;
+    for (const { axis, on, totals } of days) index.days[axis].set(on, totals);
+    return index;
+  }
+
+  private dayOf(axis: Axis, on: CalendarDate): DayTotals {
+    let day = this.days[axis].get(on);
+    if (!day) this.days[axis].set(on, (day = emptyDay()));
+    return day;
   }
 
   /** The transactions on or before `asAt` on the axis, grouped by quarter and the accounts they post to. */
@@ -142,6 +177,7 @@ export class LedgerTotalsIndex {
         sum.assumed += g.assumed;
         for (const [assumption, place] of g.assumptions)
           if (place < (sum.assumptions.get(assumption) ?? Infinity)) sum.assumptions.set(assumption, place);
+        if (g.assumedIds.length > 0) sum.assumedIds = firstAssumed(sum.assumedIds, g.assumedIds);
       }
     }
     return [...groups.values()];
@@ -149,12 +185,13 @@ export class LedgerTotalsIndex {
 
   /**
    * Whether the index answers for these transactions from the viewpoint: it holds them all (they are the ones it
-   * was given, in order) and the viewpoint knows them all (no `knownAt`, or every one was recorded by it: a
+   * was given, in order; none given: a pool-year read without its transactions, summed by a projection, whose
+   * index holds them all) and the viewpoint knows them all (no `knownAt`, or every one was recorded by it: a
    * pool-year folded as known at an instant holds only those, so its own index answers for it).
    */
-  answers(transactions: readonly unknown[], viewpoint: { knownAt?: string }): boolean {
+  answers(transactions: readonly unknown[] | undefined, viewpoint: { knownAt?: string }): boolean {
     return (
-      this.added === transactions.length &&
+      (transactions === undefined || this.added === transactions.length) &&
       (viewpoint.knownAt === undefined || this.latestRecordedAt <= viewpoint.knownAt)
     );
   }
@@ -212,35 +249,53 @@ export class LedgerTotalsIndex {
     for (const [name, a] of ordered) totals.balances.set(name, a.pence);
     return totals;
   }
+}
 
-  private addTo(
-    axis: Axis,
-    on: CalendarDate,
-    t: Transaction,
-    place: number,
-    { key, accounts, assumption }: { key: string; accounts: string[]; assumption: string | null },
-  ): void {
-    let day = this.days[axis].get(on);
-    if (!day) this.days[axis].set(on, (day = emptyDay()));
-    day.transactions += 1;
-    let group = day.groups.get(key);
-    if (!group) {
-      group = { quarter: t.quarter, accounts, transactions: 0, assumed: 0, assumptions: new Map() };
-      day.groups.set(key, group);
-    }
-    group.transactions += 1;
-    if (assumption !== null) {
-      day.assumed += 1;
-      group.assumed += 1;
-      if (!group.assumptions.has(assumption)) group.assumptions.set(assumption, place);
-    }
-    t.postings.forEach((p, i) => {
-      const account = day.accounts.get(p.account);
-      if (account) account.pence += p.amountPence;
-      else day.accounts.set(p.account, { pence: p.amountPence, firstTransaction: place, firstPosting: i });
-      addToQuarters(p.account, p.amountPence, t.quarter - 1, day.quarterIncome, day.quarterSpend);
-    });
+/** The group a transaction counts in (its quarter and the accounts it posts to), and its assumption. */
+export function groupOf(t: Transaction, assumption: string | null): TransactionGroup {
+  const accounts = [...new Set(t.postings.map((p) => p.account))].sort();
+  return { key: `${t.quarter}|${accounts.join('\u0000')}`, accounts, assumption };
+}
+
+export interface TransactionGroup {
+  key: string;
+  accounts: string[];
+  assumption: string | null;
+}
+
+/** Adds a transaction (at `place` in the ledger) to one day's totals, in its group: a step of the index's `add`. */
+export function addTransactionToDay(
+  day: DayTotals,
+  t: Transaction,
+  place: number,
+  group: TransactionGroup,
+): void {
+  day.transactions += 1;
+  let sum = day.groups.get(group.key);
+  if (!sum) {
+    sum = {
+      quarter: t.quarter,
+      accounts: group.accounts,
+      transactions: 0,
+      assumed: 0,
+      assumptions: new Map(),
+      assumedIds: [],
+    };
+    day.groups.set(group.key, sum);
   }
+  sum.transactions += 1;
+  if (group.assumption !== null) {
+    day.assumed += 1;
+    sum.assumed += 1;
+    if (!sum.assumptions.has(group.assumption)) sum.assumptions.set(group.assumption, place);
+    if (sum.assumedIds.length < ASSUMED_IDS_LISTED) sum.assumedIds.push([place, t.transactionId]);
+  }
+  t.postings.forEach((p, i) => {
+    const account = day.accounts.get(p.account);
+    if (account) account.pence += p.amountPence;
+    else day.accounts.set(p.account, { pence: p.amountPence, firstTransaction: place, firstPosting: i });
+    addToQuarters(p.account, p.amountPence, t.quarter - 1, day.quarterIncome, day.quarterSpend);
+  });
 }
 
 const before = (a: AccountDay, b: AccountDay) =>

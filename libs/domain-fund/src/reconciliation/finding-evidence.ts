@@ -166,15 +166,10 @@ export function findingsEvidence(
 export function findingsEvidenceIndexed(
   sourcesOfEach: readonly (FindingSources | undefined)[],
   index: LedgerTotalsIndex,
-  transactions: readonly Transaction[],
   viewpoint: Viewpoint,
   facts: FactEvidence,
 ): FindingEvidence[] {
-  return resolveAll(
-    sourcesOfEach,
-    (reads) => countReadsIndexed(reads, index, transactions, viewpoint, assumptionIn(facts)),
-    facts,
-  );
+  return resolveAll(sourcesOfEach, (reads) => countReadsIndexed(reads, index, viewpoint), facts);
 }
 
 /** One finding's evidence (`findingsEvidence` resolves many in one pass). */

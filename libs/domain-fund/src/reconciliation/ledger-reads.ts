@@ -1,6 +1,6 @@
 import { Transaction } from '../ledger/pooled-fund';
-import { Viewpoint, seenOnAxis } from '../position/fund-position';
-import { LedgerTotalsIndex } from '../position/ledger-totals';
+import { Viewpoint } from '../position/fund-position';
+import { ASSUMED_IDS_LISTED, LedgerTotalsIndex } from '../position/ledger-totals';
 
 /** What a finding's ledger side read: accounts (names, or prefixes ending in `/`), in one quarter or the year. */
 export interface LedgerRead {
@@ -8,8 +8,7 @@ export interface LedgerRead {
   quarter: number | null;
 }
 
-/** At most this many assumed transaction ids are listed in a finding's evidence; all are counted. */
-export const ASSUMED_IDS_LISTED = 100;
+export { ASSUMED_IDS_LISTED };
 
 /** What one ledger read counts: its transactions, the assumed ones (the first few listed), their assumptions. */
 export interface ReadCount {
@@ -83,21 +82,19 @@ export function countReads(
 }
 
 /**
- * The same counts from the ledger totals per day (`index`, which must answer for `transactions` from the
- * viewpoint): the transactions' groups by quarter and accounts are counted, not the transactions; the ids listed
- * are found by a pass over the ledger from its start that stops once each read has listed all it lists.
+ * The same counts from the ledger totals per day (`index`, which must answer from the viewpoint): the
+ * transactions' groups by quarter and accounts are counted, not the transactions, and the ids listed are the
+ * first assumed ones each group kept (in ledger order), so no transaction is read.
  */
 export function countReadsIndexed(
   reads: LedgerRead[],
   index: LedgerTotalsIndex,
-  transactions: readonly Transaction[],
   viewpoint: Viewpoint,
-  assumptionOf: AssumptionOf,
 ): ReadCount[] {
   const counts = reads.map(() => ({
     transactions: 0,
     assumed: 0,
-    ids: [] as string[],
+    ids: [] as [number, string][],
     first: new Map<string, number>(),
   }));
   for (const group of index.groupsAsAt(viewpoint.axis, viewpoint.asAt))
@@ -109,22 +106,14 @@ export function countReadsIndexed(
       c.assumed += group.assumed;
       for (const [assumption, place] of group.assumptions)
         if (place < (c.first.get(assumption) ?? Infinity)) c.first.set(assumption, place);
+      c.ids.push(...group.assumedIds);
     });
-  const wanted = (r: number) => Math.min(ASSUMED_IDS_LISTED, counts[r]!.assumed);
-  let listing = reads.filter((_, r) => wanted(r) > 0).length;
-  const counting = readMatcher(reads);
-  for (let i = 0; listing > 0 && i < transactions.length; i += 1) {
-    const t = transactions[i]! as Transaction & { recordedAt: string };
-    if (!seenOnAxis(t, viewpoint)) continue;
-    const matching = counting(t).filter((r) => counts[r]!.ids.length < wanted(r));
-    if (matching.length === 0 || assumptionOf(t) === null) continue;
-    for (const r of matching) {
-      counts[r]!.ids.push(t.transactionId);
-      if (counts[r]!.ids.length === wanted(r)) listing -= 1;
-    }
-  }
-  return counts.map(({ first, ...c }) => ({
+  return counts.map(({ first, ids, ...c }) => ({
     ...c,
+    ids: ids
+      .sort(([a], [b]) => a - b)
+      .slice(0, ASSUMED_IDS_LISTED)
+      .map(([, id]) => id),
     assumptions: [...first].sort(([, a], [, b]) => a - b).map(([assumption]) => assumption),
   }));
 }

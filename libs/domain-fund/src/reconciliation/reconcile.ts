@@ -1,6 +1,12 @@
 import { FUND_LIMITS } from '../shared/fund-limits';
-import { PooledFundState } from '../ledger/pooled-fund';
-import { FundPosition, Viewpoint, currentFigures, visibleAt } from '../position/fund-position';
+import {
+  FundPosition,
+  PoolYearRecord,
+  Viewpoint,
+  currentFigures,
+  indexAnswers,
+  visibleAt,
+} from '../position/fund-position';
 import { LedgerTotalsIndex } from '../position/ledger-totals';
 import { Classification, Finding } from './finding';
 import {
@@ -47,7 +53,7 @@ const CHECKS: readonly ReconciliationCheck[] = [
  * counts, from `facts` (a fact with no evidence held is assumed).
  */
 export function reconcile(
-  state: PooledFundState,
+  state: PoolYearRecord,
   position: FundPosition,
   viewpoint: Viewpoint,
   plan: PlanFigures | null = null,
@@ -68,9 +74,9 @@ export function reconcile(
   const input = { year: state.year, figures, pooled, position, plan, rules };
   const checked = CHECKS.flatMap((check) => check(input));
   const sources = checked.map((f) => f.sources);
-  const evidence = index?.answers(state.transactions, viewpoint)
-    ? findingsEvidenceIndexed(sources, index, state.transactions, viewpoint, facts)
-    : findingsEvidence(sources, visibleAt(state.transactions, viewpoint), facts);
+  const evidence = indexAnswers(state, viewpoint, index)
+    ? findingsEvidenceIndexed(sources, index, viewpoint, facts)
+    : findingsEvidence(sources, visibleAt(state.transactions!, viewpoint), facts);
   const findings = checked.map(({ sources: _sources, ...f }, i): Finding & { evidence: FindingEvidence } => ({
     ...f,
     evidence: evidence[i]!,

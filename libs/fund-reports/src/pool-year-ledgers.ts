@@ -1,0 +1,108 @@
+import { FinancialYear } from '@bcl/kernel';
+import { EventStore, LIMITS } from '@bcl/event-store';
+import {
+  FundDayTotalsView,
+  FundTotalsView,
+  FundYearTotalsView,
+  fundTotalsKey,
+  fundTotalsProjection,
+  poolYearOfTotals,
+  pooledFundStream,
+} from '@bcl/domain-fund';
+import { LoadedPoolYearLedger, loadAgreementOf } from './pool-year-reports';
+
+/** Where the fund-totals views are read: the service store's, kept by the projection runner. */
+export interface FundTotalsViews {
+  year(poolId: string, year: string): Promise<FundYearTotalsView | undefined>;
+  /** Every day of the pool-year, in any order. */
+  days(poolId: string, year: string): Promise<FundDayTotalsView[]>;
+}
+
+/** A pool-year's views as read, advanced in this process by the stream's events since. */
+interface Entry {
+  record: FundYearTotalsView;
+  days: Map<string, FundDayTotalsView>;
+  turn: Promise<unknown>;
+  view?: ReturnType<typeof poolYearOfTotals>;
+}
+
+/** Pool-years held (each a few hundred days' totals, whatever its number of postings). */
+export const POOL_YEAR_LEDGERS_MAX = 32;
+/** Reads of the views that found them changed under the read (the runner committing) before giving up. */
+const CONSISTENT_READ_ATTEMPTS = 5;
+
+/**
+ * The pool-years as a position and a reconciliation read them, as known now, without their transactions: the
+ * fund-totals projection's views (a pool-year's record and its totals per day, kept by the projection runner in
+ * the service store), read once and advanced by the stream's events appended since, which the same projection
+ * folds in memory. So a process that starts answers from a few hundred stored days, not a fold of the whole
+ * stream. Undefined when the views do not hold the pool-year (not opened, or the projection has not yet folded
+ * its opening): the caller folds the stream.
+ */
+export class PoolYearLedgers {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly views: FundTotalsViews,
+  ) {}
+
+  async load(poolId: string, year: FinancialYear): Promise<LoadedPoolYearLedger | undefined> {
+    const stream = pooledFundStream(poolId, year);
+    let entry = this.entries.get(stream);
+    if (!entry) {
+      const read = await this.read(poolId, year);
+      if (!read) return undefined;
+      entry = { ...read, turn: Promise.resolve() };
+      this.entries.set(stream, entry);
+      if (this.entries.size > POOL_YEAR_LEDGERS_MAX) this.entries.delete(this.entries.keys().next().value!);
+    }
+    const current = entry;
+    const view = current.turn.then(() => this.advance(stream, current));
+    current.turn = view.catch(() => undefined);
+    const { state, totals, figureEvidence, revision } = await view;
+    const { agreement, termsEvidence } = await loadAgreementOf(this.store, state.agreementId);
+    return {
+      state,
+      agreement,
+      revision,
+      termsEvidence,
+      facts: { transactions: {}, figures: figureEvidence, variations: { ...termsEvidence } },
+      totals,
+    };
+  }
+
+  /**
+   * The pool-year's record, then its days: the runner commits a record with its days, so days read after the
+   * record are at least as new; a day newer than the record (committed between the two reads) means read again.
+   */
+  private async read(poolId: string, year: string) {
+    for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt += 1) {
+      const record = await this.views.year(poolId, year);
+      if (!record) return undefined;
+      const days = await this.views.days(poolId, year);
+      if (days.every((d) => d.revision <= record.revision))
+        return { record, days: new Map(days.map((d) => [fundTotalsKey.day(poolId, year, d.axis, d.on), d])) };
+    }
+    return undefined;
+  }
+
+  /** Folds the stream's events after the record's revision into the entry (the projection's own handlers). */
+  private async advance(stream: string, entry: Entry) {
+    for (;;) {
+      const maxCount = LIMITS.readPageSizeMax;
+      const page = await this.store.readStream(stream, { fromRevision: entry.record.revision + 1, maxCount });
+      for (const event of page) {
+        const load = (key: string): FundTotalsView | undefined =>
+          key.startsWith('year/') ? entry.record : entry.days.get(key);
+        for (const { key, view } of fundTotalsProjection.apply(event, load))
+          if (key.startsWith('year/')) entry.record = view as FundYearTotalsView;
+          else entry.days.set(key, view as FundDayTotalsView);
+      }
+      if (page.length < maxCount) break;
+    }
+    if (entry.view?.revision !== entry.record.revision)
+      entry.view = poolYearOfTotals(entry.record, [...entry.days.values()]);
+    return entry.view;
+  }
+}
