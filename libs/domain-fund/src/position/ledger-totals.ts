@@ -54,7 +54,13 @@ const cloneGroup = (g: LedgerGroup): LedgerGroup => ({
 
 /** The first `ASSUMED_IDS_LISTED` of two lists in ledger order, merged (each is in ledger order). */
 function firstAssumed(a: [number, string][], b: [number, string][]): [number, string][] {
-  return [...a, ...b].sort(([x], [y]) => x - y).slice(0, ASSUMED_IDS_LISTED);
+  if (a.length >= ASSUMED_IDS_LISTED && (b.length === 0 || b[0]![0] > a[a.length - 1]![0])) return a;
+  const merged: [number, string][] = [];
+  let i = 0;
+  let j = 0;
+  while (merged.length < ASSUMED_IDS_LISTED && (i < a.length || j < b.length))
+    merged.push(j >= b.length || (i < a.length && a[i]![0] < b[j]![0]) ? a[i++]! : b[j++]!);
+  return merged;
 }
 
 export interface DayTotals {
