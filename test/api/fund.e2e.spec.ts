@@ -368,6 +368,15 @@ describeEachDurableStore(
       expect(stale.status).toBe(412);
       expect(stale.body.currentRevision).toBe(Number(JSON.parse(written.headers.etag!)));
     });
+
+    it('never answers 304 to a conditional GET: a position moves with its agreement and the date, not only its stream', async () => {
+      const position = await get(`${SOUTHEND}/position`).expect(200);
+      const again = await get(`${SOUTHEND}/position`).set('If-None-Match', position.headers.etag!);
+      expect(again.status).toBe(200);
+      expect(again.body.poolId).toBe('southend-bcf');
+      const since = await get(`${SOUTHEND}/position`).set('If-Modified-Since', new Date().toUTCString());
+      expect(since.status).toBe(200);
+    });
   },
   { per: 'suite' },
 );

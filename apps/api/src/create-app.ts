@@ -8,6 +8,7 @@ import pino from 'pino';
 import { ApiConfig } from './config/api-config';
 import { AppModule } from './app.module';
 import { correlationId } from './http/correlation-id.middleware';
+import { noConditionalGet } from './http/no-conditional-get.middleware';
 import { jsonBody } from './http/json-body';
 import { PLAN_IMPORT_BYTES_MAX, XLSX_MEDIA_TYPE } from './plans/use-cases/import-plan';
 import { raw } from 'express';
@@ -41,6 +42,7 @@ export async function createApp(config: ApiConfig, hosted?: HostedModules): Prom
   });
   app.disable('x-powered-by');
   app.set('etag', false); // resources carry their stream revision as ETag; no hash-of-body ETags
+  app.use('/api', noConditionalGet); // static files keep theirs
   app.use(correlationId);
   const log = requestLog(logger);
   if (log) app.use(log);
