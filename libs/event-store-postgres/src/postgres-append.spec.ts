@@ -190,19 +190,22 @@ describeWithPostgres('PostgreSQL append through the append function, with stale 
 
   it("a writer whose clock is behind records the last event's instant, not an earlier one", async () => {
     const base = Date.now();
-    const ahead = await open({ clock: () => new Date(base) });
+    let aheadNow = base;
+    const ahead = await open({ clock: () => new Date(aheadNow) });
     const behind = await open({ clock: () => new Date(base - 5 * 60 * 1000) }); // five minutes slow
     const a = await ahead.append('clocks', [newEvent()], 'no-stream');
     const b = await behind.append('clocks', [newEvent(), newEvent()], 0);
     expect(b.firstPosition).toBe(a.lastPosition + 1n);
     const log = await expectContiguousAndVerified(ahead, 3);
     expect(log.map((event) => event.recordedAt)).toEqual(Array(3).fill(new Date(base).toISOString()));
-    // and again once `behind` believes a head (its own last append) that `ahead` has since moved past
+    // and again once `behind` believes a head (its own last append, at `base`) that `ahead` has since moved
+    // past, a minute later: `behind` records that later instant, not the one its stale belief holds
+    aheadNow = base + 60 * 1000;
     const later = await ahead.append('clocks', [newEvent()], 2);
     await behind.append('clocks', [newEvent()], 3);
     const [last] = await behind.readStream('clocks', { direction: 'backwards', maxCount: 1 });
     expect(later.lastPosition).toBe(4n);
-    expect(last!.recordedAt).toBe(new Date(base).toISOString());
+    expect(last!.recordedAt).toBe(new Date(aheadNow).toISOString());
   });
 
   it('the function refuses a stale head, a stale revision, a stored id or an earlier time, writes nothing, and says what it found', async () => {

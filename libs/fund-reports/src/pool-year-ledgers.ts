@@ -13,9 +13,11 @@ import { LoadedPoolYearLedger, loadAgreementOf } from './pool-year-reports';
 
 /** Where the fund-totals views are read: the service store's, kept by the projection runner. */
 export interface FundTotalsViews {
-  year(poolId: string, year: string): Promise<FundYearTotalsView | undefined>;
-  /** Every day of the pool-year, in any order. */
-  days(poolId: string, year: string): Promise<FundDayTotalsView[]>;
+  /**
+   * The pool-year's record and every day of it, from one snapshot of the store (a runner's commit seen whole
+   * or not at all); undefined record when not held.
+   */
+  read(poolId: string, year: string): Promise<{ record?: FundYearTotalsView; days: FundDayTotalsView[] }>;
 }
 
 /** A pool-year's views as read, advanced in this process by the stream's events since. */
@@ -28,8 +30,6 @@ interface Entry {
 
 /** Pool-years held (each a few hundred days' totals, whatever its number of postings). */
 export const POOL_YEAR_LEDGERS_MAX = 32;
-/** Reads of the views that found them changed under the read (the runner committing) before giving up. */
-const CONSISTENT_READ_ATTEMPTS = 5;
 
 /**
  * The pool-years as a position and a reconciliation read them, as known now, without their transactions: the
@@ -73,18 +73,21 @@ export class PoolYearLedgers {
   }
 
   /**
-   * The pool-year's record, then its days: the runner commits a record with its days, so days read after the
-   * record are at least as new; a day newer than the record (committed between the two reads) means read again.
+   * The pool-year's record and its days, read together; undefined (the caller folds the stream) unless they
+   * stand together: no day changed after the record's revision, and each axis's days count the record's
+   * transactions (a reset of the projection between its commits, or a view missing, reads as not held).
    */
   private async read(poolId: string, year: string) {
-    for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt += 1) {
-      const record = await this.views.year(poolId, year);
-      if (!record) return undefined;
-      const days = await this.views.days(poolId, year);
-      if (days.every((d) => d.revision <= record.revision))
-        return { record, days: new Map(days.map((d) => [fundTotalsKey.day(poolId, year, d.axis, d.on), d])) };
+    const { record, days } = await this.views.read(poolId, year);
+    if (!record) return undefined;
+    const counted = { effective: 0, recorded: 0 };
+    for (const day of days) {
+      if (day.revision > record.revision) return undefined;
+      counted[day.axis] += day.totals.transactions;
     }
-    return undefined;
+    if (counted.effective !== record.transactions || counted.recorded !== record.transactions)
+      return undefined;
+    return { record, days: new Map(days.map((d) => [fundTotalsKey.day(poolId, year, d.axis, d.on), d])) };
   }
 
   /** Folds the stream's events after the record's revision into the entry (the projection's own handlers). */

@@ -5,7 +5,16 @@ import { AccessLogVerification, verifyAccessLogChain } from './access-log-chain'
 import { AccessLogBuffer, AccessLogFailureListener } from './access-log-buffer';
 import { DurableWriteQueue } from './durable-write-queue';
 import { DDL } from './service-store-ddl';
-import { StoredView, VaultEntry, storedProjectionNames, storedViewPage, vaultPage } from './stored-views';
+import {
+  StoredView,
+  VaultEntry,
+  storedProjectionNames,
+  storedViewPage,
+  vaultPage,
+  viewAndPrefixed,
+  viewsByKey,
+  viewsWithPrefix,
+} from './stored-views';
 
 export interface ProjectionCheckpoint {
   /** Last global position applied; null before the first event. */
@@ -115,25 +124,18 @@ export class ServiceStore {
     return new ServiceStore(sql);
   }
 
-  async loadViews(projection: string, keys: string[]): Promise<Map<string, JsonObject>> {
-    const views = new Map<string, JsonObject>();
-    if (keys.length === 0) return views;
-    const placeholders = keys.map((_, index) => `$${index + 2}`).join(', ');
-    const rows = await this.sql.query(
-      `SELECT key, view FROM projection_views WHERE projection = $1 AND key IN (${placeholders})`,
-      [projection, ...keys],
-    );
-    for (const row of rows) views.set(String(row.key), JSON.parse(String(row.view)) as JsonObject);
-    return views;
+  loadViews(projection: string, keys: string[]): Promise<Map<string, JsonObject>> {
+    return viewsByKey(this.sql, projection, keys);
+  }
+
+  /** One view and every view whose key starts with `prefix`, from one snapshot (`viewAndPrefixed`). */
+  loadViewAndPrefixed(projection: string, key: string, prefix: string, limit: number) {
+    return viewAndPrefixed(this.sql, projection, key, prefix, limit);
   }
 
   /** Views whose key starts with `prefix`, in key order, after `afterKey`. */
-  async listViews(projection: string, prefix: string, limit: number, afterKey = ''): Promise<JsonObject[]> {
-    const rows = await this.sql.query(
-      'SELECT view FROM projection_views WHERE projection = $1 AND key >= $2 AND key < $3 AND key > $4 ORDER BY key LIMIT $5',
-      [projection, prefix, `${prefix}\uffff`, afterKey, limit],
-    );
-    return rows.map((row) => JSON.parse(String(row.view)) as JsonObject);
+  listViews(projection: string, prefix: string, limit: number, afterKey = ''): Promise<JsonObject[]> {
+    return viewsWithPrefix(this.sql, projection, prefix, limit, afterKey);
   }
 
   /** Every projection the store holds views or a checkpoint for (what `bcl verify --views` must account for). */

@@ -1,3 +1,4 @@
+import { JsonObject } from '@bcl/event-store';
 import { SqlConnection } from './sql-connection';
 
 type Sql = Pick<SqlConnection, 'query'>;
@@ -54,4 +55,58 @@ export async function vaultPage(sql: Sql, afterId: string | null, limit: number)
     displayName: row.display_name === null ? null : String(row.display_name),
     erasedAt: row.erased_at === null ? null : String(row.erased_at),
   }));
+}
+
+/** A projection's views under the keys given (missing keys are absent). */
+export async function viewsByKey(
+  sql: Sql,
+  projection: string,
+  keys: string[],
+): Promise<Map<string, JsonObject>> {
+  const views = new Map<string, JsonObject>();
+  if (keys.length === 0) return views;
+  const placeholders = keys.map((_, index) => `$${index + 2}`).join(', ');
+  const rows = await sql.query(
+    `SELECT key, view FROM projection_views WHERE projection = $1 AND key IN (${placeholders})`,
+    [projection, ...keys],
+  );
+  for (const row of rows) views.set(String(row.key), JSON.parse(String(row.view)) as JsonObject);
+  return views;
+}
+
+/**
+ * One view and every view whose key starts with `prefix`, read by one statement, so from one snapshot of the
+ * store (a runner's commit is seen whole or not at all), each with its key; undefined when there are more than
+ * `limit` (the caller reads another way). Only keys that really start with `prefix` (whatever the collation).
+ */
+export async function viewAndPrefixed(
+  sql: Sql,
+  projection: string,
+  key: string,
+  prefix: string,
+  limit: number,
+): Promise<{ key: string; view: JsonObject }[] | undefined> {
+  const rows = await sql.query(
+    'SELECT key, view FROM projection_views WHERE projection = $1 AND (key = $2 OR (key >= $3 AND key < $4)) LIMIT $5',
+    [projection, key, prefix, `${prefix}\uffff`, limit + 1],
+  );
+  if (rows.length > limit) return undefined;
+  return rows
+    .map((row) => ({ key: String(row.key), view: JSON.parse(String(row.view)) as JsonObject }))
+    .filter((row) => row.key === key || row.key.startsWith(prefix));
+}
+
+/** Views whose key starts with `prefix`, in key order, after `afterKey`. */
+export async function viewsWithPrefix(
+  sql: Sql,
+  projection: string,
+  prefix: string,
+  limit: number,
+  afterKey: string,
+): Promise<JsonObject[]> {
+  const rows = await sql.query(
+    'SELECT view FROM projection_views WHERE projection = $1 AND key >= $2 AND key < $3 AND key > $4 ORDER BY key LIMIT $5',
+    [projection, prefix, `${prefix}\uffff`, afterKey, limit],
+  );
+  return rows.map((row) => JSON.parse(String(row.view)) as JsonObject);
 }

@@ -29,6 +29,7 @@ export class ViewpointViews {
     const views = () => (replayed ??= replayInMemory(this.store, PROJECTIONS_AT_A_VIEWPOINT, viewpoint));
     return <V extends object>(projection: Projection<V>): ViewReader<V> => {
       const index = PROJECTIONS_AT_A_VIEWPOINT.findIndex((p) => p.name === projection.name);
+      if (index < 0) throw new Error(`projection ${projection.name} is read only as known now, not replayed`);
       const reader = async () => memoryViewReader((await views())[index] as Map<string, V>);
       return {
         get: async (key) => (await reader()).get(key),

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FinancialYear, viewKeyOf } from '@bcl/kernel';
+import { FinancialYear } from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
 import {
   FundDayTotalsView,
-  FundTotalsView,
   FundYearTotalsView,
   fundDayTotalsPrefix,
   fundTotalsKey,
@@ -17,28 +16,31 @@ import {
   PoolYearCache,
   PoolYearLedgers,
 } from '@bcl/fund-reports';
-import { ServiceStore, serviceViewReader } from '@bcl/service-store';
+import { ServiceStore } from '@bcl/service-store';
 import { EVENT_STORE, SERVICE_STORE } from '../event-log/event-log.tokens';
 import { Problem } from '../problem';
 
-/** Days read per query of the fund-totals views (a year holds a few hundred on each axis). */
-const DAYS_PER_PAGE = 1_000;
+/** The most fund-totals views a pool-year may hold (a record and a day on each axis of two years): else it is folded. */
+const FUND_TOTALS_VIEWS_MAX = 1 + 2 * 2 * 366;
 
-/** The fund-totals views in the service store, kept by the projection runner. */
+/** The fund-totals views in the service store, kept by the projection runner, each pool-year read in one statement. */
 export function fundTotalsViewsOf(service: ServiceStore): FundTotalsViews {
-  const reader = serviceViewReader<FundTotalsView>(service, fundTotalsProjection);
   return {
-    year: (poolId, year) => reader.get<FundYearTotalsView>(fundTotalsKey.year(poolId, year)),
-    async days(poolId, year) {
-      const prefix = viewKeyOf<FundDayTotalsView>(fundDayTotalsPrefix(poolId, year));
-      const days: FundDayTotalsView[] = [];
-      for (let after: string | undefined; ;) {
-        const page = await reader.list(prefix, DAYS_PER_PAGE, after);
-        days.push(...page);
-        if (page.length < DAYS_PER_PAGE) return days;
-        const last = page[page.length - 1]!;
-        after = fundTotalsKey.day(poolId, year, last.axis, last.on);
-      }
+    async read(poolId, year) {
+      const key = fundTotalsKey.year(poolId, year);
+      const prefix = fundDayTotalsPrefix(poolId, year);
+      const rows = await service.loadViewAndPrefixed(
+        fundTotalsProjection.name,
+        key,
+        prefix,
+        FUND_TOTALS_VIEWS_MAX,
+      );
+      if (!rows) return { days: [] };
+      const record = rows.find((row) => row.key === key)?.view as FundYearTotalsView | undefined;
+      const days = rows
+        .filter((row) => row.key !== key)
+        .map((row) => row.view as unknown as FundDayTotalsView);
+      return { ...(record ? { record } : {}), days };
     },
   };
 }

@@ -129,9 +129,7 @@ export const fundTotalsProjection = defineProjection<FundContextEvent, FundTotal
     },
     PooledFundYearClosed: {
       reads: (event) => [yearOf(event)],
-      apply: (event, load) => [
-        change(yearOf(event), { ...load(yearOf(event))!, closed: true, revision: event.revision }),
-      ],
+      apply: (event, load) => closedOrReopened(event, load(yearOf(event)), true),
     },
     PooledFundYearReopened: {
       reads: (event) => [yearOf(event)],
