@@ -102,6 +102,22 @@ export async function installAppendFunction(pool: Pool, schema: string): Promise
   }
 }
 
+/** The events table (exported for `bcl bench`'s same-work floor, which writes the same table bare). */
+export function eventsTableSql(schema: string): string {
+  return `CREATE TABLE IF NOT EXISTS "${schema}".events (
+      position    bigint PRIMARY KEY,
+      event_id    text NOT NULL UNIQUE,
+      stream      text NOT NULL,
+      revision    integer NOT NULL,
+      type        text NOT NULL,
+      recorded_at text NOT NULL,
+      record      text NOT NULL,
+      hash        text NOT NULL,
+      signer      text,
+      signature   text,
+      UNIQUE (stream, revision))`;
+}
+
 export async function initialise(
   pool: Pool,
   schema: string,
@@ -116,18 +132,7 @@ export async function initialise(
     await client.query(
       `CREATE TABLE IF NOT EXISTS "${schema}".meta (key text PRIMARY KEY, value text NOT NULL)`,
     );
-    await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".events (
-      position    bigint PRIMARY KEY,
-      event_id    text NOT NULL UNIQUE,
-      stream      text NOT NULL,
-      revision    integer NOT NULL,
-      type        text NOT NULL,
-      recorded_at text NOT NULL,
-      record      text NOT NULL,
-      hash        text NOT NULL,
-      signer      text,
-      signature   text,
-      UNIQUE (stream, revision))`);
+    await client.query(eventsTableSql(schema));
     const existing = await client.query(`SELECT 1 FROM "${schema}".meta LIMIT 1`);
     if (existing.rowCount === 0) {
       await client.query(

@@ -59,7 +59,8 @@ interface EventByIdRow {
   event_id: string;
 }
 
-const SCHEMA = `
+/** The store's tables (exported for `bcl bench`'s same-work floor, which writes the same table bare). */
+export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS bcl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS bcl_events (
   position    INTEGER PRIMARY KEY,
@@ -75,6 +76,9 @@ CREATE TABLE IF NOT EXISTS bcl_events (
   UNIQUE (stream, revision)
 ) STRICT;
 `;
+
+/** With journal_mode = WAL (and SQLite's default page size): an append is on the disk when it resolves. */
+export const SQLITE_SYNCHRONOUS = 'FULL';
 
 /** The columns signing added; a store created before them gains them at open (no event changes). */
 const SIGNATURE_COLUMNS = ['signer', 'signature'] as const;
@@ -156,9 +160,9 @@ export class SqliteEventStore implements EventStore {
     const db = options.mustExist ? openExisting(location) : openOrCreate(location);
     try {
       setJournalMode(db);
-      db.pragma('synchronous = FULL');
+      db.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
       db.pragma('busy_timeout = 30000');
-      db.exec(SCHEMA);
+      db.exec(SQLITE_SCHEMA);
     } catch (error) {
       db.close();
       throw new StoreOpenError(`cannot open SQLite store at ${location}: ${(error as Error).message}`);

@@ -9,6 +9,7 @@ import { wholeNumber } from '../commands/demo.command';
 import { rawAppendRate, rawReadRate, setPhaseScope, sha256ChainRate } from '@bcl/bench-kit';
 import { appendGroup, appendSingle, replay, verify } from './store-phases';
 import { cliConfigFromEnv } from '../config';
+import { Floor, FLOOR_OF, floorCounts, postgresFloorRates, sqliteFloorRates } from './floor-phases';
 
 type Limit = 'fsyncPerEvent' | 'fsyncPer100' | 'sequentialRead' | 'sha256Chain';
 
@@ -21,6 +22,10 @@ interface BenchResult {
   eventsPerSecond: number;
   limit: Limit;
   ratio: number;
+  /** The same-work floor (bare store, same storage work, no ledger code) this phase is set against, if any. */
+  floor?: Floor;
+  /** eventsPerSecond over the floor's rows/s: how much of the bare store's speed the ledger keeps. */
+  floorRatio?: number;
 }
 
 interface BenchOptions {
@@ -81,10 +86,18 @@ export function benchCommand(): Command {
       const results: BenchResult[] = [];
       const replayRssMb: number[] = [];
       const sqlitePath = join(dir, `bench-${process.pid}.db`);
-      const stores: Array<{ name: BenchResult['store']; setting: string; cleanup: () => Promise<void> }> = [
+      const counts = floorCounts(singleEvents, events, appenders);
+      const floors: Partial<Record<Floor, number>> = {};
+      const stores: Array<{
+        name: BenchResult['store'];
+        setting: string;
+        floors: () => Promise<Partial<Record<Floor, number>>>;
+        cleanup: () => Promise<void>;
+      }> = [
         {
           name: 'sqlite',
           setting: `sqlite:${sqlitePath}`,
+          floors: () => sqliteFloorRates(dir, counts),
           cleanup: async () =>
             ['', '-wal', '-shm'].forEach((suffix) => rmSync(sqlitePath + suffix, { force: true })),
         },
@@ -97,6 +110,7 @@ export function benchCommand(): Command {
         stores.push({
           name: 'postgres',
           setting: url.toString(),
+          floors: () => postgresFloorRates(postgres, counts),
           cleanup: () => dropSchema(postgres, schema),
         });
       } else {
@@ -111,6 +125,8 @@ export function benchCommand(): Command {
         limit: Limit,
       ) => {
         const eventsPerSecond = count / seconds;
+        const floor = FLOOR_OF[store][name];
+        const floorRate = floor && floors[floor];
         results.push({
           name,
           store,
@@ -119,9 +135,12 @@ export function benchCommand(): Command {
           eventsPerSecond,
           limit,
           ratio: eventsPerSecond / limits[limit],
+          ...(floor && floorRate ? { floor, floorRatio: eventsPerSecond / floorRate } : {}),
         });
       };
       for (const target of stores) {
+        log(`measuring ${target.name}'s same-work floors ...`);
+        Object.assign(floors, await target.floors());
         log(`measuring ${target.name} ...`);
         setPhaseScope(target.name);
         const store = await openEventStore(target.setting);
@@ -161,20 +180,22 @@ export function benchCommand(): Command {
       }
       const peakRssMb = Math.max(...replayRssMb);
       if (globals.json) {
-        process.stdout.write(`${toJson({ results, limits, peakRssMb })}\n`);
+        process.stdout.write(`${toJson({ results, limits, floors, peakRssMb })}\n`);
         return;
       }
+      const perSecond = (n: number) => Math.round(n).toLocaleString('en-GB');
       const rows = results.map(
         (r) =>
-          `| ${r.name} | ${r.store}${r.signed ? ' (signed)' : ''} | ${r.events.toLocaleString('en-GB')} | ${Math.round(r.eventsPerSecond).toLocaleString('en-GB')} | ${r.limit} ${Math.round(limits[r.limit]).toLocaleString('en-GB')} | ${r.ratio.toFixed(2)}x | ${TARGETS[r.name]} |`,
+          `| ${r.name} | ${r.store}${r.signed ? ' (signed)' : ''} | ${r.events.toLocaleString('en-GB')} | ${perSecond(r.eventsPerSecond)} | ${r.limit} ${perSecond(limits[r.limit])} | ${r.ratio.toFixed(2)}x | ${TARGETS[r.name]} | ${r.floor ? `${r.floor} ${perSecond(floors[r.floor]!)} | ${r.floorRatio!.toFixed(2)}x` : '– | –'} |`,
       );
       process.stdout.write(
         [
-          '| measure | store | events | events/s | limit (events/s) | ratio | target |',
-          '|---|---|---|---|---|---|---|',
+          '| measure | store | events | events/s | limit (events/s) | ratio | target | same-work floor (rows/s) | of floor |',
+          '|---|---|---|---|---|---|---|---|---|',
           ...rows,
           '',
           `peak RSS of a process replaying all ${(events + singleEvents).toLocaleString('en-GB')} events: ${replayRssMb.map((mb, i) => `${stores[i]!.name} ${mb} MB`).join(', ')} (target < 150 MB)`,
+          "of floor: the ledger's rate over the bare store doing the same storage work (same table, indexes and pragmas, rows made in advance, no ledger code); the floor's own shortfall from the limit is the storage engine's.",
           '',
         ].join('\n'),
       );

@@ -1,0 +1,159 @@
+import type { Client } from 'pg';
+import { timeItAsync } from './raw-limits';
+import {
+  FLOOR_BATCH,
+  FloorCounts,
+  FloorFigures,
+  FloorRate,
+  FloorRow,
+  RecordHash,
+  groupFloorRows,
+  singleFloorRows,
+} from './same-work-floors';
+
+/**
+ * The same-work floors on PostgreSQL (see same-work-floors.ts): plain INSERTs and SELECTs over one connection into
+ * a scratch schema's events table, made with the store's own DDL, with no server function, lock or check.
+ */
+
+const COLUMNS = 'position, event_id, stream, revision, type, recorded_at, record, hash';
+
+/** barePgSingle: one autocommit INSERT (a prepared statement) per row; returns the rate. */
+export async function barePgSingle(client: Client, table: string, rows: FloorRow[]): Promise<FloorRate> {
+  const text = `INSERT INTO ${table} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+  const name = `bcl-floor-single-${table}`;
+  const seconds = await timeItAsync(async () => {
+    for (const row of rows) {
+      await client.query({
+        name,
+        text,
+        values: [
+          row.position,
+          row.eventId,
+          row.stream,
+          row.revision,
+          row.type,
+          row.recordedAt,
+          row.record,
+          row.hash,
+        ],
+      });
+    }
+  });
+  return { rows: rows.length, rowsPerSecond: rows.length / seconds };
+}
+
+/** `groupSize` rows per autocommit INSERT … SELECT FROM unnest(arrays) (one statement, one transaction). */
+async function insertGroups(
+  client: Client,
+  table: string,
+  rows: FloorRow[],
+  groupSize: number,
+): Promise<number> {
+  const text =
+    `INSERT INTO ${table} (${COLUMNS}) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], ` +
+    `$4::integer[], $5::text[], $6::text[], $7::text[], $8::text[])`;
+  const name = `bcl-floor-group-${table}`;
+  const groups: unknown[][] = [];
+  for (let from = 0; from < rows.length; from += groupSize) {
+    const group = rows.slice(from, from + groupSize);
+    groups.push([
+      group.map((r) => r.position),
+      group.map((r) => r.eventId),
+      group.map((r) => r.stream),
+      group.map((r) => r.revision),
+      group.map((r) => r.type),
+      group.map((r) => r.recordedAt),
+      group.map((r) => r.record),
+      group.map((r) => r.hash),
+    ]);
+  }
+  return timeItAsync(async () => {
+    for (const values of groups) await client.query({ name, text, values });
+  });
+}
+
+/** barePgGroup: `count` rows after `after`, `groupSize` per statement; returns the rate and the last row. */
+export async function barePgGroup(
+  client: Client,
+  table: string,
+  after: FloorRow | undefined,
+  count: number,
+  groupSize: number,
+): Promise<FloorRate & { last: FloorRow | undefined }> {
+  let seconds = 0;
+  let last = after;
+  for (let first = 0; first < count; first += FLOOR_BATCH) {
+    const rows = groupFloorRows(last, first, Math.min(FLOOR_BATCH, count - first));
+    seconds += await insertGroups(client, table, rows, groupSize);
+    last = rows[rows.length - 1];
+  }
+  return { rows: count, rowsPerSecond: count / seconds, last };
+}
+
+/**
+ * barePgVerify: position, hash and record read in pages of `pageSize` (array rows, as the store reads them), each
+ * record hashed with `hash` and compared with the stored hash. Throws at the first row whose hash differs.
+ */
+export async function barePgVerify(
+  client: Client,
+  table: string,
+  pageSize: number,
+  hash: RecordHash,
+): Promise<FloorRate> {
+  const text = `SELECT position, hash, record FROM ${table} WHERE position > $1 ORDER BY position LIMIT $2`;
+  let checked = 0;
+  const seconds = await timeItAsync(async () => {
+    let after = (-(2n ** 63n)).toString();
+    for (;;) {
+      const { rows } = await client.query<[string, string, string]>({
+        text,
+        values: [after, pageSize],
+        rowMode: 'array',
+      });
+      for (const [position, stored, record] of rows) {
+        if (hash(record) !== stored) throw new Error(`bare verify: row ${position} does not match its hash`);
+      }
+      checked += rows.length;
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]![0];
+    }
+  });
+  return { rows: checked, rowsPerSecond: checked / seconds };
+}
+
+/**
+ * The three PostgreSQL floors in a scratch schema (`schema`, created with `tableSql(schema)` and dropped
+ * afterwards) on one connection to `url`: single rows, group rows after them, then a verify of all of them.
+ */
+export async function postgresFloors(
+  url: string,
+  setup: { schema: string; tableSql: (schema: string) => string; hash: RecordHash },
+  counts: FloorCounts,
+): Promise<FloorFigures> {
+  const { Client: PgClient } = await import('pg');
+  const client = new PgClient({ connectionString: url });
+  await client.connect();
+  const table = `"${setup.schema}".events`;
+  try {
+    await client.query(`CREATE SCHEMA "${setup.schema}"`);
+    await client.query(setup.tableSql(setup.schema));
+    const rows = singleFloorRows(counts.single);
+    const single = await barePgSingle(client, table, rows);
+    const { last: _last, ...group } = await barePgGroup(
+      client,
+      table,
+      rows[rows.length - 1],
+      counts.group,
+      counts.groupSize,
+    );
+    const verify = await barePgVerify(client, table, counts.pageSize, setup.hash);
+    return { single, group, verify };
+  } finally {
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS "${setup.schema}" CASCADE`);
+    } finally {
+      await client.end();
+    }
+  }
+}
