@@ -123,6 +123,11 @@ describe('the pool-year cache as known at an instant', () => {
       ...INSTANTS.map((at) => at.replace('12:00', '18:00')), // between two events
     ];
     expect(await cache.load('pool', '2016-17', asked[0])).toBeUndefined();
+    // the present not folded here (its position read from the fund totals): each instant's first events folded
+    for (const knownAt of asked) await expectSameAsTheFold(cache, store, knownAt);
+    expect(cache.size).toBe(0);
+    // the present folded: the instants found in its recorded runs
+    await cache.load('pool', '2016-17');
     for (const knownAt of asked) await expectSameAsTheFold(cache, store, knownAt);
     // the revision is the stream's now (what a write's If-Match expects), whatever the instant
     expect((await cache.load('pool', '2016-17', INSTANTS[2]))!.revision).toBe(5);
@@ -185,6 +190,7 @@ describe('the pool-year cache as known at an instant', () => {
     const back = [...INSTANTS.slice(0, 4), '2017-01-02T18:00:00.000Z', ...INSTANTS.slice(5)];
     const store = await ledger(back);
     const cache = new PoolYearCache(store);
+    await cache.load('pool', '2016-17');
     for (const knownAt of [...back, '2017-01-03T00:00:00.000Z'])
       await expectSameAsTheFold(cache, store, knownAt, false);
     expect(cache.sizeKnownAt).toBe(0);
@@ -199,6 +205,36 @@ describe('the pool-year cache as known at an instant', () => {
     const read = await loadPoolYear(store, 'pool', '2016-17', knownAt);
     // the agreement, the year opened and t1: not the reversal, appended after t2, which was recorded later
     expect(read!.state.transactions.map((t) => t.transactionId)).toEqual(['t1']);
+    // the present folded, its instants go back: the log folded itself; not folded, each instant's first events
+    const fresh = new PoolYearCache(store);
+    for (const instant of [...behind, knownAt]) await expectSameAsTheFold(fresh, store, instant);
+    await cache.load('pool', '2016-17');
     for (const instant of [...behind, knownAt]) await expectSameAsTheFold(cache, store, instant, false);
+  });
+
+  it('with the present not folded, folds only the events known at the instant, and on from there once more are', async () => {
+    const store = await ledger(INSTANTS);
+    const cache = new PoolYearCache(store);
+    const reads = jest.spyOn(store, 'readStream');
+    const poolYearReads = () => reads.mock.calls.filter(([stream]) => stream === STREAM);
+    // an instant before the last event: the fold stops at the first event recorded after it, for good
+    await expectSameAsTheFold(cache, store, INSTANTS[3]!);
+    reads.mockClear();
+    await expectSameAsTheFold(cache, store, INSTANTS[3]!);
+    expect(poolYearReads()).toHaveLength(1); // the comparison's own fold: the cache read nothing
+    // an instant after every event: later appends recorded by it are folded on from where it stopped
+    const later = '2099-01-01T00:00:00.000Z';
+    await expectSameAsTheFold(cache, store, later);
+    const facts = { terms: TERMS, organisationExists: () => true };
+    await append(
+      store,
+      STREAM,
+      postTransaction(await current(store), spend('t4', '2016-12-01', 5_00), facts),
+    );
+    reads.mockClear();
+    const read = await expectSameAsTheFold(cache, store, later);
+    expect(read!.state.transactions.map((t) => t.transactionId)).toContain('t4');
+    expect(poolYearReads().filter(([, options]) => options?.fromRevision === 0)).toHaveLength(1);
+    expect(cache.size).toBe(0);
   });
 });

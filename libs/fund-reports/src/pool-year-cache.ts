@@ -1,4 +1,4 @@
-import { FinancialYear } from '@bcl/kernel';
+import { FinancialYear, knownBy } from '@bcl/kernel';
 import { EventStore, LIMITS, StoredEvent } from '@bcl/event-store';
 import {
   EVIDENCE_NOT_HELD,
@@ -41,6 +41,8 @@ interface Folded {
   recorded: RecordedRuns;
   /** Serialises reads of the stream's new events, so no event is folded twice. */
   turn: Promise<unknown>;
+  /** Folded as known at an instant up to an event recorded after it: no event appended later is known then. */
+  final?: boolean;
   /**
    * The view of the fold at its revision, made once and given to every read until an event is folded (reads do
    * not change what they are given: copying half a million transactions and the totals per read cost more than
@@ -83,6 +85,7 @@ export class PoolYearCache {
   /** A pool-year as known at `knownAt` (absent: now); undefined when the year is not opened (or not yet known). */
   async load(poolId: string, year: FinancialYear, knownAt?: string): Promise<LoadedPoolYear | undefined> {
     const stream = pooledFundStream(poolId, year);
+    if (knownAt !== undefined && !this.holds(poolId, year)) return this.knownFirst(stream, knownAt);
     const present = this.entryOf(this.folded, stream);
     const now = await this.advanced(present, stream, Infinity);
     keepWithinLimits(this.folded, this.limits, stream);
@@ -96,6 +99,23 @@ export class PoolYearCache {
     keepWithinLimits(this.knownAt, this.knownAtLimits, key);
     // the revision a write's If-Match expects is the stream's, whatever the viewpoint
     return this.loaded({ ...known, revision: now.revision }, knownAt);
+  }
+
+  /**
+   * A pool-year as known at `knownAt`, the present not folded here (its position as known now read from the
+   * fund totals instead): the stream's first events, up to the first recorded after the instant, folded without
+   * folding the rest, and kept by instant. Once an event recorded after it is met the fold is final (events
+   * appended later come after that one); until then the next read folds on from where it stopped.
+   */
+  private async knownFirst(stream: string, knownAt: string): Promise<LoadedPoolYear | undefined> {
+    const key = `${stream}~${knownAt}`;
+    const entry = this.entryOf(this.knownAt, key);
+    const view = entry.turn.then(() => this.advance(stream, entry, Infinity, knownAt));
+    entry.turn = view.catch(() => undefined);
+    const known = await view;
+    keepWithinLimits(this.knownAt, this.knownAtLimits, key);
+    // the revision a write's If-Match expects is the stream's, whatever the viewpoint
+    return this.loaded({ ...known, revision: await this.store.streamRevision(stream) }, knownAt);
   }
 
   /** Whether the pool-year is folded in this process, as known now (a read of it folds only what is new). */
@@ -142,12 +162,17 @@ export class PoolYearCache {
     return view;
   }
 
-  /** Folds the events appended since the entry's revision, up to `until`, into it; a view of the result. */
-  private async advance(stream: string, entry: Folded, until: number) {
-    while (entry.revision < until) {
+  /**
+   * Folds the events appended since the entry's revision, up to `until`, into it; a view of the result. Given
+   * `knownAt`, stops at the first event recorded after it, for good (`final`).
+   */
+  private async advance(stream: string, entry: Folded, until: number, knownAt?: string) {
+    while (entry.revision < until && !entry.final) {
       const maxCount = Math.min(LIMITS.readPageSizeMax, until - entry.revision);
       const page = await this.store.readStream(stream, { fromRevision: entry.revision + 1, maxCount });
-      this.fold(entry, page);
+      const unknown = knownAt === undefined ? -1 : page.findIndex((e) => !knownBy(knownAt, e));
+      this.fold(entry, unknown < 0 ? page : page.slice(0, unknown));
+      if (unknown >= 0) entry.final = true;
       if (page.length < maxCount) break;
     }
     if (entry.view?.revision !== entry.revision) entry.view = viewOf(entry);
