@@ -7,8 +7,11 @@ import {
   FloorRate,
   FloorRow,
   RecordHash,
+  RowWork,
   groupFloorRows,
+  replayRow,
   singleFloorRows,
+  verifyRow,
 } from './same-work-floors';
 
 /**
@@ -92,17 +95,17 @@ export async function barePgGroup(
 }
 
 /**
- * barePgVerify: position, hash and record read in pages of `pageSize` (array rows, as the store reads them), each
- * record hashed with `hash` and compared with the stored hash. Throws at the first row whose hash differs.
+ * Every row's position, hash and record read in pages of `pageSize` in position order, keyset-paged on position
+ * (array rows, as the store's `readAll` reads them), `each` called on every row.
  */
-export async function barePgVerify(
+export async function barePgRead(
   client: Client,
   table: string,
   pageSize: number,
-  hash: RecordHash,
+  each: RowWork,
 ): Promise<FloorRate> {
   const text = `SELECT position, hash, record FROM ${table} WHERE position > $1 ORDER BY position LIMIT $2`;
-  let checked = 0;
+  let read = 0;
   const seconds = await timeItAsync(async () => {
     let after = (-(2n ** 63n)).toString();
     for (;;) {
@@ -111,20 +114,37 @@ export async function barePgVerify(
         values: [after, pageSize],
         rowMode: 'array',
       });
-      for (const [position, stored, record] of rows) {
-        if (hash(record) !== stored) throw new Error(`bare verify: row ${position} does not match its hash`);
-      }
-      checked += rows.length;
+      for (const [position, hash, record] of rows) each(position, hash, record);
+      read += rows.length;
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]![0];
     }
   });
-  return { rows: checked, rowsPerSecond: checked / seconds };
+  return { rows: read, rowsPerSecond: read / seconds };
 }
 
 /**
- * The three PostgreSQL floors in a scratch schema (`schema`, created with `tableSql(schema)` and dropped
- * afterwards) on one connection to `url`: single rows, group rows after them, then a verify of all of them.
+ * barePgVerify: position, hash and record read in pages of `pageSize` (barePgRead), each record hashed with
+ * `hash` and compared with the stored hash. Throws at the first row whose hash differs.
+ */
+export function barePgVerify(
+  client: Client,
+  table: string,
+  pageSize: number,
+  hash: RecordHash,
+): Promise<FloorRate> {
+  return barePgRead(client, table, pageSize, verifyRow(hash));
+}
+
+/** barePgReplay: position, hash and record read in pages of `pageSize` (barePgRead), each record parsed. */
+export function barePgReplay(client: Client, table: string, pageSize: number): Promise<FloorRate> {
+  return barePgRead(client, table, pageSize, replayRow());
+}
+
+/**
+ * The four PostgreSQL floors in a scratch schema (`schema`, created with `tableSql(schema)` and dropped
+ * afterwards) on one connection to `url`: single rows, group rows after them, then a replay and a verify of all
+ * of them (in the order `bcl bench` runs them).
  */
 export async function postgresFloors(
   url: string,
@@ -147,8 +167,9 @@ export async function postgresFloors(
       counts.group,
       counts.groupSize,
     );
+    const replay = await barePgReplay(client, table, counts.pageSize);
     const verify = await barePgVerify(client, table, counts.pageSize, setup.hash);
-    return { single, group, verify };
+    return { single, group, replay, verify };
   } finally {
     try {
       await client.query(`DROP SCHEMA IF EXISTS "${setup.schema}" CASCADE`);

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bareSqliteGroup,
+  bareSqliteRead,
+  bareSqliteReplay,
   bareSqliteSingle,
   bareSqliteVerify,
   openBareSqlite,
+  replayRow,
   singleFloorRows,
   sqliteFloors,
 } from './same-work-floors';
@@ -43,17 +46,19 @@ describe('SQLite same-work floors', () => {
     expect(rows[0]!.record.length).toBeGreaterThan(300);
   });
 
-  it('single and group write the rows they count, verify checks every one, each at a positive rate', () => {
+  it('single and group write the rows they count, replay and verify read every one, each at a positive rate', () => {
     const bare = openBareSqlite(join(dir, 'floor.db'), SCHEMA, 'FULL');
     try {
       const rows = singleFloorRows(40);
       const single = bareSqliteSingle(bare, rows);
       const group = bareSqliteGroup(bare, rows[39], 300, 64);
+      const replay = bareSqliteReplay(bare, 100);
       const verify = bareSqliteVerify(bare, 100, hash);
       expect(single.rows).toBe(40);
       expect(group).toMatchObject({ rows: 300, last: { position: 340 } });
+      expect(replay.rows).toBe(340);
       expect(verify.rows).toBe(340);
-      for (const rate of [single, group, verify]) expect(rate.rowsPerSecond).toBeGreaterThan(0);
+      for (const rate of [single, group, replay, verify]) expect(rate.rowsPerSecond).toBeGreaterThan(0);
       expect(bare.db.prepare('SELECT count(*) AS n FROM bcl_events').get()).toEqual({ n: 340 });
       expect(bare.db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(bare.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -75,7 +80,26 @@ describe('SQLite same-work floors', () => {
     }
   });
 
-  it('runs the three floors over a scratch file and removes it with its WAL', () => {
+  it('reads every row once in position order, in pages, and replay parses each record', () => {
+    const bare = openBareSqlite(join(dir, 'floor.db'), SCHEMA, 'FULL');
+    try {
+      const rows = singleFloorRows(25);
+      bareSqliteSingle(bare, rows);
+      const seen: Array<[bigint | string, string, string]> = [];
+      const read = bareSqliteRead(bare, 10, (position, stored, record) =>
+        seen.push([position, stored, record]),
+      );
+      expect(read.rows).toBe(25);
+      expect(seen).toEqual(rows.map((r) => [BigInt(r.position), r.hash, r.record]));
+      const sink: { last?: unknown } = {};
+      expect(bareSqliteRead(bare, 10, replayRow(sink)).rows).toBe(25);
+      expect(sink.last).toEqual(JSON.parse(rows[24]!.record));
+    } finally {
+      bare.db.close();
+    }
+  });
+
+  it('runs the four floors over a scratch file and removes it with its WAL', () => {
     const path = join(dir, 'floors.db');
     const figures = sqliteFloors(
       path,
@@ -84,7 +108,9 @@ describe('SQLite same-work floors', () => {
     );
     expect(figures.single.rows).toBe(20);
     expect(figures.group.rows).toBe(100);
+    expect(figures.replay.rows).toBe(120);
     expect(figures.verify.rows).toBe(120);
+    for (const rate of Object.values(figures)) expect(rate.rowsPerSecond).toBeGreaterThan(0);
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });

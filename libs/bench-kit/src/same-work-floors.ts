@@ -176,30 +176,60 @@ export function bareSqliteGroup(
   return { rows: count, rowsPerSecond: count / seconds, last };
 }
 
+/** What a read floor does with one row: its position, stored hash and record. */
+export type RowWork = (position: bigint | string, hash: string, record: string) => void;
+
 /**
- * bareSqliteVerify: every row's hash and record read back in pages of `pageSize` (raw arrays, 64-bit positions,
- * as the store reads them) and each record hashed with `hash` and compared with the stored hash. Throws at the
- * first row whose hash differs.
+ * Every row's position, hash and record read back in pages of `pageSize` in position order (raw arrays, 64-bit
+ * positions, as the store reads them: `readAll` and `readRaw` page the same way), `each` called on every row.
  */
-export function bareSqliteVerify(bare: BareSqlite, pageSize: number, hash: RecordHash): FloorRate {
+export function bareSqliteRead(bare: BareSqlite, pageSize: number, each: RowWork): FloorRate {
   const page = bare.db
     .prepare('SELECT position, hash, record FROM bcl_events WHERE position > ? ORDER BY position LIMIT ?')
     .safeIntegers(true)
     .raw(true);
-  let checked = 0;
+  let read = 0;
   const seconds = timeIt(() => {
     let after = -(2n ** 63n);
     for (;;) {
       const rows = page.all(after, pageSize) as Array<[bigint, string, string]>;
-      for (const [position, stored, record] of rows) {
-        if (hash(record) !== stored) throw new Error(`bare verify: row ${position} does not match its hash`);
-      }
-      checked += rows.length;
+      for (const [position, hash, record] of rows) each(position, hash, record);
+      read += rows.length;
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]![0];
     }
   });
-  return { rows: checked, rowsPerSecond: checked / seconds };
+  return { rows: read, rowsPerSecond: read / seconds };
+}
+
+/** Hashes each record with `hash` and compares it with the stored hash; throws at the first that differs. */
+export function verifyRow(hash: RecordHash): RowWork {
+  return (position, stored, record) => {
+    if (hash(record) !== stored) throw new Error(`bare verify: row ${position} does not match its hash`);
+  };
+}
+
+/**
+ * Parses each record once (`JSON.parse`, as the store's `decodeRecord` does) and keeps the last parsed value in
+ * `sink.last`, so the parse is observable; no event is built from it.
+ */
+export function replayRow(sink: { last?: unknown } = {}): RowWork {
+  return (_position, _hash, record) => {
+    sink.last = JSON.parse(record);
+  };
+}
+
+/**
+ * bareSqliteVerify: every row's hash and record read back in pages of `pageSize` (bareSqliteRead) and each
+ * record hashed with `hash` and compared with the stored hash. Throws at the first row whose hash differs.
+ */
+export function bareSqliteVerify(bare: BareSqlite, pageSize: number, hash: RecordHash): FloorRate {
+  return bareSqliteRead(bare, pageSize, verifyRow(hash));
+}
+
+/** bareSqliteReplay: every row's position, hash and record read in pages of `pageSize`, each record parsed. */
+export function bareSqliteReplay(bare: BareSqlite, pageSize: number): FloorRate {
+  return bareSqliteRead(bare, pageSize, replayRow());
 }
 
 export interface FloorCounts {
@@ -212,12 +242,13 @@ export interface FloorCounts {
 export interface FloorFigures {
   single: FloorRate;
   group: FloorRate;
+  replay: FloorRate;
   verify: FloorRate;
 }
 
 /**
- * The three SQLite floors in one scratch file at `path` (removed afterwards, with its -wal and -shm): single rows,
- * then group rows after them, then a verify of all of them.
+ * The four SQLite floors in one scratch file at `path` (removed afterwards, with its -wal and -shm): single rows,
+ * then group rows after them, then a replay and a verify of all of them (in the order `bcl bench` runs them).
  */
 export function sqliteFloors(
   path: string,
@@ -234,8 +265,9 @@ export function sqliteFloors(
       counts.group,
       counts.groupSize,
     );
+    const replay = bareSqliteReplay(bare, counts.pageSize);
     const verify = bareSqliteVerify(bare, counts.pageSize, setup.hash);
-    return { single, group, verify };
+    return { single, group, replay, verify };
   } finally {
     bare.db.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });

@@ -11,22 +11,30 @@ import { FloorCounts, FloorFigures, postgresFloors, sqliteFloors } from '@bcl/be
 export type Floor =
   | 'bareSqliteSingle'
   | 'bareSqliteGroup'
+  | 'bareSqliteReplay'
   | 'bareSqliteVerify'
   | 'barePgSingle'
   | 'barePgGroup'
+  | 'barePgReplay'
   | 'barePgVerify';
 
-/** Which floor each measured phase is set against, per store (replay has none yet). */
+/** Which floor each measured phase is set against, per store. */
 export const FLOOR_OF: Record<'sqlite' | 'postgres', Partial<Record<string, Floor>>> = {
   sqlite: {
     'append.single': 'bareSqliteSingle',
     'append.group': 'bareSqliteGroup',
+    replay: 'bareSqliteReplay',
     verify: 'bareSqliteVerify',
   },
-  postgres: { 'append.single': 'barePgSingle', 'append.group': 'barePgGroup', verify: 'barePgVerify' },
+  postgres: {
+    'append.single': 'barePgSingle',
+    'append.group': 'barePgGroup',
+    replay: 'barePgReplay',
+    verify: 'barePgVerify',
+  },
 };
 
-/** The counts of the ledger's own phases; pages as verification reads them. */
+/** The counts of the ledger's own phases; pages as replay and verification read them (1,000 rows). */
 export function floorCounts(single: number, group: number, groupSize: number): FloorCounts {
   return { single, group, groupSize, pageSize: LIMITS.readPageSizeDefault };
 }
@@ -63,6 +71,7 @@ function rates(prefix: 'bareSqlite' | 'barePg', figures: FloorFigures): Partial<
   return {
     [`${prefix}Single`]: figures.single.rowsPerSecond,
     [`${prefix}Group`]: figures.group.rowsPerSecond,
+    [`${prefix}Replay`]: figures.replay.rowsPerSecond,
     [`${prefix}Verify`]: figures.verify.rowsPerSecond,
   };
 }
