@@ -123,9 +123,12 @@ describe('the pool-year cache as known at an instant', () => {
       ...INSTANTS.map((at) => at.replace('12:00', '18:00')), // between two events
     ];
     expect(await cache.load('pool', '2016-17', asked[0])).toBeUndefined();
-    // the present not folded here (its position read from the fund totals): each instant's first events folded
-    for (const knownAt of asked) await expectSameAsTheFold(cache, store, knownAt);
+    // the present not folded here (its position read from the fund totals): each instant's first events folded,
+    // until an instant after the last event, whose fold holds every event and becomes the present
+    for (const knownAt of asked.slice(0, 7)) await expectSameAsTheFold(cache, store, knownAt);
     expect(cache.size).toBe(0);
+    await expectSameAsTheFold(cache, store, asked[7]!);
+    expect(cache.size).toBe(1);
     // the present folded: the instants found in its recorded runs
     await cache.load('pool', '2016-17');
     for (const knownAt of asked) await expectSameAsTheFold(cache, store, knownAt);
@@ -207,7 +210,8 @@ describe('the pool-year cache as known at an instant', () => {
     expect(read!.state.transactions.map((t) => t.transactionId)).toEqual(['t1']);
     // the present folded, its instants go back: the log folded itself; not folded, each instant's first events
     const fresh = new PoolYearCache(store);
-    for (const instant of [...behind, knownAt]) await expectSameAsTheFold(fresh, store, instant);
+    for (const instant of [...behind, knownAt])
+      await expectSameAsTheFold(fresh, store, instant, fresh.size === 0); // the present held: the log's own fold
     await cache.load('pool', '2016-17');
     for (const instant of [...behind, knownAt]) await expectSameAsTheFold(cache, store, instant, false);
   });
@@ -222,9 +226,15 @@ describe('the pool-year cache as known at an instant', () => {
     reads.mockClear();
     await expectSameAsTheFold(cache, store, INSTANTS[3]!);
     expect(poolYearReads()).toHaveLength(1); // the comparison's own fold: the cache read nothing
-    // an instant after every event: later appends recorded by it are folded on from where it stopped
+    // an instant after every event: its fold holds every event and becomes the present, which answers any
+    // instant after it without folding from the first event again, and folds on what is appended later
     const later = '2099-01-01T00:00:00.000Z';
     await expectSameAsTheFold(cache, store, later);
+    expect(cache.size).toBe(1);
+    reads.mockClear();
+    for (const instant of ['2098-01-01T00:00:00.000Z', '2097-06-01T00:00:00.123Z'])
+      await expectSameAsTheFold(cache, store, instant);
+    expect(poolYearReads().filter(([, options]) => options?.fromRevision === 0)).toHaveLength(2); // the comparisons'
     const facts = { terms: TERMS, organisationExists: () => true };
     await append(
       store,
@@ -235,6 +245,6 @@ describe('the pool-year cache as known at an instant', () => {
     const read = await expectSameAsTheFold(cache, store, later);
     expect(read!.state.transactions.map((t) => t.transactionId)).toContain('t4');
     expect(poolYearReads().filter(([, options]) => options?.fromRevision === 0)).toHaveLength(1);
-    expect(cache.size).toBe(0);
+    expect(cache.size).toBe(1);
   });
 });

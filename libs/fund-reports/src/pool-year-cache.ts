@@ -67,14 +67,21 @@ const emptyEntry = (): Folded => ({
  * as known at an instant is the stream's first events, up to the last recorded by then (while the stream's
  * instants never go back; else it folds the stream itself, as `loadPoolYear`): when that is every event, the
  * present fold answers it; else a fold of those first events, kept (`KNOWN_AT_CACHE_LIMITS`) for the next read
- * known at any instant that stops at the same revision. Kept least recently read first out, within the limits.
+ * known at any instant that stops at the same revision. Where the present is not folded (`knownFirst`), the
+ * first events up to the instant are folded, and kept by instant. Kept least recently read first out, within the
+ * limits.
  * A read gives its own view of the fold (`viewOf`), which later appends do not change, and equals
  * `loadPoolYear(store, poolId, year, knownAt)` at the revision it read.
  */
 export class PoolYearCache {
   private readonly folded = new Map<string, Folded>();
-  /** The first events of a stream, folded, by `<stream>@<last revision>`. */
+  /**
+   * The first events of a stream, folded: by `<stream>@<last revision>` (found from the present's recorded runs),
+   * or by `<stream>~<instant>` (the present not folded: `knownFirst`).
+   */
   private readonly knownAt = new Map<string, Folded>();
+  /** Reads as known at an instant of a stream whose present is not folded, one after another (`knownFirst`). */
+  private readonly knownTurns = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: EventStore,
@@ -85,7 +92,17 @@ export class PoolYearCache {
   /** A pool-year as known at `knownAt` (absent: now); undefined when the year is not opened (or not yet known). */
   async load(poolId: string, year: FinancialYear, knownAt?: string): Promise<LoadedPoolYear | undefined> {
     const stream = pooledFundStream(poolId, year);
-    if (knownAt !== undefined && !this.holds(poolId, year)) return this.knownFirst(stream, knownAt);
+    if (knownAt !== undefined && !this.holds(poolId, year)) {
+      // one after another: the first that folds every event becomes the present, and those after it ask that
+      const read = (this.knownTurns.get(stream) ?? Promise.resolve()).then(() =>
+        this.holds(poolId, year) ? this.load(poolId, year, knownAt) : this.knownFirst(stream, knownAt),
+      );
+      this.knownTurns.set(
+        stream,
+        read.catch(() => undefined),
+      );
+      return read;
+    }
     const present = this.entryOf(this.folded, stream);
     const now = await this.advanced(present, stream, Infinity);
     keepWithinLimits(this.folded, this.limits, stream);
@@ -105,14 +122,19 @@ export class PoolYearCache {
    * A pool-year as known at `knownAt`, the present not folded here (its position as known now read from the
    * fund totals instead): the stream's first events, up to the first recorded after the instant, folded without
    * folding the rest, and kept by instant. Once an event recorded after it is met the fold is final (events
-   * appended later come after that one); until then the next read folds on from where it stopped.
+   * appended later come after that one). A fold that met none holds every event: it becomes the present, which
+   * answers the reads after it at any instant from its recorded runs.
    */
   private async knownFirst(stream: string, knownAt: string): Promise<LoadedPoolYear | undefined> {
     const key = `${stream}~${knownAt}`;
     const entry = this.entryOf(this.knownAt, key);
-    const view = entry.turn.then(() => this.advance(stream, entry, Infinity, knownAt));
-    entry.turn = view.catch(() => undefined);
-    const known = await view;
+    const known = await this.advance(stream, entry, Infinity, knownAt);
+    if (!entry.final) {
+      this.knownAt.delete(key);
+      if ((this.folded.get(stream)?.revision ?? -1) < entry.revision) this.folded.set(stream, entry);
+      keepWithinLimits(this.folded, this.limits, stream);
+      return this.loaded(known, knownAt);
+    }
     keepWithinLimits(this.knownAt, this.knownAtLimits, key);
     // the revision a write's If-Match expects is the stream's, whatever the viewpoint
     return this.loaded({ ...known, revision: await this.store.streamRevision(stream) }, knownAt);

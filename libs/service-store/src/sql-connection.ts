@@ -72,16 +72,27 @@ export async function openSqliteConnection(path: string, mustExist = false): Pro
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   const statements = new PreparedStatements(db);
-  const run = async (sql: string, params: SqlValue[] = []): Promise<SqlRow[]> => {
-    const { statement, order } = statements.get(sql);
-    const ordered = order.map((index) => params[index]!);
-    return statement.reader ? (statement.all(...ordered) as SqlRow[]) : (statement.run(...ordered), []);
-  };
+  const runOn =
+    (prepared: PreparedStatements) =>
+    async (sql: string, params: SqlValue[] = []): Promise<SqlRow[]> => {
+      const { statement, order } = prepared.get(sql);
+      const ordered = order.map((index) => params[index]!);
+      return statement.reader ? (statement.all(...ordered) as SqlRow[]) : (statement.run(...ordered), []);
+    };
+  const run = runOn(statements);
+  // A read outside a transaction has a connection of its own (WAL gives it the last commit), so it never sees
+  // the rows of a transaction still open on `db`, which awaits between its statements and may yet roll back.
+  const reader =
+    path === ':memory:' ? undefined : new Database(path, { readonly: true, fileMustExist: true });
+  reader?.pragma('busy_timeout = 5000');
+  const read = reader && runOn(new PreparedStatements(reader));
+  const query = (sql: string, params?: SqlValue[]) =>
+    read && statements.get(sql).statement.reader ? read(sql, params) : run(sql, params);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     dialect: 'sqlite',
     location: path,
-    query: run,
+    query,
     hasTable: async (name) =>
       (await run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", [name])).length > 0,
     // better-sqlite3 is synchronous, but `work` may await between statements: serialise transactions.
@@ -104,6 +115,7 @@ export async function openSqliteConnection(path: string, mustExist = false): Pro
     close: async () => {
       await queue;
       statements.clear();
+      reader?.close();
       db.close();
     },
   };

@@ -20,8 +20,11 @@ import { ServiceStore } from '@bcl/service-store';
 import { EVENT_STORE, SERVICE_STORE } from '../event-log/event-log.tokens';
 import { Problem } from '../problem';
 
-/** The most fund-totals views a pool-year may hold (a record and a day on each axis of two years): else it is folded. */
-const FUND_TOTALS_VIEWS_MAX = 1 + 2 * 2 * 366;
+/**
+ * The most fund-totals views a pool-year is read with (its record, its effective days, and the days its postings
+ * were recorded on, over ten years of corrections): a pool-year with more is folded instead.
+ */
+const FUND_TOTALS_VIEWS_MAX = 1 + 366 + 3_660;
 
 /** The fund-totals views in the service store, kept by the projection runner, each pool-year read in one statement. */
 export function fundTotalsViewsOf(service: ServiceStore): FundTotalsViews {
