@@ -156,7 +156,13 @@ export async function postgresFloors(
   await client.connect();
   const table = `"${setup.schema}".events`;
   try {
+    // a schema of that name already there is another run's: refused here, and not dropped below
     await client.query(`CREATE SCHEMA "${setup.schema}"`);
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
+  try {
     await client.query(setup.tableSql(setup.schema));
     const rows = singleFloorRows(counts.single);
     const single = await barePgSingle(client, table, rows);

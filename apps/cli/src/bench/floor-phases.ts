@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { hashRecord, LIMITS } from '@bcl/event-store';
 import { FloorCounts, FloorFigures, postgresFloors, sqliteFloors } from '@bcl/bench-kit';
@@ -61,7 +62,11 @@ export async function postgresFloorRates(
   const { eventsTableSql } = await import('@bcl/event-store-postgres');
   const figures = await postgresFloors(
     url,
-    { schema: `bcl_bench_floor_${process.pid}`, tableSql: eventsTableSql, hash: hashRecord },
+    {
+      schema: `bcl_bench_floor_${process.pid}_${randomBytes(4).toString('hex')}`,
+      tableSql: eventsTableSql,
+      hash: hashRecord,
+    },
     counts,
   );
   return rates('barePg', figures);
