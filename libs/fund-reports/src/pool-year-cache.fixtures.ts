@@ -2,6 +2,7 @@ import { EventStore, JsonObject, foldEvents, newEventId, readWholeStream } from 
 import {
   AgreementTerms,
   FundEvent,
+  StatedFigure,
   PooledFundState,
   agreementStream,
   evolvePooledFund,
@@ -89,3 +90,16 @@ export async function establishAndOpen(
   );
   await appendFundEvents(store, STREAM, opened, openMetadata);
 }
+
+/** Q1's actual expenditure, as a quarterly return states it. */
+export const Q1_ACTUAL: StatedFigure = {
+  figureId: 'q1-actual',
+  basis: 'actual',
+  line: 'expenditure',
+  subject: 'pool',
+  quarter: 1,
+  amountPence: 305_00,
+  statedBy: { kind: 'quarterly-return', reference: 'Q1 return' },
+  statedOn: '2016-07-31',
+  composedOf: null,
+};

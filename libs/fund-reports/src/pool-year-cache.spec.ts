@@ -8,6 +8,7 @@ import {
   appendFundEvents,
   currentPoolYear,
   establishAndOpen,
+  Q1_ACTUAL,
 } from './pool-year-cache.fixtures';
 import { LoadedPoolYear, loadPoolYear, poolYearPosition } from './pool-year-reports';
 import { factsSummary, poolYearTransactions } from './fact-evidence';
@@ -111,21 +112,7 @@ describe('the pool-year cache (the present knowledge, folded once and advanced)'
       { citations: ['minute 12'], assumed: null },
     );
     await post(store, spend('t2-corrected', 205_00, 't2'), { citations: ['invoice 2'], assumed: null });
-    await append(
-      store,
-      STREAM,
-      stateFigure(await current(store), {
-        figureId: 'q1-actual',
-        basis: 'actual',
-        line: 'expenditure',
-        subject: 'pool',
-        quarter: 1,
-        amountPence: 305_00,
-        statedBy: { kind: 'quarterly-return', reference: 'Q1 return' },
-        statedOn: '2016-07-31',
-        composedOf: null,
-      }),
-    );
+    await append(store, STREAM, stateFigure(await current(store), Q1_ACTUAL));
     reads = await bothReads(cache, store);
     expect(reads.cached).toEqual(reads.folded);
     expect(reads.cached!.revision).toBe(5);

@@ -21,6 +21,7 @@ import {
   appendFundEvents,
   currentPoolYear,
   establishAndOpen,
+  Q1_ACTUAL,
 } from './pool-year-cache.fixtures';
 import { loadPoolYear, poolYearPosition, poolYearReports } from './pool-year-reports';
 
@@ -67,17 +68,7 @@ async function ledger(): Promise<EventStore> {
     statedBy: { kind: 'decision', reference: 'minute 12' },
   });
   await append(store, reversal);
-  const figure = stateFigure(await currentPoolYear(store), {
-    figureId: 'q1-actual',
-    basis: 'actual',
-    line: 'expenditure',
-    subject: 'pool',
-    quarter: 1,
-    amountPence: 305_00,
-    statedBy: { kind: 'quarterly-return', reference: 'Q1 return' },
-    statedOn: '2016-07-31',
-    composedOf: null,
-  });
+  const figure = stateFigure(await currentPoolYear(store), Q1_ACTUAL);
   await append(store, figure, 'the return was not signed');
   return store;
 }

@@ -54,17 +54,30 @@ export class PoolYearPositionHandler implements IQueryHandler<PoolYearPositionQu
 export class PoolYearReportsQuery extends PoolYearPositionQuery {}
 /** The same, read with the pool-year's transactions, so its certification pack (which lists them) can be made. */
 export class PoolYearCertificationQuery extends PoolYearPositionQuery {}
+
+/** The reports of a pool-year, read from its fund totals where they answer, or `withTransactions` from its fold. */
+async function reportsOf(
+  store: EventStore,
+  poolYears: PoolYearReads,
+  { poolId, year, viewpoint }: PoolYearPositionQuery,
+  withTransactions: boolean,
+) {
+  const loaded = withTransactions
+    ? await poolYears.required(poolId, year, viewpoint.knownAt)
+    : await poolYears.requiredLedger(poolId, year, viewpoint.knownAt);
+  // the plan as seen from the report's own viewpoint (docs/time-travel.md)
+  const plan = await loadPlanFigures(store, loaded.agreement.areaId, year, planViewpoint(viewpoint));
+  return poolYearReports(loaded, plan, viewpoint);
+}
+
 @QueryHandler(PoolYearReportsQuery)
 export class PoolYearReportsHandler implements IQueryHandler<PoolYearReportsQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly poolYears: PoolYearReads,
   ) {}
-  async execute({ poolId, year, viewpoint }: PoolYearReportsQuery) {
-    const loaded = await this.poolYears.requiredLedger(poolId, year, viewpoint.knownAt);
-    // the plan as seen from the report's own viewpoint (docs/time-travel.md)
-    const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year, planViewpoint(viewpoint));
-    return poolYearReports(loaded, plan, viewpoint);
+  execute(query: PoolYearReportsQuery) {
+    return reportsOf(this.store, this.poolYears, query, false);
   }
 }
 @QueryHandler(PoolYearCertificationQuery)
@@ -73,10 +86,8 @@ export class PoolYearCertificationHandler implements IQueryHandler<PoolYearCerti
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly poolYears: PoolYearReads,
   ) {}
-  async execute({ poolId, year, viewpoint }: PoolYearCertificationQuery) {
-    const loaded = await this.poolYears.required(poolId, year, viewpoint.knownAt);
-    const plan = await loadPlanFigures(this.store, loaded.agreement.areaId, year, planViewpoint(viewpoint));
-    return poolYearReports(loaded, plan, viewpoint).certification;
+  async execute(query: PoolYearCertificationQuery) {
+    return (await reportsOf(this.store, this.poolYears, query, true)).certification;
   }
 }
 
