@@ -92,9 +92,12 @@ export class PoolYearLedgers {
 
   /** Folds the stream's events after the record's revision into the entry (the projection's own handlers). */
   private async advance(stream: string, entry: Entry) {
-    for (;;) {
+    // read on from the last event read, not the record's revision: an event no handler takes (an operator's raw
+    // write of another type) leaves the record where it was
+    for (let from = entry.record.revision + 1; ;) {
       const maxCount = LIMITS.readPageSizeMax;
-      const page = await this.store.readStream(stream, { fromRevision: entry.record.revision + 1, maxCount });
+      const page = await this.store.readStream(stream, { fromRevision: from, maxCount });
+      if (page.length > 0) from = page[page.length - 1]!.revision + 1;
       for (const event of page) {
         const load = (key: string): FundTotalsView | undefined =>
           key.startsWith('year/') ? entry.record : entry.days.get(key);
