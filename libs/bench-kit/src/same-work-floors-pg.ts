@@ -8,6 +8,7 @@ import {
   FloorRow,
   RecordHash,
   RowWork,
+  floorRowValues,
   groupFloorRows,
   replayRow,
   singleFloorRows,
@@ -30,16 +31,7 @@ export async function barePgSingle(client: Client, table: string, rows: FloorRow
       await client.query({
         name,
         text,
-        values: [
-          row.position,
-          row.eventId,
-          row.stream,
-          row.revision,
-          row.type,
-          row.recordedAt,
-          row.record,
-          row.hash,
-        ],
+        values: floorRowValues(row),
       });
     }
   });
@@ -59,17 +51,9 @@ async function insertGroups(
   const name = `bcl-floor-group-${table}`;
   const groups: unknown[][] = [];
   for (let from = 0; from < rows.length; from += groupSize) {
-    const group = rows.slice(from, from + groupSize);
-    groups.push([
-      group.map((r) => r.position),
-      group.map((r) => r.eventId),
-      group.map((r) => r.stream),
-      group.map((r) => r.revision),
-      group.map((r) => r.type),
-      group.map((r) => r.recordedAt),
-      group.map((r) => r.record),
-      group.map((r) => r.hash),
-    ]);
+    const group = rows.slice(from, from + groupSize).map(floorRowValues);
+    // one array per column, as unnest takes them
+    groups.push(group[0]!.map((_, column) => group.map((values) => values[column])));
   }
   return timeItAsync(async () => {
     for (const values of groups) await client.query({ name, text, values });

@@ -205,140 +205,124 @@ const reads = fc.array(
 );
 
 describe('the ledger totals per day (the fast path of the position)', () => {
+  /** Dates of the year and around it, on either axis; and the days the log's events are recorded on. */
+  const viewpoints = fc.array(
+    fc.record({
+      asAt: fc.oneof(day, fc.constantFrom('2016-03-31', '2017-04-01', '2099-01-01')),
+      axis: fc.constantFrom('effective' as const, 'recorded' as const),
+    }),
+    { minLength: 1, maxLength: 6 },
+  );
+  const recordedDays = fc.array(day, { minLength: 1, maxLength: 8 });
+
   it('gives the position the plain fold gives, to the penny and in its order, from any date on either axis', () => {
-    const viewpoints = fc.array(
-      fc.record({
-        asAt: fc.oneof(day, fc.constantFrom('2016-03-31', '2017-04-01', '2099-01-01')),
-        axis: fc.constantFrom('effective' as const, 'recorded' as const),
-      }),
-      { minLength: 1, maxLength: 6 },
-    );
     fc.assert(
-      fc.property(
-        steps,
-        fc.array(day, { minLength: 1, maxLength: 8 }),
-        viewpoints,
-        reads,
-        (sequence, recordedOn, vps, sources) => {
-          const { state, log } = ledgerOf(sequence, recordedOn);
-          // kept as the cache keeps it: advanced event by event, a copy taken half way that later additions leave alone
-          let live = opened();
-          const index = new LedgerTotalsIndex();
-          let halfWay: { copy: LedgerTotalsIndex; state: typeof live } | null = null;
-          log.forEach((event, i) => {
-            live = evolvePooledFund(live, event);
-            while (index.size < live.transactions.length) {
-              const t = live.transactions[index.size]!;
-              index.add(t, assumptionOf(t.transactionId));
-            }
-            if (i === Math.floor(log.length / 2))
-              halfWay = { copy: index.clone(), state: structuredClone(live) };
+      fc.property(steps, recordedDays, viewpoints, reads, (sequence, recordedOn, vps, sources) => {
+        const { state, log } = ledgerOf(sequence, recordedOn);
+        // kept as the cache keeps it: advanced event by event, a copy taken half way that later additions leave alone
+        let live = opened();
+        const index = new LedgerTotalsIndex();
+        let halfWay: { copy: LedgerTotalsIndex; state: typeof live } | null = null;
+        log.forEach((event, i) => {
+          live = evolvePooledFund(live, event);
+          while (index.size < live.transactions.length) {
+            const t = live.transactions[index.size]!;
+            index.add(t, assumptionOf(t.transactionId));
+          }
+          if (i === Math.floor(log.length / 2))
+            halfWay = { copy: index.clone(), state: structuredClone(live) };
+        });
+        expect(new LedgerTotalsIndex(state.transactions).size).toBe(state.transactions.length);
+        const same = (at: typeof state, vp: Viewpoint, with_: LedgerTotalsIndex) => {
+          expect(with_.answers(at.transactions, vp)).toBe(true);
+          expect(JSON.stringify(fundPosition(at, TERMS, vp, with_))).toBe(
+            JSON.stringify(fundPosition(at, TERMS, vp)),
+          );
+          const seen = visibleAt(at.transactions, vp);
+          expect(with_.countsAsAt(vp.axis, vp.asAt)).toEqual({
+            transactions: seen.length,
+            assumed: seen.filter((t) => assumptionOf(t.transactionId) !== null).length,
           });
-          expect(new LedgerTotalsIndex(state.transactions).size).toBe(state.transactions.length);
-          const same = (at: typeof state, vp: Viewpoint, with_: LedgerTotalsIndex) => {
-            expect(with_.answers(at.transactions, vp)).toBe(true);
-            expect(JSON.stringify(fundPosition(at, TERMS, vp, with_))).toBe(
-              JSON.stringify(fundPosition(at, TERMS, vp)),
-            );
-            const seen = visibleAt(at.transactions, vp);
-            expect(with_.countsAsAt(vp.axis, vp.asAt)).toEqual({
-              transactions: seen.length,
-              assumed: seen.filter((t) => assumptionOf(t.transactionId) !== null).length,
-            });
-            // the findings' evidence counted from the groups equals the pass over the transactions seen
-            const known = factsOf(at.transactions);
-            expect(findingsEvidenceIndexed(sources, with_, vp, known)).toEqual(
-              findingsEvidence(sources, seen, known),
-            );
-          };
-          for (const vp of vps) {
-            same(state, vp, index);
-            const taken = halfWay as { copy: LedgerTotalsIndex; state: typeof live } | null;
-            if (taken) same(taken.state, vp, taken.copy);
-            // as known at an instant, the present totals answer only when every transaction was recorded by it;
-            // the position is the fold's either way
-            const knownAt = `${recordedOn[0]}T09:00:05Z`;
-            const known = { ...vp, knownAt };
-            expect(index.answers(state.transactions, known)).toBe(
-              state.transactions.every((t) => t.recordedAt <= knownAt),
-            );
-            expect(JSON.stringify(fundPosition(state, TERMS, known, index))).toBe(
+          // the findings' evidence counted from the groups equals the pass over the transactions seen
+          const known = factsOf(at.transactions);
+          expect(findingsEvidenceIndexed(sources, with_, vp, known)).toEqual(
+            findingsEvidence(sources, seen, known),
+          );
+        };
+        for (const vp of vps) {
+          same(state, vp, index);
+          const taken = halfWay as { copy: LedgerTotalsIndex; state: typeof live } | null;
+          if (taken) same(taken.state, vp, taken.copy);
+          // as known at an instant, the present totals answer only when every transaction was recorded by it;
+          // the position is the fold's either way
+          const knownAt = `${recordedOn[0]}T09:00:05Z`;
+          const known = { ...vp, knownAt };
+          expect(index.answers(state.transactions, known)).toBe(
+            state.transactions.every((t) => t.recordedAt <= knownAt),
+          );
+          expect(JSON.stringify(fundPosition(state, TERMS, known, index))).toBe(
+            JSON.stringify(fundPosition(state, TERMS, known)),
+          );
+          // the log's first events, when they are those recorded by the instant, folded with their own totals
+          // (as the cache keeps a pool-year as known at an instant): those totals answer, as the fold does
+          const first = log.findIndex((e) => e.recordedAt > knownAt);
+          const prefix = first < 0 ? log : log.slice(0, first);
+          if (log.slice(prefix.length).every((e) => e.recordedAt > knownAt)) {
+            const knownState = prefix.reduce((s, e) => evolvePooledFund(s, e), opened());
+            const knownIndex = new LedgerTotalsIndex();
+            for (const t of knownState.transactions) knownIndex.add(t, assumptionOf(t.transactionId));
+            same(knownState, known, knownIndex);
+            expect(JSON.stringify(fundPosition(knownState, TERMS, known, knownIndex))).toBe(
               JSON.stringify(fundPosition(state, TERMS, known)),
             );
-            // the log's first events, when they are those recorded by the instant, folded with their own totals
-            // (as the cache keeps a pool-year as known at an instant): those totals answer, as the fold does
-            const first = log.findIndex((e) => e.recordedAt > knownAt);
-            const prefix = first < 0 ? log : log.slice(0, first);
-            if (log.slice(prefix.length).every((e) => e.recordedAt > knownAt)) {
-              const knownState = prefix.reduce((s, e) => evolvePooledFund(s, e), opened());
-              const knownIndex = new LedgerTotalsIndex();
-              for (const t of knownState.transactions) knownIndex.add(t, assumptionOf(t.transactionId));
-              same(knownState, known, knownIndex);
-              expect(JSON.stringify(fundPosition(knownState, TERMS, known, knownIndex))).toBe(
-                JSON.stringify(fundPosition(state, TERMS, known)),
-              );
-            }
           }
-        },
-      ),
+        }
+      }),
       { numRuns: 300 },
     );
   });
   it('reads the same from the fund-totals projection, without the transactions, as from the fold', () => {
-    const viewpoints = fc.array(
-      fc.record({
-        asAt: fc.oneof(day, fc.constantFrom('2016-03-31', '2099-01-01')),
-        axis: fc.constantFrom('effective' as const, 'recorded' as const),
-      }),
-      { minLength: 1, maxLength: 4 },
-    );
     fc.assert(
-      fc.property(
-        steps,
-        fc.array(day, { minLength: 1, maxLength: 8 }),
-        viewpoints,
-        reads,
-        (sequence, recordedOn, vps, sources) => {
-          const { state, log } = ledgerOf(sequence, recordedOn);
-          const evidence = (id: string) => ({ evidence: { citations: ['c'], assumed: assumptionOf(id) } });
-          const { poolId, year, agreementId } = opened();
-          const views = projectInMemory(
-            fundTotalsProjection,
-            recordedEvents(
-              [{ type: 'PooledFundYearOpened', data: { poolId, year, agreementId } }, ...log].map((e) => ({
-                ...e,
-                stream: 'pooled-fund',
-                ...(e.type === 'FundTransactionPosted'
-                  ? { metadata: evidence((e.data as { transactionId: string }).transactionId) }
-                  : {}),
-              })),
-            ),
+      fc.property(steps, recordedDays, viewpoints, reads, (sequence, recordedOn, vps, sources) => {
+        const { state, log } = ledgerOf(sequence, recordedOn);
+        const evidence = (id: string) => ({ evidence: { citations: ['c'], assumed: assumptionOf(id) } });
+        const { poolId, year, agreementId } = opened();
+        const views = projectInMemory(
+          fundTotalsProjection,
+          recordedEvents(
+            [{ type: 'PooledFundYearOpened', data: { poolId, year, agreementId } }, ...log].map((e) => ({
+              ...e,
+              stream: 'pooled-fund',
+              ...(e.type === 'FundTransactionPosted'
+                ? { metadata: evidence((e.data as { transactionId: string }).transactionId) }
+                : {}),
+            })),
+          ),
+        );
+        const record = views.get(fundTotalsKey.year(poolId, year)) as FundYearTotalsView;
+        const days = [...views.entries()].filter(([key]) =>
+          key.startsWith(fundDayTotalsPrefix(poolId, year)),
+        );
+        const read = poolYearOfTotals(
+          record,
+          days.map(([, v]) => v as FundDayTotalsView),
+        );
+        expect(read.revision).toBe(log.length);
+        const known = factsOf(state.transactions);
+        for (const vp of vps) {
+          expect(JSON.stringify(fundPosition(read.state, TERMS, vp, read.totals))).toBe(
+            JSON.stringify(fundPosition(state, TERMS, vp)),
           );
-          const record = views.get(fundTotalsKey.year(poolId, year)) as FundYearTotalsView;
-          const days = [...views.entries()].filter(([key]) =>
-            key.startsWith(fundDayTotalsPrefix(poolId, year)),
+          expect(findingsEvidenceIndexed(sources, read.totals, vp, known)).toEqual(
+            findingsEvidence(sources, visibleAt(state.transactions, vp), known),
           );
-          const read = poolYearOfTotals(
-            record,
-            days.map(([, v]) => v as FundDayTotalsView),
-          );
-          expect(read.revision).toBe(log.length);
-          const known = factsOf(state.transactions);
-          for (const vp of vps) {
-            expect(JSON.stringify(fundPosition(read.state, TERMS, vp, read.totals))).toBe(
-              JSON.stringify(fundPosition(state, TERMS, vp)),
-            );
-            expect(findingsEvidenceIndexed(sources, read.totals, vp, known)).toEqual(
-              findingsEvidence(sources, visibleAt(state.transactions, vp), known),
-            );
-          }
-          // without its transactions, a read its totals cannot answer (as known at an earlier instant) is refused
-          if (state.transactions.length > 0)
-            expect(() =>
-              fundPosition(read.state, TERMS, { ...vps[0]!, knownAt: '2000-01-01T00:00:00Z' }, read.totals),
-            ).toThrow('read without its transactions');
-        },
-      ),
+        }
+        // without its transactions, a read its totals cannot answer (as known at an earlier instant) is refused
+        if (state.transactions.length > 0)
+          expect(() =>
+            fundPosition(read.state, TERMS, { ...vps[0]!, knownAt: '2000-01-01T00:00:00Z' }, read.totals),
+          ).toThrow('read without its transactions');
+      }),
       { numRuns: 200 },
     );
   });
