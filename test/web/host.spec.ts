@@ -63,6 +63,28 @@ describe('the pages and the API in one server (apps/server)', () => {
     expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
+  it('refuses a viewpoint that is not a real date with a page naming the field, and reads an empty one as none', async () => {
+    const auditor = await sessionCookie(server.url, 'auditor');
+    for (const path of ['/fund/southend-bcf/2016-17', '/plans', '/areas/kent']) {
+      const refused = await fetch(`${server.url}${path}?asAt=2016-13-40&knownAt=yesterday`, {
+        headers: { cookie: auditor },
+      });
+      expect(refused.status).toBe(400);
+      const html = await refused.text();
+      expect(html).toContain('asAt: &#39;As at&#39; must be a real date, as YYYY-MM-DD');
+      expect(html).toContain('knownAt: &#39;Known at&#39; must be a real date, as YYYY-MM-DD');
+      const empty = await fetch(`${server.url}${path}?asAt=&knownAt=`, { headers: { cookie: auditor } });
+      expect(empty.status).toBe(200);
+      const instant = await fetch(
+        `${server.url}${path}?asAt=2017-03-31&knownAt=${new Date().toISOString()}`,
+        {
+          headers: { cookie: auditor },
+        },
+      );
+      expect(instant.status).toBe(200);
+    }
+  });
+
   it('serves pages that cannot be framed by another site or cached, and leaves the API its own headers', async () => {
     const page = await fetch(`${server.url}/sign-in`);
     expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");

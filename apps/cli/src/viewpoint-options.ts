@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { Viewpoint, isCalendarDate } from '@bcl/kernel';
+import { ISO_INSTANT_PATTERN, Viewpoint, isCalendarDate } from '@bcl/kernel';
 import { UsageError } from './cli-context';
 
 /** `--as-at` and `--known-at`, as given on the command line. */
@@ -7,8 +7,6 @@ export interface ViewpointOptions {
   asAt?: string;
   knownAt?: string;
 }
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Adds `--known-at` (and `--as-at`, unless the command defines its own) to a command that shows a view. */
 export function withViewpointOptions(command: Command, asAt = true): Command {
@@ -26,7 +24,7 @@ export function viewpointOf(options: ViewpointOptions): Viewpoint {
     throw new UsageError('--as-at: must be a real date written YYYY-MM-DD');
   let knownAt: string | undefined;
   if (options.knownAt !== undefined) {
-    const time = ISO_INSTANT.test(options.knownAt) ? Date.parse(options.knownAt) : NaN;
+    const time = ISO_INSTANT_PATTERN.test(options.knownAt) ? Date.parse(options.knownAt) : NaN;
     if (Number.isNaN(time))
       throw new UsageError(
         '--known-at: must be an ISO 8601 date-time with a time zone, such as 2026-01-01T00:00:00Z',

@@ -26,3 +26,16 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
 export function isWithin(date: CalendarDate, from: CalendarDate, until: CalendarDate | null): boolean {
   return from <= date && (until === null || date < until);
 }
+
+/** An ISO 8601 date-time with a time zone (`2026-01-01T00:00:00Z`, `2017-09-11T09:30+01:00`): a `knownAt` instant. */
+export const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True for an ISO 8601 date-time with a time zone whose date is a real one (rejects 2016-02-30T00:00Z). */
+export function isInstant(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    ISO_INSTANT_PATTERN.test(value) &&
+    isCalendarDate(value.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}

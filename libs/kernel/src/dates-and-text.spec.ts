@@ -3,6 +3,7 @@ import {
   DATE_YEAR_MIN,
   isCalendarDate,
   isFinancialYear,
+  isInstant,
   isVisibleText,
   normaliseText,
   textProblem,
@@ -17,6 +18,22 @@ describe('the bounds on dates and financial years', () => {
       ['0000-01-01', '9999-12-31', `${DATE_YEAR_MIN - 1}-12-31`, `${DATE_YEAR_MAX + 1}-01-01`].some(
         isCalendarDate,
       ),
+    ).toBe(false);
+  });
+
+  it('takes ISO 8601 instants with a time zone on real dates, and refuses dates alone, zoneless times and unreal days', () => {
+    expect(
+      ['2026-01-01T00:00:00Z', '2017-09-11T09:30+01:00', '2017-09-11T09:30:00.123456Z'].every(isInstant),
+    ).toBe(true);
+    expect(
+      [
+        '2017-09-11',
+        '2017-09-11T09:30:00',
+        '2016-02-30T00:00:00Z',
+        '2016-13-01T00:00Z',
+        'now',
+        20170911,
+      ].some(isInstant),
     ).toBe(false);
   });
 

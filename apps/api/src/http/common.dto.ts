@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Exclude, Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { EVIDENCE_LIMITS, TEXT_LIMITS as L } from '@bcl/kernel';
+import { EVIDENCE_LIMITS, ISO_INSTANT_PATTERN, TEXT_LIMITS as L } from '@bcl/kernel';
 import { IsCalendarDate, IsId, IsText } from './validators';
 
 /** The request shapes every context shares: a reason on every write, the two time axes, and paging. */
@@ -44,8 +44,6 @@ export class ReasonDto {
   evidence?: EvidenceDto;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 export class KnownAtQueryDto {
   @ApiPropertyOptional({
     description: 'ISO 8601 instant: only facts recorded by then',
@@ -53,7 +51,7 @@ export class KnownAtQueryDto {
   })
   @IsOptional()
   @MaxLength(40)
-  @Matches(ISO_INSTANT, {
+  @Matches(ISO_INSTANT_PATTERN, {
     message: 'must be an ISO 8601 date-time with a time zone, such as 2026-01-01T00:00:00Z',
   })
   knownAt?: string;
