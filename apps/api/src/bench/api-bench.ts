@@ -7,12 +7,13 @@ import { markPhase, rawAppendRate } from '@bcl/bench-kit';
 import { apiConfigFromEnv } from '../config/api-config';
 import { createApp } from '../create-app';
 import { startBareServer } from './bare-http';
+import { startNestFloor } from './nest-floor';
 import { LoadResult, LoadSpec } from './load-gen';
 
 /**
  * `npm run bench` (second part): the API end to end over real HTTP on the embedded store, beside a bare Node
- * HTTP server doing the same durable work (bare-http.ts) and this machine's fsync-per-event limit, all measured
- * in the same run. The load comes from a separate process (load-gen.ts) at 1, 32 and 128 clients. Every API
+ * HTTP server doing the same durable work (bare-http.ts), the API's own NestJS pipeline doing that same work with
+ * no store (nest-floor.ts), and this machine's fsync-per-event limit, all measured in the same run. The load comes from a separate process (load-gen.ts) at 1, 32 and 128 clients. Every API
  * write is an event append and a wait for the read model; every API read writes one access-log entry. Never
  * fails on speed. Usage: node -r bin/register-aliases.js dist/apps/api/src/bench/api-bench.js [--json]
  * [--requests N]
@@ -21,7 +22,7 @@ const CLIENTS = [1, 32, 128];
 const run = promisify(execFile);
 
 interface Row extends LoadResult {
-  server: 'api' | 'bare';
+  server: 'api' | 'bare' | 'nest floor';
   request: 'POST /api/people' | 'GET /api/people/:id';
   clients: number;
   /**
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   const authorization = `Bearer ${await signDevelopmentToken({ roles: ['admin'], subject: 'bench' })}`;
   const rows: Row[] = [];
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
+  let nest: Awaited<ReturnType<typeof startNestFloor>> | undefined;
   let nextPerson = 0;
   try {
     const measure = async (server: Row['server'], base: string, write: boolean, clients: number) => {
@@ -88,28 +90,35 @@ async function main(): Promise<void> {
     await measure('api', apiBase, true, 1); // the people the GETs read, and a warm API
     rows.length = 0;
     const person = await fetch(`${apiBase}/api/people/bench-0`, { headers: { authorization } });
-    bare = await startBareServer(dir, await person.text());
+    const personJson = await person.text();
+    bare = await startBareServer(dir, personJson);
+    nest = await startNestFloor(dir, config, JSON.parse(personJson));
+    await measure('nest floor', nest.base, true, 1); // warm, as the API was
+    rows.length = 0;
     for (const write of [true, false])
       for (const clients of CLIENTS) {
         await measure('bare', bare.base, write, clients);
+        await measure('nest floor', nest.base, write, clients);
         await measure('api', apiBase, write, clients);
       }
   } finally {
     await bare?.close();
+    await nest?.close();
     await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const results = rows.map((row) => {
+  const ratio = (row: Row, server: Row['server']) => {
     const floor = rows.find(
-      (r) => r.server === 'bare' && r.request === row.request && r.clients === row.clients,
+      (r) => r.server === server && r.request === row.request && r.clients === row.clients,
     );
+    return floor ? Math.round((row.requestsPerSecond / floor.requestsPerSecond) * 100) / 100 : null;
+  };
+  const results = rows.map((row) => {
     return {
       ...row,
       seconds: Math.round(row.seconds * 1000) / 1000,
-      ratioToBare:
-        row.server === 'api' && floor
-          ? Math.round((row.requestsPerSecond / floor.requestsPerSecond) * 100) / 100
-          : null,
+      ratioToBare: row.server === 'bare' ? null : ratio(row, 'bare'),
+      ratioToNestFloor: row.server === 'api' ? ratio(row, 'nest floor') : null,
       ratioToFsyncPerEvent: Math.round((row.requestsPerSecond / fsyncPerEvent) * 100) / 100,
     };
   });
@@ -121,13 +130,13 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `API over HTTP on SQLite beside a bare Node HTTP server (same durable work); fsync-per-event limit ${Math.round(fsyncPerEvent)}/s`,
+      `API over HTTP on SQLite beside a bare Node HTTP server and the API's NestJS pipeline with no store (both doing the same durable work); fsync-per-event limit ${Math.round(fsyncPerEvent)}/s`,
       '',
-      '| request | clients | server | requests | requests/s | p50 ms | p99 ms | API / bare | server CPU µs/request |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| request | clients | server | requests | requests/s | p50 ms | p99 ms | of bare | of Nest floor | server CPU µs/request |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...results.map(
         (r) =>
-          `| ${r.request} | ${r.clients} | ${r.server} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.server === 'api' ? `${r.ratioToBare}x` : ''} | ${r.serverCpuUsPerRequest} |`,
+          `| ${r.request} | ${r.clients} | ${r.server} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.ratioToBare === null ? '' : `${r.ratioToBare}x`} | ${r.ratioToNestFloor === null ? '' : `${r.ratioToNestFloor}x`} | ${r.serverCpuUsPerRequest} |`,
       ),
       '',
     ].join('\n'),
