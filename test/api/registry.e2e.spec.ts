@@ -34,6 +34,7 @@ describeEachDurableStore(
       expect(await field('limit=201')).toEqual(['limit']);
       expect(await field('asAt=2017-02-30')).toEqual(['asAt']);
       expect(await field('knownAt=yesterday')).toEqual(['knownAt']);
+      expect(await field('knownAt=2017-02-30T00:00:00Z')).toEqual(['knownAt']);
       await get('/api/areas?limit=1&asAt=2017-09-11').expect(200);
     });
 

@@ -133,6 +133,10 @@ describe('bcl who-approved, fund position and reconcile: --as-at and --known-at'
         '--known-at: must be an ISO 8601',
       ],
       [
+        ['reconcile', 'southend-bcf', '2016-17', '--known-at', '2017-02-30T00:00:00Z'],
+        '--known-at: must be an ISO 8601',
+      ],
+      [
         ['plan', 'export', 'kent-2017-19', '--out', 'k.json', '--known-at', '2016-09-30T00:00'],
         '--known-at: must be an ISO 8601',
       ],

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ISO_INSTANT_PATTERN, Viewpoint, isCalendarDate } from '@bcl/kernel';
+import { Viewpoint, isCalendarDate, isInstant } from '@bcl/kernel';
 import { UsageError } from './cli-context';
 
 /** `--as-at` and `--known-at`, as given on the command line. */
@@ -24,7 +24,7 @@ export function viewpointOf(options: ViewpointOptions): Viewpoint {
     throw new UsageError('--as-at: must be a real date written YYYY-MM-DD');
   let knownAt: string | undefined;
   if (options.knownAt !== undefined) {
-    const time = ISO_INSTANT_PATTERN.test(options.knownAt) ? Date.parse(options.knownAt) : NaN;
+    const time = isInstant(options.knownAt) ? Date.parse(options.knownAt) : NaN;
     if (Number.isNaN(time))
       throw new UsageError(
         '--known-at: must be an ISO 8601 date-time with a time zone, such as 2026-01-01T00:00:00Z',

@@ -28,7 +28,7 @@ export function isWithin(date: CalendarDate, from: CalendarDate, until: Calendar
 }
 
 /** An ISO 8601 date-time with a time zone (`2026-01-01T00:00:00Z`, `2017-09-11T09:30+01:00`): a `knownAt` instant. */
-export const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** True for an ISO 8601 date-time with a time zone whose date is a real one (rejects 2016-02-30T00:00Z). */
 export function isInstant(value: unknown): value is string {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Exclude, Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { EVIDENCE_LIMITS, ISO_INSTANT_PATTERN, TEXT_LIMITS as L } from '@bcl/kernel';
-import { IsCalendarDate, IsId, IsText } from './validators';
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { EVIDENCE_LIMITS, TEXT_LIMITS as L } from '@bcl/kernel';
+import { IsCalendarDate, IsId, IsInstant, IsText } from './validators';
 
 /** The request shapes every context shares: a reason on every write, the two time axes, and paging. */
 
@@ -51,9 +51,7 @@ export class KnownAtQueryDto {
   })
   @IsOptional()
   @MaxLength(40)
-  @Matches(ISO_INSTANT_PATTERN, {
-    message: 'must be an ISO 8601 date-time with a time zone, such as 2026-01-01T00:00:00Z',
-  })
+  @IsInstant()
   knownAt?: string;
 }
 

@@ -4,6 +4,7 @@ import {
   ID_PATTERN,
   isCalendarDate,
   isFinancialYear,
+  isInstant,
   normaliseText,
   textProblem,
   TEXT_LIMITS,
@@ -30,6 +31,21 @@ export function IsCalendarDate(options?: ValidationOptions) {
       propertyName,
       options: { message: CALENDAR_DATE_RULE, ...options },
       validator: { validate: (value: unknown) => isCalendarDate(value) },
+    });
+}
+
+/** An ISO 8601 date-time with a time zone on a real date (a `knownAt` instant). */
+export function IsInstant(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: 'must be an ISO 8601 date-time with a time zone, such as 2026-01-01T00:00:00Z',
+        ...options,
+      },
+      validator: { validate: (value: unknown) => isInstant(value) },
     });
 }
 
