@@ -85,6 +85,24 @@ describe('the pages and the API in one server (apps/server)', () => {
     }
   });
 
+  it('refuses a malformed filter with a page naming it, instead of showing everything as if it were not asked', async () => {
+    const auditor = await sessionCookie(server.url, 'auditor');
+    const status = async (path: string) =>
+      (await fetch(`${server.url}${path}`, { headers: { cookie: auditor } })).status;
+    for (const [refused, accepted] of [
+      ['/fund/southend-bcf/2016-17?axis=sideways', '/fund/southend-bcf/2016-17?axis=recorded'],
+      ['/plans?areaId=Kent!', '/plans?areaId=kent'],
+      ['/returns?year=2016-18', '/returns?year=2016-17'],
+      ['/decisions?bodyId=Kent_HWB', '/decisions?bodyId=kent-hwb'],
+      ['/decisions/delegations?on=2017-02-30', '/decisions/delegations?on=2017-09-11'],
+    ]) {
+      expect([refused, await status(refused!)]).toEqual([refused, 400]);
+      expect([accepted, await status(accepted!)]).toEqual([accepted, 200]);
+    }
+    const page = await fetch(`${server.url}/returns?year=2016-18`, { headers: { cookie: auditor } });
+    expect(await page.text()).toContain('year: must be a financial year such as 2016-17');
+  });
+
   it('serves pages that cannot be framed by another site or cached, and leaves the API its own headers', async () => {
     const page = await fetch(`${server.url}/sign-in`);
     expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");

@@ -27,22 +27,50 @@ export const PagesController = (path: string) =>
  */
 export function viewpointOf(query: Record<string, unknown>): { asAt?: string; knownAt?: string } {
   const errors: FieldProblem[] = [];
-  const asked = (field: 'asAt' | 'knownAt', valid: (value: unknown) => value is string, form: string) => {
-    const value = query[field];
-    if (value === undefined || value === '') return undefined;
-    if (valid(value)) return value;
-    errors.push({ field, reason: `${VIEWPOINT_LABELS[field]} must be a real date, as ${form}` });
-    return undefined;
-  };
-  const asAt = asked('asAt', isCalendarDate, 'YYYY-MM-DD (for example 2017-03-31)');
-  const knownAt = asked(
+  const asAt = checkedQuery(query, 'asAt', isCalendarDate, `${ASKED_AT} (for example 2017-03-31)`, errors);
+  const knownAt = checkedQuery(
+    query,
     'knownAt',
     (value): value is string => isCalendarDate(value) || isInstant(value),
-    'YYYY-MM-DD (for example 2017-03-31) or a date and time with its zone (2017-03-31T17:00:00Z)',
+    `${ASKED_AT} (for example 2017-03-31) or a date and time with its zone (2017-03-31T17:00:00Z)`,
+    errors,
   );
   if (errors.length > 0) throw invalidRequest(errors);
   return { ...(asAt ? { asAt } : {}), ...(knownAt ? { knownAt } : {}) };
 }
 
-/** The viewpoint form's labels (views/viewpoint.njk), for its errors. */
-const VIEWPOINT_LABELS = { asAt: "'As at'", knownAt: "'Known at'" } as const;
+/**
+ * A query parameter a page reads: its value when valid, undefined when absent or left empty; anything else is
+ * refused with a 400 page naming it and saying what it `must` be, never read as if it had not been asked.
+ */
+export function optionalQuery<T extends string>(
+  query: Record<string, unknown>,
+  field: string,
+  valid: (value: unknown) => value is T,
+  must: string,
+): T | undefined {
+  const errors: FieldProblem[] = [];
+  const value = checkedQuery(query, field, valid, must, errors);
+  if (errors.length > 0) throw invalidRequest(errors);
+  return value;
+}
+
+function checkedQuery<T extends string>(
+  query: Record<string, unknown>,
+  field: string,
+  valid: (value: unknown) => value is T,
+  must: string,
+  errors: FieldProblem[],
+): T | undefined {
+  const value = query[field];
+  if (value === undefined || value === '') return undefined;
+  if (valid(value)) return value;
+  const label = QUERY_LABELS[field];
+  errors.push({ field, reason: `${label ? `${label} ` : ''}must be ${must}` });
+  return undefined;
+}
+
+const ASKED_AT = 'a real date, as YYYY-MM-DD';
+
+/** The labels of the viewpoint form's fields (views/viewpoint.njk), for their errors; other fields go by their names. */
+const QUERY_LABELS: Record<string, string> = { asAt: "'As at'", knownAt: "'Known at'" };

@@ -1,6 +1,7 @@
 import { Get, Query, Render } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { READERS } from '@bcl/identity';
+import { isCalendarDate } from '@bcl/kernel';
 import {
   AllowRoles,
   BodySummary,
@@ -10,14 +11,19 @@ import {
   ListGovernanceActsQuery,
   todayInEngland,
 } from '@bcl/application';
-import { PagesController, viewpointOf } from '../../page-route';
+import { PagesController, optionalQuery, viewpointOf } from '../../page-route';
 import { holdersOn, hrefOf, hrefWith, timelineItem } from './decisions-support';
 import { reportBacksOwed } from './report-backs';
 
 const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A query parameter kept only when it is well formed (a page never fails on a bad filter: it ignores it). */
-const idOf = (value: unknown) => (typeof value === 'string' && ID.test(value) ? value : undefined);
+/** An area or body id the timeline is filtered by; a malformed one is refused, never dropped (showing everything). */
+const idOf = (query: Record<string, unknown>, field: 'areaId' | 'bodyId') =>
+  optionalQuery(
+    query,
+    field,
+    (value): value is string => typeof value === 'string' && ID.test(value),
+    'an id: lower-case letters, digits and hyphens',
+  );
 const BODIES_MAX = 200;
 
 /** A query string of the given parameters that are set ('' when none is). */
@@ -36,7 +42,7 @@ export class DecisionsController {
   @Render('features/decisions/timeline.njk')
   async timeline(@Query() query: Record<string, unknown>) {
     const viewpoint = viewpointOf(query);
-    const filter = { areaId: idOf(query.areaId), bodyId: idOf(query.bodyId) };
+    const filter = { areaId: idOf(query, 'areaId'), bodyId: idOf(query, 'bodyId') };
     const [{ acts }, bodies] = await Promise.all([
       this.queries.execute(new ListGovernanceActsQuery(filter, viewpoint)) as Promise<{
         acts: GovernanceAct[];
@@ -66,7 +72,7 @@ export class DecisionsController {
   @Render('features/decisions/register.njk')
   async register(@Query() query: Record<string, unknown>) {
     const viewpoint = viewpointOf(query);
-    const filter = { areaId: idOf(query.areaId), bodyId: idOf(query.bodyId) };
+    const filter = { areaId: idOf(query, 'areaId'), bodyId: idOf(query, 'bodyId') };
     const { acts } = (await this.queries.execute(new ListGovernanceActsQuery(filter, viewpoint))) as {
       acts: GovernanceAct[];
     };
@@ -103,7 +109,9 @@ export class DecisionsController {
   async delegations(@Query() query: Record<string, unknown>) {
     const viewpoint = viewpointOf(query);
     const on =
-      typeof query.on === 'string' && DATE.test(query.on) ? query.on : (viewpoint.asAt ?? todayInEngland());
+      optionalQuery(query, 'on', isCalendarDate, 'a real date, as YYYY-MM-DD') ??
+      viewpoint.asAt ??
+      todayInEngland();
     const [answer, owed] = await Promise.all([
       this.queries.execute(new DelegationsOnQuery(on, viewpoint)) as Promise<{ inForce: DelegationRow[] }>,
       reportBacksOwed(this.queries, on, viewpoint),

@@ -3,7 +3,10 @@ import { Response } from 'express';
 import { isFinancialYear } from '@bcl/kernel';
 import { Viewpoint } from '@bcl/domain-fund';
 import { CSV_CONTENT_TYPE, Download, Problem, poolYearViewpoint } from '@bcl/application';
-import { viewpointOf } from '../../page-route';
+import { optionalQuery, viewpointOf } from '../../page-route';
+
+const isAxis = (value: unknown): value is 'effective' | 'recorded' =>
+  value === 'effective' || value === 'recorded';
 
 /** Ids as the API accepts them in a path: letters, digits, dots, underscores and hyphens. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -39,7 +42,8 @@ export interface PoolYearPageViewpoint {
 
 export function pageViewpoint(year: string, query: Record<string, unknown>): PoolYearPageViewpoint {
   const asked = viewpointOf(query);
-  const axis = query.axis === 'recorded' ? 'recorded' : undefined;
+  const askedAxis = optionalQuery(query, 'axis', isAxis, "'effective' or 'recorded'");
+  const axis = askedAxis === 'recorded' ? 'recorded' : undefined;
   const params = new URLSearchParams({ ...asked, ...(axis ? { axis } : {}) }).toString();
   return {
     asked,

@@ -16,7 +16,9 @@ import {
   invalidRequest,
   viewpointOf as storeViewpointOf,
 } from '@bcl/application';
-import { PagesController, viewpointOf } from '../../page-route';
+import { PagesController, optionalQuery, viewpointOf } from '../../page-route';
+
+const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
 import { checkRows, displayValue, evidenceText, fieldLabel, sectionTables, sectionTitle } from './plan-view';
 import { ProvenanceApproval, signOffRows } from './sign-off-view';
 
@@ -58,8 +60,7 @@ export class PlansController {
   @Render('features/plans/plans.njk')
   async list(@Query() query: Record<string, unknown>) {
     const viewpoint = viewpointOf(query);
-    const areaId =
-      typeof query.areaId === 'string' && ID_PATTERN.test(query.areaId) ? query.areaId : undefined;
+    const areaId = optionalQuery(query, 'areaId', isId, 'an area id: lower-case letters, digits and hyphens');
     const [plans, areas] = (await Promise.all([
       this.queries.execute(new ListPlansQuery({ areaId, limit: PLANS_MAX }, storeViewpointOf(viewpoint))),
       this.queries.execute(new ListAreasQuery(AREAS_MAX, undefined, storeViewpointOf(viewpoint))),

@@ -15,7 +15,7 @@ import {
   ShowReturnQuery,
 } from '@bcl/application';
 import { ReturnCheck } from '@bcl/domain-returns';
-import { PagesController, viewpointOf } from '../../page-route';
+import { PagesController, optionalQuery, viewpointOf } from '../../page-route';
 import { authorityLinks, authorityName, sectionTables } from './return-page';
 
 const AREAS_MAX = 500;
@@ -55,7 +55,8 @@ export class ReturnsPagesController {
   @Render('features/returns/returns.njk')
   async list(@Query() query: Record<string, unknown>) {
     const viewpoint = viewpointOf(query);
-    const year = typeof query.year === 'string' && isFinancialYear(query.year) ? query.year : DEFAULT_YEAR;
+    const year =
+      optionalQuery(query, 'year', isFinancialYear, 'a financial year such as 2016-17') ?? DEFAULT_YEAR;
     const areas = (await this.queries.execute(new ListAreasQuery(AREAS_MAX, undefined, viewpoint))) as {
       items: { areaId: string; name: string }[];
     };
