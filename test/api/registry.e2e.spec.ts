@@ -177,6 +177,23 @@ describeEachDurableStore(
         }),
       ]);
       await get('/api/access-log', reader).expect(403);
+
+      // from and to are instants, compared as instants in any zone; anything else is refused, naming the field
+      const entries = async (query: string) =>
+        (await get(`/api/access-log?subject=reader-77&${query}`).expect(200)).body.items.length;
+      const at = Date.parse(log.body.items[0].at);
+      const plus5 = (ms: number) => `${new Date(ms + 5 * 3_600_000).toISOString().slice(0, 19)}+05:00`;
+      expect(await entries(`from=${encodeURIComponent(plus5(at - 60_000))}`)).toBe(1);
+      expect(await entries(`to=${encodeURIComponent(plus5(at - 60_000))}`)).toBe(0);
+      expect(await entries(`from=${encodeURIComponent(plus5(at + 60_000))}`)).toBe(0);
+      for (const [query, field] of [
+        ['from=banana', 'from'],
+        ['to=2026-11-30', 'to'],
+        ['from=2026-12-01T00:00:00Z&to=2026-11-30T00:00:00Z', 'to'],
+      ]) {
+        const refused = await get(`/api/access-log?${query}`).expect(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
     });
 
     it('rebuilds the registry projection from zero into the same views as the live one', async () => {

@@ -165,7 +165,10 @@ describeInBrowser('the decisions pages in Chromium', () => {
     // the data link keeps the whole viewpoint
     await expect(
       meeting.getByRole('link', { name: 'the meeting (JSON)' }).getAttribute('href'),
-    ).resolves.toBe(`/api/governance/meetings/kent-hwb-2017-09-20?asAt=2017-12-31&knownAt=${knownAt}`);
+    ).resolves.toBe(
+      // the date is read as the end of its day, and the link carries that instant, which the API takes
+      `/api/governance/meetings/kent-hwb-2017-09-20?asAt=2017-12-31&knownAt=${knownAt}T23%3A59%3A59.999Z`,
+    );
     await expect(meeting.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
       'Meeting of 20 September 2017',
     );
@@ -334,6 +337,25 @@ describeInBrowser('the decisions pages in Chromium', () => {
       'authorises.instrumentKind',
     );
     await expect(page.getByLabel(/\(kent-hwb-chair\)/).isChecked()).resolves.toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await eventCount(server.ledgerStore)).toBe(before);
+    await officer.close();
+  });
+
+  it('refuses a resolution that names an instrument but ticks no post, rather than recording it authorising no one', async () => {
+    const officer = await signedIn(browser, server.url, 'governance-officer');
+    const page = await open('/decisions/meetings/kent-hwb-2017-09-20/record-resolution', officer);
+    const before = await eventCount(server.ledgerStore);
+    await page.getByLabel('The resolution, verbatim').fill('authorise the Chairman to sign the plan');
+    await page.getByLabel('Resolved').check();
+    await page.getByLabel('Kind of instrument they may approve').selectOption('bcf-plan');
+    await page.getByLabel("The instrument's id (optional: any of that kind)").fill('kent-2017-19');
+    await page.getByLabel('Why you are recording it').fill('A resolution with its posts forgotten');
+    await page.getByRole('button', { name: 'Record the resolution' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'choose the posts it authorises to approve that instrument',
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await eventCount(server.ledgerStore)).toBe(before);
     await officer.close();

@@ -20,8 +20,10 @@ async function sessionCookie(url: string, role: string): Promise<string> {
 
 describe('the pages and the API in one server (apps/server)', () => {
   let server: DemoServer;
+  let startedMs: number;
 
   beforeAll(async () => {
+    startedMs = Date.now();
     server = await startDemoServer();
   }, 120_000);
   afterAll(() => server?.close());
@@ -71,8 +73,10 @@ describe('the pages and the API in one server (apps/server)', () => {
       });
       expect(refused.status).toBe(400);
       const html = await refused.text();
-      expect(html).toContain('asAt: &#39;As at&#39; must be a real date, as YYYY-MM-DD');
-      expect(html).toContain('knownAt: &#39;Known at&#39; must be a real date, as YYYY-MM-DD');
+      expect(html).toContain('asAt: &#39;As at&#39; must be a real date between 1800-01-01 and 2200-12-31');
+      expect(html).toContain(
+        'knownAt: &#39;Known at&#39; must be a real date between 1800-01-01 and 2200-12-31',
+      );
       const empty = await fetch(`${server.url}${path}?asAt=&knownAt=`, { headers: { cookie: auditor } });
       expect(empty.status).toBe(200);
       const instant = await fetch(
@@ -83,6 +87,37 @@ describe('the pages and the API in one server (apps/server)', () => {
       );
       expect(instant.status).toBe(200);
     }
+  });
+
+  it('reads a knownAt instant in any zone as the instant it names, and keeps it in the form', async () => {
+    const auditor = await sessionCookie(server.url, 'auditor');
+    // an hour before the demo data was recorded, written at +14:00: as text it sorts after every recordedAt today
+    const beforeMs = startedMs - 3_600_000;
+    const atPlus14 = `${new Date(beforeMs + 14 * 3_600_000).toISOString().slice(0, 16)}+14:00`;
+    const page = (knownAt: string) =>
+      fetch(`${server.url}/areas/kent?knownAt=${encodeURIComponent(knownAt)}`, {
+        headers: { cookie: auditor },
+      });
+    const inUtc = await page(new Date(beforeMs).toISOString());
+    const inPlus14 = await page(atPlus14);
+    expect([inUtc.status, inPlus14.status]).toEqual([404, 404]);
+    const now = await page(new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 19) + '+14:00');
+    expect(now.status).toBe(200);
+    const field = /<input[^>]*id="knownAt"[^>]*>/.exec(await now.text())![0];
+    expect(field).toContain('type="text"');
+    expect(field).toMatch(/value="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z"/);
+  });
+
+  it('reads a knownAt date as the end of that day, shows it as the date, and links to JSON the API answers', async () => {
+    const auditor = await sessionCookie(server.url, 'auditor');
+    const today = new Date().toISOString().slice(0, 10);
+    const page = await fetch(`${server.url}/areas/kent?knownAt=${today}`, { headers: { cookie: auditor } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(/<input[^>]*id="knownAt"[^>]*>/.exec(html)![0]).toContain(`type="date" value="${today}"`);
+    const link = /href="(\/api\/areas\/kent[^"]*)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    expect(link).toContain(`knownAt=${encodeURIComponent(`${today}T23:59:59.999Z`)}`);
+    expect((await fetch(`${server.url}${link}`, { headers: { cookie: auditor } })).status).toBe(200);
   });
 
   it('refuses a malformed filter with a page naming it, instead of showing everything as if it were not asked', async () => {

@@ -1,11 +1,16 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { ServiceStore } from '@bcl/service-store';
-import { AllowRoles } from '@bcl/application';
+import { AllowRoles, invalidRequest } from '@bcl/application';
 import { SERVICE_STORE } from '@bcl/application';
 import { PageLimitDto } from '../http/common.dto';
+import { IsInstant } from '../http/validators';
+
+/** An instant as the log stores `at` (UTC, milliseconds), so the store's comparison of the text is of instants. */
+const utc = (instant: string | undefined) =>
+  instant === undefined ? undefined : new Date(Date.parse(instant)).toISOString();
 
 export class AccessLogQueryDto extends PageLimitDto {
   @ApiPropertyOptional({ description: 'Token subject' })
@@ -14,22 +19,28 @@ export class AccessLogQueryDto extends PageLimitDto {
   @Length(1, 200)
   subject?: string;
 
-  @ApiPropertyOptional({ description: 'Resource path prefix, e.g. /people/' })
+  @ApiPropertyOptional({ description: 'Resource path prefix, e.g. /api/people/' })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   resource?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601 instant, inclusive' })
+  @ApiPropertyOptional({
+    description: 'ISO 8601 instant with a time zone, inclusive',
+    example: '2026-11-30T00:00:00Z',
+  })
   @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @MaxLength(40)
+  @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601 instant, inclusive' })
+  @ApiPropertyOptional({
+    description: 'ISO 8601 instant with a time zone, inclusive',
+    example: '2026-11-30T00:00:00Z',
+  })
   @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @MaxLength(40)
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Id of the last entry of the previous page' })
@@ -51,11 +62,14 @@ export class AccessLogController {
   @AllowRoles('auditor', 'admin')
   async query(@Query() query: AccessLogQueryDto) {
     const limit = query.limit ?? 50;
+    const [from, to] = [utc(query.from), utc(query.to)];
+    if (from !== undefined && to !== undefined && from > to)
+      throw invalidRequest([{ field: 'to', reason: `must not be before from (${query.from})` }]);
     const items = await this.service.queryAccess({
       subject: query.subject,
       resourcePrefix: query.resource,
-      from: query.from,
-      to: query.to,
+      from,
+      to,
       afterId: query.after,
       limit,
     });

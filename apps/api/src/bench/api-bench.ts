@@ -102,8 +102,7 @@ async function main(): Promise<void> {
         await measure('api', apiBase, write, clients);
       }
   } finally {
-    await bare?.close();
-    await nest?.close();
+    await Promise.allSettled([bare?.close(), nest?.close()]);
     await app.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -93,22 +93,29 @@ export async function startNestFloor(
     ],
   })
   class NestFloorModule {}
-  const app: INestApplication = await NestFactory.create<NestExpressApplication>(NestFloorModule, {
-    bodyParser: false,
-    logger: false,
-  });
-  const express = app as NestExpressApplication;
-  express.disable('x-powered-by');
-  express.set('etag', false);
-  app.use('/api', noConditionalGet);
-  app.use(correlationId);
-  app.use(jsonBody(config.bodyBytesMax));
-  await app.listen(0, '127.0.0.1');
-  return {
-    base: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
-    close: async () => {
-      await app.close();
+  let app: INestApplication | undefined;
+  const close = async () => {
+    try {
+      await app?.close();
+    } finally {
       await log.close();
-    },
+    }
   };
+  try {
+    app = await NestFactory.create<NestExpressApplication>(NestFloorModule, {
+      bodyParser: false,
+      logger: false,
+    });
+    const express = app as NestExpressApplication;
+    express.disable('x-powered-by');
+    express.set('etag', false);
+    app.use('/api', noConditionalGet);
+    app.use(correlationId);
+    app.use(jsonBody(config.bodyBytesMax));
+    await app.listen(0, '127.0.0.1');
+    return { base: (await app.getUrl()).replace('[::1]', '127.0.0.1'), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

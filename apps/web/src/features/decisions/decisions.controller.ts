@@ -1,7 +1,7 @@
 import { Get, Query, Render } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { READERS } from '@bcl/identity';
-import { isCalendarDate } from '@bcl/kernel';
+import { CALENDAR_DATE_RULE, isCalendarDate } from '@bcl/kernel';
 import {
   AllowRoles,
   BodySummary,
@@ -11,19 +11,19 @@ import {
   ListGovernanceActsQuery,
   todayInEngland,
 } from '@bcl/application';
-import { PagesController, optionalQuery, viewpointOf } from '../../page-route';
+import {
+  PagesController,
+  REGISTRY_ID_RULE,
+  isRegistryId,
+  optionalQuery,
+  viewpointOf,
+} from '../../page-route';
 import { holdersOn, hrefOf, hrefWith, timelineItem } from './decisions-support';
 import { reportBacksOwed } from './report-backs';
 
-const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** An area or body id the timeline is filtered by; a malformed one is refused, never dropped (showing everything). */
 const idOf = (query: Record<string, unknown>, field: 'areaId' | 'bodyId') =>
-  optionalQuery(
-    query,
-    field,
-    (value): value is string => typeof value === 'string' && ID.test(value),
-    'an id: lower-case letters, digits and hyphens',
-  );
+  optionalQuery(query, field, isRegistryId, REGISTRY_ID_RULE);
 const BODIES_MAX = 200;
 
 /** A query string of the given parameters that are set ('' when none is). */
@@ -109,9 +109,7 @@ export class DecisionsController {
   async delegations(@Query() query: Record<string, unknown>) {
     const viewpoint = viewpointOf(query);
     const on =
-      optionalQuery(query, 'on', isCalendarDate, 'a real date, as YYYY-MM-DD') ??
-      viewpoint.asAt ??
-      todayInEngland();
+      optionalQuery(query, 'on', isCalendarDate, CALENDAR_DATE_RULE) ?? viewpoint.asAt ?? todayInEngland();
     const [answer, owed] = await Promise.all([
       this.queries.execute(new DelegationsOnQuery(on, viewpoint)) as Promise<{ inForce: DelegationRow[] }>,
       reportBacksOwed(this.queries, on, viewpoint),

@@ -100,6 +100,12 @@ export class ResolutionFormController {
             instrumentKind: fields.oneOf('authorisesKind', INSTRUMENT_KINDS, 'authorises.instrumentKind'),
             instrumentId: fields.optionalId('authorisesId', 'authorises.instrumentId') ?? null,
           };
+    // an instrument named without a post would authorise no one: said, not dropped (a resolution cannot be changed)
+    if (!authorises && (fields.raw('authorisesKind') !== '' || fields.raw('authorisesId') !== ''))
+      fields.problems.push({
+        field: 'authorises.posts',
+        reason: 'choose the posts it authorises to approve that instrument, or leave its kind and id empty',
+      });
     if (authorises && !authorises.posts.every((post) => /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(post)))
       fields.problems.push({
         field: 'authorises.posts',

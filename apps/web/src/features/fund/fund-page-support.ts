@@ -42,7 +42,7 @@ export interface PoolYearPageViewpoint {
 
 export function pageViewpoint(year: string, query: Record<string, unknown>): PoolYearPageViewpoint {
   const asked = viewpointOf(query);
-  const askedAxis = optionalQuery(query, 'axis', isAxis, "'effective' or 'recorded'");
+  const askedAxis = optionalQuery(query, 'axis', isAxis, "must be 'effective' or 'recorded'");
   const axis = askedAxis === 'recorded' ? 'recorded' : undefined;
   const params = new URLSearchParams({ ...asked, ...(axis ? { axis } : {}) }).toString();
   return {

@@ -16,9 +16,13 @@ import {
   invalidRequest,
   viewpointOf as storeViewpointOf,
 } from '@bcl/application';
-import { PagesController, optionalQuery, viewpointOf } from '../../page-route';
-
-const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+import {
+  PagesController,
+  REGISTRY_ID_RULE,
+  isRegistryId,
+  optionalQuery,
+  viewpointOf,
+} from '../../page-route';
 import { checkRows, displayValue, evidenceText, fieldLabel, sectionTables, sectionTitle } from './plan-view';
 import { ProvenanceApproval, signOffRows } from './sign-off-view';
 
@@ -60,7 +64,7 @@ export class PlansController {
   @Render('features/plans/plans.njk')
   async list(@Query() query: Record<string, unknown>) {
     const viewpoint = viewpointOf(query);
-    const areaId = optionalQuery(query, 'areaId', isId, 'an area id: lower-case letters, digits and hyphens');
+    const areaId = optionalQuery(query, 'areaId', isRegistryId, REGISTRY_ID_RULE);
     const [plans, areas] = (await Promise.all([
       this.queries.execute(new ListPlansQuery({ areaId, limit: PLANS_MAX }, storeViewpointOf(viewpoint))),
       this.queries.execute(new ListAreasQuery(AREAS_MAX, undefined, storeViewpointOf(viewpoint))),

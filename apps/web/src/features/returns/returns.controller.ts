@@ -1,7 +1,7 @@
 import { Get, Param, Query, Render } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { READERS } from '@bcl/identity';
-import { ID_PATTERN, isFinancialYear } from '@bcl/kernel';
+import { FINANCIAL_YEAR_RULE, ID_PATTERN, isFinancialYear } from '@bcl/kernel';
 import {
   AllowRoles,
   AreaReturnsQuery,
@@ -55,8 +55,7 @@ export class ReturnsPagesController {
   @Render('features/returns/returns.njk')
   async list(@Query() query: Record<string, unknown>) {
     const viewpoint = viewpointOf(query);
-    const year =
-      optionalQuery(query, 'year', isFinancialYear, 'a financial year such as 2016-17') ?? DEFAULT_YEAR;
+    const year = optionalQuery(query, 'year', isFinancialYear, FINANCIAL_YEAR_RULE) ?? DEFAULT_YEAR;
     const areas = (await this.queries.execute(new ListAreasQuery(AREAS_MAX, undefined, viewpoint))) as {
       items: { areaId: string; name: string }[];
     };
