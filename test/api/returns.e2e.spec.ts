@@ -252,6 +252,14 @@ describeEachDurableStore(
       const knownAt = history[3].recordedAt; // validated, not yet submitted
       const known = (await get(`${Q1}?knownAt=${knownAt}`).expect(200)).body;
       expect(known).toMatchObject({ status: 'validated', submitted: null });
+      // the history as known then: the events recorded by that instant, not the later submission
+      const knownHistory = (await get(`${Q1}/history?knownAt=${knownAt}`).expect(200)).body;
+      expect(knownHistory.history.map((h: Json) => h.type)).toEqual(
+        history.slice(0, 4).map((h: Json) => h.type),
+      );
+      expect(knownHistory.revision).toBe(3);
+      await get(`${Q1}/history?knownAt=2016-01-01T00:00:00Z`).expect(404);
+      await get(`${Q1}/history?knownAt=garbage`).expect(400);
 
       const list = (await get('/api/areas/medway/returns?year=2017-18').expect(200)).body;
       expect(list.returns.map((r: Json) => [r.quarter, r.status])).toEqual([

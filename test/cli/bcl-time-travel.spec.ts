@@ -120,6 +120,8 @@ describe('bcl who-approved, fund position and reconcile: --as-at and --known-at'
   it('says in one line what to fix in a bad viewpoint', async () => {
     for (const [args, message] of [
       [['who-approved', 'bcf-plan', 'kent-2017-19', '--as-at', '2017-02-30'], '--as-at: must be a real date'],
+      // a mistyped plan is not a plan with no approvals
+      [['who-approved', 'bcf-plan', 'kent-2017-91'], 'kent-2017-91: no such plan is recorded'],
       [
         ['who-approved', 'bcf-plan', 'kent-2017-19', '--known-at', 'yesterday'],
         '--known-at: must be an ISO 8601',

@@ -6,7 +6,7 @@ import { AllowRoles } from '@bcl/application';
 import { setEtag } from '../http/etag';
 import { viewpointOf } from '@bcl/application';
 import { IdParam } from '../http/id-param';
-import { AsAtQueryDto } from '../http/common.dto';
+import { AsAtQueryDto, KnownAtQueryDto } from '../http/common.dto';
 import { CommandQueryController, OperationId } from '../http/write-route';
 import { returnDocumentOf, writeReturnWorkbook } from '@bcl/quarterly-returns';
 import { XLSX_MEDIA_TYPE } from '../plans/dto/plan.dto';
@@ -85,11 +85,11 @@ export class ReturnsController extends CommandQueryController {
     return this.queries.execute(new ReturnChecksQuery(returnId, viewpointOf(query)));
   }
 
-  /** Every event of the return, oldest first. */
+  /** Every event of the return, oldest first; with `knownAt`, those recorded by then. */
   @Get(':returnId/history')
   @AllowRoles(...RETURN_READERS)
-  history(@Param() { returnId }: ReturnParams) {
-    return this.queries.execute(new ReturnHistoryQuery(returnId));
+  history(@Param() { returnId }: ReturnParams, @Query() query: KnownAtQueryDto) {
+    return this.queries.execute(new ReturnHistoryQuery(returnId, viewpointOf(query).knownAt));
   }
 }
 

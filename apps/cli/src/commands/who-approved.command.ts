@@ -129,11 +129,14 @@ export function whoApprovedCommand(): Command {
                 post: (postId) => memoryViewReader(registry).get(viewKey.post(postId)),
                 displayName: async (personId) =>
                   (await service.displayNames([personId])).get(personId) ?? null,
-                // the plan's version from the same viewpoint as the governance views
-                currentVersion: async (instrument) =>
-                  instrument.kind === 'bcf-plan'
-                    ? (planVersionSeenFrom((await loadPlan(events, instrument.id)).events, viewpoint) ?? null)
-                    : null,
+                // the plan's version from the same viewpoint as the governance views; a BCF plan not in the log is
+                // said, as the API's 404 says it, not shown as "0 approvals" (a mistyped id is not an unapproved plan)
+                currentVersion: async (instrument) => {
+                  if (instrument.kind !== 'bcf-plan') return null;
+                  const plan = (await loadPlan(events, instrument.id)).events;
+                  if (plan.length === 0) throw new UsageError(`${instrument.id}: no such plan is recorded`);
+                  return planVersionSeenFrom(plan, viewpoint) ?? null;
+                },
               },
             );
           } finally {

@@ -73,14 +73,19 @@ export class ReturnChecksHandler implements IQueryHandler<ReturnChecksQuery> {
 }
 
 /** Every event of the return, oldest first: what changed, when recorded, and the date it took effect. */
+/** A return's events, oldest first; with `knownAt` (an instant as `recordedAt` is stored), only those recorded by then. */
 export class ReturnHistoryQuery {
-  constructor(readonly returnId: string) {}
+  constructor(
+    readonly returnId: string,
+    readonly knownAt?: string,
+  ) {}
 }
 @QueryHandler(ReturnHistoryQuery)
 export class ReturnHistoryHandler implements IQueryHandler<ReturnHistoryQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-  async execute({ returnId }: ReturnHistoryQuery) {
-    const events = await loadReturnEvents(this.store, returnId);
+  async execute({ returnId, knownAt }: ReturnHistoryQuery) {
+    const all = await loadReturnEvents(this.store, returnId);
+    const events = knownAt === undefined ? all : all.filter((event) => event.recordedAt <= knownAt);
     if (events.length === 0) throw returnNotIssued(returnId);
     return { returnId, revision: events.length - 1, history: returnHistory(events) };
   }

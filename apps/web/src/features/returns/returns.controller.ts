@@ -100,7 +100,9 @@ export class ReturnsPagesController {
         blockingFailures: number;
         checks: ReturnCheck[];
       }>,
-      this.queries.execute(new ReturnHistoryQuery(returnId)) as Promise<{ history: unknown[] }>,
+      this.queries.execute(new ReturnHistoryQuery(returnId, viewpoint.knownAt)) as Promise<{
+        history: unknown[];
+      }>,
       this.queries.execute(new ProvenanceQuery('quarterly-return', returnId, viewpoint)) as Promise<{
         currentVersion: number | null;
         approvals: { authority: Parameters<typeof authorityLinks>[0] }[];
