@@ -1,7 +1,7 @@
 import { Controller, UseFilters, UseGuards, applyDecorators } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CALENDAR_DATE_RULE, ID_PATTERN, isCalendarDate, isInstant } from '@bcl/kernel';
-import { FieldProblem, PageRoute, invalidRequest } from '@bcl/application';
+import { FieldProblem, PageRoute, invalidRequest, normaliseKnownAt } from '@bcl/application';
 import { HtmlErrorFilter } from './errors/html-error.filter';
 import { PageGuard } from './session/page-guard';
 
@@ -77,7 +77,7 @@ function checkedQuery<T extends string>(
 
 /** The instant a valid `knownAt` names: the end of a date's day (UTC), or the instant itself, in UTC. */
 const knownAtInstant = (knownAt: string): string =>
-  isCalendarDate(knownAt) ? `${knownAt}${END_OF_DAY}` : new Date(Date.parse(knownAt)).toISOString();
+  isCalendarDate(knownAt) ? `${knownAt}${END_OF_DAY}` : normaliseKnownAt(knownAt)!;
 /** The end of a day in UTC, as `knownAt` reads a date (views/viewpoint.njk shows such an instant as its date). */
 const END_OF_DAY = 'T23:59:59.999Z';
 

@@ -3,14 +3,10 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { ServiceStore } from '@bcl/service-store';
-import { AllowRoles, invalidRequest } from '@bcl/application';
+import { AllowRoles, invalidRequest, normaliseKnownAt } from '@bcl/application';
 import { SERVICE_STORE } from '@bcl/application';
 import { PageLimitDto } from '../http/common.dto';
 import { IsInstant } from '../http/validators';
-
-/** An instant as the log stores `at` (UTC, milliseconds), so the store's comparison of the text is of instants. */
-const utc = (instant: string | undefined) =>
-  instant === undefined ? undefined : new Date(Date.parse(instant)).toISOString();
 
 export class AccessLogQueryDto extends PageLimitDto {
   @ApiPropertyOptional({ description: 'Token subject' })
@@ -62,7 +58,8 @@ export class AccessLogController {
   @AllowRoles('auditor', 'admin')
   async query(@Query() query: AccessLogQueryDto) {
     const limit = query.limit ?? 50;
-    const [from, to] = [utc(query.from), utc(query.to)];
+    // as the log stores `at` (UTC, milliseconds), so the store's comparison of the text is of instants
+    const [from, to] = [normaliseKnownAt(query.from), normaliseKnownAt(query.to)];
     if (from !== undefined && to !== undefined && from > to)
       throw invalidRequest([{ field: 'to', reason: `must not be before from (${query.from})` }]);
     const items = await this.service.queryAccess({

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { FinancialYear, Viewpoint } from '@bcl/kernel';
+import { FinancialYear, Viewpoint, knownBy } from '@bcl/kernel';
 import { EventStore } from '@bcl/event-store';
 import { ReturnView } from '@bcl/domain-returns';
 import { loadLaterAmendments, loadReturnEvents, loadYearReturns } from '@bcl/quarterly-returns';
@@ -72,8 +72,10 @@ export class ReturnChecksHandler implements IQueryHandler<ReturnChecksQuery> {
   }
 }
 
-/** Every event of the return, oldest first: what changed, when recorded, and the date it took effect. */
-/** A return's events, oldest first; with `knownAt` (an instant as `recordedAt` is stored), only those recorded by then. */
+/**
+ * Every event of the return, oldest first: what changed, when recorded, and the date it took effect; with `knownAt`
+ * (an instant as `recordedAt` is stored), only those recorded by then.
+ */
 export class ReturnHistoryQuery {
   constructor(
     readonly returnId: string,
@@ -84,8 +86,7 @@ export class ReturnHistoryQuery {
 export class ReturnHistoryHandler implements IQueryHandler<ReturnHistoryQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute({ returnId, knownAt }: ReturnHistoryQuery) {
-    const all = await loadReturnEvents(this.store, returnId);
-    const events = knownAt === undefined ? all : all.filter((event) => event.recordedAt <= knownAt);
+    const events = (await loadReturnEvents(this.store, returnId)).filter((event) => knownBy(knownAt, event));
     if (events.length === 0) throw returnNotIssued(returnId);
     return { returnId, revision: events.length - 1, history: returnHistory(events) };
   }

@@ -1,12 +1,11 @@
 import { StreamableFile } from '@nestjs/common';
 import { Response } from 'express';
 import { isFinancialYear } from '@bcl/kernel';
-import { Viewpoint } from '@bcl/domain-fund';
+import { Axis, Viewpoint } from '@bcl/domain-fund';
 import { CSV_CONTENT_TYPE, Download, Problem, poolYearViewpoint } from '@bcl/application';
 import { optionalQuery, viewpointOf } from '../../page-route';
 
-const isAxis = (value: unknown): value is 'effective' | 'recorded' =>
-  value === 'effective' || value === 'recorded';
+const isAxis = (value: unknown): value is Axis => value === 'effective' || value === 'recorded';
 
 /** Ids as the API accepts them in a path: letters, digits, dots, underscores and hyphens. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
